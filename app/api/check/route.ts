@@ -1,0 +1,159 @@
+import { parseDomainList } from '@/lib/input/domain-list';
+import { LANGUAGES } from '@/lib/messages';
+import { CheckRequest, CloudChoice, type StreamLine } from '@/lib/schema';
+import { checkDomain, checkMany } from '@/lib/server/check';
+import { getConfig } from '@/lib/server/env';
+import { errorResponse, HttpError, pickLanguage, readBodyText, requireJson, requireSameOrigin } from '@/lib/server/http';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/check?domain=D&cloud=C[&fresh=1][&lang=L] — one domain, one JSON report. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const config = getConfig();
+    const params = new URL(request.url).searchParams;
+    const cloud = CloudChoice.safeParse(params.get('cloud') ?? 'auto');
+    if (!cloud.success) {
+      return errorResponse('invalid-input', `Unknown cloud. Use one of: ${CloudChoice.options.join(', ')}.`);
+    }
+    const lang = pickLanguage(request, LANGUAGES);
+    const list = parseDomainList(params.get('domain') ?? '', {
+      allowTestDomains: config.allowTestDomains,
+      maxLineLength: config.maxLineLength,
+      maxDomains: 1,
+      lang,
+    });
+    const target = list.domains[0];
+    if (!target || list.domains.length > 1) {
+      const message = target ? 'Give exactly one domain; use POST /api/check for several.' : 'No valid domain given.';
+      return errorResponse('invalid-input', message, { issues: list.invalid });
+    }
+    const report = await checkDomain(target, {
+      cloud: cloud.data,
+      lang,
+      fresh: params.get('fresh') === '1' || params.get('fresh') === 'true',
+      signal: request.signal,
+    });
+    return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
+  } catch (err) {
+    return handleError(err);
+  }
+}
+
+/** POST /api/check {domains, cloud} — streams one NDJSON line per domain as soon as it is checked. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const config = getConfig();
+    requireSameOrigin(request);
+    requireJson(request);
+    const text = await readBodyText(request, config.maxBodyBytes);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return errorResponse('invalid-input', 'The request body is not valid JSON.');
+    }
+    const body = CheckRequest.safeParse(json);
+    if (!body.success) {
+      const detail = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+      return errorResponse('invalid-input', `The request body does not match {domains, cloud}: ${detail}`);
+    }
+    const lang = body.data.lang ?? pickLanguage(request, LANGUAGES);
+    const lines = typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
+    if (lines > config.maxLinesPerRequest) {
+      return errorResponse(
+        'payload-too-large',
+        `Too many lines: ${lines}. The limit is ${config.maxLinesPerRequest} lines per request.`,
+        { limit: config.maxLinesPerRequest, count: lines },
+      );
+    }
+    const list = parseDomainList(body.data.domains, {
+      allowTestDomains: config.allowTestDomains,
+      maxLineLength: config.maxLineLength,
+      maxDomains: config.maxDomainsPerRequest,
+      lang,
+    });
+    if (list.overLimit) {
+      const { limit, count } = list.overLimit;
+      return errorResponse(
+        'too-many-domains',
+        `${count} unique domains were given; the limit is ${limit} per request. Nothing was checked.`,
+        { limit, count },
+      );
+    }
+    if (list.domains.length === 0) {
+      return errorResponse('invalid-input', 'No valid domain was given.', { issues: list.invalid });
+    }
+    return ndjsonStream(async (write) => {
+      for (const entry of list.invalid) write({ type: 'invalid', ...entry });
+      let checked = 0;
+      for await (const report of checkMany(list.domains, {
+        cloud: body.data.cloud,
+        lang,
+        fresh: body.data.fresh,
+        signal: request.signal,
+        concurrency: config.checkConcurrency,
+      })) {
+        checked++;
+        write({ type: 'report', ...report });
+      }
+      write({ type: 'done', checked, invalid: list.invalid.length, duplicates: list.duplicates.length });
+    });
+  } catch (err) {
+    return handleError(err);
+  }
+}
+
+/** Streams NDJSON lines produced by `produce`. Each line is flushed as soon as it is written. */
+function ndjsonStream(produce: (write: (line: StreamLine) => void) => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const write = (line: StreamLine) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          open = false; // the client went away; the request signal stops the remaining lookups
+        }
+      };
+      try {
+        await produce(write);
+      } catch (err) {
+        console.error('check stream failed', err);
+      } finally {
+        open = false;
+        try {
+          controller.close();
+        } catch {
+          // The client went away; nothing left to close.
+        }
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
+
+/** Other methods get the shared error model rather than an empty 405. */
+export function PUT(): Response {
+  return methodNotAllowed();
+}
+export const PATCH = PUT;
+export const DELETE = PUT;
+
+function methodNotAllowed(): Response {
+  return errorResponse('method-not-allowed', 'Use GET /api/check?domain=… or POST /api/check.', {}, { Allow: 'GET, POST' });
+}
+
+function handleError(err: unknown): Response {
+  if (err instanceof HttpError) return err.toResponse();
+  console.error('check route failed', err);
+  return errorResponse('internal', 'Something went wrong on the server. The error was logged.');
+}

@@ -1,0 +1,110 @@
+/**
+ * The one error model of the API: `{code, message}` with the right status, shared by every route handler.
+ * Also the request guards every state-changing route applies (content type, origin, body size).
+ */
+import type { ApiError, ErrorCode } from '@/lib/schema';
+
+const STATUS: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'too-many-domains': 413,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'forbidden-origin': 403,
+  'rate-limited': 429,
+  unauthorized: 401,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  internal: 500,
+};
+
+/** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<ApiError, 'code' | 'message'> = {},
+  headers: HeadersInit = {},
+): Response {
+  const body: ApiError = { code, message, ...extra };
+  return Response.json(body, { status: STATUS[code], headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** Thrown by guards; route handlers turn it into an error response. */
+export class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Omit<ApiError, 'code' | 'message'> = {},
+  ) {
+    super(message);
+  }
+  toResponse(): Response {
+    return errorResponse(this.code, this.message, this.extra);
+  }
+}
+
+/** State-changing requests must say they carry JSON (a cross-site HTML form cannot). */
+export function requireJson(request: Request): void {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new HttpError('unsupported-media-type', 'Send the request body as JSON with Content-Type: application/json.');
+  }
+}
+
+/**
+ * A browser request must be same-origin. Scripts that send neither `Origin` nor `Sec-Fetch-Site` pass.
+ */
+export function requireSameOrigin(request: Request): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') {
+    throw new HttpError('forbidden-origin', 'Cross-site requests are not allowed.');
+  }
+  const origin = request.headers.get('origin');
+  if (origin && origin !== 'null') {
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (!host || originHost !== host) throw new HttpError('forbidden-origin', 'Cross-origin requests are not allowed.');
+  } else if (origin === 'null') {
+    throw new HttpError('forbidden-origin', 'Cross-origin requests are not allowed.');
+  }
+}
+
+/** Reads the body as text, refusing more than `maxBytes` (checked from Content-Length and while reading). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new HttpError('payload-too-large', `The request body is larger than ${maxBytes} bytes.`, { limit: maxBytes });
+  const declared = Number(request.headers.get('content-length') ?? 'NaN');
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Picks the response language from `?lang=` or Accept-Language. Only languages we have are returned. */
+export function pickLanguage(request: Request, available: readonly string[], fallback = 'en'): string {
+  const fromQuery = new URL(request.url).searchParams.get('lang');
+  const wanted = [fromQuery, ...(request.headers.get('accept-language') ?? '').split(',').map((p) => p.split(';')[0])]
+    .filter((x): x is string => !!x)
+    .map((x) => x.trim().toLowerCase());
+  for (const w of wanted) {
+    const hit = available.find((a) => a.toLowerCase() === w || w.startsWith(`${a.toLowerCase()}-`));
+    if (hit) return hit;
+  }
+  return fallback;
+}

@@ -1,0 +1,94 @@
+/**
+ * Runs the production build (`next start`) as a managed child process on a free loopback port
+ * and waits until `/api/health` answers. Used by the integration setup, Playwright setup and the demo.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { freePort } from '../../lab/net';
+import { logTail, spawnManaged, waitUntil } from '../../lab/process';
+
+/** `logFile` (next's output) is removed by stop() unless LAB_KEEP=1. */
+export type App = { url: string; port: number; logFile?: string; stop(): Promise<void> };
+
+export type AppOptions = {
+  /** Fixed port (the demo's PORT); a free one when absent. Tests never use 3000. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Print the server's output instead of writing it to a temp log file. */
+  inheritOutput?: boolean;
+  startTimeoutMs?: number;
+};
+
+/** The repository root: the nearest directory upwards from cwd whose package.json is this project's. */
+export function repoRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && /"name":\s*"m365-dns-health"/.test(readFileSync(pkg, 'utf8'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`not inside the m365-dns-health repository: ${process.cwd()}`);
+    dir = parent;
+  }
+}
+
+/** Starts `next start` with `env` added to ours and resolves once `GET /api/health` returns 200. */
+export async function startApp(env: Record<string, string>, options: AppOptions = {}): Promise<App> {
+  const root = repoRoot();
+  if (!existsSync(join(root, '.next', 'BUILD_ID'))) {
+    throw new Error(
+      'No production build: .next/BUILD_ID is missing. Run `node scripts/ensure-build.mjs` (or `npm run build`) first.',
+    );
+  }
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort(host));
+  if (options.port === undefined && port === 3000) throw new Error('refusing to run tests on port 3000');
+  const logDir = options.inheritOutput ? undefined : mkdtempSync(join(tmpdir(), 'm365-app-'));
+  const logFile = logDir ? join(logDir, 'next.log') : undefined;
+  const keepLog = process.env.LAB_KEEP === '1';
+  const removeLog = () => {
+    if (logDir && !keepLog) rmSync(logDir, { recursive: true, force: true });
+  };
+  const next = join(root, 'node_modules', '.bin', 'next');
+  const proc = spawnManaged({
+    name: 'next',
+    command: next,
+    args: ['start', '-p', String(port), '-H', host],
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env, PORT: String(port) },
+    logFile,
+    inheritOutput: options.inheritOutput,
+    cleanupPath: keepLog ? undefined : logDir,
+  });
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  try {
+    await waitUntil(
+      async () => {
+        const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+        await response.body?.cancel();
+        return response.status === 200;
+      },
+      {
+        timeoutMs: options.startTimeoutMs ?? 60_000,
+        intervalMs: 200,
+        abortIf: () => (proc.hasExited ? `next start exited before /api/health answered (port ${port})` : undefined),
+        describe: () => (logFile ? `next log (${logFile}):\n${logTail(logFile, 40)}` : ''),
+      },
+    );
+  } catch (error) {
+    await proc.stop();
+    removeLog(); // its tail is in the message
+    throw new Error(`app did not start: ${(error as Error).message}`);
+  }
+  return {
+    url,
+    port,
+    logFile,
+    stop: async () => {
+      await proc.stop(3000);
+      removeLog();
+    },
+  };
+}

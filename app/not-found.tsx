@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { makeTranslator } from '@/lib/client/translator';
+
+const { t } = makeTranslator('en');
+
+/** 404 page in the app's own look. */
+export default function NotFound() {
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+      <h1 className="text-2xl font-bold">{t('ui.page.notFoundHeading')}</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">{t('ui.page.notFoundBody')}</p>
+      <p className="mt-4">
+        <Link href="/" className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300">
+          {t('ui.page.home')}
+        </Link>
+      </p>
+    </main>
+  );
+}

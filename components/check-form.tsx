@@ -1,0 +1,100 @@
+import { type FormEvent, useId } from 'react';
+import type { InputCheck } from '@/lib/client/input-check';
+import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import { CloudSelect } from './cloud-select';
+import { useT } from './i18n-provider';
+import { SpinnerIcon } from './icons';
+import { InputFeedback } from './input-feedback';
+
+/** Example list for the placeholder and the "use an example" button (DNS names: not catalogue text). */
+export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.com.cn/';
+
+type Props = {
+  text: string;
+  onText: (text: string) => void;
+  cloud: CloudChoice;
+  onCloud: (cloud: CloudChoice) => void;
+  check: InputCheck;
+  policy: InputPolicy;
+  running: boolean;
+  onSubmit: () => void;
+  onStop: () => void;
+};
+
+/** The form: one text box for any number of domains, the cloud selector, Check / Stop. Never clears the box. */
+export function CheckForm({ text, onText, cloud, onCloud, check, policy, running, onSubmit, onStop }: Props) {
+  const { t, num } = useT();
+  const ids = useId();
+  const textId = `${ids}-domains`;
+  const helpId = `${ids}-help`;
+  const feedbackId = `${ids}-feedback`;
+  const cloudId = `${ids}-cloud`;
+  const cloudHelpId = `${ids}-cloud-help`;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (check.canSubmit && !running) onSubmit();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" aria-label={t('ui.form.heading')} data-testid="check-form">
+      <div>
+        <label htmlFor={textId} className="block text-sm font-semibold">
+          {t('ui.form.domainsLabel')}
+        </label>
+        <p id={helpId} className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+          {t('ui.form.domainsHelp')} {t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) })}
+        </p>
+        <textarea
+          id={textId}
+          name="domains"
+          value={text}
+          onChange={(e) => onText(e.target.value)}
+          rows={8}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          autoComplete="off"
+          placeholder={EXAMPLE_INPUT}
+          aria-describedby={`${helpId} ${feedbackId}`}
+          aria-invalid={check.list.invalid.length > 0 || !!check.list.overLimit}
+          className="mt-2 block w-full resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-inner placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-500"
+        />
+      </div>
+
+      <InputFeedback check={check} id={feedbackId} />
+
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,22rem)_auto] sm:items-end">
+        <div>
+          <label htmlFor={cloudId} className="block text-sm font-semibold">
+            {t('ui.form.cloudLabel')}
+          </label>
+          <p id={cloudHelpId} className="mb-2 mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+            {t('ui.form.cloudHelp')}
+          </p>
+          <CloudSelect id={cloudId} value={cloud} onChange={onCloud} describedBy={cloudHelpId} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="submit"
+            // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
+            aria-disabled={!check.canSubmit || running}
+            className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
+          >
+            {running ? <SpinnerIcon /> : null}
+            {running ? t('ui.form.submitting') : t('ui.form.submit')}
+          </button>
+          {running ? (
+            <button
+              type="button"
+              onClick={onStop}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
+            >
+              {t('ui.form.stop')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { cloudSource, cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
+import type { CloudReport } from '@/lib/schema';
+import { useT } from './i18n-provider';
+import { WarningIcon } from './icons';
+
+/** The Cloud column: the cloud the verdict assumed, a hint of where it came from, and visible warnings. */
+export function CloudCell({ cloud }: { cloud: CloudReport }) {
+  const { t } = useT();
+  const source = cloudSource(cloud);
+  const warnings = cloudWarnings(cloud);
+  // When the lookups failed, the "incomplete" warning below says it; there is no source to name.
+  const hint =
+    source.kind === 'chosen'
+      ? t('ui.cloud.chosen')
+      : source.kind === 'none'
+        ? t('ui.cloud.noEvidence')
+        : source.kind === 'failed'
+          ? null
+          : t('ui.cloud.fromEvidence', { records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(', ') });
+  return (
+    <div className="min-w-36" data-testid="cloud-cell" data-effective={cloud.effective}>
+      <p className="font-medium">{t(cloudLabelCode(cloud))}</p>
+      {hint ? <p className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      {warnings.map((w) => (
+        <p
+          key={w}
+          data-testid="cloud-warning"
+          className="mt-1 flex items-start gap-1 text-xs font-medium text-amber-900 dark:text-amber-200"
+        >
+          <WarningIcon className="mt-px size-3.5" />
+          <span>
+            {w === 'contradicts'
+              ? t('ui.cloud.contradicts', {
+                  selected: t(`ui.cloudChoice.${cloud.selected}`),
+                  inferred: t(inferredCloudCode(cloud)),
+                })
+              : t(`ui.cloud.${w}`)}
+          </span>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+'use client';
+
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { SWRConfig } from 'swr';
+import { checkInput } from '@/lib/client/input-check';
+import { type SortMode, summarize } from '@/lib/client/rank';
+import { rowsOf } from '@/lib/client/run-state';
+import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
+import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
+import { CheckForm, EXAMPLE_INPUT } from './check-form';
+import { EmptyState } from './empty-state';
+import { I18nProvider, useT } from './i18n-provider';
+import { ResultsSection } from './results-section';
+import { useCheckRun } from './use-check-run';
+
+type Props = {
+  /** The server's input policy (same config as the route), so the form validates exactly as the server does. */
+  policy: InputPolicy;
+  /** State read from the URL on the server: fills the form and, when it holds domains, runs the check. */
+  initial: ShareState;
+  lang: string;
+};
+
+/** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
+const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
+
+/** The page's interactive part: the form, live validation, the streamed results and the URL state. */
+export function Dashboard({ policy, initial, lang }: Props) {
+  return (
+    <I18nProvider lang={lang}>
+      <SWRConfig value={SWR_OPTIONS}>
+        <DashboardBody policy={policy} initial={initial} />
+      </SWRConfig>
+    </I18nProvider>
+  );
+}
+
+const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
+
+function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
+  const { lang, t } = useT();
+  const [text, setText] = useState(() => initial.domains.join('\n'));
+  const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
+  const [sort, setSort] = useState<SortMode>('input');
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
+  const deferredText = useDeferredValue(text);
+  const check = useMemo(() => checkInput(deferredText, cloud, policy, lang), [deferredText, cloud, policy, lang]);
+  const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
+
+  const submit = useCallback(
+    (submitText: string, submitCloud: CloudChoice) => {
+      // Validate the text as it is now (the live check may lag one keystroke behind).
+      const now = checkInput(submitText, submitCloud, policy, lang);
+      if (!now.canSubmit) return;
+      const domains = now.list.domains.map((d) => d.ascii);
+      setFlagged(new Set(now.list.invalid.map(entryKey)));
+      const query = mergeShareQuery(window.location.search, { domains, cloud: submitCloud });
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
+      void run(submitText, submitCloud, domains);
+    },
+    [policy, lang, run],
+  );
+
+  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
+  useEffect(() => {
+    if (initial.domains.length === 0) return;
+    submit(initial.domains.join('\n'), initial.cloud);
+    return () => stop();
+  }, []);
+
+  const rows = useMemo(() => rowsOf(state), [state]);
+  const summary = useMemo(() => summarize(rows.map((r) => r.report)), [rows]);
+  const pending = useMemo(() => new Set(state.pending), [state.pending]);
+  const skipped = useMemo(() => state.invalid.filter((e) => !flagged.has(entryKey(e))), [state.invalid, flagged]);
+  const showResults = state.phase !== 'idle' || rows.length > 0;
+
+  return (
+    <div className="space-y-8">
+      <section
+        aria-labelledby="form-heading"
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {/* Visually the labels name the form; the heading is for heading navigation. */}
+        <h2 id="form-heading" className="sr-only">
+          {t('ui.form.heading')}
+        </h2>
+        <CheckForm
+          text={text}
+          onText={setText}
+          cloud={cloud}
+          onCloud={setCloud}
+          check={check}
+          policy={policy}
+          running={state.phase === 'running'}
+          onSubmit={() => submit(text, cloud)}
+          onStop={stop}
+        />
+      </section>
+      {showResults ? (
+        <ResultsSection
+          state={state}
+          summary={summary}
+          rows={rows}
+          pending={pending}
+          sort={sort}
+          onSort={setSort}
+          onReport={applyReport}
+          unchecked={unchecked}
+          onRecheckUnchecked={recheckUnchecked}
+          skipped={skipped}
+        />
+      ) : (
+        <EmptyState onExample={() => setText(EXAMPLE_INPUT)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import { charCount, isLong, preview, toVisibleSegments } from '@/lib/client/dns-text';
+import { useT } from './i18n-provider';
+
+/**
+ * Shows a value that came from DNS (or from input): as React text only, invisible and bidi characters as
+ * visible `\uXXXX` escapes, and values over 200 characters cut with a "show all" toggle.
+ */
+export function DnsText({
+  value,
+  className = '',
+  wrap = 'word',
+  mono = true,
+}: {
+  value: string;
+  className?: string;
+  /** Monospace for DNS names and values; off for sentences that merely contain them. */
+  mono?: boolean;
+  /** `word`: break long names only when they overflow; `anywhere`: also let a table column shrink below them. */
+  wrap?: 'word' | 'anywhere';
+}) {
+  const { t, tp } = useT();
+  const [expanded, setExpanded] = useState(false);
+  const long = isLong(value);
+  const shown = long && !expanded ? preview(value) : value;
+  return (
+    <span
+      className={`${wrap === 'anywhere' ? 'wrap-anywhere' : 'wrap-break-word'} ${mono ? 'font-mono' : ''} ${className}`}
+      dir="ltr"
+    >
+      {toVisibleSegments(shown).map((segment, i) =>
+        segment.kind === 'escape' ? (
+          // Index keys are fine: segments of one string never reorder.
+          // biome-ignore lint/suspicious/noArrayIndexKey: static list
+          <span key={i} className="rounded bg-rose-100 px-0.5 text-rose-800 dark:bg-rose-900 dark:text-rose-100">
+            {segment.text}
+          </span>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static list
+          <span key={i}>{segment.text}</span>
+        ),
+      )}
+      {long && !expanded ? '…' : null}
+      {long ? (
+        <button
+          type="button"
+          onClick={() => setExpanded((v) => !v)}
+          aria-expanded={expanded}
+          className="ml-2 whitespace-nowrap font-sans text-xs font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
+        >
+          {expanded ? t('ui.text.showLess') : tp('ui.text.showAll', charCount(value))}
+        </button>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Row, SortMode, Summary } from '@/lib/client/rank';
+import type { RunState } from '@/lib/client/run-state';
+import type { InvalidEntry, Report } from '@/lib/schema';
+import { useT } from './i18n-provider';
+import { RefreshIcon, SpinnerIcon } from './icons';
+import { ResultsTable } from './results-table';
+import { RunStatus } from './run-status';
+import { SkippedLines } from './skipped-lines';
+import { SortControl } from './sort-control';
+import { SummaryCounts } from './summary-counts';
+
+type Props = {
+  state: RunState;
+  summary: Summary;
+  rows: ReadonlyArray<Row & { report: Report }>;
+  pending: ReadonlySet<string>;
+  sort: SortMode;
+  onSort: (mode: SortMode) => void;
+  onReport: (report: Report) => void;
+  unchecked: readonly string[];
+  onRecheckUnchecked: () => void;
+  skipped: readonly InvalidEntry[];
+};
+
+/** Progress, summary counts, the table and its tools. Rows appear as the stream delivers them. */
+export function ResultsSection(props: Props) {
+  const { state, summary, rows, pending, sort, onSort, onReport, unchecked, onRecheckUnchecked, skipped } = props;
+  const { t, num } = useT();
+  const busy = state.active !== null;
+  const rechecking = state.active?.kind === 'recheck';
+  return (
+    <section id="results" aria-labelledby="results-heading" className="space-y-4" data-testid="results">
+      <h2 id="results-heading" className="text-lg font-semibold">
+        {t('ui.table.heading')}
+      </h2>
+      <RunStatus state={state} summary={summary} />
+      {rows.length > 0 ? (
+        <>
+          <SummaryCounts summary={summary} />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <SortControl value={sort} onChange={onSort} />
+            {unchecked.length > 0 ? (
+              <button
+                type="button"
+                onClick={() => {
+                  if (!busy) onRecheckUnchecked();
+                }}
+                aria-disabled={busy}
+                className="inline-flex items-center gap-2 rounded-lg border border-slate-400 bg-slate-100 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-200 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+              >
+                {rechecking ? <SpinnerIcon /> : <RefreshIcon />}
+                {t('ui.table.recheckAllUnchecked', { count: num(unchecked.length) })}
+              </button>
+            ) : null}
+          </div>
+          <ResultsTable rows={rows} sort={sort} cloud={state.cloud} pending={pending} onReport={onReport} />
+        </>
+      ) : state.phase === 'running' ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('ui.table.empty')}</p>
+      ) : null}
+      <SkippedLines entries={skipped} />
+    </section>
+  );
+}

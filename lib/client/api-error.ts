@@ -1,0 +1,45 @@
+/**
+ * The client half of the shared error model: every failed request becomes an ApiClientError whose
+ * `code` is an API error code or one of the client-only codes (no reply, unreadable reply, stopped).
+ */
+import { ApiError, type ErrorCode } from '@/lib/schema';
+
+export const CLIENT_ERROR_CODES = ['network', 'bad-response', 'aborted'] as const;
+export type ClientErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
+
+export class ApiClientError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number;
+  /** The server's error body when it sent one that matches the schema. */
+  readonly body: ApiError | undefined;
+
+  constructor(code: ClientErrorCode, message: string, status = 0, body?: ApiError) {
+    super(message);
+    this.name = 'ApiClientError';
+    this.code = code;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** Turns a non-ok response into an ApiClientError, reading the `{code, message}` body when there is one. */
+export async function errorFromResponse(res: Response): Promise<ApiClientError> {
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    json = undefined;
+  }
+  const parsed = ApiError.safeParse(json);
+  if (parsed.success) return new ApiClientError(parsed.data.code, parsed.data.message, res.status, parsed.data);
+  const fallback: ErrorCode = res.status === 429 ? 'rate-limited' : res.status === 404 ? 'not-found' : 'internal';
+  return new ApiClientError(fallback, `HTTP ${res.status}`, res.status);
+}
+
+/** Wraps anything thrown by fetch or by reading a body into an ApiClientError. */
+export function toClientError(err: unknown): ApiClientError {
+  if (err instanceof ApiClientError) return err;
+  if (err instanceof DOMException && err.name === 'AbortError') return new ApiClientError('aborted', 'aborted');
+  const message = err instanceof Error ? err.message : String(err);
+  return new ApiClientError('network', message);
+}

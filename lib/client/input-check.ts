@@ -1,0 +1,37 @@
+/**
+ * Validates the text box exactly as the server will (same parser, same policy), so mistakes show before
+ * anything is sent. Also applies the request-level limits the route checks first: line count and body size.
+ */
+import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
+import type { CheckRequest, InputPolicy } from '@/lib/schema';
+
+export type InputCheck = {
+  list: DomainList;
+  /** Lines as the server counts them (`\n`-separated). */
+  lineCount: number;
+  tooManyLines: { count: number; limit: number } | null;
+  tooLarge: { size: number; limit: number } | null;
+  /** True when a request would be accepted and would check at least one domain. */
+  canSubmit: boolean;
+};
+
+/** The JSON body the page sends for a run. */
+export function checkBody(text: string, cloud: CheckRequest['cloud'], lang?: string): CheckRequest {
+  return { domains: text, cloud, ...(lang ? { lang } : {}) };
+}
+
+/** Checks `text` against `policy` the way POST /api/check will. Never throws. */
+export function checkInput(text: string, cloud: CheckRequest['cloud'], policy: InputPolicy, lang?: string): InputCheck {
+  const list = parseDomainList(text, {
+    allowTestDomains: policy.allowTestDomains,
+    maxLineLength: policy.maxLineLength,
+    maxDomains: policy.maxDomainsPerRequest,
+    lang,
+  });
+  const lineCount = text.length === 0 ? 0 : text.split('\n').length;
+  const tooManyLines = lineCount > policy.maxLines ? { count: lineCount, limit: policy.maxLines } : null;
+  const size = new TextEncoder().encode(JSON.stringify(checkBody(text, cloud, lang))).byteLength;
+  const tooLarge = size > policy.maxBodyBytes ? { size, limit: policy.maxBodyBytes } : null;
+  const canSubmit = list.domains.length > 0 && !list.overLimit && !tooManyLines && !tooLarge;
+  return { list, lineCount, tooManyLines, tooLarge, canSubmit };
+}

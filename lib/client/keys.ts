@@ -1,0 +1,20 @@
+/**
+ * SWR keys, built in one place so every hook and every cache write agree on the exact string.
+ * A key is the URL the fetcher GETs.
+ */
+import type { CloudChoice } from '@/lib/schema';
+
+/**
+ * Key (and URL) of a one-domain re-check. `fresh=1` bypasses the server's answer cache, because a
+ * re-check is only ever asked for by a person who wants a new answer.
+ */
+export function recheckKey(domain: string, cloud: CloudChoice, lang?: string): string {
+  const params = new URLSearchParams({ domain, cloud, fresh: '1' });
+  if (lang) params.set('lang', lang);
+  return `/api/check?${params.toString()}`;
+}
+
+/** URL of the streamed bulk check. Not an SWR key: a POST stream is not cached. */
+export function checkStreamUrl(): string {
+  return '/api/check';
+}

@@ -1,0 +1,111 @@
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, test } from 'vitest';
+import {
+  COMPRESS_ABOVE_CHARS,
+  decodeShareState,
+  encodeShareState,
+  mergeShareQuery,
+  type ShareState,
+} from './url-state';
+
+const many = (n: number) => Array.from({ length: n }, (_, i) => `domain-number-${i}.contoso.com`);
+
+describe('round trip', () => {
+  const cases: Array<{ label: string; state: ShareState }> = [
+    { label: 'one domain, auto', state: { domains: ['contoso.com'], cloud: 'auto' } },
+    { label: 'several domains, 21vianet', state: { domains: ['contoso.com', 'fabrikam.cn'], cloud: '21vianet' } },
+    { label: 'punycode domain', state: { domains: ['xn--bcher-kva.de'], cloud: 'gcchigh' } },
+    { label: 'empty list keeps the cloud', state: { domains: [], cloud: 'dod' } },
+    { label: 'long list is compressed', state: { domains: many(200), cloud: 'worldwide' } },
+  ];
+  test.each(cases)('$label', ({ state }) => {
+    const query = encodeShareState(state);
+    expect(decodeShareState(new URLSearchParams(query))).toEqual(state);
+  });
+});
+
+describe('encoding form', () => {
+  const cases = [
+    { label: 'short list uses d', domains: ['a.test', 'b.test'], prefix: 'd=a.test,b.test&' },
+    { label: 'just under the threshold uses d', domains: many(40), prefix: 'd=' },
+    { label: 'over the threshold uses z', domains: many(60), prefix: 'z=' },
+  ];
+  test.each(cases)('$label', ({ domains, prefix }) => {
+    const plainLength = domains.join(',').length;
+    const query = encodeShareState({ domains, cloud: 'auto' });
+    expect(query.startsWith(prefix)).toBe(true);
+    expect(query.startsWith('z=')).toBe(plainLength > COMPRESS_ABOVE_CHARS);
+    expect(query.endsWith('cloud=auto')).toBe(true);
+  });
+
+  test('the compressed form is much shorter for a long list', () => {
+    const domains = many(500);
+    const query = encodeShareState({ domains, cloud: 'auto' });
+    expect(query.length).toBeLessThan(domains.join(',').length / 3);
+  });
+});
+
+describe('decoding what people and old links send', () => {
+  const cases: Array<{ label: string; params: Record<string, string | string[] | undefined>; expected: ShareState }> = [
+    { label: 'no params', params: {}, expected: { domains: [], cloud: 'auto' } },
+    {
+      label: 'unknown cloud falls back to auto',
+      params: { d: 'a.com', cloud: 'mars' },
+      expected: { domains: ['a.com'], cloud: 'auto' },
+    },
+    {
+      label: 'separators other than commas and stray spaces',
+      params: { d: ' a.com ; b.com  c.com,,', cloud: 'gcc' },
+      expected: { domains: ['a.com', 'b.com', 'c.com'], cloud: 'gcc' },
+    },
+    {
+      label: 'repeated params take the first (Next gives arrays)',
+      params: { d: ['a.com', 'evil.com'], cloud: ['dod', 'auto'] },
+      expected: { domains: ['a.com'], cloud: 'dod' },
+    },
+    {
+      label: 'garbage z gives an empty list',
+      params: { z: '%%%not-lz!!', cloud: 'auto' },
+      expected: { domains: [], cloud: 'auto' },
+    },
+    {
+      label: 'random-looking z gives no crash',
+      params: { z: 'AAAAAAAAAAAAAAAAAAAAA' },
+      expected: { domains: expect.any(Array) as unknown as string[], cloud: 'auto' },
+    },
+    {
+      label: 'z wins over d',
+      params: { z: compressToEncodedURIComponent('z.com'), d: 'd.com' },
+      expected: { domains: ['z.com'], cloud: 'auto' },
+    },
+    { label: 'oversized d is ignored', params: { d: 'a'.repeat(200_001) }, expected: { domains: [], cloud: 'auto' } },
+  ];
+  test.each(cases)('$label', ({ params, expected }) => {
+    expect(decodeShareState(params)).toEqual(expected);
+  });
+
+  test('URLSearchParams and the Next record give the same state', () => {
+    const query = 'd=a.com,b.com&cloud=21vianet';
+    const fromRecord = decodeShareState(Object.fromEntries(new URLSearchParams(query)));
+    expect(decodeShareState(new URLSearchParams(query))).toEqual(fromRecord);
+  });
+
+  test('garbage z never throws, whatever the bytes', () => {
+    for (const z of ['-', '+', '$$$', '\u0000\u202e', 'Q'.repeat(5000), 'N4Ig', 'undefined']) {
+      expect(() => decodeShareState({ z })).not.toThrow();
+    }
+  });
+});
+
+describe('mergeShareQuery', () => {
+  const state: ShareState = { domains: ['a.com'], cloud: 'gcc' };
+  const cases = [
+    { label: 'empty search', search: '', expected: 'd=a.com&cloud=gcc' },
+    { label: 'replaces an old list and cloud', search: '?d=old.com&cloud=auto', expected: 'd=a.com&cloud=gcc' },
+    { label: 'drops an old compressed list', search: '?z=abc', expected: 'd=a.com&cloud=gcc' },
+    { label: 'keeps unrelated params', search: '?lang=zh-CN&d=old.com', expected: 'd=a.com&cloud=gcc&lang=zh-CN' },
+  ];
+  test.each(cases)('$label', ({ search, expected }) => {
+    expect(mergeShareQuery(search, state)).toBe(expected);
+  });
+});

@@ -3,7 +3,14 @@ import { LANGUAGES } from '@/lib/messages';
 import { CheckRequest, CloudChoice, type StreamLine } from '@/lib/schema';
 import { checkDomain, checkMany } from '@/lib/server/check';
 import { getConfig } from '@/lib/server/env';
-import { errorResponse, HttpError, pickLanguage, readBodyText, requireJson, requireSameOrigin } from '@/lib/server/http';
+import {
+  errorResponse,
+  HttpError,
+  pickLanguage,
+  readBodyText,
+  requireJson,
+  requireSameOrigin,
+} from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +66,8 @@ export async function POST(request: Request): Promise<Response> {
       return errorResponse('invalid-input', `The request body does not match {domains, cloud}: ${detail}`);
     }
     const lang = body.data.lang ?? pickLanguage(request, LANGUAGES);
-    const lines = typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
+    const lines =
+      typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
     if (lines > config.maxLinesPerRequest) {
       return errorResponse(
         'payload-too-large',
@@ -149,7 +157,12 @@ export const PATCH = PUT;
 export const DELETE = PUT;
 
 function methodNotAllowed(): Response {
-  return errorResponse('method-not-allowed', 'Use GET /api/check?domain=… or POST /api/check.', {}, { Allow: 'GET, POST' });
+  return errorResponse(
+    'method-not-allowed',
+    'Use GET /api/check?domain=… or POST /api/check.',
+    {},
+    { Allow: 'GET, POST' },
+  );
 }
 
 function handleError(err: unknown): Response {

@@ -1,5 +1,6 @@
 /** The message catalogues by language. Text lives here, never in components or diagnosis code. */
 import { cloudMessages } from './en/cloud';
+import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
 import { msoidMessages } from './en/msoid';
 import { uiMessages } from './en/ui';
@@ -7,6 +8,7 @@ import type { Catalogue } from './format';
 
 export const en = {
   cloud: cloudMessages,
+  hosts: hostMessages,
   input: inputMessages,
   msoid: msoidMessages,
   ui: uiMessages,

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { hostMessages } from '@/lib/messages/en/hosts';
+import { type Catalogue, formatRef, lookupTemplate } from '@/lib/messages/format';
+import { type Fix, RECORD_TYPES } from '@/lib/schema';
+import { GENERIC_HOST, HOSTS, hostById } from './catalogue';
+import { formatFixForHost, labelFor } from './format';
+import { compilePattern } from './pattern';
+import { FIELD_KEYS, type FieldLabel, type HostEntry } from './types';
+
+const catalogue: Catalogue = { hosts: hostMessages };
+const all: readonly HostEntry[] = HOSTS;
+
+function labelCodes(label: FieldLabel | undefined): string[] {
+  if (label === undefined) return [];
+  return typeof label === 'string' ? [label] : Object.values(label);
+}
+
+describe('host catalogue data', () => {
+  it('ids are unique kebab-case', () => {
+    const ids = all.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('the generic fallback has no patterns; every other host has at least one', () => {
+    expect(GENERIC_HOST.id).toBe('generic');
+    expect(GENERIC_HOST.patterns).toEqual([]);
+    expect(all.filter((h) => h.id !== 'generic' && h.patterns.length === 0).map((h) => h.id)).toEqual([]);
+  });
+
+  it('hostById finds entries and misses unknown ids', () => {
+    expect(hostById('cloudflare')?.name).toBe('Cloudflare');
+    expect(hostById('nope')).toBeUndefined();
+  });
+
+  it.each(all.map((h) => [h.id, h] as const))('%s: patterns compile', (_id, h) => {
+    for (const p of h.patterns) expect(() => compilePattern(p.pattern)).not.toThrow();
+  });
+
+  it.each(all.map((h) => [h.id, h] as const))('%s: instructions link is https and matches its kind', (_id, h) => {
+    expect(h.instructions.url).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+    if (h.instructions.kind === 'generic')
+      expect(h.instructions.url).toMatch(/create-dns-records-at-any-dns-hosting-provider$/);
+    if (h.instructions.kind === 'microsoft') {
+      expect(h.instructions.url.startsWith('https://learn.microsoft.com/en-us/microsoft-365/admin/')).toBe(true);
+    }
+  });
+
+  it.each(all.map((h) => [h.id, h] as const))('%s: form layout is complete', (_id, h) => {
+    const { order, fieldNames, srvFields } = h.format;
+    expect(new Set(order).size).toBe(order.length);
+    for (const key of ['host', 'type', 'value', 'ttl'] as const) expect(order).toContain(key);
+    if (srvFields !== 'target-combined') {
+      for (const key of ['priority', 'weight', 'port'] as const) {
+        expect(fieldNames[key]).toBeDefined();
+        expect(order).toContain(key);
+      }
+    }
+    if (srvFields === 'separate') {
+      for (const key of ['service', 'protocol'] as const) {
+        expect(fieldNames[key]).toBeDefined();
+        expect(order).toContain(key);
+      }
+    }
+    if (fieldNames.priority) expect(order).toContain('priority');
+    for (const key of order) expect(FIELD_KEYS).toContain(key);
+  });
+
+  it('only the two Microsoft-run zones are managed by Microsoft', () => {
+    expect(all.filter((h) => h.managedByMicrosoft).map((h) => h.id)).toEqual(['microsoft-365', '21vianet-managed']);
+  });
+});
+
+describe('host messages', () => {
+  it.each(all.map((h) => [h.id, h] as const))('%s: every field label and fixed note has English text', (_id, h) => {
+    const codes = [...Object.values(h.format.fieldNames).flatMap(labelCodes), ...(h.format.extraNotes ?? [])];
+    for (const code of codes) expect(lookupTemplate(catalogue, code), code).toBeTypeOf('string');
+  });
+
+  it('the required top-level texts exist', () => {
+    expect(lookupTemplate(catalogue, 'hosts.managed-by-microsoft')).toBe(
+      "Microsoft manages this domain's DNS records; change them in the Microsoft 365 admin center (Settings > Domains)",
+    );
+    for (const code of ['hosts.generic.name', 'hosts.mixed', 'hosts.detected.high', 'hosts.instructions.generic']) {
+      expect(lookupTemplate(catalogue, code), code).toBeTypeOf('string');
+    }
+  });
+
+  const fixes: Fix[] = [
+    { op: 'add', name: 'msoid.contoso.test', host: 'msoid', type: 'CNAME', value: 'a.example.test', ttl: 3600 },
+    { op: 'add', name: 'contoso.test', host: '@', type: 'MX', value: '0 mx.example.test', ttl: 3600 },
+    { op: 'add', name: 'contoso.test', host: '@', type: 'TXT', value: 'v=spf1 -all', ttl: 3600 },
+    {
+      op: 'add',
+      name: '_sip._tls.contoso.test',
+      host: '_sip._tls',
+      type: 'SRV',
+      value: '100 1 443 s.example.test',
+      ttl: 3600,
+    },
+    { op: 'add', name: 'x.contoso.test', host: 'x', type: 'A', value: '192.0.2.1', ttl: 3600 },
+    { op: 'change', name: 'msoid.fabrikam.test', host: 'msoid', type: 'CNAME', value: 'a.example.test', ttl: 3600 },
+    { op: 'delete', name: 'msoid.contoso.test', host: 'msoid', type: 'NS', value: 'ns.example.test', ttl: 3600 },
+  ];
+  it.each(all.map((h) => [h.id, h] as const))(
+    '%s: every emitted label and note resolves with all its params filled',
+    (_id, h) => {
+      for (const fix of fixes) {
+        const out = formatFixForHost(fix, 'contoso.test', h);
+        for (const f of out.fields) expect(lookupTemplate(catalogue, f.labelCode), f.labelCode).toBeTypeOf('string');
+        for (const note of out.notes) {
+          expect(lookupTemplate(catalogue, note.code), note.code).toBeTypeOf('string');
+          expect(formatRef(catalogue, note)).not.toMatch(/\{\w+\}/);
+        }
+      }
+    },
+  );
+
+  it('labelFor picks the per-type code, else the default', () => {
+    const label = { default: 'd', CNAME: 'c' };
+    expect(RECORD_TYPES.map((t) => labelFor(label, t))).toEqual(['d', 'd', 'c', 'd', 'd', 'd', 'd', 'd']);
+    expect(labelFor('plain', 'MX')).toBe('plain');
+  });
+});

@@ -245,6 +245,221 @@ export const MsoidFinding = z.object({
 export type MsoidFinding = z.infer<typeof MsoidFinding>;
 
 // ---------------------------------------------------------------------------------------------
+// Every Microsoft 365 record (not only msoid)
+
+/** Every record the diagnosis reports on, in display order. */
+export const RECORD_IDS = [
+  'verification',
+  'msoid',
+  'mx',
+  'autodiscover',
+  'autodiscover-srv',
+  'spf',
+  'dkim-selector1',
+  'dkim-selector2',
+  'dmarc',
+  'sipfederation',
+  'sip',
+  'lyncdiscover',
+  'sip-tls',
+  'enterpriseregistration',
+  'enterpriseenrollment',
+] as const;
+export const RecordId = z.enum(RECORD_IDS);
+export type RecordId = z.infer<typeof RecordId>;
+
+/** What a record is for (grouping in the UI). `legacy-sfb` = Skype for Business records Teams-only tenants no longer need. */
+export const RECORD_SERVICES = ['core', 'mail', 'teams', 'intune', 'legacy-sfb', 'dkim', 'dmarc'] as const;
+export const RecordService = z.enum(RECORD_SERVICES);
+export type RecordService = z.infer<typeof RecordService>;
+
+/** The services a tenant may or may not use on a domain; they decide which records are required. */
+export const SERVICE_FLAGS = ['mail', 'teams', 'intune'] as const;
+export const ServiceFlag = z.enum(SERVICE_FLAGS);
+export type ServiceFlag = z.infer<typeof ServiceFlag>;
+
+/** Clouds that share one set of record values. Worldwide and GCC publish the same records. */
+export const CLOUD_FAMILIES = ['worldwide', '21vianet', 'gcchigh', 'dod'] as const;
+export const CloudFamily = z.enum(CLOUD_FAMILIES);
+export type CloudFamily = z.infer<typeof CloudFamily>;
+
+/**
+ * What we found at a record, independent of how much it matters (severity) or what the cloud asks
+ * (requirement). `lookup-failed` is "could not check" and never means missing.
+ * - `ok`: right for this cloud and service. `optional-absent`: absent, and that is fine.
+ * - `missing`: absent but needed. `wrong-value`: present with a value that is not right (target, port, policy…).
+ * - `must-remove`: present but must not exist (extra MX, `_autodiscover._tcp` SRV, msoid outside 21Vianet).
+ * - `conflict`: a CNAME shares its name with other data. `proxied`: Cloudflare's proxy answers instead of the CNAME.
+ * - `deprecated`: an old value that still works for now. `too-many`: more than one record where one is allowed.
+ * - `not-applicable`: not judged (service not used, cloud unknown, domain does not exist).
+ */
+export const RECORD_STATUSES = [
+  'ok',
+  'optional-absent',
+  'missing',
+  'wrong-value',
+  'must-remove',
+  'conflict',
+  'proxied',
+  'deprecated',
+  'too-many',
+  'lookup-failed',
+  'not-applicable',
+] as const;
+export const RecordStatus = z.enum(RECORD_STATUSES);
+export type RecordStatus = z.infer<typeof RecordStatus>;
+
+/** The `all` term that ends an SPF record (`none` = no `all`, `unknown` = it comes from a redirect we couldn't read). */
+export const SPF_ALL = ['-all', '~all', '?all', '+all', 'none', 'unknown'] as const;
+export const SpfAll = z.enum(SPF_ALL);
+export type SpfAll = z.infer<typeof SpfAll>;
+
+/** SPF facts for the technical layer ("7 of 10 DNS lookups"). */
+export const SpfDetails = z.object({
+  /** SPF records at the domain (`v=spf1`); more than one is an error. */
+  records: z.number().int().nonnegative(),
+  /** DNS-querying terms counted per RFC 7208 §4.6.4 (include, a, mx, ptr, exists, redirect), nested included. */
+  lookups: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  /** False when a nested record could not be read: `lookups` is then a lower bound. */
+  complete: z.boolean(),
+  all: SpfAll,
+  /** Every include/redirect domain reached, nested ones too. */
+  includes: z.array(z.string()),
+});
+export type SpfDetails = z.infer<typeof SpfDetails>;
+
+export const RecordFinding = z.object({
+  id: RecordId,
+  /** Stable code for scripts: `records.<id>.<status>.<qualifier>` (msoid keeps its own `msoid.…` code). */
+  code: z.string(),
+  service: RecordService,
+  /** Fully qualified name, ASCII. */
+  name: z.string(),
+  /** Host label relative to the domain (`@` for the apex). */
+  host: z.string(),
+  type: RecordType,
+  requirement: Requirement,
+  status: RecordStatus,
+  severity: Severity,
+  outcome: Outcome,
+  /** What DNS holds, in presentation form (`0 contoso-com.mail.protection.outlook.com`, a CNAME target, a TXT text). */
+  found: z.array(z.string()),
+  /** What the record should be, in presentation form; null when it must not exist or cannot be known. */
+  expected: z.string().nullable(),
+  /** CNAME hops, when the record is a CNAME. */
+  chain: z.array(z.string()),
+  typo: Typo.optional(),
+  spf: SpfDetails.optional(),
+  messages: z.object({
+    verdict: MessageRef,
+    impact: MessageRef,
+    action: MessageRef,
+    notes: z.array(MessageRef),
+  }),
+  fixes: z.array(Fix),
+  /** Every lookup that fed the finding (the technical-details layer). */
+  lookups: z.array(Lookup),
+  reference: z.string(),
+});
+export type RecordFinding = z.infer<typeof RecordFinding>;
+
+/** A finding with its text filled by `renderRecordFinding`. */
+export const RenderedRecordFinding = RecordFinding.extend({ text: FindingText });
+export type RenderedRecordFinding = z.infer<typeof RenderedRecordFinding>;
+
+/** Which services the diagnosis assumed, and where that came from. */
+export const Services = z.object({
+  mail: z.boolean(),
+  teams: z.boolean(),
+  intune: z.boolean(),
+  /** True when no service was set by the user: all three were inferred from DNS. */
+  inferred: z.boolean(),
+  /** Services the user set explicitly. */
+  overridden: z.array(ServiceFlag),
+  /**
+   * Services whose inference lookups failed with no positive evidence. They are assumed to be in use,
+   * so their records are checked rather than silently passed.
+   */
+  uncertain: z.array(ServiceFlag),
+});
+export type Services = z.infer<typeof Services>;
+
+/** The user's per-service override; an absent key is inferred. */
+export const ServiceOverride = z.object({
+  mail: z.boolean().optional(),
+  teams: z.boolean().optional(),
+  intune: z.boolean().optional(),
+});
+export type ServiceOverride = z.infer<typeof ServiceOverride>;
+
+export const RECORDS_HEALTH = ['healthy', 'needs-attention', 'broken', 'could-not-check'] as const;
+export const RecordsHealth = z.enum(RECORDS_HEALTH);
+export type RecordsHealth = z.infer<typeof RecordsHealth>;
+
+export const RecordsCounts = z.object({
+  ok: z.number().int().nonnegative(),
+  attention: z.number().int().nonnegative(),
+  broken: z.number().int().nonnegative(),
+  couldNotCheck: z.number().int().nonnegative(),
+  notApplicable: z.number().int().nonnegative(),
+});
+export type RecordsCounts = z.infer<typeof RecordsCounts>;
+
+export const RecordsSummary = z.object({ health: RecordsHealth, counts: RecordsCounts });
+export type RecordsSummary = z.infer<typeof RecordsSummary>;
+
+export const RecordsDiagnosis = z.object({
+  records: z.array(RecordFinding),
+  services: Services,
+  summary: RecordsSummary,
+  /** Every row's fixes, in row order, duplicates removed. */
+  fixes: z.array(Fix),
+});
+export type RecordsDiagnosis = z.infer<typeof RecordsDiagnosis>;
+
+// ---------------------------------------------------------------------------------------------
+// DNS host and fixes laid out for it
+
+export const HostConfidence = z.enum(['high', 'medium', 'low', 'none']);
+export type HostConfidence = z.infer<typeof HostConfidence>;
+
+export const DnsHost = z.object({
+  /** Host id from the host catalogue (`cloudflare`, `alibaba`, `generic`…). */
+  id: z.string(),
+  name: z.string(),
+  confidence: HostConfidence,
+  /** The zone's NS names as found (lower-case, no trailing dot). */
+  ns: z.array(z.string()),
+  /** The zone whose NS records were read (the registrable domain). */
+  zone: z.string(),
+  matched: z.number().int().nonnegative(),
+  mixed: z.boolean(),
+  managedByMicrosoft: z.boolean(),
+  instructionsUrl: z.string(),
+  instructionsKind: z.enum(['microsoft', 'host', 'generic']),
+  /** Outcome of the NS lookup: a failed lookup means the host is unknown, not "generic". */
+  lookup: LookupOutcome,
+});
+export type DnsHost = z.infer<typeof DnsHost>;
+
+/** One fix with both the canonical value and the value as this domain's DNS host wants it typed. */
+export const HostFix = z.object({
+  /** Which record row the fix comes from. */
+  record: RecordId,
+  canonical: Fix,
+  /** The host's own form fields, in its order: label (localised) and value. */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  /** The value to paste into the host's value field. */
+  copyValue: z.string(),
+  /** Host pitfalls (Cloudflare proxy, GoDaddy host field, trailing dots, SRV layout), localised. */
+  notes: z.array(z.string()),
+  /** True when the value is tenant-specific and must be copied from the admin center. */
+  placeholder: z.boolean(),
+});
+export type HostFix = z.infer<typeof HostFix>;
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 export const Report = z.object({
@@ -256,6 +471,17 @@ export const Report = z.object({
   isSubdomain: z.boolean(),
   cloud: CloudReport,
   msoid: MsoidFinding,
+  /** Every Microsoft 365 record for the effective cloud, msoid included. */
+  records: z.array(RenderedRecordFinding),
+  summary: RecordsSummary,
+  services: Services,
+  dnsHost: DnsHost,
+  /** The add / change / delete list, laid out for the domain's DNS host. */
+  fixes: z.array(HostFix),
+  /** The same list as a zone-file snippet. */
+  zoneSnippet: z.string(),
+  /** A plain-language paragraph a helpdesk agent can read to a caller, built only from the findings. */
+  helpdesk: z.object({ text: z.string(), messages: z.array(MessageRef) }),
   /** Domain-level notes (subdomain, cloud contradiction…). */
   notes: z.array(MessageRef),
   notesText: z.array(z.string()),
@@ -292,6 +518,8 @@ export type InvalidEntry = z.infer<typeof InvalidEntry>;
 export const CheckRequest = z.object({
   domains: z.union([z.string(), z.array(z.string())]),
   cloud: CloudChoice.default('auto'),
+  /** Services in use; a missing key is inferred from what the domain publishes. */
+  services: ServiceOverride.optional(),
   /** Bypass our answer cache (a re-check). */
   fresh: z.boolean().optional(),
   lang: z.string().optional(),
@@ -323,6 +551,8 @@ export const ERROR_CODES = [
   'not-found',
   'method-not-allowed',
   'internal',
+  'not-ready',
+  'shutting-down',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,0 +1,186 @@
+/**
+ * TXT records other than SPF: the domain-verification TXT `MS=ms…` at the apex (informational: needed
+ * only until the domain is verified) and DMARC at `_dmarc` (one `v=DMARC1` record; `p=none` only
+ * monitors). Neither depends on the cloud. Pure.
+ */
+import type { MessageRef } from '@/lib/schema';
+import { PLACEHOLDERS, specOf } from './catalogue';
+import {
+  type Ctx,
+  copyFromNote,
+  type Draft,
+  finish,
+  fixFor,
+  lookupFailedDraft,
+  problemSeverity,
+  ref,
+  requirementOf,
+} from './draft';
+import { failureOf, txtStrings } from './observe';
+import { KEYS } from './plan';
+import type { RecordFinding } from './schema';
+
+/** Judges the verification TXT (`MS=ms…`) at the apex. */
+export function judgeVerification(ctx: Ctx): RecordFinding {
+  const spec = specOf(ctx.family, 'verification');
+  const lookup = ctx.lookup(KEYS.txt);
+  const done = (d: Draft) => finish(spec, ctx, d, [lookup], 'MS=ms…');
+  if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {
+    return done(lookupFailedDraft(spec, ctx, failureOf(lookup)));
+  }
+  const texts = txtStrings(lookup).map((t) => t.trim());
+  const ms = texts.filter((t) => /^MS=/i.test(t));
+  // Facts §5.2: the `MS=` prefix is often left out when the value is copied.
+  const bare = texts.filter((t) => /^ms\d{6,}$/i.test(t));
+  const p = { name: ctx.domain, host: spec.host, found: [...ms, ...bare].join(', '), prefix: 'MS=' };
+  if (ms.length > 0) {
+    return done({
+      status: 'ok',
+      qualifier: 'present',
+      severity: 'ok',
+      found: ms,
+      verdict: ref('records.verification.verdict.ok.present', p),
+      impact: ref('records.verification.impact.ok'),
+      action: ref('records.action.none'),
+      notes: [ref('records.verification.note.removable')],
+    });
+  }
+  if (bare.length > 0) {
+    return done({
+      status: 'wrong-value',
+      qualifier: 'no-prefix',
+      severity: 'warning',
+      found: bare,
+      verdict: ref('records.verification.verdict.wrong-value.no-prefix', p),
+      impact: ref('records.verification.impact.wrong-value'),
+      action: ref('records.verification.action.add-prefix', { ...p, value: `MS=${bare[0] ?? ''}` }),
+      fixes: bare.flatMap((b) => [fixFor(spec, ctx, 'delete', b), fixFor(spec, ctx, 'add', `MS=${b}`)]),
+    });
+  }
+  return done({
+    status: 'optional-absent',
+    qualifier: 'absent',
+    severity: 'ok',
+    verdict: ref('records.verification.verdict.optional-absent.absent', p),
+    impact: ref('records.verification.impact.optional-absent'),
+    action: ref('records.verification.action.add-if-unverified', { ...p, value: PLACEHOLDERS.verification }),
+    notes: [copyFromNote(ctx)],
+  });
+}
+
+type Dmarc = { text: string; tags: Map<string, string> };
+
+/** DMARC tags (`v=DMARC1; p=…; rua=…`), keys lower-case. */
+export function parseDmarc(text: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq).trim().toLowerCase();
+    if (!tags.has(key)) tags.set(key, part.slice(eq + 1).trim());
+  }
+  return tags;
+}
+
+const isDmarc = (t: string) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(t.trim());
+
+/** The same DMARC record with `p=` set to `policy` (added after `v=DMARC1` when absent). */
+export function withPolicy(text: string, policy: string): string {
+  const parts = text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const at = parts.findIndex((s) => /^p\s*=/i.test(s));
+  if (at >= 0) parts[at] = `p=${policy}`;
+  else parts.splice(1, 0, `p=${policy}`);
+  return parts.join('; ');
+}
+
+/** Judges `_dmarc.<domain>`. */
+export function judgeDmarc(ctx: Ctx): RecordFinding {
+  const spec = specOf(ctx.family, 'dmarc');
+  const lookup = ctx.lookup(KEYS.dmarc);
+  const requirement = requirementOf(spec, ctx);
+  const starter = `v=DMARC1; p=none; rua=${PLACEHOLDERS.dmarcReports}`;
+  const done = (d: Draft) => finish(spec, ctx, d, [lookup], 'v=DMARC1; p=quarantine | p=reject');
+  if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {
+    return done(lookupFailedDraft(spec, ctx, failureOf(lookup)));
+  }
+  const name = `_dmarc.${ctx.domain}`;
+  const records: Dmarc[] = txtStrings(lookup)
+    .filter(isDmarc)
+    .map((text) => ({ text: text.trim(), tags: parseDmarc(text) }));
+  const found = records.map((r) => r.text);
+  const p = { name, host: spec.host, domain: ctx.domain, found: found.join(' | ') };
+
+  const [only, ...extra] = records;
+  if (only === undefined) {
+    return done({
+      status: 'missing',
+      qualifier: 'absent',
+      severity: problemSeverity(requirement),
+      verdict: ref('records.dmarc.verdict.missing.absent', p),
+      impact: ref('records.dmarc.impact.missing'),
+      action: ref('records.dmarc.action.add', { ...p, value: starter }),
+      fixes: [fixFor(spec, ctx, 'add', starter)],
+    });
+  }
+  if (extra.length > 0) {
+    return done({
+      status: 'too-many',
+      qualifier: 'records',
+      severity: 'warning',
+      found,
+      verdict: ref('records.dmarc.verdict.too-many.records', { ...p, count: records.length }),
+      impact: ref('records.dmarc.impact.too-many'),
+      action: ref('records.dmarc.action.keep-one', p),
+      fixes: extra.map((r) => fixFor(spec, ctx, 'delete', r.text)),
+    });
+  }
+
+  const policy = (only.tags.get('p') ?? '').toLowerCase();
+  const pct = only.tags.get('pct');
+  const notes: MessageRef[] = [];
+  if (!only.tags.has('rua')) notes.push(ref('records.dmarc.note.no-reports'));
+  if (pct !== undefined && pct.trim() !== '100') notes.push(ref('records.dmarc.note.pct', { pct: pct.trim() }));
+  const q = { ...p, policy, policyTag: `p=${policy}`, strictest: 'p=reject' };
+
+  if (policy !== 'none' && policy !== 'quarantine' && policy !== 'reject') {
+    const value = withPolicy(only.text, 'none');
+    return done({
+      status: 'wrong-value',
+      qualifier: 'no-policy',
+      severity: 'warning',
+      found,
+      verdict: ref('records.dmarc.verdict.wrong-value.no-policy', q),
+      impact: ref('records.dmarc.impact.wrong-value.no-policy'),
+      action: ref('records.dmarc.action.set-policy', { ...q, value }),
+      notes,
+      fixes: [fixFor(spec, ctx, 'change', value)],
+    });
+  }
+  if (policy === 'none') {
+    const value = withPolicy(only.text, 'quarantine');
+    return done({
+      status: 'wrong-value',
+      qualifier: 'policy-none',
+      severity: 'warning',
+      found,
+      verdict: ref('records.dmarc.verdict.wrong-value.policy-none', q),
+      impact: ref('records.dmarc.impact.wrong-value.policy-none'),
+      action: ref('records.dmarc.action.tighten', { ...q, value }),
+      notes,
+      fixes: [fixFor(spec, ctx, 'change', value)],
+    });
+  }
+  return done({
+    status: 'ok',
+    qualifier: policy,
+    severity: 'ok',
+    found,
+    verdict: ref(`records.dmarc.verdict.ok.${policy}`, q),
+    impact: ref('records.dmarc.impact.ok'),
+    action: ref('records.action.none'),
+    notes,
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Turns the record findings' canonical fixes into the list an admin works through at their DNS host:
+ * each fix with the host's own fields, the value to paste, and the host's pitfalls. Pure.
+ */
+import { normalizeName } from '@/lib/diagnosis/dns-names';
+import { GENERIC_HOST, hostById } from '@/lib/hosts/catalogue';
+import { detectDnsHost } from '@/lib/hosts/detect';
+import { formatFixForHost } from '@/lib/hosts/format';
+import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
+import { PLACEHOLDERS } from '@/lib/records/catalogue';
+import type { DnsHost, EffectiveCloud, HostFix, Lookup, RecordFinding } from '@/lib/schema';
+
+const PLACEHOLDER_VALUES: readonly string[] = Object.values(PLACEHOLDERS);
+
+/** The zone's DNS host from its NS lookup. A failed NS lookup leaves the host unknown (confidence none). */
+export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud): DnsHost {
+  const names = ns.outcome === 'answer' ? ns.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
+  const match = detectDnsHost(names, cloud);
+  return {
+    id: match.id,
+    name: match.name,
+    confidence: match.confidence,
+    ns: match.ns,
+    zone,
+    matched: match.matched,
+    mixed: match.mixed,
+    managedByMicrosoft: match.managedByMicrosoft,
+    instructionsUrl: match.instructionsUrl,
+    instructionsKind: match.instructionsKind,
+    lookup: ns.outcome,
+  };
+}
+
+/**
+ * Every fix of every record, in row order, duplicates removed, laid out for the host with localised
+ * field names and notes.
+ */
+export function hostFixes(
+  records: readonly RecordFinding[],
+  zone: string,
+  hostId: string,
+  catalogue: Catalogue,
+): HostFix[] {
+  const host = hostById(hostId) ?? GENERIC_HOST;
+  const seen = new Set<string>();
+  const out: HostFix[] = [];
+  for (const record of records) {
+    for (const fix of record.fixes) {
+      const key = `${fix.op}|${normalizeName(fix.name)}|${fix.type}|${fix.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const formatted = formatFixForHost(fix, normalizeName(zone), host);
+      out.push({
+        record: record.id,
+        canonical: fix,
+        fields: formatted.fields.map((f) => ({
+          key: f.key,
+          label: formatMessage(catalogue, f.labelCode),
+          value: f.value,
+        })),
+        copyValue: formatted.copyValue,
+        notes: formatted.notes.map((n) => formatRef(catalogue, n)),
+        placeholder: PLACEHOLDER_VALUES.some((p) => fix.value.includes(p)),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Gathers the lookups of the full record diagnosis (lib/records/plan.ts says which) for one domain,
+ * reusing the msoid snapshot's MX, TXT and autodiscover lookups. Never throws.
+ */
+import type { Snapshot } from '@/lib/diagnosis/snapshot';
+import {
+  KEYS,
+  type PlannedLookup,
+  recordFollowUps,
+  recordLookups,
+  SPF_MAX_DEPTH,
+  spfFollowUps,
+} from '@/lib/records/plan';
+import type { Lookup, RecordType } from '@/lib/schema';
+import type { DnsResolver } from './dns/resolver';
+
+export type GatheredRecords = {
+  lookups: Map<string, Lookup>;
+  spf: Map<string, Lookup>;
+  /** NS of the registrable domain (the zone whose host we name). */
+  ns: Lookup;
+};
+
+function notRun(name: string, type: RecordType): Lookup {
+  return { name, type, outcome: 'skipped', answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
+}
+
+async function run(
+  resolver: DnsResolver,
+  planned: readonly PlannedLookup[],
+  into: Map<string, Lookup>,
+  options: { signal?: AbortSignal; fresh?: boolean },
+): Promise<void> {
+  const results = await Promise.all(
+    planned.map((p) => resolver.lookup(p.name, p.type, { ...options, follow: p.follow === true })),
+  );
+  planned.forEach((p, i) => {
+    const result = results[i];
+    if (result) into.set(p.key, result);
+  });
+}
+
+/** Runs the record plan, its follow-ups and the SPF include rounds. A dead apex means nothing is asked. */
+export async function gatherRecords(
+  snapshot: Snapshot,
+  registrable: string,
+  resolver: DnsResolver,
+  options: { signal?: AbortSignal; fresh?: boolean },
+): Promise<GatheredRecords> {
+  const domain = snapshot.domain;
+  const lookups = new Map<string, Lookup>();
+  const spf = new Map<string, Lookup>();
+  const apexUsable = snapshot.apex.outcome === 'answer' || snapshot.apex.outcome === 'nodata';
+  if (!apexUsable) return { lookups, spf, ns: notRun(registrable, 'NS') };
+
+  lookups.set(KEYS.mx, snapshot.mx);
+  lookups.set(KEYS.txt, snapshot.txt);
+  lookups.set(KEYS.autodiscover, snapshot.autodiscover);
+  if (snapshot.msoid.txt) lookups.set(KEYS.msoidTxt, snapshot.msoid.txt);
+  const pending = recordLookups(domain).filter((p) => !lookups.has(p.key));
+
+  const [ns] = await Promise.all([
+    resolver.lookup(registrable, 'NS', options),
+    run(resolver, pending, lookups, options),
+  ]);
+  await run(resolver, recordFollowUps(domain, lookups), lookups, options);
+
+  // SPF includes are read in rounds (each round's records name the next round's includes).
+  for (let round = 0; round <= SPF_MAX_DEPTH; round++) {
+    const next = spfFollowUps(snapshot.txt, spf).filter((p) => !spf.has(p.key));
+    if (next.length === 0) break;
+    await run(resolver, next, spf, options);
+  }
+  return { lookups, spf, ns };
+}

@@ -2,6 +2,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { validateConfigAtStartup } = await import('./lib/server/startup');
-    validateConfigAtStartup();
+    await validateConfigAtStartup();
   }
 }

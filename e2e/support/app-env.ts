@@ -1,4 +1,7 @@
-/** The env every test app gets (integration and browser suites): the lab's resolver and tight DNS budgets. */
+/**
+ * The env every test app gets (integration and browser suites): the lab's resolver, tight DNS budgets, rate
+ * limits no suite reaches (the rate-limit tests start their own apps with tiny ones) and a short shutdown.
+ */
 export function appEnv(resolver: string): Record<string, string> {
   return {
     DNS_SERVERS: resolver,
@@ -6,5 +9,8 @@ export function appEnv(resolver: string): Record<string, string> {
     DNS_TIMEOUT_MS: '1000',
     DNS_TRIES: '2',
     DOMAIN_DEADLINE_MS: '8000',
+    RATE_LIMIT_REQUESTS: '100000',
+    RATE_LIMIT_DOMAINS: '10000000',
+    SHUTDOWN_GRACE_MS: '1000',
   };
 }

@@ -6,21 +6,32 @@ import { randomBytes } from 'node:crypto';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { renderFinding, renderNotes } from '@/lib/diagnosis/render';
 import type { Snapshot } from '@/lib/diagnosis/snapshot';
+import { zoneSnippet } from '@/lib/hosts/zone-snippet';
 import { subdomainNote } from '@/lib/input/domain-list';
 import { catalogueFor } from '@/lib/messages';
-import type { CloudChoice, Lookup, MessageRef, RecordType, Report } from '@/lib/schema';
-import { createResolver, type DnsResolver, formatServer } from './dns/resolver';
+import { diagnoseRecords } from '@/lib/records/diagnose';
+import { renderRecords } from '@/lib/records/render';
+import { helpdeskMessages, helpdeskText } from '@/lib/report/helpdesk';
+import { dnsHostOf, hostFixes } from '@/lib/report/host-fixes';
+import type { CloudChoice, Lookup, MessageRef, RecordType, Report, ServiceOverride } from '@/lib/schema';
+import { abortOutcome, createResolver, type DnsResolver, deadlineReason, formatServer } from './dns/resolver';
+import { createSemaphore } from './dns/semaphore';
 import { getConfig, type ServerConfig } from './env';
+import { gatherRecords } from './records';
 
 export type CheckTarget = { ascii: string; display: string; registrable: string; isSubdomain: boolean };
 
 export type CheckOptions = {
   cloud: CloudChoice;
   lang: string;
+  /** Services in use; unset ones are inferred from DNS. */
+  services?: ServiceOverride;
   /** Bypass our answer cache (a re-check). */
   fresh?: boolean;
   /** Aborts every lookup of the check (client went away, run cancelled). */
   signal?: AbortSignal;
+  /** The resolver to use (a run's in-flight-limited one); default: the process resolver. */
+  resolver?: DnsResolver;
 };
 
 const RESOLVER_KEY = Symbol.for('m365-dns-health.resolver');
@@ -35,6 +46,8 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
     tries: config.tries,
     maxInFlight: config.maxInFlight,
     cache: config.cache,
+    maxCnameHops: config.maxCnameHops,
+    maxTxtBytes: config.maxTxtBytes,
   });
   return g[RESOLVER_KEY];
 }
@@ -96,14 +109,38 @@ export async function gatherSnapshot(
 /** Checks one normalised domain and returns its report. Never throws for DNS reasons. */
 export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
   const config = getConfig();
-  const resolver = getResolver(config);
   const started = performance.now();
   const deadline = AbortSignal.timeout(config.domainDeadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const resolver = withDomainBudget(options.resolver ?? getResolver(config), {
+    maxQueries: config.maxQueriesPerDomain,
+    breakerTimeouts: config.breakerTimeouts,
+  });
 
   const snapshot = await gatherSnapshot(target.ascii, resolver, { signal, fresh: options.fresh });
-  const result = diagnose(snapshot, options.cloud);
+  const gathered = await gatherRecords(snapshot, target.registrable, resolver, { signal, fresh: options.fresh });
   const catalogue = catalogueFor(options.lang);
+  const result = diagnose(snapshot, options.cloud);
+  const dnsHost = dnsHostOf(gathered.ns, target.registrable, result.cloud.effective);
+  const records = diagnoseRecords({
+    domain: target.ascii,
+    cloud: result.cloud,
+    lookups: gathered.lookups,
+    spf: gathered.spf,
+    msoid: result.msoid,
+    services: options.services,
+    cloudflare: dnsHost.id === 'cloudflare',
+  });
+  const helpdesk = helpdeskMessages({
+    display: target.display,
+    zone: target.registrable,
+    summary: records.summary,
+    records: records.records,
+    cloud: result.cloud,
+    msoidStatus: result.msoid.status,
+    hostName: dnsHost.id === 'generic' ? null : dnsHost.name,
+    fixCount: records.fixes.length,
+  });
 
   const subdomain = subdomainNote(target);
   const notes: MessageRef[] = [...(subdomain ? [subdomain] : []), ...result.notes];
@@ -115,6 +152,13 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
     isSubdomain: target.isSubdomain,
     cloud: result.cloud,
     msoid: renderFinding(result.msoid, catalogue),
+    records: renderRecords(records, catalogue).records,
+    summary: records.summary,
+    services: records.services,
+    dnsHost,
+    fixes: hostFixes(records.records, target.registrable, dnsHost.id, catalogue),
+    zoneSnippet: zoneSnippet(records.fixes, target.registrable),
+    helpdesk: { messages: helpdesk, text: helpdeskText(helpdesk, catalogue, options.lang) },
     notes,
     notesText: renderNotes(notes, catalogue),
     resolvers: config.servers.map(formatServer),
@@ -130,7 +174,7 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
  */
 export async function* checkMany(
   targets: readonly CheckTarget[],
-  options: CheckOptions & { concurrency: number },
+  options: CheckOptions & { concurrency: number; keepReporting?: boolean },
 ): AsyncGenerator<Report> {
   const queue = [...targets];
   const running = new Map<number, Promise<{ id: number; report: Report }>>();
@@ -148,7 +192,109 @@ export async function* checkMany(
   while (running.size > 0) {
     const { id, report } = await Promise.race(running.values());
     running.delete(id);
-    if (!options.signal?.aborted) launch();
+    // keepReporting: after an abort the rest still get a (could-not-check) report, at no DNS cost.
+    if (!options.signal?.aborted || options.keepReporting) launch();
     yield report;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounds: per-domain query budget and breaker, per-run in-flight cap, run deadline
+
+/** Why a lookup was not run or was cut short by the per-domain budget or breaker. */
+const BREAKER_REASON = 'domain-breaker';
+
+function notRun(name: string, type: RecordType, outcome: 'skipped' | 'cancelled' | 'deadline'): Lookup {
+  return { name, type, outcome, answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
+}
+
+/** True when a lookup (or a later hop of its chain) ended in a timeout. */
+function timedOut(lookup: Lookup): boolean {
+  return lookup.outcome === 'timeout' || lookup.chainFailure?.outcome === 'timeout';
+}
+
+/**
+ * One domain's view of a resolver with two bounds. Budget: each lookup reserves one query when it starts
+ * and its extra attempts (retries, CNAME hops) when it ends; once `maxQueries` are used, new lookups are
+ * `skipped`. Breaker: after `breakerTimeouts` lookups timed out, the domain is treated as dead: lookups still
+ * on the wire are stopped and they and every later lookup end as `skipped` (could not check), so a dead zone
+ * costs a few queries and its slots go to other domains. Never turns a failure into an answer.
+ */
+export function withDomainBudget(
+  base: DnsResolver,
+  limits: { maxQueries: number; breakerTimeouts: number },
+): DnsResolver & { tripped(): boolean; used(): number } {
+  let used = 0;
+  let timeouts = 0;
+  const breaker = new AbortController();
+  const skip = (lookup: Lookup): Lookup => ({
+    ...lookup,
+    outcome: 'skipped',
+    ...(lookup.chainFailure?.outcome === 'cancelled'
+      ? { chainFailure: { ...lookup.chainFailure, outcome: 'skipped' as const } }
+      : {}),
+  });
+  return {
+    async lookup(name, type, options = {}) {
+      if (breaker.signal.aborted || used >= limits.maxQueries) return notRun(name, type, 'skipped');
+      used++;
+      const signal = options.signal ? AbortSignal.any([options.signal, breaker.signal]) : breaker.signal;
+      const lookup = await base.lookup(name, type, { ...options, signal });
+      used += Math.max(0, lookup.attempts - 1);
+      const cutByBreaker = breaker.signal.aborted && !options.signal?.aborted;
+      if (cutByBreaker && (lookup.outcome === 'cancelled' || lookup.chainFailure?.outcome === 'cancelled')) {
+        return skip(lookup);
+      }
+      if (timedOut(lookup) && ++timeouts >= limits.breakerTimeouts && !breaker.signal.aborted) {
+        breaker.abort(BREAKER_REASON);
+      }
+      return lookup;
+    },
+    stats: () => base.stats(),
+    close: () => base.close(),
+    tripped: () => breaker.signal.aborted,
+    used: () => used,
+  };
+}
+
+/**
+ * A run's view of the process resolver: at most `maxInFlight` of its lookups at once (a follow lookup has
+ * one query on the wire at a time, so this caps the run's queries). A lookup still waiting when `signal`
+ * aborts ends as `deadline` or `cancelled`, as the resolver's own would.
+ */
+export function withRunLimit(base: DnsResolver, maxInFlight: number): DnsResolver {
+  const slots = createSemaphore(maxInFlight);
+  return {
+    async lookup(name, type, options = {}) {
+      if (!(await slots.acquire(options.signal))) return notRun(name, type, abortOutcome(options.signal?.reason));
+      try {
+        return await base.lookup(name, type, options);
+      } finally {
+        slots.release();
+      }
+    },
+    stats: () => base.stats(),
+    close: () => base.close(),
+  };
+}
+
+/**
+ * Checks every target once, at most `concurrency` at a time, and yields each report as soon as it is done.
+ * Bounded by `runDeadlineMs`: once it passes (or `signal` aborts: client gone, shutdown), no domain starts
+ * its lookups any more and every remaining one is still reported, as could-not-check (`deadline` or
+ * `cancelled`), so the caller always gets exactly one report per target.
+ */
+export async function* checkRun(
+  targets: readonly CheckTarget[],
+  options: CheckOptions & { concurrency: number; runDeadlineMs: number; runMaxInFlight: number },
+): AsyncGenerator<Report> {
+  const runDeadline = new AbortController();
+  const timer = setTimeout(() => runDeadline.abort(deadlineReason()), options.runDeadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, runDeadline.signal]) : runDeadline.signal;
+  const resolver = withRunLimit(options.resolver ?? getResolver(), options.runMaxInFlight);
+  try {
+    yield* checkMany(targets, { ...options, signal, resolver, keepReporting: true });
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -9,6 +9,9 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** Never echoed in configuration errors. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN']);
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const EnvSchema = z.object({
@@ -26,7 +29,51 @@ const EnvSchema = z.object({
   MAX_LINE_LENGTH: int(16, 65_536).default(1024),
   MAX_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(512 * 1024),
   ALLOW_TEST_DOMAINS: flag.default(false),
+  // --- Bounds and abuse resistance (reliability notes §2.4, §3) ---
+  /** Wire queries (retries and CNAME hops included) one domain may use; later lookups are `skipped`. */
+  MAX_QUERIES_PER_DOMAIN: int(1, 1000).default(100),
+  /** Timed-out lookups after which the rest of that domain's lookups are `skipped` (per-domain breaker). */
+  DOMAIN_BREAKER_TIMEOUTS: int(1, 100).default(2),
+  DNS_MAX_CNAME_HOPS: int(1, 32).default(8),
+  /** Bytes kept per TXT record; the rest is dropped. */
+  DNS_MAX_TXT_BYTES: int(64, 65_535).default(4096),
+  /** DNS lookups on the wire at once for one run (request); the process-wide cap is DNS_MAX_IN_FLIGHT. */
+  RUN_MAX_IN_FLIGHT: int(1, 4096).default(128),
+  /** Names under one registrable domain per request; further lines are rejected as invalid. */
+  MAX_NAMES_PER_REGISTRABLE: int(1, 100_000).default(20),
+  /** Wall-clock budget of one run: no domain starts after it, the rest are reported as `deadline`. */
+  RUN_DEADLINE_MS: int(1000, 3_600_000).default(120_000),
+  RATE_LIMIT_REQUESTS: int(1, 1_000_000).default(60),
+  RATE_LIMIT_REQUESTS_WINDOW_S: int(1, 86_400).default(60),
+  RATE_LIMIT_DOMAINS: int(1, 10_000_000).default(2000),
+  RATE_LIMIT_DOMAINS_WINDOW_S: int(1, 86_400).default(600),
+  /** `memory` (per process) or `sqlite:/path/file.db` (shared by every process using the file). */
+  RATE_LIMIT_STORE: z
+    .string()
+    .regex(/^(memory|sqlite:.+)$/, 'use "memory" or "sqlite:/path/to/file.db"')
+    .default('memory'),
+  /** Header a trusted reverse proxy sets to the client address (e.g. x-forwarded-for); unset: not trusted. */
+  TRUST_PROXY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'a header name such as x-forwarded-for')
+    .transform((v) => v.toLowerCase())
+    .optional(),
+  /** Shared access token; unset = no access control. */
+  ACCESS_TOKEN: z.string().min(16, 'use at least 16 characters').max(1024).optional(),
+  SESSION_MAX_AGE_S: int(60, 30 * 86_400).default(43_200),
+  SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  READY_TIMEOUT_MS: int(100, 30_000).default(1500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export type RateLimitConfig = {
+  requests: number;
+  requestsWindowS: number;
+  domains: number;
+  domainsWindowS: number;
+  /** `null` = in-memory; else the SQLite file shared by every process that uses it. */
+  sqlitePath: string | null;
+};
 
 export type ServerConfig = {
   servers: ServerAddress[];
@@ -42,6 +89,22 @@ export type ServerConfig = {
   maxLineLength: number;
   maxBodyBytes: number;
   allowTestDomains: boolean;
+  maxQueriesPerDomain: number;
+  breakerTimeouts: number;
+  maxCnameHops: number;
+  maxTxtBytes: number;
+  runMaxInFlight: number;
+  maxNamesPerRegistrable: number;
+  runDeadlineMs: number;
+  rateLimit: RateLimitConfig;
+  /** Lower-case header name, or null when no proxy header is trusted. */
+  trustProxyHeader: string | null;
+  /** null = access control off. */
+  accessToken: string | null;
+  sessionMaxAgeS: number;
+  shutdownGraceMs: number;
+  readyTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -49,9 +112,11 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
-    );
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const got = SECRET_VARIABLES.has(key) ? 'a value that is not shown' : JSON.stringify(env[key]);
+      return `  ${i.path.join('.')}: ${i.message} (got ${got})`;
+    });
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -84,6 +149,26 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     maxLineLength: e.MAX_LINE_LENGTH,
     maxBodyBytes: e.MAX_BODY_BYTES,
     allowTestDomains: e.ALLOW_TEST_DOMAINS,
+    maxQueriesPerDomain: e.MAX_QUERIES_PER_DOMAIN,
+    breakerTimeouts: e.DOMAIN_BREAKER_TIMEOUTS,
+    maxCnameHops: e.DNS_MAX_CNAME_HOPS,
+    maxTxtBytes: e.DNS_MAX_TXT_BYTES,
+    runMaxInFlight: e.RUN_MAX_IN_FLIGHT,
+    maxNamesPerRegistrable: e.MAX_NAMES_PER_REGISTRABLE,
+    runDeadlineMs: e.RUN_DEADLINE_MS,
+    rateLimit: {
+      requests: e.RATE_LIMIT_REQUESTS,
+      requestsWindowS: e.RATE_LIMIT_REQUESTS_WINDOW_S,
+      domains: e.RATE_LIMIT_DOMAINS,
+      domainsWindowS: e.RATE_LIMIT_DOMAINS_WINDOW_S,
+      sqlitePath: e.RATE_LIMIT_STORE.startsWith('sqlite:') ? e.RATE_LIMIT_STORE.slice('sqlite:'.length) : null,
+    },
+    trustProxyHeader: e.TRUST_PROXY_HEADER ?? null,
+    accessToken: e.ACCESS_TOKEN ?? null,
+    sessionMaxAgeS: e.SESSION_MAX_AGE_S,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    readyTimeoutMs: e.READY_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -2,6 +2,7 @@
  * The one error model of the API: `{code, message}` with the right status, shared by every route handler.
  * Also the request guards every state-changing route applies (content type, origin, body size).
  */
+import { matchLanguage, negotiateLanguage } from '@/lib/messages';
 import type { ApiError, ErrorCode } from '@/lib/schema';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -15,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   'method-not-allowed': 405,
   internal: 500,
+  'not-ready': 503,
+  'shutting-down': 503,
 };
 
 /** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */
@@ -96,15 +99,13 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** Picks the response language from `?lang=` or Accept-Language. Only languages we have are returned. */
+/**
+ * Picks the response language from `?lang=` or Accept-Language (q-values honoured; `zh`, `zh-Hans`, `zh-SG`
+ * mean `zh-CN`). Only languages in `available` are returned.
+ */
 export function pickLanguage(request: Request, available: readonly string[], fallback = 'en'): string {
-  const fromQuery = new URL(request.url).searchParams.get('lang');
-  const wanted = [fromQuery, ...(request.headers.get('accept-language') ?? '').split(',').map((p) => p.split(';')[0])]
-    .filter((x): x is string => !!x)
-    .map((x) => x.trim().toLowerCase());
-  for (const w of wanted) {
-    const hit = available.find((a) => a.toLowerCase() === w || w.startsWith(`${a.toLowerCase()}-`));
-    if (hit) return hit;
-  }
-  return fallback;
+  const hit =
+    matchLanguage(new URL(request.url).searchParams.get('lang')) ??
+    negotiateLanguage(request.headers.get('accept-language'));
+  return hit !== undefined && available.includes(hit) ? hit : fallback;
 }

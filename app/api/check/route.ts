@@ -1,8 +1,10 @@
 import { parseDomainList } from '@/lib/input/domain-list';
 import { LANGUAGES } from '@/lib/messages';
-import { CheckRequest, CloudChoice, type StreamLine } from '@/lib/schema';
-import { checkDomain, checkMany } from '@/lib/server/check';
+import { matchLanguage } from '@/lib/messages/language';
+import { CheckRequest, CloudChoice, ServiceFlag, type ServiceOverride, type StreamLine } from '@/lib/schema';
+import { checkDomain, checkRun } from '@/lib/server/check';
 import { getConfig } from '@/lib/server/env';
+import { capNamesPerRegistrable, guarded } from '@/lib/server/guard';
 import {
   errorResponse,
   HttpError,
@@ -14,14 +16,21 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/check?domain=D&cloud=C[&fresh=1][&lang=L] — one domain, one JSON report. */
-export async function GET(request: Request): Promise<Response> {
+/** GET /api/check?domain=D&cloud=C[&services=S][&fresh=1][&lang=L] — one domain, one JSON report. */
+export const GET = guarded('check', async (request, ctx) => {
   try {
     const config = getConfig();
     const params = new URL(request.url).searchParams;
     const cloud = CloudChoice.safeParse(params.get('cloud') ?? 'auto');
     if (!cloud.success) {
       return errorResponse('invalid-input', `Unknown cloud. Use one of: ${CloudChoice.options.join(', ')}.`);
+    }
+    const services = parseServicesParam(params.get('services'));
+    if (services === null) {
+      return errorResponse(
+        'invalid-input',
+        'Unknown services. Use services=mail,teams,intune (the services in use), services=none, services=auto, or services=mail:on,teams:off.',
+      );
     }
     const lang = pickLanguage(request, LANGUAGES);
     const list = parseDomainList(params.get('domain') ?? '', {
@@ -35,20 +44,24 @@ export async function GET(request: Request): Promise<Response> {
       const message = target ? 'Give exactly one domain; use POST /api/check for several.' : 'No valid domain given.';
       return errorResponse('invalid-input', message, { issues: list.invalid });
     }
+    const limited = await ctx.chargeDomains([target.ascii]);
+    if (limited) return limited;
     const report = await checkDomain(target, {
       cloud: cloud.data,
       lang,
+      services,
       fresh: params.get('fresh') === '1' || params.get('fresh') === 'true',
-      signal: request.signal,
+      signal: ctx.signal,
     });
+    ctx.record(report);
     return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     return handleError(err);
   }
-}
+});
 
 /** POST /api/check {domains, cloud} — streams one NDJSON line per domain as soon as it is checked. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guarded('check', async (request, ctx) => {
   try {
     const config = getConfig();
     requireSameOrigin(request);
@@ -65,7 +78,7 @@ export async function POST(request: Request): Promise<Response> {
       const detail = body.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return errorResponse('invalid-input', `The request body does not match {domains, cloud}: ${detail}`);
     }
-    const lang = body.data.lang ?? pickLanguage(request, LANGUAGES);
+    const lang = matchLanguage(body.data.lang) ?? pickLanguage(request, LANGUAGES);
     const lines =
       typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
     if (lines > config.maxLinesPerRequest) {
@@ -75,9 +88,14 @@ export async function POST(request: Request): Promise<Response> {
         { limit: config.maxLinesPerRequest, count: lines },
       );
     }
-    const list = parseDomainList(body.data.domains, {
+    const parsed = parseDomainList(body.data.domains, {
       allowTestDomains: config.allowTestDomains,
       maxLineLength: config.maxLineLength,
+      maxDomains: config.maxDomainsPerRequest,
+      lang,
+    });
+    const list = capNamesPerRegistrable(parsed, {
+      maxPerRegistrable: config.maxNamesPerRegistrable,
       maxDomains: config.maxDomainsPerRequest,
       lang,
     });
@@ -92,17 +110,23 @@ export async function POST(request: Request): Promise<Response> {
     if (list.domains.length === 0) {
       return errorResponse('invalid-input', 'No valid domain was given.', { issues: list.invalid });
     }
+    const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
+    if (limited) return limited;
     return ndjsonStream(async (write) => {
       for (const entry of list.invalid) write({ type: 'invalid', ...entry });
       let checked = 0;
-      for await (const report of checkMany(list.domains, {
+      for await (const report of checkRun(list.domains, {
         cloud: body.data.cloud,
         lang,
+        services: body.data.services,
         fresh: body.data.fresh,
-        signal: request.signal,
+        signal: ctx.signal,
         concurrency: config.checkConcurrency,
+        runDeadlineMs: config.runDeadlineMs,
+        runMaxInFlight: config.runMaxInFlight,
       })) {
         checked++;
+        ctx.record(report);
         write({ type: 'report', ...report });
       }
       write({ type: 'done', checked, invalid: list.invalid.length, duplicates: list.duplicates.length });
@@ -110,6 +134,36 @@ export async function POST(request: Request): Promise<Response> {
   } catch (err) {
     return handleError(err);
   }
+});
+
+/**
+ * The GET `services` parameter. Absent, empty or `auto`: every service inferred from DNS. `none`: no service
+ * in use. A list of names (`mail,teams`): the listed services in use, the others not. Name:state pairs, as in
+ * the page URL (`mail:on,teams:off,intune:auto`): those set, the rest inferred. Case-insensitive.
+ * Returns null for anything else (an unknown name, a repeated one, or the two forms mixed).
+ */
+function parseServicesParam(raw: string | null): ServiceOverride | undefined | null {
+  const text = (raw ?? '').trim().toLowerCase();
+  if (text === '' || text === 'auto') return undefined;
+  if (text === 'none') return { mail: false, teams: false, intune: false };
+  const pairs = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => entry.split(':').map((part) => part.trim()));
+  if (pairs.length === 0) return undefined;
+  const listed = pairs.every((pair) => pair.length === 1);
+  const out: ServiceOverride = listed ? { mail: false, teams: false, intune: false } : {};
+  const seen = new Set<string>();
+  for (const [name, state, ...rest] of pairs) {
+    const flag = ServiceFlag.safeParse(name);
+    if (!flag.success || seen.has(flag.data) || rest.length > 0) return null;
+    seen.add(flag.data);
+    if (listed) out[flag.data] = true;
+    else if (state === 'on' || state === 'off') out[flag.data] = state === 'on';
+    else if (state !== 'auto') return null;
+  }
+  return out;
 }
 
 /** Streams NDJSON lines produced by `produce`. Each line is flushed as soon as it is written. */

@@ -57,5 +57,8 @@ export const inputMessages = {
       '{count} different domains were entered; at most {limit} can be checked at once. ' +
       'Remove some, or check the list in parts.',
     'no-domains': 'Enter at least one domain name, such as contoso.com.',
+    'too-many-names-per-domain':
+      '{domain} is name number {count} under {registrable}; at most {limit} names under one domain are checked ' +
+      'per request, so this one was skipped. Check it in a separate request.',
   },
 } satisfies Catalogue;

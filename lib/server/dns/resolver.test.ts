@@ -2,6 +2,7 @@
  * Resolver semantics against real loopback sockets: two fake authoritative servers on random ports,
  * scripted per name (dns-reliability-notes §5.1 R1-R13, R15). Timeouts are small; times are ranges.
  */
+import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, type Rule, startFakeDnsServer } from '@/lab/fake-dns-server';
 import type { ZoneRecord } from '@/lab/zone-types';
@@ -528,6 +529,34 @@ describe('cancellation', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+
+  // Node keeps an AbortSignal.any()/timeout() signal that has an abort listener alive until it aborts: a
+  // listener left on a per-domain deadline signal leaked that signal and everything it held, domain after domain.
+  it.each([
+    { label: 'AbortController signal', make: () => new AbortController().signal },
+    { label: 'AbortSignal.any() signal', make: () => AbortSignal.any([new AbortController().signal]) },
+    { label: 'AbortSignal.timeout() signal', make: () => AbortSignal.timeout(60_000) },
+  ])('$label: no abort listener is left once its lookups end, and it still cancels later ones', async ({ make }) => {
+    s1.setRules([drop('broken.test')]);
+    const r = resolverFor([addr(s1)], { timeoutMs: 2000 });
+    const signal = make();
+    const done = await Promise.all([
+      r.lookup('www.ok.test', 'A', { signal }),
+      r.lookup('ok.test', 'MX', { signal }),
+      r.lookup('a.chain.test', 'CNAME', { signal, follow: true }),
+    ]);
+    expect(done.map((l) => l.outcome)).toEqual(['answer', 'answer', 'answer']);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+
+    const controller = new AbortController();
+    const shared = AbortSignal.any([signal, controller.signal]);
+    const pending = r.lookup('x.broken.test', 'A', { signal: shared });
+    await new Promise((res) => setTimeout(res, 20));
+    expect(getEventListeners(shared, 'abort')).toHaveLength(1);
+    controller.abort();
+    expect((await pending).outcome).toBe('cancelled');
+    expect(getEventListeners(shared, 'abort')).toHaveLength(0);
   });
 
   it('AbortSignal.timeout() → deadline', async () => {

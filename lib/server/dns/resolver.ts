@@ -112,26 +112,34 @@ export function createResolver(options: ResolverOptions): DnsResolver {
   const cache = options.cache ? createLookupCache(options.cacheEntries) : null;
   const running = new Set<AbortController>();
   // One listener per caller signal, however many lookups share it (a request-wide deadline signal is
-  // shared by hundreds of lookups; one listener each would trip Node's listener-leak warning).
-  const linked = new WeakMap<AbortSignal, Set<AbortController>>();
+  // shared by hundreds of lookups; one listener each would trip Node's listener-leak warning). The
+  // listener is removed when the signal's last lookup ends: Node keeps an AbortSignal.any()/timeout()
+  // signal that has an abort listener alive until it aborts, so a listener left behind on a per-domain
+  // signal whose deadline timer was collected would keep that signal (and what it holds) forever.
+  type Link = { members: Set<AbortController>; onAbort: () => void };
+  const linked = new WeakMap<AbortSignal, Link>();
   const link = (outer: AbortSignal, controller: AbortController): (() => void) => {
-    let set = linked.get(outer);
-    if (!set) {
+    let entry = linked.get(outer);
+    if (!entry) {
       const members = new Set<AbortController>();
-      outer.addEventListener(
-        'abort',
-        () => {
-          for (const c of members) c.abort(outer.reason);
-          members.clear();
-        },
-        { once: true },
-      );
-      linked.set(outer, members);
-      set = members;
+      const onAbort = (): void => {
+        linked.delete(outer);
+        for (const c of members) c.abort(outer.reason);
+        members.clear();
+      };
+      outer.addEventListener('abort', onAbort, { once: true });
+      entry = { members, onAbort };
+      linked.set(outer, entry);
     }
-    set.add(controller);
-    const members = set;
-    return () => members.delete(controller);
+    entry.members.add(controller);
+    const current = entry;
+    return () => {
+      current.members.delete(controller);
+      if (current.members.size === 0 && linked.get(outer) === current) {
+        linked.delete(outer);
+        outer.removeEventListener('abort', current.onAbort);
+      }
+    };
   };
   let cacheHits = 0;
   let closed = false;

@@ -1,0 +1,78 @@
+/**
+ * Hostile DNS data through the real page: `hostile.test` (lab/fixtures-hostile.ts) is served by the lab's
+ * fake DNS server, resolved through unbound, checked by the production server and rendered by the
+ * dashboard under its strict CSP. Nothing from DNS may run, become a link, or reorder text.
+ */
+import { expect, test } from '@playwright/test';
+import {
+  HOSTILE_4K,
+  HOSTILE_DOMAIN,
+  HOSTILE_IMG,
+  HOSTILE_JS_URL,
+  HOSTILE_SCRIPT,
+  RLO,
+} from '../../lab/fixtures-hostile';
+import { DashboardPage, en, statusLabel } from './pages/dashboard-page';
+
+test('hostile TXT, CNAME and SRV data stay inert, visible and truncated; the page stays usable', async ({ page }) => {
+  // CSP violations ("Refused to execute…"), hydration errors and uncaught errors all surface here.
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+
+  const app = new DashboardPage(page);
+  await app.goto();
+  await app.paste(HOSTILE_DOMAIN);
+  await app.check();
+  await app.waitForResults(1);
+  await expect(app.row(HOSTILE_DOMAIN)).toHaveAttribute('data-status', 'must-remove');
+  await expect(app.statusBadge(HOSTILE_DOMAIN)).toHaveText(statusLabel('must-remove'));
+
+  const details = await app.expand(HOSTILE_DOMAIN);
+  // The msoid CNAME target: markup shown as text, the right-to-left override as a visible escape.
+  await expect(details).toContainText('javascript:alert(1)//<script>window.__pwned=4</script>');
+  await expect(details).toContainText('\\u202E');
+  expect(await details.textContent()).not.toContain(RLO);
+
+  await details.getByText(en.t('ui.details.technicalHeading')).click();
+  const lookups = details.getByTestId('lookup-table');
+  for (const text of [HOSTILE_SCRIPT, HOSTILE_JS_URL, HOSTILE_IMG, 'invoice\\u202Etxt.exe', 'ctl:\\u001B[31mred']) {
+    await expect(lookups).toContainText(text);
+  }
+  expect(await lookups.textContent()).not.toContain(RLO);
+
+  // The 4 KB TXT string is cut to a preview, with a working "show all".
+  await expect(lookups).not.toContainText(HOSTILE_4K);
+  await expect(lookups).toContainText(HOSTILE_4K.slice(0, 150));
+  await lookups.getByRole('button', { name: en.tp('ui.text.showAll', Array.from(HOSTILE_4K).length) }).click();
+  await expect(lookups).toContainText(HOSTILE_4K);
+
+  // Nothing ran, nothing became a link or an image.
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  const urls = await page.$$eval('[href], [src], [action], [formaction], [xlink\\:href]', (elements) =>
+    elements.flatMap((el) =>
+      ['href', 'src', 'action', 'formaction', 'xlink:href']
+        .map((name) => el.getAttribute(name))
+        .filter((v): v is string => v !== null),
+    ),
+  );
+  expect(urls.filter((u) => /^\s*(javascript|data|vbscript):/i.test(u))).toEqual([]);
+  expect(urls.some((u) => u.includes('hostile') || u.includes('pwned'))).toBe(false);
+  expect(await page.locator('img[src="x"], svg[onload], [onerror]').count()).toBe(0);
+  expect(await page.locator('script:not([nonce])').count()).toBe(0);
+
+  // The page stays usable: another domain can be checked right after.
+  await app.paste('ok-21v.test');
+  await app.check();
+  await app.waitForResults(1);
+  await expect(app.row('ok-21v.test')).toHaveAttribute('data-status', 'ok');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,197 @@
+/**
+ * The bounds of the check service (check.ts, "Bounds" section) against a scripted in-memory resolver:
+ * per-domain query budget and breaker, per-run in-flight cap, and the run deadline.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Lookup, LookupOutcome, RecordType } from '@/lib/schema';
+import { type CheckTarget, checkRun, withDomainBudget, withRunLimit } from './check';
+import { abortOutcome, type DnsResolver, type LookupOptions } from './dns/resolver';
+import { parseConfig } from './env';
+
+beforeAll(() => {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('m365-dns-health.config')] = parseConfig({
+    DNS_SERVERS: '127.0.0.1:53',
+    ALLOW_TEST_DOMAINS: '1',
+    DOMAIN_DEADLINE_MS: '5000',
+    LOG_LEVEL: 'silent',
+  });
+});
+
+type Script = (name: string, type: RecordType) => { outcome: LookupOutcome; attempts?: number; ms?: number };
+
+/** A resolver that answers from `script` after `ms`, honours abort signals, and records what it was asked. */
+function scripted(script: Script) {
+  const asked: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const resolver: DnsResolver = {
+    async lookup(name: string, type: RecordType, options: LookupOptions = {}): Promise<Lookup> {
+      asked.push(`${name} ${type}`);
+      const { outcome, attempts = 1, ms = 0 } = script(name, type);
+      const base = { name, type, answers: [], chain: [], chainEnd: 'none' as const, elapsedMs: ms };
+      if (options.signal?.aborted) return { ...base, outcome: abortOutcome(options.signal.reason), attempts: 0 };
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        const aborted = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), ms);
+          options.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+        if (aborted) return { ...base, outcome: abortOutcome(options.signal?.reason), attempts };
+        return { ...base, outcome, attempts };
+      } finally {
+        inFlight--;
+      }
+    },
+    stats: () => ({ sent: asked.length, inFlight, cacheHits: 0 }),
+    close: async () => {},
+  };
+  return { resolver, asked, maxInFlight: () => maxInFlight };
+}
+
+describe('withDomainBudget', () => {
+  test('budget: once maxQueries are used (retries counted), new lookups are skipped without asking', async () => {
+    const { resolver, asked } = scripted(() => ({ outcome: 'answer', attempts: 2 }));
+    const budget = withDomainBudget(resolver, { maxQueries: 5, breakerTimeouts: 2 });
+    const outcomes = [];
+    for (const type of ['SOA', 'MX', 'TXT', 'A'] as const) outcomes.push((await budget.lookup('x.test', type)).outcome);
+    // 2 + 2 used: the third still starts (4 < 5) and brings it to 6; the fourth is over the budget.
+    expect(outcomes).toEqual(['answer', 'answer', 'answer', 'skipped']);
+    expect(asked).toHaveLength(3);
+    expect(budget.used()).toBe(6);
+  });
+
+  test('breaker: after N timed-out lookups the rest are skipped, those in flight are stopped and skipped too', async () => {
+    const { resolver, asked } = scripted((name) =>
+      name.startsWith('slow') ? { outcome: 'answer', ms: 500 } : { outcome: 'timeout', attempts: 3, ms: 20 },
+    );
+    const budget = withDomainBudget(resolver, { maxQueries: 100, breakerTimeouts: 2 });
+    const started = performance.now();
+    const results = await Promise.all([
+      budget.lookup('slow.x.test', 'A'),
+      budget.lookup('t1.x.test', 'A'),
+      budget.lookup('t2.x.test', 'A'),
+    ]);
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(results.map((r) => r.outcome)).toEqual(['skipped', 'timeout', 'timeout']);
+    expect(budget.tripped()).toBe(true);
+    const later = await budget.lookup('msoid.x.test', 'CNAME');
+    expect(later).toMatchObject({ outcome: 'skipped', attempts: 0 });
+    expect(asked).toHaveLength(3);
+  });
+
+  test('a chain that failed on a timed-out hop counts as a timeout', async () => {
+    const hop: Lookup = {
+      name: 'msoid.x.test',
+      type: 'CNAME',
+      outcome: 'answer',
+      answers: [],
+      chain: ['a.test'],
+      chainEnd: 'failed',
+      chainFailure: { name: 'a.test', outcome: 'timeout' },
+      attempts: 3,
+      elapsedMs: 1,
+    };
+    const resolver: DnsResolver = {
+      lookup: async () => hop,
+      stats: () => ({ sent: 0, inFlight: 0, cacheHits: 0 }),
+      close: async () => {},
+    };
+    const budget = withDomainBudget(resolver, { maxQueries: 100, breakerTimeouts: 2 });
+    await budget.lookup('msoid.x.test', 'CNAME', { follow: true });
+    expect(budget.tripped()).toBe(false);
+    await budget.lookup('autodiscover.x.test', 'CNAME', { follow: true });
+    expect(budget.tripped()).toBe(true);
+  });
+
+  test('a caller abort is not turned into skipped (it stays cancelled/deadline)', async () => {
+    const { resolver } = scripted(() => ({ outcome: 'answer', ms: 200 }));
+    const budget = withDomainBudget(resolver, { maxQueries: 100, breakerTimeouts: 2 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 10);
+    expect((await budget.lookup('x.test', 'A', { signal: controller.signal })).outcome).toBe('cancelled');
+  });
+
+  test('answers and negative answers never trip the breaker', async () => {
+    const outcomes: LookupOutcome[] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused'];
+    let i = 0;
+    const { resolver } = scripted(() => ({ outcome: outcomes[i++ % outcomes.length] as LookupOutcome }));
+    const budget = withDomainBudget(resolver, { maxQueries: 100, breakerTimeouts: 1 });
+    for (let n = 0; n < 10; n++) await budget.lookup(`n${n}.x.test`, 'A');
+    expect(budget.tripped()).toBe(false);
+  });
+});
+
+describe('withRunLimit', () => {
+  test('at most maxInFlight lookups at once; a waiting lookup ends as deadline when the run deadline aborts', async () => {
+    const fake = scripted(() => ({ outcome: 'answer', ms: 30 }));
+    const limited = withRunLimit(fake.resolver, 3);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => limited.lookup(`n${i}.test`, 'A')));
+    expect(fake.maxInFlight()).toBe(3);
+
+    const slow = scripted(() => ({ outcome: 'answer', ms: 300 }));
+    const one = withRunLimit(slow.resolver, 1);
+    const signal = AbortSignal.timeout(50);
+    const [first, waiting] = await Promise.all([
+      one.lookup('a.test', 'A', { signal }),
+      one.lookup('b.test', 'A', { signal }),
+    ]);
+    expect(first.outcome).toBe('deadline');
+    expect(waiting).toMatchObject({ outcome: 'deadline', attempts: 0 });
+    expect(slow.asked).toEqual(['a.test A']);
+  });
+});
+
+describe('checkRun', () => {
+  const targets: CheckTarget[] = Array.from({ length: 8 }, (_, i) => ({
+    ascii: `d${i}.test`,
+    display: `d${i}.test`,
+    registrable: `d${i}.test`,
+    isSubdomain: false,
+  }));
+
+  test('the run deadline: every target is still reported exactly once, the unfinished ones as deadline', async () => {
+    const fake = scripted(() => ({ outcome: 'answer', ms: 150 }));
+    const started = performance.now();
+    const reports = [];
+    for await (const report of checkRun(targets, {
+      cloud: 'auto',
+      lang: 'en',
+      concurrency: 2,
+      runDeadlineMs: 200,
+      runMaxInFlight: 64,
+      resolver: fake.resolver,
+    })) {
+      reports.push(report);
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(reports.map((r) => r.domain).sort()).toEqual(targets.map((t) => t.ascii));
+    const deadline = reports.filter((r) => r.msoid.failure?.outcome === 'deadline');
+    expect(deadline.length).toBeGreaterThanOrEqual(6);
+    for (const r of reports) expect(r.msoid.status).not.toBe('missing');
+  });
+
+  test('an aborted run (client gone, shutdown) reports the rest as cancelled, at no DNS cost', async () => {
+    const fake = scripted(() => ({ outcome: 'answer', ms: 100 }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('shutting-down'), 50);
+    const reports = [];
+    for await (const report of checkRun(targets, {
+      cloud: 'auto',
+      lang: 'en',
+      concurrency: 2,
+      runDeadlineMs: 10_000,
+      runMaxInFlight: 64,
+      resolver: fake.resolver,
+      signal: controller.signal,
+    })) {
+      reports.push(report);
+    }
+    expect(reports).toHaveLength(targets.length);
+    expect(reports.filter((r) => r.msoid.failure?.outcome === 'cancelled').length).toBeGreaterThanOrEqual(6);
+    expect(fake.asked.length).toBeLessThanOrEqual(2);
+  });
+});

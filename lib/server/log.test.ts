@@ -1,0 +1,58 @@
+import { Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { createLogger, loggableHeaders } from './log';
+
+function capture(level = 'info') {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { log: createLogger(level, stream), lines };
+}
+
+describe('createLogger', () => {
+  test('one JSON line per event, UTC time, level by name', () => {
+    const { log, lines } = capture();
+    log.info({ requestId: 'r1', outcomes: { ok: 1 } }, 'request');
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ level: 'info', msg: 'request', requestId: 'r1', service: 'm365-dns-health' });
+    expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  test.each([
+    ['authorization header', { headers: { authorization: 'Bearer s3cret-token' } }],
+    ['cookie header', { headers: { cookie: 'm365dh-session=s3cret-token' } }],
+    ['request headers', { req: { headers: { authorization: 'Bearer s3cret-token', cookie: 's3cret-token' } } }],
+    ['a token field', { token: 's3cret-token' }],
+    ['a nested token field', { signin: { token: 's3cret-token' } }],
+  ])('redacts %s', (_label, fields) => {
+    const { log, lines } = capture();
+    log.info(fields, 'x');
+    expect(lines[0]).not.toContain('s3cret-token');
+    expect(lines[0]).toContain('[redacted]');
+  });
+
+  test('CR/LF and escape bytes in values stay inside one line', () => {
+    const { log, lines } = capture();
+    log.warn({ input: 'a\r\nforged {"level":"info"}\u001b[31m' }, 'odd input');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).input).toBe('a\r\nforged {"level":"info"}\u001b[31m');
+  });
+
+  test('debug lines (domain lists) are dropped at info level', () => {
+    const { log, lines } = capture('info');
+    log.debug({ domains: ['contoso.com'] }, 'domains requested');
+    expect(lines).toEqual([]);
+  });
+});
+
+test('loggableHeaders keeps a fixed set, cut to 256 characters', () => {
+  const headers = new Headers({ 'user-agent': 'x'.repeat(400), authorization: 'Bearer t', 'x-other': 'no' });
+  const out = loggableHeaders(headers);
+  expect(Object.keys(out).sort()).toEqual(['authorization', 'user-agent']);
+  expect(out['user-agent']).toHaveLength(256);
+});

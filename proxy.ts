@@ -1,0 +1,82 @@
+/**
+ * Runs before every page and API route (Node runtime): a fresh CSP nonce and the security headers on every
+ * response, a request id, and the sign-in redirect for pages when access control is on. It is a convenience
+ * layer, not the security boundary: route handlers check access and limits themselves, and the static
+ * headers are also set in next.config.ts, in case this is ever skipped.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type NextRequest, NextResponse } from 'next/server';
+import { LANGUAGE_HEADER, LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
+import { checkAccess, isHttps, safeNextPath } from '@/lib/server/access';
+import { getConfig } from '@/lib/server/env';
+
+/** The Content-Security-Policy for one response. Scripts run only with this response's nonce. */
+function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self' ${options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+/** Headers every response gets (the static ones are repeated in next.config.ts). */
+function securityHeaders(csp: string, https: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** Pages anyone may open while access control is on. */
+function isPublicPage(pathname: string): boolean {
+  return pathname === '/signin' || pathname.startsWith('/signin/');
+}
+
+/** Adds the nonce, security headers and request id; redirects pages to /signin when access is required. */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = randomBytes(16).toString('base64');
+  const https = isHttps(request);
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+  const requestId = randomUUID();
+  const { pathname, search } = request.nextUrl;
+
+  let response: NextResponse;
+  const token = getConfig().accessToken;
+  const isPage = !pathname.startsWith('/api/');
+  if (token !== null && isPage && !isPublicPage(pathname) && !checkAccess(request, token).ok) {
+    const target = new URL('/signin', request.url);
+    target.search = new URLSearchParams({ next: safeNextPath(`${pathname}${search}`) }).toString();
+    response = NextResponse.redirect(target, 307);
+  } else {
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts and styles.
+    const headers = new Headers(request.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+    headers.set('x-request-id', requestId);
+    // The root layout gets no searchParams: pass it `?lang=` (only a language we have) for `<html lang>`.
+    headers.delete(LANGUAGE_HEADER);
+    const lang = matchLanguage(request.nextUrl.searchParams.get(LANGUAGE_PARAM));
+    if (lang) headers.set(LANGUAGE_HEADER, lang);
+    response = NextResponse.next({ request: { headers } });
+  }
+  for (const [name, value] of Object.entries(securityHeaders(csp, https))) response.headers.set(name, value);
+  response.headers.set('X-Request-Id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

@@ -1,12 +1,11 @@
 'use client';
 
 import { useEffect } from 'react';
-import { makeTranslator } from '@/lib/client/translator';
-
-const { t } = makeTranslator('en');
+import { useT } from '@/components/i18n-provider';
 
 /** Route error boundary: a plain message (no server details) and a retry that re-fetches the segment. */
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useT();
   useEffect(() => {
     console.error(error);
   }, [error]);

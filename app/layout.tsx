@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { I18nProvider } from '@/components/i18n-provider';
+import { LanguageSwitch } from '@/components/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
+import { requestLanguage } from '@/lib/server/request-language';
 import './globals.css';
 
-const { t } = makeTranslator('en');
-
-export const metadata: Metadata = {
-  title: t('ui.app.title'),
-  description: t('ui.app.description'),
-};
+/** Title and description in the page's language (`?lang=`, the switch's cookie, or the browser's). */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = makeTranslator(await requestLanguage());
+  return { title: t('ui.app.title'), description: t('ui.app.description') };
+}
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',
@@ -18,10 +20,15 @@ export const viewport: Viewport = {
   ],
 };
 
-/** Root layout: system fonts only (works offline), light/dark from the system setting. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Root layout: system fonts only (works offline; CJK comes from the system's Noto CJK), light/dark from the
+ * system setting, `<html lang>` from the request's language, and the language switch above every page.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const lang = await requestLanguage();
+  const { t } = makeTranslator(lang);
   return (
-    <html lang="en">
+    <html lang={lang}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a
           href="#main"
@@ -29,7 +36,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           {t('ui.app.skipToMain')}
         </a>
-        {children}
+        <I18nProvider lang={lang}>
+          <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3 sm:px-6 lg:px-8">
+            <LanguageSwitch />
+          </div>
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

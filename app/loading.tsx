@@ -1,9 +1,10 @@
-import { makeTranslator } from '@/lib/client/translator';
+'use client';
 
-const { t } = makeTranslator('en');
+import { useT } from '@/components/i18n-provider';
 
 /** Skeleton in the shape of the page: header, the form card, the results area. */
 export default function Loading() {
+  const { t } = useT();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8" aria-busy="true">
       <p role="status" className="sr-only">

@@ -1,10 +1,11 @@
-import Link from 'next/link';
-import { makeTranslator } from '@/lib/client/translator';
+'use client';
 
-const { t } = makeTranslator('en');
+import Link from 'next/link';
+import { useT } from '@/components/i18n-provider';
 
 /** 404 page in the app's own look. */
 export default function NotFound() {
+  const { t } = useT();
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16">
       <h1 className="text-2xl font-bold">{t('ui.page.notFoundHeading')}</h1>

@@ -1,23 +1,19 @@
 import { Dashboard } from '@/components/dashboard';
 import { PageHeader } from '@/components/page-header';
-import { LANGUAGES } from '@/lib/messages';
 import { inputPolicy } from '@/lib/server/policy';
+import { requestLanguage } from '@/lib/server/request-language';
 import { decodeShareState } from '@/lib/share/url-state';
 
-function pickLang(value: string | string[] | undefined): string {
-  const wanted = Array.isArray(value) ? value[0] : value;
-  return LANGUAGES.find((l) => l === wanted) ?? 'en';
-}
-
 /**
- * The dashboard. The server decodes `?d=`/`?z=`/`?cloud=` so the form arrives filled, and hands the client the
- * same input policy the API enforces, so the page never disagrees with the server. Reading searchParams makes
- * the page render per request, so the policy is read at run time, never frozen at build time.
+ * The dashboard. The server decodes `?d=`/`?z=`/`?cloud=`/`?s=` so the form arrives filled, and hands the client
+ * the same input policy the API enforces, so the page never disagrees with the server. Reading searchParams
+ * makes the page render per request, so the policy is read at run time, never frozen at build time.
+ * The language is `?lang=`, then the language switch's cookie, then the browser's.
  */
 export default async function Page(props: PageProps<'/'>) {
   const searchParams = await props.searchParams;
   const initial = decodeShareState(searchParams);
-  const lang = pickLang(searchParams.lang);
+  const lang = await requestLanguage(searchParams.lang);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <PageHeader lang={lang} />

@@ -5,24 +5,41 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SUMMARY_BUCKETS } from '@/lib/client/rank';
+import { COUNT_PARTS, RECORD_GROUPS } from '@/lib/client/records-view';
+import { SERVICE_CHOICES } from '@/lib/client/services';
 import {
   CLOUD_HINT_LABEL,
   EFFECTIVE_CLOUD_LABEL,
   EVIDENCE_RECORD_LABEL,
   MSOID_STATUS_PRESENTATION,
+  REQUIREMENT_LABEL,
 } from '@/lib/diagnosis/presentation';
 import { en } from '@/lib/messages';
 import { lookupTemplate } from '@/lib/messages/format';
+import {
+  RECORD_LABEL,
+  RECORD_SERVICE_LABEL,
+  RECORD_STATUS_PRESENTATION,
+  RECORDS_HEALTH_PRESENTATION,
+} from '@/lib/records/presentation';
 import {
   ChainEnd,
   CLOUD_CHOICES,
   CloudEvidence,
   CloudHint,
+  DnsHost,
   EffectiveCloud,
   FixOp,
+  HostConfidence,
   LOOKUP_OUTCOMES,
   MSOID_STATUSES,
+  RECORD_IDS,
+  RECORD_SERVICES,
+  RECORD_STATUSES,
+  RECORDS_HEALTH,
+  REQUIREMENTS,
+  SERVICE_FLAGS,
+  SPF_ALL,
 } from '@/lib/schema';
 
 const ROOTS = ['components', 'app'];
@@ -38,7 +55,9 @@ function sourceFiles(dir: string): string[] {
 const literalCodes = [
   ...new Set(
     ROOTS.flatMap(sourceFiles).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/\b(?:t|tp)\(\s*'([a-z][\w.-]*)'/g)].map((m) => m[1] as string),
+      [...readFileSync(file, 'utf8').matchAll(/\b(?:(?:t|tp)\(\s*'|code=")([a-z][\w.-]*)['"]/g)].map(
+        (m) => m[1] as string,
+      ),
     ),
   ),
 ].sort();
@@ -66,12 +85,52 @@ describe('codes built from closed unions', () => {
     ...CloudHint.options.map((h) => CLOUD_HINT_LABEL[h]),
     ...CloudEvidence.shape.record.options.map((r) => EVIDENCE_RECORD_LABEL[r]),
     ...FixOp.options.map((op) => `ui.details.fixOp.${op}`),
-    ...SUMMARY_BUCKETS.map((b) => `ui.summary.${b}`),
     ...['contradicts', 'conflicting', 'incomplete'].map((w) => `ui.cloud.${w}`),
+    ...RECORDS_HEALTH.map((h) => RECORDS_HEALTH_PRESENTATION[h].labelCode),
+    ...RECORD_STATUSES.map((s) => RECORD_STATUS_PRESENTATION[s].labelCode),
+    ...RECORD_IDS.map((id) => RECORD_LABEL[id]),
+    ...RECORD_SERVICES.map((s) => RECORD_SERVICE_LABEL[s]),
+    ...REQUIREMENTS.map((r) => REQUIREMENT_LABEL[r]),
+    ...SERVICE_FLAGS.map((s) => `ui.form.services.${s}`),
+    ...SERVICE_CHOICES.map((c) => `ui.form.services.choice.${c}`),
+    ...SPF_ALL.map((a) => `ui.records.spf.allMeaning.${a}`),
+    ...['on', 'off'].map((s) => `ui.services.set.${s}`),
+    ...HostConfidence.options.map((c) => `hosts.confidence.${c}`),
+    ...HostConfidence.options.filter((c) => c !== 'none').map((c) => `hosts.detected.${c}`),
+    ...DnsHost.shape.instructionsKind.options.map((k) => `hosts.instructions.${k}`),
+    'ui.fixes.placeholder.dmarc',
+    'ui.fixes.placeholder.other',
   ];
   test.each(built)('%s has text', (code) => {
     expect(hasText(code)).toBe(true);
   });
+
+  const counted = [
+    ...COUNT_PARTS.map((p) => `ui.health.counts.${p}`),
+    ...RECORD_GROUPS.map((g) => `ui.records.group.${g}`),
+  ];
+  test.each(counted)('counted %s has text', (code) => {
+    expect(hasCounted(code)).toBe(true);
+  });
+});
+
+test('each template a component fills with elements has the slots it fills', () => {
+  const slots = (code: string) => [...(lookupTemplate(en, code) ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  expect(slots('ui.feedback.entry')).toEqual(['input', 'line', 'reason']);
+  expect(slots('ui.table.skippedEntry')).toEqual(['input', 'line', 'reason']);
+  expect(slots('ui.cloud.evidenceLine')).toEqual(['hint', 'name', 'record', 'value']);
+  expect(slots('ui.fixes.canonicalLine')).toEqual(['name', 'ttl', 'type', 'value']);
+  expect(slots('ui.lookup.answer')).toEqual(['data', 'ttl', 'type']);
+});
+
+test('"could not check" shares no word or tone with "broken" or "missing" in the domain health', () => {
+  const words = (code: string) => new Set((lookupTemplate(en, code) ?? '').toLowerCase().split(/\W+/).filter(Boolean));
+  const unchecked = RECORDS_HEALTH_PRESENTATION['could-not-check'];
+  for (const other of [RECORDS_HEALTH_PRESENTATION.broken, RECORD_STATUS_PRESENTATION.missing]) {
+    for (const w of words(other.labelCode)) expect(words(unchecked.labelCode).has(w)).toBe(false);
+    expect(unchecked.tone).not.toBe(other.tone);
+    expect(unchecked.icon).not.toBe(other.icon);
+  }
 });
 
 test('"could not check" shares no word with "missing"', () => {

@@ -1,10 +1,12 @@
 import { type FormEvent, useId } from 'react';
 import type { InputCheck } from '@/lib/client/input-check';
+import type { ServiceChoices } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from './cloud-select';
 import { useT } from './i18n-provider';
 import { SpinnerIcon } from './icons';
 import { InputFeedback } from './input-feedback';
+import { ServicesField } from './services-field';
 
 /** Example list for the placeholder and the "use an example" button (DNS names: not catalogue text). */
 export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.com.cn/';
@@ -14,6 +16,8 @@ type Props = {
   onText: (text: string) => void;
   cloud: CloudChoice;
   onCloud: (cloud: CloudChoice) => void;
+  services: ServiceChoices;
+  onServices: (services: ServiceChoices) => void;
   check: InputCheck;
   policy: InputPolicy;
   running: boolean;
@@ -21,8 +25,12 @@ type Props = {
   onStop: () => void;
 };
 
-/** The form: one text box for any number of domains, the cloud selector, Check / Stop. Never clears the box. */
-export function CheckForm({ text, onText, cloud, onCloud, check, policy, running, onSubmit, onStop }: Props) {
+/**
+ * The form: one text box for any number of domains, the cloud selector, the services toggles, Check / Stop.
+ * Never clears the box.
+ */
+export function CheckForm(props: Props) {
+  const { text, onText, cloud, onCloud, services, onServices, check, policy, running, onSubmit, onStop } = props;
   const { t, num } = useT();
   const ids = useId();
   const textId = `${ids}-domains`;
@@ -64,7 +72,7 @@ export function CheckForm({ text, onText, cloud, onCloud, check, policy, running
 
       <InputFeedback check={check} id={feedbackId} />
 
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,22rem)_auto] sm:items-end">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div>
           <label htmlFor={cloudId} className="block text-sm font-semibold">
             {t('ui.form.cloudLabel')}
@@ -74,26 +82,27 @@ export function CheckForm({ text, onText, cloud, onCloud, check, policy, running
           </p>
           <CloudSelect id={cloudId} value={cloud} onChange={onCloud} describedBy={cloudHelpId} />
         </div>
-        <div className="flex flex-wrap gap-2">
+        <ServicesField value={services} onChange={onServices} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="submit"
+          // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
+          aria-disabled={!check.canSubmit || running}
+          className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
+        >
+          {running ? <SpinnerIcon /> : null}
+          {running ? t('ui.form.submitting') : t('ui.form.submit')}
+        </button>
+        {running ? (
           <button
-            type="submit"
-            // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
-            aria-disabled={!check.canSubmit || running}
-            className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
+            type="button"
+            onClick={onStop}
+            className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
           >
-            {running ? <SpinnerIcon /> : null}
-            {running ? t('ui.form.submitting') : t('ui.form.submit')}
+            {t('ui.form.stop')}
           </button>
-          {running ? (
-            <button
-              type="button"
-              onClick={onStop}
-              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700"
-            >
-              {t('ui.form.stop')}
-            </button>
-          ) : null}
-        </div>
+        ) : null}
       </div>
     </form>
   );

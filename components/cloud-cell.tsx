@@ -1,11 +1,15 @@
 import { cloudSource, cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
 import { cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
-import type { CloudReport } from '@/lib/schema';
+import type { CloudReport, Services } from '@/lib/schema';
 import { useT } from './i18n-provider';
 import { WarningIcon } from './icons';
+import { ServicesLine } from './services-line';
 
-/** The Cloud column: the cloud the verdict assumed, a hint of where it came from, and visible warnings. */
-export function CloudCell({ cloud }: { cloud: CloudReport }) {
+/**
+ * The Cloud column: the cloud the verdict assumed, a hint of where it came from, visible warnings, and the
+ * services the record requirements assumed.
+ */
+export function CloudCell({ cloud, services }: { cloud: CloudReport; services: Services }) {
   const { t } = useT();
   const source = cloudSource(cloud);
   const warnings = cloudWarnings(cloud);
@@ -17,7 +21,9 @@ export function CloudCell({ cloud }: { cloud: CloudReport }) {
         ? t('ui.cloud.noEvidence')
         : source.kind === 'failed'
           ? null
-          : t('ui.cloud.fromEvidence', { records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(', ') });
+          : t('ui.cloud.fromEvidence', {
+              records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(t('ui.list.separator')),
+            });
   return (
     <div className="min-w-36" data-testid="cloud-cell" data-effective={cloud.effective}>
       <p className="font-medium">{t(cloudLabelCode(cloud))}</p>
@@ -39,6 +45,7 @@ export function CloudCell({ cloud }: { cloud: CloudReport }) {
           </span>
         </p>
       ))}
+      <ServicesLine services={services} />
     </div>
   );
 }

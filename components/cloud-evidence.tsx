@@ -3,6 +3,7 @@ import type { CloudReport, MsoidStatus } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { StatusBadge } from './status-badge';
+import { Trans } from './trans';
 
 /** The DNS records the cloud was worked out from, and (when the cloud is unknown) the verdict per cloud. */
 export function CloudEvidence({
@@ -19,18 +20,22 @@ export function CloudEvidence({
     <div className="space-y-3">
       {cloud.evidence.length > 0 ? (
         <div>
-          <h4 className="mb-1 text-sm font-semibold">{t('ui.cloud.evidenceHeading')}</h4>
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            {t('ui.cloud.evidenceHeading')}
+          </h4>
           <ul className="space-y-1 text-sm">
             {cloud.evidence.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: evidence of one report never reorders
-              <li key={i} className="flex flex-wrap gap-x-2">
-                <span className="font-medium">{t(EVIDENCE_RECORD_LABEL[e.record])}</span>
-                <DnsText value={e.name} className="text-slate-600 dark:text-slate-400" />
-                <span aria-hidden="true">→</span>
-                <DnsText value={e.value} />
-                <span className="text-slate-600 dark:text-slate-400">
-                  ({t('ui.cloud.evidenceSuggests')}: {t(CLOUD_HINT_LABEL[e.suggests])})
-                </span>
+              <li key={i}>
+                <Trans
+                  code="ui.cloud.evidenceLine"
+                  params={{
+                    record: <span className="font-medium">{t(EVIDENCE_RECORD_LABEL[e.record])}</span>,
+                    name: <DnsText value={e.name} className="text-slate-600 dark:text-slate-400" />,
+                    value: <DnsText value={e.value} />,
+                    hint: t(CLOUD_HINT_LABEL[e.suggests]),
+                  }}
+                />
               </li>
             ))}
           </ul>
@@ -38,11 +43,13 @@ export function CloudEvidence({
       ) : null}
       {perCloudEntries.length > 0 ? (
         <div>
-          <h4 className="mb-1 text-sm font-semibold">{t('ui.cloud.perCloudHeading')}</h4>
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            {t('ui.cloud.perCloudHeading')}
+          </h4>
           <ul className="flex flex-wrap gap-3 text-sm">
             {perCloudEntries.map(([name, status]) => (
               <li key={name} className="flex items-center gap-2">
-                <span>{t(`ui.cloudChoice.${name}`)}:</span>
+                <span>{t('ui.cloud.perCloudItem', { cloud: t(`ui.cloudChoice.${name}`) })}</span>
                 <StatusBadge status={status} testId="per-cloud-badge" />
               </li>
             ))}

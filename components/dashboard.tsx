@@ -5,6 +5,7 @@ import { SWRConfig } from 'swr';
 import { checkInput } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
+import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
 import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
@@ -41,22 +42,30 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
   const { lang, t } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
+  const [services, setServices] = useState<ServiceChoices>(initial.services ?? AUTO_SERVICES);
   const [sort, setSort] = useState<SortMode>('input');
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
   const deferredText = useDeferredValue(text);
-  const check = useMemo(() => checkInput(deferredText, cloud, policy, lang), [deferredText, cloud, policy, lang]);
+  const check = useMemo(
+    () => checkInput(deferredText, cloud, policy, lang, toOverride(services)),
+    [deferredText, cloud, policy, lang, services],
+  );
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
   const submit = useCallback(
-    (submitText: string, submitCloud: CloudChoice) => {
+    (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind).
-      const now = checkInput(submitText, submitCloud, policy, lang);
+      const now = checkInput(submitText, submitCloud, policy, lang, toOverride(submitServices));
       if (!now.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
-      const query = mergeShareQuery(window.location.search, { domains, cloud: submitCloud });
+      const query = mergeShareQuery(window.location.search, {
+        domains,
+        cloud: submitCloud,
+        services: submitServices,
+      });
       window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
-      void run(submitText, submitCloud, domains);
+      void run(submitText, submitCloud, submitServices, domains);
     },
     [policy, lang, run],
   );
@@ -65,7 +74,7 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
   useEffect(() => {
     if (initial.domains.length === 0) return;
-    submit(initial.domains.join('\n'), initial.cloud);
+    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES);
     return () => stop();
   }, []);
 
@@ -90,10 +99,12 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
           onText={setText}
           cloud={cloud}
           onCloud={setCloud}
+          services={services}
+          onServices={setServices}
           check={check}
           policy={policy}
           running={state.phase === 'running'}
-          onSubmit={() => submit(text, cloud)}
+          onSubmit={() => submit(text, cloud, services)}
           onStop={stop}
         />
       </section>

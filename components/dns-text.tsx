@@ -1,18 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import { charCount, isLong, preview, toVisibleSegments } from '@/lib/client/dns-text';
+import { charCount, isLong, PREVIEW_CHARS, preview, toVisibleSegments } from '@/lib/client/dns-text';
 import { useT } from './i18n-provider';
+
+/** Sentences that quote DNS data are cut later than bare values: a verdict should read whole. */
+const SENTENCE_CHARS = 600;
 
 /**
  * Shows a value that came from DNS (or from input): as React text only, invisible and bidi characters as
- * visible `\uXXXX` escapes, and values over 200 characters cut with a "show all" toggle.
+ * visible `\uXXXX` escapes, and values over `limit` characters (200 for values, 600 for sentences) cut with a
+ * "show all" toggle.
  */
 export function DnsText({
   value,
   className = '',
   wrap = 'word',
   mono = true,
+  limit,
 }: {
   value: string;
   className?: string;
@@ -20,11 +25,14 @@ export function DnsText({
   mono?: boolean;
   /** `word`: break long names only when they overflow; `anywhere`: also let a table column shrink below them. */
   wrap?: 'word' | 'anywhere';
+  /** Characters shown before the "show all" toggle. */
+  limit?: number;
 }) {
   const { t, tp } = useT();
   const [expanded, setExpanded] = useState(false);
-  const long = isLong(value);
-  const shown = long && !expanded ? preview(value) : value;
+  const cut = limit ?? (mono ? PREVIEW_CHARS : SENTENCE_CHARS);
+  const long = isLong(value, cut);
+  const shown = long && !expanded ? preview(value, cut) : value;
   return (
     <span
       className={`${wrap === 'anywhere' ? 'wrap-anywhere' : 'wrap-break-word'} ${mono ? 'font-mono' : ''} ${className}`}

@@ -3,6 +3,7 @@ import { subdomainNote } from '@/lib/input/domain-list';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { WarningIcon } from './icons';
+import { Trans } from './trans';
 
 /** How many rejected lines, duplicates and subdomain notes are listed before "and N more". */
 const SHOW_INVALID = 100;
@@ -57,11 +58,14 @@ export function InputFeedback({ check, id }: { check: InputCheck; id: string }) 
                 data-line={entry.line}
                 data-code={entry.code}
               >
-                <span className="font-semibold">{t('ui.feedback.line', { line: num(entry.line) })}</span>
-                {': '}
-                <DnsText value={entry.input} className="rounded bg-white/70 px-1 dark:bg-black/30" />
-                {' — '}
-                <DnsText value={entry.reason} mono={false} />
+                <Trans
+                  code="ui.feedback.entry"
+                  params={{
+                    line: <span className="font-semibold">{t('ui.feedback.line', { line: num(entry.line) })}</span>,
+                    input: <DnsText value={entry.input} className="rounded bg-white/70 px-1 dark:bg-black/30" />,
+                    reason: <DnsText value={entry.reason} mono={false} />,
+                  }}
+                />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { Lookup } from '@/lib/schema';
 import { isAnswered } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
+import { Trans } from './trans';
 
 const CELL = 'px-2 py-1.5 align-top';
 
@@ -69,11 +70,18 @@ export function LookupTable({ lookups }: { lookups: readonly Lookup[] }) {
                     {l.answers.map((a, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: answers of one lookup never reorder
                       <li key={i}>
-                        <span className="font-mono text-slate-500 dark:text-slate-400">{a.type} </span>
-                        <DnsText value={a.data} wrap="anywhere" />{' '}
-                        <span className="whitespace-nowrap text-slate-500 dark:text-slate-400">
-                          ({t('ui.lookup.ttl', { ttl: a.ttl })})
-                        </span>
+                        <Trans
+                          code="ui.lookup.answer"
+                          params={{
+                            type: <span className="font-mono text-slate-500 dark:text-slate-400">{a.type}</span>,
+                            data: <DnsText value={a.data} wrap="anywhere" />,
+                            ttl: (
+                              <span className="whitespace-nowrap text-slate-500 dark:text-slate-400">
+                                {t('ui.lookup.ttl', { ttl: a.ttl })}
+                              </span>
+                            ),
+                          }}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -86,22 +94,28 @@ export function LookupTable({ lookups }: { lookups: readonly Lookup[] }) {
                   <span>
                     {l.chain.map((hop, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: hops of one chain never reorder
-                      <span key={i}>
-                        {'→ '}
-                        <DnsText value={hop} wrap="anywhere" />{' '}
+                      <span key={i} className="mr-1 inline-block">
+                        <Trans code="ui.lookup.hop" params={{ name: <DnsText value={hop} wrap="anywhere" /> }} />
                       </span>
                     ))}
                     {l.chainEnd !== 'terminal' && l.chainEnd !== 'none' ? (
                       <span className="text-slate-500 dark:text-slate-400">
-                        ({t(`ui.lookup.chainEnd.${l.chainEnd}`)})
+                        {t('ui.lookup.chainEndNote', { text: t(`ui.lookup.chainEnd.${l.chainEnd}`) })}
                       </span>
                     ) : null}
                   </span>
                 )}
               </td>
               <td className={`${CELL} font-mono whitespace-nowrap`}>
-                {l.server ? <DnsText value={l.server} /> : none}
-                {l.tcp ? ` (${t('ui.lookup.tcp')})` : ''}
+                {l.server ? (
+                  l.tcp ? (
+                    <Trans code="ui.lookup.overTcp" params={{ server: <DnsText value={l.server} /> }} />
+                  ) : (
+                    <DnsText value={l.server} />
+                  )
+                ) : (
+                  none
+                )}
               </td>
               <td className={`${CELL} text-right tabular-nums`}>{num(l.attempts)}</td>
               <td className={`${CELL} text-right tabular-nums`}>{num(Math.round(l.elapsedMs))}</td>

@@ -6,12 +6,15 @@ import type { ApiClientError } from '@/lib/client/api-error';
 import { toClientError } from '@/lib/client/api-error';
 import { fetchReport } from '@/lib/client/fetcher';
 import { recheckKey } from '@/lib/client/keys';
+import { headlineVerdict } from '@/lib/client/records-view';
 import { runErrorFrom } from '@/lib/client/run-state';
-import { MSOID_STATUS_PRESENTATION } from '@/lib/diagnosis/presentation';
+import { type ServiceChoices, servicesParam } from '@/lib/client/services';
+import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
 import type { CloudChoice, Report } from '@/lib/schema';
 import { CloudCell } from './cloud-cell';
 import { DnsText } from './dns-text';
 import { errorText } from './error-text';
+import { HealthCell } from './health-cell';
 import { useT } from './i18n-provider';
 import { ChevronIcon, RefreshIcon, SpinnerIcon } from './icons';
 import { RowDetails } from './row-details';
@@ -24,27 +27,35 @@ type Props = {
   report: Report;
   /** The cloud the run used; a re-check asks with the same choice. */
   cloud: CloudChoice;
+  /** The services the run used; a re-check asks with the same. */
+  services: ServiceChoices;
   /** True while the bulk re-check is working on this row. */
   pending: boolean;
   onReport: (report: Report) => void;
 };
 
-const CELL = 'px-3 py-3 align-top';
+/**
+ * Cells: a table cell on a wide window; below 640 px the row becomes a card (domain; health and msoid side by
+ * side; the main finding; cloud; time and re-check), so the status is never scrolled out of view.
+ */
+const CELL = 'px-3 py-3 align-top max-sm:px-0 max-sm:py-1';
 
-/** One domain: summary cells, a re-check of its own, and an expandable three-layer explanation. */
-export const ResultRow = memo(function ResultRow({ report, cloud, pending, onReport }: Props) {
+/** One domain: health, msoid, the main finding, a re-check of its own, and the expandable details. */
+export const ResultRow = memo(function ResultRow({ report, cloud, services, pending, onReport }: Props) {
   const { t, time, lang } = useT();
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const { trigger, isMutating, error } = useSWRMutation<Report, ApiClientError, string>(
-    recheckKey(report.domain, cloud, lang),
+    recheckKey(report.domain, cloud, lang, servicesParam(services)),
     (url: string) => fetchReport(url),
     { throwOnError: false, onSuccess: onReport },
   );
   const busy = isMutating || pending;
   const { status } = report.msoid;
-  const tone = MSOID_STATUS_PRESENTATION[status].tone;
+  const { health } = report.summary;
+  const tone = RECORDS_HEALTH_PRESENTATION[health].tone;
   const showAscii = report.display !== report.domain;
+  const headline = headlineVerdict(report);
 
   return (
     <>
@@ -52,17 +63,18 @@ export const ResultRow = memo(function ResultRow({ report, cloud, pending, onRep
         data-testid="result-row"
         data-domain={report.domain}
         data-status={status}
+        data-health={health}
         aria-busy={busy}
-        className="border-t border-slate-200 dark:border-slate-700"
+        className={`border-t border-slate-200 max-sm:flex max-sm:flex-wrap max-sm:items-start max-sm:gap-x-3 max-sm:border-l-4 max-sm:px-3 max-sm:py-2 dark:border-slate-700 ${TONE_BORDER[tone]}`}
       >
         <th
           scope="row"
-          className={`sticky left-0 z-10 border-l-4 bg-white text-left font-normal dark:bg-slate-900 ${TONE_BORDER[tone]} ${CELL} min-w-36 sm:min-w-52`}
+          className={`sticky left-0 z-10 border-l-4 bg-white text-left font-normal max-sm:static max-sm:w-full max-sm:border-l-0 dark:bg-slate-900 ${TONE_BORDER[tone]} ${CELL} min-w-36 lg:min-w-48`}
         >
           <button
             type="button"
             aria-expanded={expanded}
-            aria-controls={detailsId}
+            aria-controls={expanded ? detailsId : undefined}
             onClick={() => setExpanded((v) => !v)}
             className="group flex items-start gap-1.5 rounded text-left font-semibold text-slate-900 hover:text-sky-800 dark:text-slate-50 dark:hover:text-sky-200"
           >
@@ -88,23 +100,39 @@ export const ResultRow = memo(function ResultRow({ report, cloud, pending, onRep
             </span>
           ) : null}
         </th>
-        <td className={CELL}>
-          <CloudCell cloud={report.cloud} />
+        <td className={`${CELL} max-sm:pl-5`} data-testid="row-health">
+          <HealthCell summary={report.summary} />
         </td>
-        <td className={CELL} data-testid="row-status">
-          <StatusBadge status={status} />
-        </td>
-        <td className={`${CELL} min-w-64 max-w-md`} data-testid="row-verdict">
-          <span className="line-clamp-3">
-            <DnsText value={report.msoid.text.verdict} mono={false} />
+        <td className={`${CELL} max-sm:pl-5`} data-testid="row-status">
+          <span className="flex items-center gap-1.5">
+            <span className="text-xs font-medium text-slate-600 sm:sr-only dark:text-slate-400">
+              {t('ui.table.msoidLabel')}
+            </span>
+            <StatusBadge status={status} />
           </span>
         </td>
-        <td className={`${CELL} whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-300`}>
-          <time dateTime={report.checkedAt} data-testid="checked-at">
+        <td
+          className={`${CELL} min-w-56 max-sm:w-full max-sm:min-w-0 max-sm:pl-5 lg:w-2/5`}
+          data-testid="row-verdict"
+          data-record={headline.id}
+        >
+          <span className="line-clamp-3">
+            <DnsText value={headline.verdict} mono={false} />
+          </span>
+        </td>
+        <td className={`${CELL} max-sm:w-full max-sm:pl-5`}>
+          <CloudCell cloud={report.cloud} services={report.services} />
+        </td>
+        <td
+          className={`${CELL} max-sm:flex max-sm:w-full max-sm:flex-row-reverse max-sm:items-center max-sm:justify-end max-sm:gap-3 max-sm:pl-5`}
+        >
+          <time
+            dateTime={report.checkedAt}
+            data-testid="checked-at"
+            className="mb-1.5 block whitespace-nowrap text-xs text-slate-700 tabular-nums max-sm:mb-0 dark:text-slate-300"
+          >
             {time(report.checkedAt)}
           </time>
-        </td>
-        <td className={CELL}>
           <button
             type="button"
             onClick={() => {
@@ -132,17 +160,17 @@ export const ResultRow = memo(function ResultRow({ report, cloud, pending, onRep
           ) : null}
         </td>
       </tr>
-      <tr hidden={!expanded} className="bg-slate-50 dark:bg-slate-950">
-        <td colSpan={COLUMN_COUNT} className="p-0">
-          {expanded ? (
-            <div className="sticky left-0 max-w-[calc(100vw-2.5rem)] p-4 sm:max-w-none">
+      {/* Rendered only while open: the details (every record, fixes, lookups) are the heavy part of a row. */}
+      {expanded ? (
+        <tr className="bg-slate-50 max-sm:block dark:bg-slate-950">
+          <td colSpan={COLUMN_COUNT} className="p-0 max-sm:block">
+            {/* As wide as the scroller (a container, see ResultsTable), however wide the table scrolls. */}
+            <div className="sticky left-0 max-w-[100cqw] p-4 max-sm:px-2">
               <RowDetails report={report} id={detailsId} />
             </div>
-          ) : (
-            <div id={detailsId} />
-          )}
-        </td>
-      </tr>
+          </td>
+        </tr>
+      ) : null}
     </>
   );
 });

@@ -53,7 +53,14 @@ export function ResultsSection(props: Props) {
               </button>
             ) : null}
           </div>
-          <ResultsTable rows={rows} sort={sort} cloud={state.cloud} pending={pending} onReport={onReport} />
+          <ResultsTable
+            rows={rows}
+            sort={sort}
+            cloud={state.cloud}
+            services={state.services}
+            pending={pending}
+            onReport={onReport}
+          />
         </>
       ) : state.phase === 'running' ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('ui.table.empty')}</p>

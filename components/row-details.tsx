@@ -1,32 +1,44 @@
 import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { Report } from '@/lib/schema';
 import { CloudEvidence } from './cloud-evidence';
+import { DnsHostCard } from './dns-host-card';
 import { DnsText } from './dns-text';
 import { FixList } from './fix-list';
+import { HelpdeskCallout } from './helpdesk-callout';
+import { HostFixCard, HostFixList } from './host-fix-list';
 import { useT } from './i18n-provider';
 import { ExternalIcon } from './icons';
 import { LookupTable } from './lookup-table';
+import { RecordsTable } from './records-table';
+import { StatusBadge } from './status-badge';
 import { TypoDiff } from './typo-diff';
 
-/**
- * The expanded row, in three layers: (1) the verdict, (2) why it matters and what to do, with the exact
- * records to copy, (3) the technical details behind it. Every DNS-derived string is rendered as text.
- */
-export function RowDetails({ report, id }: { report: Report; id: string }) {
+const HEADING = 'text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400';
+
+/** The msoid finding (the headline record) in three layers: verdict, why and what to do, technical details. */
+function MsoidSection({ report, id }: { report: Report; id: string }) {
   const { t, num } = useT();
   const { msoid } = report;
   const reference = safeHttpsUrl(msoid.reference);
   const notes = [...msoid.text.notes, ...report.notesText];
+  const hostFixes = report.fixes.filter((f) => f.record === 'msoid');
   return (
-    <div id={id} data-testid="row-details" className="space-y-5 text-sm">
-      <section aria-labelledby={`${id}-verdict`}>
-        <h3
-          id={`${id}-verdict`}
-          className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
-        >
-          {t('ui.details.verdictHeading')}
+    <section
+      aria-labelledby={`${id}-msoid`}
+      data-testid="msoid-section"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={`${id}-msoid`} className={HEADING}>
+          {t('ui.details.msoidHeading')}
         </h3>
-        <p className="mt-1 text-base font-medium" data-testid="details-verdict">
+        <StatusBadge status={msoid.status} testId="details-msoid-badge" />
+      </div>
+      <div>
+        <h4 id={`${id}-verdict`} className="sr-only">
+          {t('ui.details.verdictHeading')}
+        </h4>
+        <p className="text-base font-medium" data-testid="details-verdict">
           <DnsText value={msoid.text.verdict} mono={false} />
         </p>
         {msoid.found.length > 0 || msoid.expected ? (
@@ -38,7 +50,7 @@ export function RowDetails({ report, id }: { report: Report; id: string }) {
                   {msoid.found.map((f, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: values of one finding never reorder
                     <div key={i}>
-                      <DnsText value={f} />
+                      <DnsText value={f} wrap="anywhere" />
                     </div>
                   ))}
                 </dd>
@@ -48,72 +60,76 @@ export function RowDetails({ report, id }: { report: Report; id: string }) {
               <>
                 <dt className="text-slate-600 dark:text-slate-400">{t('ui.details.expected')}</dt>
                 <dd>
-                  <DnsText value={msoid.expected} />
+                  <DnsText value={msoid.expected} wrap="anywhere" />
                 </dd>
               </>
             ) : null}
           </dl>
         ) : null}
         {msoid.wildcard ? <p className="mt-2 text-slate-700 dark:text-slate-300">{t('ui.details.wildcard')}</p> : null}
-      </section>
+      </div>
 
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-        <section aria-labelledby={`${id}-impact`} className="space-y-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="space-y-3">
           <div>
-            <h3
-              id={`${id}-impact`}
-              className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
-            >
-              {t('ui.details.impactHeading')}
-            </h3>
+            <h4 className={HEADING}>{t('ui.details.impactHeading')}</h4>
             <p className="mt-1" data-testid="details-impact">
               <DnsText value={msoid.text.impact} mono={false} />
             </p>
           </div>
           <div>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-              {t('ui.details.actionHeading')}
-            </h3>
+            <h4 className={HEADING}>{t('ui.details.actionHeading')}</h4>
             <p className="mt-1" data-testid="details-action">
               <DnsText value={msoid.text.action} mono={false} />
             </p>
           </div>
           {msoid.typo ? <TypoDiff typo={msoid.typo} /> : null}
-        </section>
-        <section className="space-y-3">
-          <FixList fixes={msoid.fixes} />
+          {notes.length > 0 ? (
+            <div>
+              <h4 className={HEADING}>{t('ui.details.notesHeading')}</h4>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {notes.map((n, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: notes of one report never reorder
+                  <li key={i}>
+                    <DnsText value={n} mono={false} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+        <div className="space-y-3">
+          {hostFixes.length > 0 ? (
+            <div>
+              <h4 className={`${HEADING} mb-2`}>{t('ui.details.fixesHeading')}</h4>
+              <ul className="space-y-3">
+                {hostFixes.map((fix) => (
+                  <HostFixCard
+                    key={`${fix.canonical.op}:${fix.canonical.name}:${fix.canonical.value}`}
+                    fix={fix}
+                    records={report.records}
+                  />
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <FixList fixes={msoid.fixes} />
+          )}
           <CloudEvidence cloud={report.cloud} perCloud={msoid.perCloud} />
-        </section>
+        </div>
       </div>
 
-      {notes.length > 0 ? (
-        <section>
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-            {t('ui.details.notesHeading')}
-          </h3>
-          <ul className="mt-1 list-disc space-y-1 pl-5">
-            {notes.map((n, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: notes of one report never reorder
-              <li key={i}>
-                <DnsText value={n} mono={false} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <details
-        className="group rounded-lg border border-slate-200 dark:border-slate-700"
-        data-testid="technical-details"
-      >
+      <details className="rounded-lg border border-slate-200 dark:border-slate-700" data-testid="technical-details">
         <summary className="cursor-pointer select-none rounded-lg px-3 py-2 font-semibold hover:bg-slate-50 dark:hover:bg-slate-800">
           {t('ui.details.technicalHeading')}
         </summary>
         <div className="space-y-2 p-3 pt-0">
           <LookupTable lookups={msoid.lookups} />
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            {t('ui.details.resolvers', { servers: report.resolvers.join(', ') })} ·{' '}
-            {t('ui.details.elapsed', { ms: num(Math.round(report.elapsedMs)) })}
+            {t('ui.details.meta', {
+              resolvers: t('ui.details.resolvers', { servers: report.resolvers.join(t('ui.details.serverSeparator')) }),
+              elapsed: t('ui.details.elapsed', { ms: num(Math.round(report.elapsedMs)) }),
+            })}
           </p>
         </div>
       </details>
@@ -132,6 +148,31 @@ export function RowDetails({ report, id }: { report: Report; id: string }) {
           </a>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The expanded row, in the order a person on the phone needs it: (a) the helpdesk paragraph, (b) the msoid
+ * finding, (c) every record, (d) the DNS host, (e) the records to add, change and delete at that host.
+ * Rendered only while the row is open. Every DNS-derived string is rendered as text.
+ */
+export function RowDetails({ report, id }: { report: Report; id: string }) {
+  return (
+    <div id={id} data-testid="row-details" className="space-y-5 text-sm">
+      <HelpdeskCallout report={report} id={`${id}-helpdesk`} />
+      <MsoidSection report={report} id={id} />
+      <RecordsTable records={report.records} domain={report.display} id={`${id}-records`} />
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <DnsHostCard host={report.dnsHost} id={`${id}-host`} />
+        <HostFixList
+          fixes={report.fixes}
+          records={report.records}
+          zoneSnippet={report.zoneSnippet}
+          domain={report.display}
+          id={`${id}-fixes`}
+        />
+      </div>
     </div>
   );
 }

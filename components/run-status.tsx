@@ -3,6 +3,7 @@ import { endedEarly, progressOf, type RunState } from '@/lib/client/run-state';
 import { DnsText } from './dns-text';
 import { errorText } from './error-text';
 import { useT } from './i18n-provider';
+import { Trans } from './trans';
 
 /**
  * Progress of the run ("37 of 120 checked" + a progress bar), a polite live region that announces the start
@@ -20,10 +21,10 @@ export function RunStatus({ state, summary }: { state: RunState; summary: Summar
   else if (state.phase === 'done')
     announcement = t('ui.progress.finishedSummary', {
       checked: num(done),
-      ok: num(summary.ok),
-      problems: num(summary.problems),
+      healthy: num(summary.healthy),
+      attention: num(summary.attention),
+      broken: num(summary.broken),
       unchecked: num(summary.unchecked),
-      needsInput: num(summary.needsInput),
     });
   else if (state.phase === 'stopped') announcement = t('ui.progress.stopped', { done: num(done), total: num(total) });
 
@@ -60,8 +61,13 @@ export function RunStatus({ state, summary }: { state: RunState; summary: Summar
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {error.issues.slice(0, 50).map((issue) => (
                 <li key={`${issue.line}:${issue.input}`}>
-                  <span className="font-medium">{t('ui.feedback.line', { line: num(issue.line) })}:</span>{' '}
-                  <DnsText value={issue.reason} mono={false} />
+                  <Trans
+                    code="ui.errors.issue"
+                    params={{
+                      line: <span className="font-medium">{t('ui.feedback.line', { line: num(issue.line) })}</span>,
+                      reason: <DnsText value={issue.reason} mono={false} />,
+                    }}
+                  />
                 </li>
               ))}
             </ul>

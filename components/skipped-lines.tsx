@@ -1,6 +1,7 @@
 import type { InvalidEntry } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
+import { Trans } from './trans';
 
 /** Lines the server refused that the form had not already flagged (the two parsers should agree; if not, it shows). */
 export function SkippedLines({ entries }: { entries: readonly InvalidEntry[] }) {
@@ -15,11 +16,14 @@ export function SkippedLines({ entries }: { entries: readonly InvalidEntry[] }) 
       <ul className="mt-1 space-y-1">
         {entries.map((e) => (
           <li key={`${e.line}:${e.input}`} data-line={e.line}>
-            <span className="font-semibold">{t('ui.table.skippedLine', { line: num(e.line) })}</span>
-            {': '}
-            <DnsText value={e.input} />
-            {' — '}
-            <DnsText value={e.reason} mono={false} />
+            <Trans
+              code="ui.table.skippedEntry"
+              params={{
+                line: <span className="font-semibold">{t('ui.table.skippedLine', { line: num(e.line) })}</span>,
+                input: <DnsText value={e.input} />,
+                reason: <DnsText value={e.reason} mono={false} />,
+              }}
+            />
           </li>
         ))}
       </ul>

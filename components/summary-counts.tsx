@@ -1,24 +1,29 @@
 import { SUMMARY_BUCKETS, type Summary, type SummaryBucket } from '@/lib/client/rank';
+import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import type { RecordsHealth } from '@/lib/schema';
 import { useT } from './i18n-provider';
-import { TONE_ICON } from './icons';
-import { TONE_BADGE, type Tone } from './status-presentation';
+import { ICON } from './icons';
+import { TONE_BADGE } from './status-presentation';
 
-const BUCKET_TONE: Record<SummaryBucket, Tone> = {
-  ok: 'ok',
-  problems: 'critical',
-  unchecked: 'unchecked',
-  needsInput: 'notice',
+const BUCKET_HEALTH: Record<SummaryBucket, RecordsHealth> = {
+  healthy: 'healthy',
+  attention: 'needs-attention',
+  broken: 'broken',
+  unchecked: 'could-not-check',
 };
 
-/** Counts above the table. "Could not check" has its own tile: never healthy, never broken. */
+/**
+ * Domains per health above the table, with the same words, icons and colours as the health badges.
+ * "Could not check" has its own tile: never healthy, never broken.
+ */
 export function SummaryCounts({ summary }: { summary: Summary }) {
   const { t, num } = useT();
   return (
     <section aria-label={t('ui.summary.heading')}>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {SUMMARY_BUCKETS.map((bucket) => {
-          const tone = BUCKET_TONE[bucket];
-          const Icon = TONE_ICON[tone];
+          const { tone, icon, labelCode } = RECORDS_HEALTH_PRESENTATION[BUCKET_HEALTH[bucket]];
+          const Icon = ICON[icon];
           return (
             <div
               key={bucket}
@@ -27,7 +32,7 @@ export function SummaryCounts({ summary }: { summary: Summary }) {
             >
               <dt className="flex items-center gap-1.5 text-sm font-medium">
                 <Icon className="size-4" />
-                {t(`ui.summary.${bucket}`)}
+                {t(labelCode)}
               </dt>
               <dd className="text-xl font-bold tabular-nums" data-testid="summary-count">
                 {num(summary[bucket])}

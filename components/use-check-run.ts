@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { toClientError } from '@/lib/client/api-error';
 import { type CheckBody, startCheck } from '@/lib/client/check-stream';
 import { initialRunState, type RunAction, runErrorFrom, runReducer, uncheckedDomains } from '@/lib/client/run-state';
+import { type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, Report } from '@/lib/schema';
 
 export type CheckRun = ReturnType<typeof useCheckRun>;
@@ -36,10 +37,21 @@ export function useCheckRun(lang: string) {
     [lang],
   );
 
-  /** Checks the pasted text (sent as typed, so the server's line numbers match the box). */
+  /**
+   * Checks the pasted text (sent as typed, so the server's line numbers match the box). `services` goes in the
+   * body only when the user set one.
+   */
   const run = useCallback(
-    (text: string, cloud: CloudChoice, domains: readonly string[]) =>
-      consume({ domains: text, cloud }, (id) => ({ type: 'start', id, cloud, domains })),
+    (text: string, cloud: CloudChoice, services: ServiceChoices, domains: readonly string[]) => {
+      const override = toOverride(services);
+      return consume({ domains: text, cloud, ...(override ? { services: override } : {}) }, (id) => ({
+        type: 'start',
+        id,
+        cloud,
+        services,
+        domains,
+      }));
+    },
     [consume],
   );
 
@@ -54,12 +66,14 @@ export function useCheckRun(lang: string) {
   /** Re-checks, in one stream and bypassing the server cache, every row that could not be checked. */
   const recheckUnchecked = useCallback(() => {
     if (unchecked.length === 0 || state.active?.kind === 'run') return;
-    void consume({ domains: unchecked.join('\n'), cloud: state.cloud, fresh: true }, (id) => ({
+    const override = toOverride(state.services);
+    const body = { domains: unchecked.join('\n'), cloud: state.cloud, fresh: true };
+    void consume(override ? { ...body, services: override } : body, (id) => ({
       type: 'recheck-start',
       id,
       domains: unchecked,
     }));
-  }, [consume, unchecked, state.cloud, state.active]);
+  }, [consume, unchecked, state.cloud, state.services, state.active]);
 
   const applyReport = useCallback((report: Report) => dispatch({ type: 'report', report }), []);
 

@@ -5,6 +5,8 @@
  */
 import type { EffectiveCloud, MsoidStatus } from '../lib/schema';
 import type { Rule } from './fake-dns-server';
+import { hostileDef } from './fixtures-hostile';
+import { recordFakeDefs, recordMicrosoftZones, recordNsdDefs } from './fixtures-records';
 import { withApexRecords } from './zone-file';
 import type { Zone, ZoneRecord, ZoneRecordType } from './zone-types';
 
@@ -341,6 +343,8 @@ const NSD_DEFS: Def[] = [
       rec('selector1._domainkey.bigtxt-21v.test', 'TXT', `v=DKIM1; k=rsa; p=${token('dkim', 392)}`),
     ],
   },
+  // Record-diagnosis fixtures (lab/fixtures-records.ts).
+  ...recordNsdDefs(),
 ];
 
 /** Zones the fake server serves (unbound forwards them there), each misbehaving in its own way. */
@@ -377,6 +381,8 @@ const FAKE_DEFS: Array<Def & { rules: Rule[] }> = [
     records: [...evidence21v('msoid-drop.test'), msoid('msoid-drop.test', MS.msoid21v)],
     rules: [{ suffix: 'msoid.msoid-drop.test', behaviour: { kind: 'drop' } }],
   },
+  hostileDef(),
+  ...recordFakeDefs(),
 ];
 
 const NOT_FOUND: Fixture = {
@@ -402,7 +408,11 @@ export function fixture(domain: string): Fixture {
 
 /** nsd's zones for the lab: one per nsd fixture domain plus the Microsoft target zones. */
 export function labZones(): Zone[] {
-  return [...NSD_DEFS.map((d) => ({ apex: d.domain, records: d.records })), ...microsoftZones()];
+  return [
+    ...NSD_DEFS.map((d) => ({ apex: d.domain, records: d.records })),
+    ...microsoftZones(),
+    ...recordMicrosoftZones(),
+  ];
 }
 
 /** The fake server's zones, records (with SOA/NS) and misbehaviour rules. */

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { type App, startApp } from '../e2e/support/app';
 import { type FakeServer, startFakeDnsServer } from '../lab/fake-dns-server';
 import { demoServerZones, FIXTURES } from '../lab/fixtures';
+import { RECORD_FIXTURES } from '../lab/fixtures-records';
 
 function portFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -49,14 +50,23 @@ async function main(): Promise<void> {
     { port, host, inheritOutput: true },
   );
   const base = host === '0.0.0.0' || host === '::' ? `http://localhost:${port}` : app.url;
+  const recordDomains = new Set(RECORD_FIXTURES.map((f) => f.domain));
+  const msoidFixtures = FIXTURES.filter((f) => !recordDomains.has(f.domain));
   const all = FIXTURES.map((f) => f.domain).join(',');
   const width = Math.max(...FIXTURES.map((f) => f.domain.length));
   console.log(`\nm365-dns-health demo is running at ${base}\n`);
-  console.log('Sample domains (expected msoid status, cloud):');
-  for (const f of FIXTURES) {
+  console.log('msoid sample domains (expected msoid status, cloud):');
+  for (const f of msoidFixtures) {
     console.log(`  ${f.domain.padEnd(width)}  ${f.expect.msoid} / ${f.expect.cloud}  – ${f.description}`);
   }
+  console.log('\nEvery-record sample domains (expected health, cloud, DNS host):');
+  for (const f of RECORD_FIXTURES) {
+    const host = f.expect.host ? ` / ${f.expect.host}` : '';
+    console.log(`  ${f.domain.padEnd(width)}  ${f.expect.health} / ${f.cloud}${host}  – ${f.description}`);
+  }
+  const records = RECORD_FIXTURES.map((f) => f.domain).join(',');
   console.log(`\nCheck them all:\n  ${base}/?d=${all}&cloud=auto\n`);
+  console.log(`Only the every-record samples:\n  ${base}/?d=${records}&cloud=auto\n`);
   console.log('Press Ctrl-C to stop.');
 }
 

@@ -1,11 +1,12 @@
 /**
  * The dashboard end to end, against the production build and real DNS servers on loopback (the lab):
- * live validation, streamed rows with status labels, the three-layer details, copy, re-check, shared links.
+ * live validation, streamed rows with domain health and msoid status, the msoid details, copy, re-check,
+ * shared links, sorting worst first, and the card layout of a narrow window.
  */
 import { expect, test } from '@playwright/test';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { fixture, MS } from '../../lab/fixtures';
-import { DashboardPage, en, statusLabel } from './pages/dashboard-page';
+import { DashboardPage, en, healthLabel, statusLabel } from './pages/dashboard-page';
 
 const MIXED = ['ok-21v.test', 'https://MISSING-21V.test/x', '10.0.0.1', 'contoso', 'remove-ww.test', 'drop.test'].join(
   '\n',
@@ -37,16 +38,30 @@ test.describe('checking a pasted list', () => {
     // Bad input never loses work: the box still holds exactly what was pasted.
     await expect(app.domains).toHaveValue(MIXED);
 
+    // msoid keeps its own column and vocabulary.
     for (const domain of VALID) {
       const expected = fixture(domain).expect.msoid;
       await expect(app.row(domain)).toHaveAttribute('data-status', expected);
       await expect(app.statusBadge(domain)).toHaveText(statusLabel(expected));
     }
 
-    // "Could not check" is counted on its own, never as ok or as a problem.
+    // The health column speaks for every record; a domain that timed out could not be checked, never "broken".
+    await expect(app.row('drop.test')).toHaveAttribute('data-health', 'could-not-check');
+    await expect(app.healthBadge('drop.test')).toHaveText(healthLabel('could-not-check'));
+    await expect(app.row('remove-ww.test')).toHaveAttribute('data-health', 'broken');
+    await expect(app.healthBadge('remove-ww.test')).toHaveText(healthLabel('broken'));
+    await expect(app.row('remove-ww.test').getByTestId('health-counts')).toContainText(
+      en.tp('ui.health.counts.broken', 1),
+    );
+
+    // The summary tiles count domains by health, "could not check" on its own.
+    const healths = (await app.healthTable()).map(([, h]) => h);
+    const tiles = { healthy: 'healthy', attention: 'needs-attention', broken: 'broken', unchecked: 'could-not-check' };
+    for (const [bucket, health] of Object.entries(tiles)) {
+      const count = healths.filter((h) => h === health).length;
+      await expect(page.getByTestId(`summary-${bucket}`).getByTestId('summary-count')).toHaveText(String(count));
+    }
     await expect(page.getByTestId('summary-unchecked').getByTestId('summary-count')).toHaveText('1');
-    await expect(page.getByTestId('summary-ok').getByTestId('summary-count')).toHaveText('1');
-    await expect(page.getByTestId('summary-problems').getByTestId('summary-count')).toHaveText('2');
     expect(errors).toEqual([]);
   });
 
@@ -61,24 +76,33 @@ test.describe('checking a pasted list', () => {
     await app.check();
     await app.waitForResults(2);
 
-    const rowVerdict = (await app.row('missing-21v.test').getByTestId('row-verdict').textContent())?.trim() ?? '';
+    // msoid is the headline: when nothing is worse, the row shows its verdict.
+    const rowVerdict = app.row('missing-21v.test').getByTestId('row-verdict');
+    await expect(rowVerdict).toHaveAttribute('data-record', 'msoid');
+    const rowText = (await rowVerdict.textContent())?.trim() ?? '';
     const details = await app.expand('missing-21v.test');
-    await expect(details.getByTestId('details-verdict')).toHaveText(rowVerdict);
-    await expect(details.getByTestId('details-impact')).not.toBeEmpty();
-    await expect(details.getByTestId('details-action')).not.toBeEmpty();
+    const msoid = details.getByTestId('msoid-section');
+    await expect(msoid.getByTestId('details-verdict')).toHaveText(rowText);
+    await expect(msoid.getByTestId('details-msoid-badge')).toHaveText(statusLabel('missing'));
+    await expect(msoid.getByTestId('details-impact')).not.toBeEmpty();
+    await expect(msoid.getByTestId('details-action')).not.toBeEmpty();
 
-    const fix = details.getByTestId('fix').first();
-    await expect(fix).toContainText(MS.msoid21v);
-    await expect(fix).toContainText('CNAME');
-    await expect(fix).toContainText('msoid');
+    // The msoid change, laid out for the DNS host, its value ready to copy.
+    const fix = msoid.getByTestId('host-fix').first();
+    await expect(fix).toHaveAttribute('data-op', 'add');
+    await expect(fix.getByTestId('fix-op')).toHaveText(en.t('ui.details.fixOp.add'));
+    const value = fix.locator('[data-testid="fix-field"][data-key="value"]');
+    await expect(value).toContainText(MS.msoid21v);
+    await expect(fix.locator('[data-testid="fix-field"][data-key="host"]')).toContainText('msoid');
+    await expect(fix.getByTestId('fix-canonical')).toContainText(`msoid.missing-21v.test 3600 CNAME ${MS.msoid21v}`);
 
-    await fix.getByRole('button', { name: en.t('ui.details.copyValueAria', { value: MS.msoid21v }) }).click();
-    await expect(fix.getByText(en.t('ui.details.copied')).first()).toBeVisible();
+    await value.getByRole('button').click();
+    await expect(value.getByText(en.t('ui.details.copied')).first()).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MS.msoid21v);
 
     // Layer 3: the lookups behind the verdict.
-    await details.getByText(en.t('ui.details.technicalHeading')).click();
-    const lookups = details.getByTestId('lookup-table');
+    await msoid.getByText(en.t('ui.details.technicalHeading')).click();
+    const lookups = msoid.getByTestId('lookup-table');
     await expect(lookups).toBeVisible();
     await expect(lookups).toContainText('msoid.missing-21v.test');
     await expect(lookups.getByRole('columnheader', { name: en.t('ui.lookup.outcome') })).toBeVisible();
@@ -126,6 +150,44 @@ test.describe('checking a pasted list', () => {
     expect(await second.table()).toEqual(original);
     await expect(second.cloud).toHaveValue('auto');
   });
+});
+
+test('worst first orders by domain health, then by the msoid finding', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto(`?d=${VALID.join(',')}&cloud=auto`);
+  await app.waitForResults(VALID.length);
+  await page.getByRole('button', { name: en.t('ui.table.sortSeverity') }).click();
+  // Both "needs attention": the missing msoid (a warning) goes before the right one.
+  await expect
+    .poll(() => app.healthTable())
+    .toEqual([
+      ['remove-ww.test', 'broken'],
+      ['missing-21v.test', 'needs-attention'],
+      ['ok-21v.test', 'needs-attention'],
+      ['drop.test', 'could-not-check'],
+    ]);
+});
+
+test('on a 390-px window each row is a card: health and msoid status are in view without scrolling', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const app = new DashboardPage(page);
+  await app.goto(`?d=${VALID.join(',')}&cloud=auto`);
+  await app.waitForResults(VALID.length);
+  for (const domain of VALID) {
+    for (const badge of [app.healthBadge(domain), app.statusBadge(domain)]) {
+      await badge.scrollIntoViewIfNeeded();
+      const box = await badge.boundingBox();
+      expect(box, domain).not.toBeNull();
+      expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390, domain).toBe(true);
+    }
+  }
+  // Nothing on the page is wider than the window, an open row included.
+  await app.expand('remove-ww.test');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
 });
 
 test('a compressed shared link (?z=) is accepted and garbage is harmless', async ({ page }) => {

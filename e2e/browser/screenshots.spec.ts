@@ -1,27 +1,41 @@
 /**
  * Not a check: saves PNGs of the dashboard to screenshots/ (gitignored) for review — light, dark, and a
- * 390-px-wide window — with several fixture domains checked and one row expanded.
+ * 390-px-wide window — with record, host and msoid fixtures checked, sorted worst first and one row expanded
+ * (helpdesk text, msoid, every record, DNS host, fixes); plus one record's own details opened.
  */
 import { mkdirSync } from 'node:fs';
 import { test } from '@playwright/test';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 const DOMAINS = [
-  'ok-21v.test',
+  'host-godaddy-ww.test',
+  'cf-proxied.test',
+  'spf-two.test',
+  'mx-old.test',
+  'spf-deep.test',
+  'healthy-ww.test',
+  'host-alibaba-21v.test',
   'missing-21v.test',
   'typo-21v.test',
   'remove-ww.test',
-  'remove-gcch.test',
   'nocloud.test',
-  'conflict.test',
   'drop.test',
 ];
-const EXPAND = 'typo-21v.test';
 
 const SHOTS = [
-  { name: 'light', colorScheme: 'light' as const, viewport: { width: 1400, height: 1000 } },
-  { name: 'dark', colorScheme: 'dark' as const, viewport: { width: 1400, height: 1000 } },
-  { name: 'narrow-390', colorScheme: 'light' as const, viewport: { width: 390, height: 844 } },
+  {
+    name: 'light',
+    colorScheme: 'light' as const,
+    viewport: { width: 1400, height: 1000 },
+    expand: 'host-godaddy-ww.test',
+  },
+  { name: 'dark', colorScheme: 'dark' as const, viewport: { width: 1400, height: 1000 }, expand: 'cf-proxied.test' },
+  {
+    name: 'narrow-390',
+    colorScheme: 'light' as const,
+    viewport: { width: 390, height: 844 },
+    expand: 'cf-proxied.test',
+  },
 ];
 
 mkdirSync('screenshots', { recursive: true });
@@ -34,11 +48,29 @@ for (const shot of SHOTS) {
     await app.goto(`?d=${DOMAINS.join(',')}&cloud=auto`);
     await app.waitForResults(DOMAINS.length);
     await page.getByRole('button', { name: en.t('ui.table.sortSeverity') }).click();
-    await app.expand(EXPAND);
+    const details = await app.expand(shot.expand);
     await page.screenshot({ path: `screenshots/${shot.name}.png`, fullPage: true });
+    // The open row on its own, at full size, for a close look.
+    await details.screenshot({ path: `screenshots/${shot.name}-details.png` });
+    // The viewport alone: what an admin sees first on the results (no scrolling inside the page).
+    await app.row(shot.expand).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/${shot.name}-viewport.png` });
     await context.close();
   });
 }
+
+test('screenshot: one record opened (SPF over the lookup limit)', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const app = new DashboardPage(page);
+  await app.goto('?d=spf-deep.test&cloud=auto');
+  await app.waitForResults(1);
+  const details = await app.expand('spf-deep.test');
+  await app.recordRow(details, 'spf').getByRole('button', { expanded: false }).click();
+  await app.recordRow(details, 'spf').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/record-details.png', fullPage: true });
+  await context.close();
+});
 
 test('screenshot: empty state and live validation', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -7,7 +7,7 @@ import { ApiClientError, errorFromResponse, toClientError } from './api-error';
 import { checkStreamUrl } from './keys';
 import { type ParsedLine, readStreamLines } from './ndjson';
 
-export type CheckBody = Pick<CheckRequest, 'domains' | 'cloud' | 'fresh' | 'lang'>;
+export type CheckBody = Pick<CheckRequest, 'domains' | 'cloud' | 'services' | 'fresh' | 'lang'>;
 
 /** POSTs the body and returns an async iterator of the stream's lines. */
 export async function startCheck(

@@ -15,13 +15,24 @@ export type InputCheck = {
   canSubmit: boolean;
 };
 
-/** The JSON body the page sends for a run. */
-export function checkBody(text: string, cloud: CheckRequest['cloud'], lang?: string): CheckRequest {
-  return { domains: text, cloud, ...(lang ? { lang } : {}) };
+/** The JSON body the page sends for a run; `services` only when the user set one. */
+export function checkBody(
+  text: string,
+  cloud: CheckRequest['cloud'],
+  lang?: string,
+  services?: CheckRequest['services'],
+): CheckRequest {
+  return { domains: text, cloud, ...(services ? { services } : {}), ...(lang ? { lang } : {}) };
 }
 
 /** Checks `text` against `policy` the way POST /api/check will. Never throws. */
-export function checkInput(text: string, cloud: CheckRequest['cloud'], policy: InputPolicy, lang?: string): InputCheck {
+export function checkInput(
+  text: string,
+  cloud: CheckRequest['cloud'],
+  policy: InputPolicy,
+  lang?: string,
+  services?: CheckRequest['services'],
+): InputCheck {
   const list = parseDomainList(text, {
     allowTestDomains: policy.allowTestDomains,
     maxLineLength: policy.maxLineLength,
@@ -30,7 +41,7 @@ export function checkInput(text: string, cloud: CheckRequest['cloud'], policy: I
   });
   const lineCount = text.length === 0 ? 0 : text.split('\n').length;
   const tooManyLines = lineCount > policy.maxLines ? { count: lineCount, limit: policy.maxLines } : null;
-  const size = new TextEncoder().encode(JSON.stringify(checkBody(text, cloud, lang))).byteLength;
+  const size = new TextEncoder().encode(JSON.stringify(checkBody(text, cloud, lang, services))).byteLength;
   const tooLarge = size > policy.maxBodyBytes ? { size, limit: policy.maxBodyBytes } : null;
   const canSubmit = list.domains.length > 0 && !list.overLimit && !tooManyLines && !tooLarge;
   return { list, lineCount, tooManyLines, tooLarge, canSubmit };

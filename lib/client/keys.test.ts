@@ -29,3 +29,20 @@ describe('recheckKey', () => {
     expect(recheckKey('a.com', 'auto')).not.toBe(recheckKey('b.com', 'auto'));
   });
 });
+
+describe('recheckKey with services', () => {
+  test('the services list is sent only when given', () => {
+    expect(recheckKey('a.test', 'auto', 'en', 'mail,teams')).toBe(
+      '/api/check?domain=a.test&cloud=auto&fresh=1&services=mail%2Cteams&lang=en',
+    );
+    expect(recheckKey('a.test', 'auto', 'en', '')).toBe(
+      '/api/check?domain=a.test&cloud=auto&fresh=1&services=&lang=en',
+    );
+    expect(recheckKey('a.test', 'auto', 'en')).not.toContain('services');
+  });
+
+  test('different services never share a key', () => {
+    expect(recheckKey('a.test', 'auto', 'en', 'mail:on')).not.toBe(recheckKey('a.test', 'auto', 'en', 'mail:off'));
+    expect(recheckKey('a.test', 'auto', 'en', 'mail:on')).not.toBe(recheckKey('a.test', 'auto', 'en'));
+  });
+});

@@ -6,10 +6,12 @@ import type { CloudChoice } from '@/lib/schema';
 
 /**
  * Key (and URL) of a one-domain re-check. `fresh=1` bypasses the server's answer cache, because a
- * re-check is only ever asked for by a person who wants a new answer.
+ * re-check is only ever asked for by a person who wants a new answer. `services` (`mail:on,teams:off`, see
+ * `servicesParam`) is sent only when the user set a service.
  */
-export function recheckKey(domain: string, cloud: CloudChoice, lang?: string): string {
+export function recheckKey(domain: string, cloud: CloudChoice, lang?: string, services?: string): string {
   const params = new URLSearchParams({ domain, cloud, fresh: '1' });
+  if (services !== undefined) params.set('services', services);
   if (lang) params.set('lang', lang);
   return `/api/check?${params.toString()}`;
 }

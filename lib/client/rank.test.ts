@@ -1,69 +1,63 @@
 import { describe, expect, test } from 'vitest';
-import type { MsoidFinding, MsoidStatus, Outcome, Severity } from '@/lib/schema';
-import { bucketOf, type Row, type SummaryBucket, sortRows, summarize } from './rank';
+import type { RecordsHealth, Severity } from '@/lib/schema';
+import { type Row, type SummaryBucket, sortRows, summarize } from './rank';
 
-type F = Pick<MsoidFinding, 'status' | 'outcome' | 'severity'>;
-const f = (status: MsoidStatus, outcome: Outcome, severity: Severity): F => ({ status, outcome, severity });
-
-describe('bucketOf', () => {
-  const cases: Array<{ label: string; finding: F; bucket: SummaryBucket }> = [
-    { label: 'ok', finding: f('ok', 'ok', 'ok'), bucket: 'ok' },
-    { label: 'not applicable counts as ok', finding: f('ok', 'not-applicable', 'ok'), bucket: 'ok' },
-    { label: 'missing on 21vianet is a problem', finding: f('missing', 'problem', 'warning'), bucket: 'problems' },
-    { label: 'must remove is a problem', finding: f('must-remove', 'problem', 'critical'), bucket: 'problems' },
-    {
-      label: 'lookup failed is could not check',
-      finding: f('lookup-failed', 'could-not-check', 'unchecked'),
-      bucket: 'unchecked',
-    },
-    {
-      label: 'lookup failed stays unchecked even if mislabelled as a problem',
-      finding: f('lookup-failed', 'problem', 'critical'),
-      bucket: 'unchecked',
-    },
-    { label: 'unchecked severity is never healthy', finding: f('ok', 'ok', 'unchecked'), bucket: 'unchecked' },
-    { label: 'cloud unknown needs input', finding: f('cloud-unknown', 'needs-input', 'notice'), bucket: 'needsInput' },
-  ];
-  test.each(cases)('$label', ({ finding, bucket }) => {
-    expect(bucketOf(finding)).toBe(bucket);
-  });
+const report = (health: RecordsHealth, severity: Severity = 'ok'): Row['report'] => ({
+  summary: { health, counts: { ok: 0, attention: 0, broken: 0, couldNotCheck: 0, notApplicable: 0 } },
+  msoid: { severity },
 });
 
-test('summarize keeps could-not-check apart from ok and problems', () => {
-  const reports = [
-    f('ok', 'ok', 'ok'),
-    f('lookup-failed', 'could-not-check', 'unchecked'),
-    f('lookup-failed', 'could-not-check', 'unchecked'),
-    f('missing', 'problem', 'warning'),
-    f('cloud-unknown', 'needs-input', 'notice'),
-  ].map((msoid) => ({ msoid: msoid as MsoidFinding }));
-  expect(summarize(reports)).toEqual({ ok: 1, problems: 1, unchecked: 2, needsInput: 1, total: 5 });
+describe('summarize', () => {
+  const cases: Array<{ label: string; health: RecordsHealth; bucket: SummaryBucket }> = [
+    { label: 'healthy', health: 'healthy', bucket: 'healthy' },
+    { label: 'needs attention', health: 'needs-attention', bucket: 'attention' },
+    { label: 'broken', health: 'broken', bucket: 'broken' },
+    { label: 'could not check is its own bucket', health: 'could-not-check', bucket: 'unchecked' },
+  ];
+  test.each(cases)('$label', ({ health, bucket }) => {
+    const summary = summarize([report(health)]);
+    expect(summary[bucket]).toBe(1);
+    expect(summary.total).toBe(1);
+    expect(summary.healthy + summary.attention + summary.broken + summary.unchecked).toBe(1);
+  });
+
+  test('counts follow the domain health, not the msoid finding', () => {
+    const reports = [
+      report('broken', 'ok'),
+      report('could-not-check', 'ok'),
+      report('could-not-check', 'unchecked'),
+      report('healthy', 'ok'),
+      report('needs-attention', 'warning'),
+    ];
+    expect(summarize(reports)).toEqual({ healthy: 1, attention: 1, broken: 1, unchecked: 2, total: 5 });
+  });
 });
 
 describe('sortRows', () => {
-  const row = (domain: string, order: number, severity: Severity): Row => ({
+  const row = (domain: string, order: number, health: RecordsHealth, severity: Severity = 'ok'): Row => ({
     domain,
     order,
-    report: { msoid: { severity } as MsoidFinding },
+    report: report(health, severity),
   });
   const rows = [
-    row('ok.test', 0, 'ok'),
-    row('fail.test', 1, 'unchecked'),
-    row('bad.test', 2, 'critical'),
-    row('warn.test', 3, 'warning'),
-    row('bad2.test', 4, 'critical'),
-    row('note.test', 5, 'notice'),
+    row('ok.test', 0, 'healthy'),
+    row('fail.test', 1, 'could-not-check', 'unchecked'),
+    row('spf.test', 2, 'broken', 'ok'),
+    row('warn.test', 3, 'needs-attention', 'warning'),
+    row('msoid.test', 4, 'broken', 'critical'),
+    row('dkim.test', 5, 'needs-attention', 'ok'),
+    row('bad2.test', 6, 'broken', 'critical'),
   ];
   const cases = [
     {
       label: 'input order',
       mode: 'input' as const,
-      expected: ['ok.test', 'fail.test', 'bad.test', 'warn.test', 'bad2.test', 'note.test'],
+      expected: ['ok.test', 'fail.test', 'spf.test', 'warn.test', 'msoid.test', 'dkim.test', 'bad2.test'],
     },
     {
-      label: 'worst first, ties in input order',
+      label: 'worst health first, then the worst msoid, ties in input order',
       mode: 'severity' as const,
-      expected: ['bad.test', 'bad2.test', 'warn.test', 'fail.test', 'note.test', 'ok.test'],
+      expected: ['msoid.test', 'bad2.test', 'spf.test', 'warn.test', 'dkim.test', 'fail.test', 'ok.test'],
     },
   ];
   test.each(cases)('$label', ({ mode, expected }) => {

@@ -125,6 +125,26 @@ describe('re-checks', () => {
     expect(uncheckedDomains(finished)).toEqual(['a.test', 'c.test']);
   });
 
+  test('a domain whose msoid is fine but whose health is "could not check" is re-checked too', () => {
+    const partial = makeReport('b.test', 'ok');
+    partial.summary.health = 'could-not-check';
+    expect(uncheckedDomains(runReducer(finished, { type: 'report', report: partial }))).toEqual([
+      'a.test',
+      'b.test',
+      'c.test',
+    ]);
+  });
+
+  test('the services of the run are kept for its re-checks', () => {
+    const services = { mail: 'on', teams: 'off', intune: 'auto' } as const;
+    const s = reduce([
+      { ...start, services },
+      { type: 'end', streamId: 1 },
+    ]);
+    expect(s.services).toEqual(services);
+    expect(reduce([start]).services).toEqual({ mail: 'auto', teams: 'auto', intune: 'auto' });
+  });
+
   test('a bulk re-check replaces rows and clears their pending mark', () => {
     const s = reduce(
       [

@@ -7,6 +7,7 @@ import type { CloudChoice, InvalidEntry, Report } from '@/lib/schema';
 import type { ApiClientError, ClientErrorCode } from './api-error';
 import type { ParsedLine } from './ndjson';
 import type { Row } from './rank';
+import { AUTO_SERVICES, type ServiceChoices } from './services';
 
 export type RunError = {
   code: ClientErrorCode;
@@ -26,6 +27,8 @@ export type RunState = {
   streamId: number;
   active: { id: number; kind: StreamKind } | null;
   cloud: CloudChoice;
+  /** The services as the user set them for the run (re-checks ask with the same). */
+  services: ServiceChoices;
   /** Domain (ASCII) → position in the submitted list. */
   order: Record<string, number>;
   total: number;
@@ -42,7 +45,7 @@ export type RunState = {
 };
 
 export type RunAction =
-  | { type: 'start'; id: number; cloud: CloudChoice; domains: readonly string[] }
+  | { type: 'start'; id: number; cloud: CloudChoice; services?: ServiceChoices; domains: readonly string[] }
   | { type: 'recheck-start'; id: number; domains: readonly string[] }
   | { type: 'line'; streamId: number; line: ParsedLine }
   | { type: 'fail'; streamId: number; error: RunError }
@@ -55,6 +58,7 @@ export const initialRunState: RunState = {
   streamId: 0,
   active: null,
   cloud: 'auto',
+  services: AUTO_SERVICES,
   order: {},
   total: 0,
   reports: {},
@@ -101,6 +105,7 @@ export function runReducer(state: RunState, action: RunAction): RunState {
         streamId: id,
         active: { id, kind: 'run' },
         cloud: action.cloud,
+        services: action.services ?? AUTO_SERVICES,
         order,
         total: Object.keys(order).length,
       };
@@ -174,10 +179,18 @@ export function endedEarly(state: RunState): boolean {
   return state.phase === 'done' && state.closing === null;
 }
 
-/** Domains whose last result is "could not check" (what "re-check all that could not be checked" sends). */
+/**
+ * Domains whose last result could not be fully checked: the domain's health, or its msoid finding, says
+ * "could not check" (what "re-check all that could not be checked" sends).
+ */
 export function uncheckedDomains(state: RunState): string[] {
   return rowsOf(state)
-    .filter((r) => r.report.msoid.status === 'lookup-failed' || r.report.msoid.severity === 'unchecked')
+    .filter(
+      (r) =>
+        r.report.summary.health === 'could-not-check' ||
+        r.report.msoid.status === 'lookup-failed' ||
+        r.report.msoid.severity === 'unchecked',
+    )
     .sort((a, b) => a.order - b.order)
     .map((r) => r.domain);
 }

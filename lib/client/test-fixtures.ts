@@ -1,5 +1,12 @@
 /** Minimal valid reports for the client's unit tests (schema-checked, so a contract change breaks them). */
-import { type MsoidFinding, type MsoidStatus, Report, type Severity } from '@/lib/schema';
+import {
+  type MsoidFinding,
+  type MsoidStatus,
+  type RecordStatus,
+  type RecordsHealth,
+  Report,
+  type Severity,
+} from '@/lib/schema';
 
 const OUTCOME_OF: Record<MsoidStatus, MsoidFinding['outcome']> = {
   ok: 'ok',
@@ -22,7 +29,31 @@ const SEVERITY_OF: Record<MsoidStatus, Severity> = {
   'cloud-unknown': 'notice',
 };
 
-/** A report for `domain` with the given msoid status; the rest is plausible filler. */
+const HEALTH_OF: Record<MsoidStatus, RecordsHealth> = {
+  ok: 'healthy',
+  missing: 'needs-attention',
+  'wrong-target': 'broken',
+  'not-cname': 'broken',
+  'must-remove': 'broken',
+  'domain-not-found': 'broken',
+  'lookup-failed': 'could-not-check',
+  'cloud-unknown': 'needs-attention',
+};
+const RECORD_STATUS_OF: Record<MsoidStatus, RecordStatus> = {
+  ok: 'ok',
+  missing: 'missing',
+  'wrong-target': 'wrong-value',
+  'not-cname': 'wrong-value',
+  'must-remove': 'must-remove',
+  'domain-not-found': 'not-applicable',
+  'lookup-failed': 'lookup-failed',
+  'cloud-unknown': 'not-applicable',
+};
+
+/**
+ * A report for `domain` with the given msoid status; the rest is plausible filler. Its record list holds the
+ * msoid record and an SPF record that is fine; the domain's health follows the msoid status.
+ */
 export function makeReport(domain: string, status: MsoidStatus, checkedAt = '2026-01-01T00:00:00.000Z'): Report {
   const ref = { code: `msoid.verdict.${status}`, params: {} };
   return Report.parse({
@@ -57,6 +88,84 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
       reference: 'https://learn.microsoft.com/',
       lookups: [],
     },
+    records: [
+      {
+        id: 'msoid',
+        code: `msoid.${status}`,
+        service: 'core',
+        name: `msoid.${domain}`,
+        host: 'msoid',
+        type: 'CNAME',
+        requirement: 'must-not-exist',
+        status: RECORD_STATUS_OF[status],
+        severity: SEVERITY_OF[status],
+        outcome: OUTCOME_OF[status],
+        found: [],
+        expected: null,
+        chain: [],
+        messages: { verdict: ref, impact: ref, action: ref, notes: [] },
+        text: { verdict: `verdict ${status}`, impact: 'impact', action: 'action', notes: [] },
+        fixes: [],
+        lookups: [],
+        reference: 'https://learn.microsoft.com/',
+      },
+      {
+        id: 'spf',
+        code: 'records.spf.ok.hard-fail',
+        service: 'mail',
+        name: domain,
+        host: '@',
+        type: 'TXT',
+        requirement: 'recommended',
+        status: 'ok',
+        severity: 'ok',
+        outcome: 'ok',
+        found: ['v=spf1 include:spf.protection.outlook.com -all'],
+        expected: 'v=spf1 include:spf.protection.outlook.com -all',
+        chain: [],
+        spf: {
+          records: 1,
+          lookups: 1,
+          limit: 10,
+          complete: true,
+          all: '-all',
+          includes: ['spf.protection.outlook.com'],
+        },
+        messages: { verdict: ref, impact: ref, action: ref, notes: [] },
+        text: { verdict: 'spf verdict', impact: 'impact', action: 'action', notes: [] },
+        fixes: [],
+        lookups: [],
+        reference: 'https://learn.microsoft.com/',
+      },
+    ],
+    summary: {
+      health: HEALTH_OF[status],
+      counts: {
+        ok: status === 'ok' ? 2 : 1,
+        attention: HEALTH_OF[status] === 'needs-attention' ? 1 : 0,
+        broken: HEALTH_OF[status] === 'broken' ? 1 : 0,
+        couldNotCheck: status === 'lookup-failed' ? 1 : 0,
+        notApplicable: 0,
+      },
+    },
+    services: { mail: true, teams: false, intune: false, inferred: true, overridden: [], uncertain: [] },
+    dnsHost: {
+      id: 'generic',
+      name: 'Any DNS host',
+      confidence: 'none',
+      ns: ['ns1.example.test'],
+      zone: domain,
+      matched: 0,
+      mixed: false,
+      managedByMicrosoft: false,
+      // No link: the only links on a test's page are the ones the test puts there.
+      instructionsUrl: '',
+      instructionsKind: 'generic',
+      lookup: 'answer',
+    },
+    fixes: [],
+    zoneSnippet: `$ORIGIN ${domain}.\n`,
+    helpdesk: { text: `helpdesk ${status}`, messages: [] },
     notes: [],
     notesText: [],
     resolvers: ['127.0.0.1:53'],

@@ -3,26 +3,66 @@ import { cloudMessages } from './en/cloud';
 import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
+import { languageMessages } from './en/language';
 import { msoidMessages } from './en/msoid';
 import { recordsMessages } from './en/records';
 import { uiMessages } from './en/ui';
-import type { Catalogue } from './format';
+import { type Catalogue, setCatalogueLocale } from './format';
+import { type Language, matchLanguage } from './language';
+import { zhCloudMessages } from './zh-CN/cloud';
+import { zhHelpdeskMessages } from './zh-CN/helpdesk';
+import { zhHostMessages } from './zh-CN/hosts';
+import { zhInputMessages } from './zh-CN/input';
+import { zhLanguageMessages } from './zh-CN/language';
+import { zhMsoidMessages } from './zh-CN/msoid';
+import { zhRecordsMessages } from './zh-CN/records';
+import { zhUiMessages } from './zh-CN/ui';
 
 export const en = {
   cloud: cloudMessages,
   helpdesk: helpdeskMessages,
   hosts: hostMessages,
   input: inputMessages,
+  language: languageMessages,
   msoid: msoidMessages,
   records: recordsMessages,
   ui: uiMessages,
 } satisfies Catalogue;
 
-export const LANGUAGES = ['en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** Simplified Chinese: every namespace of `en`, key for key (lib/messages/parity.test.ts checks it). */
+export const zhCN = {
+  cloud: zhCloudMessages,
+  helpdesk: zhHelpdeskMessages,
+  hosts: zhHostMessages,
+  input: zhInputMessages,
+  language: zhLanguageMessages,
+  msoid: zhMsoidMessages,
+  records: zhRecordsMessages,
+  ui: zhUiMessages,
+} satisfies Catalogue;
 
-export function catalogueFor(_lang: string | undefined): Catalogue {
-  return en;
+setCatalogueLocale(en, 'en');
+setCatalogueLocale(zhCN, 'zh-CN');
+
+export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, 'zh-CN': zhCN };
+
+/**
+ * The catalogue for a language tag: Simplified Chinese for `zh`, `zh-CN`, `zh-Hans`, `zh-SG` (any case),
+ * English for everything else, including no tag at all.
+ */
+export function catalogueFor(lang: string | undefined): Catalogue {
+  return CATALOGUES[matchLanguage(lang) ?? 'en'];
 }
 
 export { formatMessage, formatRef } from './format';
+export {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_COOKIE,
+  LANGUAGE_HEADER,
+  LANGUAGE_PARAM,
+  LANGUAGES,
+  type Language,
+  matchLanguage,
+  negotiateLanguage,
+  resolveLanguage,
+} from './language';

@@ -17,6 +17,8 @@ export type HelpdeskInput = {
   cloud: CloudReport;
   msoidStatus: string;
   hostName: string | null;
+  /** How many fixes the report lists; with none, the closing sentence points at the details instead. */
+  fixCount: number;
 };
 
 /** The paragraph as message references, in reading order. */
@@ -48,7 +50,9 @@ export function helpdeskMessages(input: HelpdeskInput): MessageRef[] {
     if (unchecked > 0) out.push({ code: 'helpdesk.partial', params: { count: unchecked } });
   }
   if (input.cloud.effective === 'unknown') out.push({ code: 'helpdesk.cloud-unknown', params: {} });
-  if (problems.length > 0) {
+  if (problems.length > 0 && input.fixCount === 0) {
+    out.push({ code: 'helpdesk.next.details', params: { zone: input.zone } });
+  } else if (problems.length > 0) {
     out.push(
       input.hostName
         ? { code: 'helpdesk.next.host', params: { zone: input.zone, host: input.hostName } }

@@ -5,13 +5,33 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { makeTranslator } from '../../../lib/client/translator';
 import { MSOID_STATUS_PRESENTATION } from '../../../lib/diagnosis/presentation';
-import type { MsoidStatus } from '../../../lib/schema';
+import {
+  RECORD_LABEL,
+  RECORD_STATUS_PRESENTATION,
+  RECORDS_HEALTH_PRESENTATION,
+} from '../../../lib/records/presentation';
+import type { MsoidStatus, RecordId, RecordStatus, RecordsHealth, ServiceFlag } from '../../../lib/schema';
 
 export const en = makeTranslator('en');
 
 /** The label the page shows for a status (what a user reads in the badge). */
 export function statusLabel(status: MsoidStatus): string {
   return en.t(MSOID_STATUS_PRESENTATION[status].labelCode);
+}
+
+/** The label of a domain's health badge. */
+export function healthLabel(health: RecordsHealth): string {
+  return en.t(RECORDS_HEALTH_PRESENTATION[health].labelCode);
+}
+
+/** The label of a record's status badge. */
+export function recordStatusLabel(status: RecordStatus): string {
+  return en.t(RECORD_STATUS_PRESENTATION[status].labelCode);
+}
+
+/** The name the records table gives a record. */
+export function recordLabel(id: RecordId): string {
+  return en.t(RECORD_LABEL[id]);
 }
 
 export class DashboardPage {
@@ -66,6 +86,22 @@ export class DashboardPage {
     return this.row(domain).getByTestId('status-badge');
   }
 
+  healthBadge(domain: string): Locator {
+    return this.row(domain).getByTestId('health-badge');
+  }
+
+  /** One record's row in the records table of an expanded domain. */
+  recordRow(details: Locator, id: RecordId): Locator {
+    return details.locator(`[data-testid="record-row"][data-record="${id}"]`);
+  }
+
+  /** The services toggle of the form: `choice` is auto (detect), on or off. */
+  serviceChoice(service: ServiceFlag, choice: 'auto' | 'on' | 'off'): Locator {
+    return this.page
+      .getByRole('group', { name: en.t(`ui.form.services.${service}`), exact: true })
+      .getByRole('radio', { name: en.t(`ui.form.services.choice.${choice}`), exact: true });
+  }
+
   /** The expandable panel that belongs to a row (the table row right after it). */
   details(domain: string): Locator {
     return this.page.locator(`[data-testid="result-row"][data-domain="${domain}"] + tr`).getByTestId('row-details');
@@ -91,6 +127,13 @@ export class DashboardPage {
   /** The machine-readable checked-at time of a row (ISO, millisecond precision). */
   async checkedAt(domain: string): Promise<string | null> {
     return this.row(domain).getByTestId('checked-at').getAttribute('datetime');
+  }
+
+  /** Domain → health of every row, in table order. */
+  async healthTable(): Promise<Array<[string, string]>> {
+    return this.rows.evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-domain') ?? '', r.getAttribute('data-health') ?? ''] as [string, string]),
+    );
   }
 
   /** Domain → status of every row, in table order. */

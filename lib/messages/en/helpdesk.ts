@@ -15,5 +15,6 @@ export const helpdeskMessages = {
   next: {
     host: 'Whoever manages the DNS of {zone} at {host} can fix this; the exact records to change are listed below.',
     generic: 'Whoever manages the DNS of {zone} can fix this; the exact records to change are listed below.',
+    details: 'Whoever manages the DNS of {zone} can fix this; the details of each record are listed below.',
   },
 } as const;

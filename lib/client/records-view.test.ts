@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import type { Outcome, RecordId, RecordStatus, RenderedRecordFinding, Severity } from '@/lib/schema';
+import { countParts, groupRecords, headlineVerdict, placeholderHint, recordGroup } from './records-view';
+import { makeReport } from './test-fixtures';
+
+type R = Pick<RenderedRecordFinding, 'id' | 'outcome' | 'status' | 'severity'>;
+const r = (id: RecordId, status: RecordStatus, outcome: Outcome, severity: Severity): R => ({
+  id,
+  status,
+  outcome,
+  severity,
+});
+
+describe('recordGroup', () => {
+  const cases: Array<{ label: string; record: R; group: ReturnType<typeof recordGroup> }> = [
+    { label: 'ok', record: r('mx', 'ok', 'ok', 'ok'), group: 'fine' },
+    { label: 'optional and absent', record: r('sip', 'optional-absent', 'ok', 'ok'), group: 'fine' },
+    { label: 'service not used', record: r('mx', 'not-applicable', 'not-applicable', 'ok'), group: 'fine' },
+    { label: 'missing', record: r('dmarc', 'missing', 'problem', 'warning'), group: 'problem' },
+    { label: 'conflict', record: r('autodiscover', 'conflict', 'problem', 'critical'), group: 'problem' },
+    { label: 'needs the cloud', record: r('msoid', 'not-applicable', 'needs-input', 'notice'), group: 'problem' },
+    {
+      label: 'lookup failed is never a problem',
+      record: r('spf', 'lookup-failed', 'could-not-check', 'unchecked'),
+      group: 'unchecked',
+    },
+    {
+      label: 'unchecked severity wins over a mislabelled outcome',
+      record: r('spf', 'lookup-failed', 'problem', 'critical'),
+      group: 'unchecked',
+    },
+  ];
+  test.each(cases)('$label', ({ record, group }) => {
+    expect(recordGroup(record)).toBe(group);
+  });
+});
+
+test('groupRecords puts problems first, worst first, then could-not-check, then fine, in catalogue order', () => {
+  const records = [
+    r('verification', 'ok', 'ok', 'ok'),
+    r('msoid', 'ok', 'ok', 'ok'),
+    r('mx', 'lookup-failed', 'could-not-check', 'unchecked'),
+    r('spf', 'missing', 'problem', 'warning'),
+    r('dmarc', 'missing', 'problem', 'warning'),
+    r('autodiscover', 'wrong-value', 'problem', 'critical'),
+    r('sip', 'optional-absent', 'ok', 'ok'),
+  ];
+  expect(groupRecords(records).map((g) => [g.group, g.records.map((x) => x.id)])).toEqual([
+    ['problem', ['autodiscover', 'spf', 'dmarc']],
+    ['unchecked', ['mx']],
+    ['fine', ['verification', 'msoid', 'sip']],
+  ]);
+  expect(groupRecords([r('mx', 'ok', 'ok', 'ok')]).map((g) => g.group)).toEqual(['fine']);
+});
+
+describe('headlineVerdict', () => {
+  const withRecords = (msoidSeverity: Severity, spfSeverity: Severity) => {
+    const report = makeReport('a.test', msoidSeverity === 'ok' ? 'ok' : 'missing');
+    report.msoid.severity = msoidSeverity;
+    const [msoid, spf] = report.records;
+    if (!msoid || !spf) throw new Error('fixture changed');
+    msoid.severity = msoidSeverity;
+    spf.severity = spfSeverity;
+    return report;
+  };
+  const cases: Array<{ label: string; msoid: Severity; spf: Severity; id: RecordId }> = [
+    { label: 'all fine: msoid', msoid: 'ok', spf: 'ok', id: 'msoid' },
+    { label: 'another record is worse', msoid: 'ok', spf: 'critical', id: 'spf' },
+    { label: 'a tie goes to msoid', msoid: 'warning', spf: 'warning', id: 'msoid' },
+    { label: 'msoid is worse', msoid: 'critical', spf: 'warning', id: 'msoid' },
+    { label: 'could not check beats a notice', msoid: 'notice', spf: 'unchecked', id: 'spf' },
+  ];
+  test.each(cases)('$label', ({ msoid, spf, id }) => {
+    const report = withRecords(msoid, spf);
+    const headline = headlineVerdict(report);
+    expect(headline.id).toBe(id);
+    expect(headline.verdict).toBe(id === 'msoid' ? report.msoid.text.verdict : 'spf verdict');
+  });
+
+  test('a report without records shows msoid', () => {
+    const report = { ...makeReport('a.test', 'missing'), records: [] };
+    expect(headlineVerdict(report)).toEqual({ id: 'msoid', verdict: 'verdict missing' });
+  });
+});
+
+test('countParts lists the non-zero counts, worst first, and never not-applicable', () => {
+  expect(countParts({ ok: 12, attention: 1, broken: 2, couldNotCheck: 0, notApplicable: 3 })).toEqual([
+    { part: 'broken', count: 2 },
+    { part: 'attention', count: 1 },
+    { part: 'ok', count: 12 },
+  ]);
+  expect(countParts({ ok: 0, attention: 0, broken: 0, couldNotCheck: 4, notApplicable: 0 })).toEqual([
+    { part: 'couldNotCheck', count: 4 },
+  ]);
+});
+
+describe('placeholderHint', () => {
+  const record = (id: RecordId, codes: string[]) => ({
+    id,
+    messages: {
+      verdict: { code: 'v', params: {} },
+      impact: { code: 'i', params: {} },
+      action: { code: 'a', params: {} },
+      notes: codes.map((code) => ({ code, params: {} })),
+    },
+    text: { verdict: 'v', impact: 'i', action: 'a', notes: codes.map((c) => `text of ${c}`) },
+  });
+  const records = [
+    record('dkim-selector1', ['records.note.something', 'records.note.copy-from.worldwide']),
+    record('dmarc', []),
+    record('mx', ['records.note.third-party-filter']),
+  ];
+  const cases: Array<{ label: string; id: RecordId; hint: ReturnType<typeof placeholderHint> }> = [
+    {
+      label: 'the record says where to copy from',
+      id: 'dkim-selector1',
+      hint: { kind: 'notes', notes: ['text of records.note.copy-from.worldwide'] },
+    },
+    { label: 'DMARC: your own mailbox', id: 'dmarc', hint: { kind: 'code', code: 'ui.fixes.placeholder.dmarc' } },
+    { label: 'no copy-from note', id: 'mx', hint: { kind: 'code', code: 'ui.fixes.placeholder.other' } },
+    { label: 'no such record', id: 'verification', hint: { kind: 'code', code: 'ui.fixes.placeholder.other' } },
+  ];
+  test.each(cases)('$label', ({ id, hint }) => {
+    expect(placeholderHint({ record: id }, records)).toEqual(hint);
+  });
+});

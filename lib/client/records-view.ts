@@ -1,0 +1,83 @@
+/**
+ * How the page lays out a report's records: problems first, grouped; the one finding the table row shows;
+ * the compact counts next to the domain's health; where a tenant-specific fix value comes from. Pure.
+ */
+import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import {
+  type HostFix,
+  RECORD_IDS,
+  type RecordId,
+  type RecordsCounts,
+  type RenderedRecordFinding,
+  type Report,
+} from '@/lib/schema';
+
+const RECORD_INDEX = Object.fromEntries(RECORD_IDS.map((id, i) => [id, i])) as Record<RecordId, number>;
+
+export const RECORD_GROUPS = ['problem', 'unchecked', 'fine'] as const;
+export type RecordGroup = (typeof RECORD_GROUPS)[number];
+
+/**
+ * The group a record is listed under: something to fix, something we could not check (never counted as a
+ * problem or as fine), or fine (right, optional and absent, or not needed for the services in use).
+ */
+export function recordGroup(record: Pick<RenderedRecordFinding, 'outcome' | 'status' | 'severity'>): RecordGroup {
+  if (record.status === 'lookup-failed' || record.outcome === 'could-not-check' || record.severity === 'unchecked')
+    return 'unchecked';
+  if (record.outcome === 'problem' || record.outcome === 'needs-input') return 'problem';
+  return 'fine';
+}
+
+type Sortable = Pick<RenderedRecordFinding, 'id' | 'outcome' | 'status' | 'severity'>;
+
+function compareRecords(a: Sortable, b: Sortable): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || RECORD_INDEX[a.id] - RECORD_INDEX[b.id];
+}
+
+/** The records in their groups (problems, could not check, fine), worst first inside each; empty groups left out. */
+export function groupRecords<R extends Sortable>(records: readonly R[]): Array<{ group: RecordGroup; records: R[] }> {
+  return RECORD_GROUPS.map((group) => ({
+    group,
+    records: records.filter((r) => recordGroup(r) === group).sort(compareRecords),
+  })).filter((g) => g.records.length > 0);
+}
+
+/**
+ * The finding the table row shows: the worst record (msoid wins a tie, as the headline record), or msoid
+ * itself when the report carries no record list.
+ */
+export function headlineVerdict(report: Pick<Report, 'msoid' | 'records'>): { id: RecordId; verdict: string } {
+  const worst = [...report.records].sort(compareRecords)[0];
+  if (!worst || SEVERITY_ORDER[worst.severity] >= SEVERITY_ORDER[report.msoid.severity]) {
+    return { id: 'msoid', verdict: report.msoid.text.verdict };
+  }
+  return { id: worst.id, verdict: worst.text.verdict };
+}
+
+export const COUNT_PARTS = ['broken', 'attention', 'couldNotCheck', 'ok'] as const;
+export type CountPart = (typeof COUNT_PARTS)[number];
+
+/** The non-zero counts in reading order (broken, needs attention, could not check, ok); not-applicable is left out. */
+export function countParts(counts: RecordsCounts): Array<{ part: CountPart; count: number }> {
+  return COUNT_PARTS.map((part) => ({ part, count: counts[part] })).filter((p) => p.count > 0);
+}
+
+export type PlaceholderHint = { kind: 'notes'; notes: string[] } | { kind: 'code'; code: string };
+
+/**
+ * Where a tenant-specific value comes from: the record's own "copy it from the admin center" notes when it has
+ * them, else a catalogue code for the record (`ui.fixes.placeholder.<id>`, or `.other`).
+ */
+export function placeholderHint(
+  fix: Pick<HostFix, 'record'>,
+  records: readonly Pick<RenderedRecordFinding, 'id' | 'messages' | 'text'>[],
+): PlaceholderHint {
+  const record = records.find((r) => r.id === fix.record);
+  const notes =
+    record?.messages.notes.flatMap((n, i) => {
+      const text = record.text.notes[i];
+      return n.code.startsWith('records.note.copy-from') && text !== undefined ? [text] : [];
+    }) ?? [];
+  if (notes.length > 0) return { kind: 'notes', notes };
+  return { kind: 'code', code: fix.record === 'dmarc' ? 'ui.fixes.placeholder.dmarc' : 'ui.fixes.placeholder.other' };
+}

@@ -1,0 +1,252 @@
+/**
+ * Renders the bench results as markdown: the figures per condition, (a)'s queries/s as a ratio of
+ * (b), (c) and (d), the targets with where we stand, page weight and start-up, and the setup.
+ */
+import type { BenchResults } from './run';
+import { median } from './stats';
+
+const num = (n: number | undefined, digits = 0): string =>
+  n === undefined || !Number.isFinite(n)
+    ? 'n/a'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const ratio = (a: number | undefined, b: number | undefined): string =>
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
+    ? 'n/a'
+    : `${(a / b).toFixed(2)}×`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+type Target = { target: string; measured: string; met: boolean | undefined };
+
+/** The issue's targets, each with the measured figure and whether it is met (undefined: not measured). */
+export function targets(results: BenchResults): Target[] {
+  const find = (mix: string, cache: string) => results.conditions.find((c) => c.mix === mix && c.cache === cache);
+  const warm = find('healthy', 'warm');
+  const out: Target[] = [];
+  const apiQps = warm?.api?.median.queriesPerSec;
+  const nodeQps = warm?.node?.best.queriesPerSec;
+  const digQps = warm?.digBatch?.medianQps;
+  out.push({
+    target: `warm, healthy, ${results.options.domains} domains: (a) q/s ≥ 60% of (b)`,
+    measured: apiQps !== undefined && nodeQps !== undefined ? `${((apiQps / nodeQps) * 100).toFixed(0)}%` : 'n/a',
+    met: apiQps !== undefined && nodeQps !== undefined ? apiQps >= 0.6 * nodeQps : undefined,
+  });
+  out.push({
+    target: `warm, healthy: (a) q/s ≥ 1.5× \`dig -f\``,
+    measured: ratio(apiQps, digQps),
+    met: apiQps !== undefined && digQps !== undefined ? apiQps >= 1.5 * digQps : undefined,
+  });
+  const deadline = Number(results.appSettings.DOMAIN_DEADLINE_MS);
+  for (const cache of ['warm', 'cold']) {
+    const wall = find('dropping', cache)?.api?.median.wallMs;
+    out.push({
+      target: `dropping mix, ${cache}: whole run ≤ DOMAIN_DEADLINE_MS + 2 s (${num((deadline + 2000) / 1000, 0)} s)`,
+      measured: wall !== undefined ? `${num(wall / 1000, 2)} s` : 'n/a',
+      met: wall !== undefined ? wall <= deadline + 2000 : undefined,
+    });
+  }
+  const firstRows = results.conditions
+    .filter((c) => c.api)
+    .map((c) => ({ label: `${c.mix}/${c.cache}`, ms: c.api!.median.firstRowMs }));
+  if (firstRows.length > 0) {
+    const worst = firstRows.reduce((a, b) => (b.ms > a.ms ? b : a));
+    out.push({
+      target: 'time to first row < 300 ms (every condition)',
+      measured: `${firstRows.map((f) => `${f.label} ${num(f.ms)} ms`).join(', ')}`,
+      met: worst.ms < 300,
+    });
+  }
+  const rss = Math.max(...results.conditions.map((c) => c.api?.median.peakRssMb ?? Number.NaN).filter(Number.isFinite));
+  out.push({
+    target: '10,000 domains: server peak RSS < 400 MB',
+    measured:
+      results.options.domains >= 10_000
+        ? `${num(rss)} MB`
+        : `${num(rss)} MB at ${results.options.domains} domains (run \`--domains 10000\` for the target)`,
+    met: results.options.domains >= 10_000 && Number.isFinite(rss) ? rss < 400 : undefined,
+  });
+  const root = results.page?.firstLoad.find((f) => f.route === '/');
+  if (root && !('missing' in root)) {
+    out.push({
+      target: 'first-load JS of `/` < 150 KB gzip',
+      measured: `${num(root.gzipBytes / 1024, 1)} KB`,
+      met: root.gzipBytes < 150 * 1024,
+    });
+  }
+  return out;
+}
+
+/** The whole report as markdown. */
+export function renderMarkdown(results: BenchResults): string {
+  const parts: string[] = [];
+  parts.push(`# Bench: ${results.options.domains} domains${results.options.quick ? ' (quick)' : ''}`);
+  parts.push(
+    [
+      `- Command: \`${results.command}\` — ${results.durationS.toFixed(0)} s, ${results.options.reps} run(s) per figure, medians shown`,
+      `- Machine: ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}; ${results.machine.loadBefore} before, ${results.machine.loadAfter} after (shared machine)`,
+      `- Tools: unbound ${results.versions.unbound}, nsd ${results.versions.nsd}, dnsperf ${results.versions.dnsperf}, dig ${results.versions.dig}`,
+      `- App settings: ${Object.entries(results.appSettings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+      `- Query list: ${Object.entries(results.queryList)
+        .map(([mix, q]) => `${mix} ${num(q.questions)} questions (${q.perDomain.toFixed(2)}/domain)`)
+        .join('; ')}. ${results.queryListSource}.`,
+    ].join('\n'),
+  );
+
+  const rows = results.conditions.map((c) => {
+    const a = c.api?.median;
+    return [
+      `${c.mix} / ${c.cache}`,
+      num(a?.domainsPerSec),
+      num(a?.queriesPerSec),
+      a ? `${num(a.wallMs / 1000, 2)} s` : 'n/a',
+      num(a?.firstRowMs),
+      a ? `${num(a.p50Ms)} / ${num(a.p95Ms)}` : 'n/a',
+      num(a?.peakRssMb),
+      c.node ? `${num(c.node.best.queriesPerSec)} (c=${c.node.best.concurrency})` : 'n/a',
+      c.dnsperf
+        ? `${num(c.dnsperf.medianQps)} (lost ${num(median(c.dnsperf.runs.map((r) => r.detail?.lost ?? Number.NaN)))})`
+        : 'n/a',
+      c.digBatch ? num(c.digBatch.medianQps) : '—',
+      c.digLoop ? `${num(c.digLoop.medianQps)} (≈ ${num(c.digLoop.medianProjectedMs / 1000, 0)} s)` : '—',
+    ];
+  });
+  parts.push('## Figures');
+  parts.push(
+    table(
+      [
+        'mix / unbound cache',
+        '(a) API domains/s',
+        '(a) API q/s',
+        '(a) run time',
+        '(a) first row ms',
+        '(a) p50 / p95 ms',
+        '(a) peak RSS MB',
+        '(b) Node Resolver q/s (best)',
+        '(c) dnsperf q/s',
+        '(d) `dig -f` q/s',
+        '(d) one `dig` per query q/s (full list)',
+      ],
+      rows,
+    ),
+  );
+
+  parts.push('## (a) queries/s as a ratio of (b), (c), (d)');
+  parts.push(
+    table(
+      [
+        'mix / unbound cache',
+        '(a) ÷ (b) Node',
+        '(a) ÷ (c) dnsperf',
+        '(a) ÷ (d) `dig -f`',
+        '(a) ÷ (d) one `dig` per query',
+      ],
+      results.conditions.map((c) => {
+        const a = c.api?.median.queriesPerSec;
+        return [
+          `${c.mix} / ${c.cache}`,
+          ratio(a, c.node?.best.queriesPerSec),
+          ratio(a, c.dnsperf?.medianQps),
+          c.digBatch ? ratio(a, c.digBatch.medianQps) : '—',
+          c.digLoop ? ratio(a, c.digLoop.medianQps) : '—',
+        ];
+      }),
+    ),
+  );
+
+  parts.push('## Targets');
+  parts.push(
+    table(
+      ['target', 'measured', 'met'],
+      targets(results).map((t) => [t.target, t.measured, t.met === undefined ? 'n/a' : t.met ? 'yes' : '**no**']),
+    ),
+  );
+
+  const nodeRows = results.conditions
+    .filter((c) => c.node)
+    .flatMap((c) =>
+      c.node!.byConcurrency.map((b) => [
+        `${c.mix} / ${c.cache}`,
+        String(b.concurrency),
+        num(b.medianQps),
+        b.runs.map((r) => num(r.queriesPerSec)).join(', '),
+      ]),
+    );
+  if (nodeRows.length > 0) {
+    parts.push('## (b) Node Resolver by concurrency');
+    parts.push(table(['mix / unbound cache', 'concurrency', 'median q/s', 'runs q/s'], nodeRows));
+  }
+
+  const detail = results.conditions
+    .filter((c) => c.api)
+    .map((c) => {
+      const a = c.api!.median;
+      return [
+        `${c.mix} / ${c.cache}`,
+        num(a.sent),
+        num(a.maxMs),
+        num(a.serverCpuMs),
+        num(c.unboundCpuMsPerApiRun),
+        Object.entries(a.statuses)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', '),
+        String(a.unexpected),
+      ];
+    });
+  if (detail.length > 0) {
+    parts.push('## (a) details');
+    parts.push(
+      table(
+        [
+          'mix / unbound cache',
+          'queries sent',
+          'slowest domain ms',
+          'server CPU ms',
+          'unbound CPU ms',
+          'msoid statuses',
+          'unexpected statuses',
+        ],
+        detail,
+      ),
+    );
+    const samples = results.conditions.flatMap((c) => c.api?.median.unexpectedSample ?? []);
+    if (samples.length > 0) parts.push(`Unexpected statuses (sample): ${samples.slice(0, 5).join('; ')}`);
+  }
+
+  if (results.page) {
+    parts.push('## Page weight and start-up');
+    const rowsPage = results.page.firstLoad.map((f) => {
+      if ('missing' in f) return [f.route, 'n/a (no such route)', 'n/a'];
+      const browser = results.page!.browser.find((b) => b.route === f.route);
+      return [
+        f.route,
+        `${num(f.gzipBytes / 1024, 1)} KB gzip (${f.files.length} files, ${num(f.files.reduce((s, x) => s + x.bytes, 0) / 1024, 0)} KB raw); framework ${num(f.frameworkGzipBytes / 1024, 1)} KB, app ${num((f.gzipBytes - f.frameworkGzipBytes) / 1024, 1)} KB`,
+        browser
+          ? `${browser.scripts} scripts, ${num(browser.gzipBytes / 1024, 1)} KB gzip, ${num(browser.transferredBytes / 1024, 1)} KB transferred`
+          : 'n/a',
+      ];
+    });
+    parts.push(table(['route', 'first-load JS (build manifests)', 'Chromium: scripts loaded'], rowsPage));
+    parts.push(
+      `Cold \`next start\` → \`/api/health\` 200: ${num(results.page.coldStartMedianMs)} ms (median of ${results.page.coldStartMs
+        .map((m) => num(m))
+        .join(', ')} ms).`,
+    );
+  }
+
+  parts.push('## Mix');
+  parts.push(
+    `Healthy: ${Object.entries(results.mix.healthy)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(
+        ', ',
+      )}. Dropping: the same list with one domain in ${results.mix.dropEvery} (${num(results.mix.dropping.drop ?? 0)}) behind a server that drops every query.`,
+  );
+  if (results.notes.length > 0) parts.push(`## Notes\n${results.notes.map((n) => `- ${n}`).join('\n')}`);
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,7 +1,9 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, test } from 'vitest';
+import { AUTO_SERVICES } from '@/lib/client/services';
 import {
   COMPRESS_ABOVE_CHARS,
+  decodeServices,
   decodeShareState,
   encodeShareState,
   mergeShareQuery,
@@ -17,10 +19,49 @@ describe('round trip', () => {
     { label: 'punycode domain', state: { domains: ['xn--bcher-kva.de'], cloud: 'gcchigh' } },
     { label: 'empty list keeps the cloud', state: { domains: [], cloud: 'dod' } },
     { label: 'long list is compressed', state: { domains: many(200), cloud: 'worldwide' } },
+    {
+      label: 'services the user set',
+      state: { domains: ['a.test'], cloud: 'auto', services: { mail: 'on', teams: 'off', intune: 'auto' } },
+    },
+    {
+      label: 'every service set, compressed list',
+      state: { domains: many(200), cloud: 'gcc', services: { mail: 'off', teams: 'on', intune: 'on' } },
+    },
+    { label: 'all detected is the default', state: { domains: ['a.test'], cloud: 'auto', services: AUTO_SERVICES } },
   ];
   test.each(cases)('$label', ({ state }) => {
     const query = encodeShareState(state);
-    expect(decodeShareState(new URLSearchParams(query))).toEqual(state);
+    expect(decodeShareState(new URLSearchParams(query))).toEqual({ services: AUTO_SERVICES, ...state });
+  });
+});
+
+describe('services in the link', () => {
+  test('only set services are written, after the cloud', () => {
+    const services = { mail: 'on', teams: 'auto', intune: 'off' } as const;
+    expect(encodeShareState({ domains: ['a.test'], cloud: 'auto', services })).toBe(
+      'd=a.test&cloud=auto&s=mail:on,intune:off',
+    );
+    expect(encodeShareState({ domains: ['a.test'], cloud: 'auto', services: AUTO_SERVICES })).toBe(
+      'd=a.test&cloud=auto',
+    );
+  });
+
+  const cases: Array<{ label: string; value: string | undefined; expected: typeof AUTO_SERVICES }> = [
+    { label: 'absent', value: undefined, expected: AUTO_SERVICES },
+    { label: 'one on', value: 'teams:on', expected: { ...AUTO_SERVICES, teams: 'on' } },
+    {
+      label: 'upper case and spaces',
+      value: ' MAIL:OFF , Intune:On',
+      expected: { mail: 'off', teams: 'auto', intune: 'on' },
+    },
+    { label: 'unknown service ignored', value: 'fax:on,mail:on', expected: { ...AUTO_SERVICES, mail: 'on' } },
+    { label: 'unknown state ignored', value: 'mail:maybe,teams:', expected: AUTO_SERVICES },
+    { label: 'the first of a repeat counts', value: 'mail:on,mail:off', expected: { ...AUTO_SERVICES, mail: 'on' } },
+    { label: 'prototype names are not services', value: '__proto__:on,constructor:off', expected: AUTO_SERVICES },
+    { label: 'garbage', value: ':::,,,%%%', expected: AUTO_SERVICES },
+  ];
+  test.each(cases)('$label', ({ value, expected }) => {
+    expect(decodeServices(value)).toEqual(expected);
   });
 });
 
@@ -81,7 +122,7 @@ describe('decoding what people and old links send', () => {
     { label: 'oversized d is ignored', params: { d: 'a'.repeat(200_001) }, expected: { domains: [], cloud: 'auto' } },
   ];
   test.each(cases)('$label', ({ params, expected }) => {
-    expect(decodeShareState(params)).toEqual(expected);
+    expect(decodeShareState(params)).toEqual({ ...expected, services: AUTO_SERVICES });
   });
 
   test('URLSearchParams and the Next record give the same state', () => {
@@ -104,8 +145,18 @@ describe('mergeShareQuery', () => {
     { label: 'replaces an old list and cloud', search: '?d=old.com&cloud=auto', expected: 'd=a.com&cloud=gcc' },
     { label: 'drops an old compressed list', search: '?z=abc', expected: 'd=a.com&cloud=gcc' },
     { label: 'keeps unrelated params', search: '?lang=zh-CN&d=old.com', expected: 'd=a.com&cloud=gcc&lang=zh-CN' },
+    {
+      label: 'drops old services when none are set now',
+      search: '?s=mail:on&lang=en',
+      expected: 'd=a.com&cloud=gcc&lang=en',
+    },
   ];
   test.each(cases)('$label', ({ search, expected }) => {
     expect(mergeShareQuery(search, state)).toBe(expected);
+  });
+
+  test('writes the services set now in place of old ones', () => {
+    const services = { mail: 'auto', teams: 'off', intune: 'auto' } as const;
+    expect(mergeShareQuery('?s=mail:on&lang=en', { ...state, services })).toBe('d=a.com&cloud=gcc&s=teams:off&lang=en');
   });
 });

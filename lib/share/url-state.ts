@@ -1,16 +1,20 @@
 /**
- * The shareable state of a check in the page URL: the checked domains and the cloud.
+ * The shareable state of a check in the page URL: the checked domains, the cloud and the services the user set.
  * `?d=a.com,b.com&cloud=auto` while short; `?z=<lz-string>&cloud=auto` once the list is long.
+ * `&s=mail:on,intune:off` lists the services the user set (absent ones are detected from DNS).
  * Both forms are accepted on load; anything unreadable yields an empty list, never an exception.
  * Pure and browser-safe (the server page decodes it too, so the form is filled before hydration).
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { type CloudChoice, CloudChoice as CloudChoiceSchema } from '@/lib/schema';
+import { AUTO_SERVICES, type ServiceChoice, type ServiceChoices, servicesParam } from '@/lib/client/services';
+import { type CloudChoice, CloudChoice as CloudChoiceSchema, SERVICE_FLAGS, type ServiceFlag } from '@/lib/schema';
 
 export type ShareState = {
   /** Domains as they were checked (ASCII form), in input order. */
   domains: string[];
   cloud: CloudChoice;
+  /** Services as set in the form; absent means every service is detected from DNS. */
+  services?: ServiceChoices;
 };
 
 /** Above this many characters in the plain `d` list, the list is compressed into `z`. */
@@ -46,11 +50,34 @@ function decompress(z: string): string {
   }
 }
 
+const SERVICE_SET: ReadonlySet<string> = new Set(SERVICE_FLAGS);
+
+/**
+ * Reads `s=mail:on,teams:off`. Unknown services, unknown values and repeats (the first counts) are ignored;
+ * anything unreadable means "detect".
+ */
+export function decodeServices(value: string | undefined): ServiceChoices {
+  const out: Record<ServiceFlag, ServiceChoice> = { ...AUTO_SERVICES };
+  const seen = new Set<string>();
+  for (const part of (value ?? '').slice(0, 200).split(',')) {
+    const [name = '', state] = part.trim().toLowerCase().split(':');
+    if (!SERVICE_SET.has(name) || seen.has(name) || (state !== 'on' && state !== 'off')) continue;
+    seen.add(name);
+    out[name as ServiceFlag] = state;
+  }
+  return out;
+}
+
+/** Writes the services the user set as `mail:on,teams:off` (the GET `services=` form); empty when none was set. */
+export function encodeServices(services: ServiceChoices | undefined): string {
+  return servicesParam(services) ?? '';
+}
+
 /**
  * Reads the share state from search params. `z` wins over `d` when both are present.
- * An unknown cloud falls back to `auto`; garbage in `z` gives an empty list.
+ * An unknown cloud falls back to `auto`; garbage in `z` gives an empty list; unreadable services are detected.
  */
-export function decodeShareState(params: SearchParamsLike): ShareState {
+export function decodeShareState(params: SearchParamsLike): ShareState & { services: ServiceChoices } {
   const cloudParam = readParam(params, 'cloud');
   const cloud = CloudChoiceSchema.safeParse(cloudParam);
   const z = readParam(params, 'z');
@@ -62,16 +89,19 @@ export function decodeShareState(params: SearchParamsLike): ShareState {
   } else if (d !== undefined && d.length <= MAX_PARAM_CHARS) {
     domains = splitList(d);
   }
-  return { domains, cloud: cloud.success ? cloud.data : 'auto' };
+  return { domains, cloud: cloud.success ? cloud.data : 'auto', services: decodeServices(readParam(params, 's')) };
 }
 
 /**
  * Builds the query string (without `?`) for a state: `d=a.com,b.com&cloud=auto`, or `z=…&cloud=auto`
- * when the plain list would be longer than COMPRESS_ABOVE_CHARS. An empty list gives only the cloud.
+ * when the plain list would be longer than COMPRESS_ABOVE_CHARS, then `&s=…` when a service was set.
+ * An empty list gives only the cloud (and services).
  */
 export function encodeShareState(state: ShareState): string {
   const list = state.domains.join(',');
-  const cloud = `cloud=${encodeURIComponent(state.cloud)}`;
+  const services = encodeServices(state.services);
+  // Service names and states are fixed lower-case words: `:` and `,` need no escaping in a query.
+  const cloud = `cloud=${encodeURIComponent(state.cloud)}${services ? `&s=${services}` : ''}`;
   if (list.length === 0) return cloud;
   if (list.length > COMPRESS_ABOVE_CHARS) return `z=${compressToEncodedURIComponent(list)}&${cloud}`;
   // Checked domains are ASCII (LDH + dots), so commas stay readable; anything else is escaped.
@@ -80,12 +110,12 @@ export function encodeShareState(state: ShareState): string {
 }
 
 /**
- * Replaces the share params (`d`, `z`, `cloud`) in an existing query string and keeps the others
+ * Replaces the share params (`d`, `z`, `cloud`, `s`) in an existing query string and keeps the others
  * (e.g. `lang`). Returns the new query without `?`.
  */
 export function mergeShareQuery(currentSearch: string, state: ShareState): string {
   const params = new URLSearchParams(currentSearch);
-  for (const key of ['d', 'z', 'cloud']) params.delete(key);
+  for (const key of ['d', 'z', 'cloud', 's']) params.delete(key);
   const rest = params.toString();
   const share = encodeShareState(state);
   return rest ? `${share}&${rest}` : share;

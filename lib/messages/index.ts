@@ -1,4 +1,5 @@
 /** The message catalogues by language. Text lives here, never in components or diagnosis code. */
+import { bulkMessages } from './en/bulk';
 import { cloudMessages } from './en/cloud';
 import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
@@ -9,6 +10,7 @@ import { recordsMessages } from './en/records';
 import { uiMessages } from './en/ui';
 import { type Catalogue, setCatalogueLocale } from './format';
 import { type Language, matchLanguage } from './language';
+import { zhBulkMessages } from './zh-CN/bulk';
 import { zhCloudMessages } from './zh-CN/cloud';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
 import { zhHostMessages } from './zh-CN/hosts';
@@ -19,6 +21,7 @@ import { zhRecordsMessages } from './zh-CN/records';
 import { zhUiMessages } from './zh-CN/ui';
 
 export const en = {
+  bulk: bulkMessages,
   cloud: cloudMessages,
   helpdesk: helpdeskMessages,
   hosts: hostMessages,
@@ -31,6 +34,7 @@ export const en = {
 
 /** Simplified Chinese: every namespace of `en`, key for key (lib/messages/parity.test.ts checks it). */
 export const zhCN = {
+  bulk: zhBulkMessages,
   cloud: zhCloudMessages,
   helpdesk: zhHelpdeskMessages,
   hosts: zhHostMessages,

@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('ui.app.skipToMain')}
         </a>
         <I18nProvider lang={lang}>
-          <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3 sm:px-6 lg:px-8">
+          <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
             <LanguageSwitch />
           </div>
           {children}

@@ -38,7 +38,7 @@ export function CopyButton({
   }
 
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex items-center gap-2 print:hidden">
       <button
         type="button"
         onClick={copy}

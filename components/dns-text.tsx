@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { charCount, isLong, PREVIEW_CHARS, preview, toVisibleSegments } from '@/lib/client/dns-text';
+import { useFullReport } from './full-report';
 import { useT } from './i18n-provider';
 
 /** Sentences that quote DNS data are cut later than bare values: a verdict should read whole. */
@@ -29,9 +30,11 @@ export function DnsText({
   limit?: number;
 }) {
   const { t, tp } = useT();
+  const full = useFullReport();
   const [expanded, setExpanded] = useState(false);
   const cut = limit ?? (mono ? PREVIEW_CHARS : SENTENCE_CHARS);
-  const long = isLong(value, cut);
+  // A full report (and its printout) shows every value whole.
+  const long = !full && isLong(value, cut);
   const shown = long && !expanded ? preview(value, cut) : value;
   return (
     <span

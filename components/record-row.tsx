@@ -6,6 +6,7 @@ import { REQUIREMENT_LABEL } from '@/lib/diagnosis/presentation';
 import { RECORD_LABEL, RECORD_SERVICE_LABEL } from '@/lib/records/presentation';
 import type { RenderedRecordFinding } from '@/lib/schema';
 import { DnsText } from './dns-text';
+import { useFullReport } from './full-report';
 import { useT } from './i18n-provider';
 import { ChevronIcon } from './icons';
 import { RecordDetails } from './record-details';
@@ -36,11 +37,13 @@ function Values({ values }: { values: readonly string[] }) {
 /** One record: name, what is needed, status, found and expected values; its explanation opens below it. */
 export function RecordRow({ record }: { record: RenderedRecordFinding }) {
   const { t } = useT();
-  const [expanded, setExpanded] = useState(false);
+  const group = recordGroup(record);
+  const full = useFullReport();
+  // In a full report the records that need attention start open (msoid has its own section above the table).
+  const [expanded, setExpanded] = useState(full && group !== 'fine' && record.id !== 'msoid');
   const detailsId = useId();
   const label = t(RECORD_LABEL[record.id]);
   const legacy = record.service === 'legacy-sfb';
-  const group = recordGroup(record);
   return (
     <>
       <tr
@@ -58,7 +61,7 @@ export function RecordRow({ record }: { record: RenderedRecordFinding }) {
             className="group flex items-start gap-1 rounded text-left font-medium text-slate-900 hover:text-sky-800 dark:text-slate-50 dark:hover:text-sky-200"
           >
             <ChevronIcon
-              className={`mt-0.5 size-4 transition-transform motion-reduce:transition-none ${expanded ? 'rotate-90' : ''}`}
+              className={`mt-0.5 size-4 transition-transform print:hidden motion-reduce:transition-none ${expanded ? 'rotate-90' : ''}`}
             />
             <span>
               <span data-testid="record-label">{label}</span>

@@ -4,6 +4,7 @@ import { CloudEvidence } from './cloud-evidence';
 import { DnsHostCard } from './dns-host-card';
 import { DnsText } from './dns-text';
 import { FixList } from './fix-list';
+import { useFullReport } from './full-report';
 import { HelpdeskCallout } from './helpdesk-callout';
 import { HostFixCard, HostFixList } from './host-fix-list';
 import { useT } from './i18n-provider';
@@ -173,6 +174,26 @@ export function RowDetails({ report, id }: { report: Report; id: string }) {
           id={`${id}-fixes`}
         />
       </div>
+      <FullReportLink report={report} />
     </div>
+  );
+}
+
+/** The link from a dashboard row to its printable full report (`/d/<domain>`); not shown inside that report. */
+function FullReportLink({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  if (useFullReport()) return null;
+  const query = new URLSearchParams({ cloud: report.cloud.selected, lang });
+  return (
+    <p className="print:hidden">
+      <a
+        href={`/d/${encodeURIComponent(report.domain)}?${query.toString()}`}
+        aria-label={t('ui.detail.openReportAria', { domain: report.display })}
+        data-testid="open-full-report"
+        className="inline-flex items-center gap-1 font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
+      >
+        {t('ui.detail.openReport')}
+      </a>
+    </p>
   );
 }

@@ -553,6 +553,9 @@ export const ERROR_CODES = [
   'internal',
   'not-ready',
   'shutting-down',
+  // Runs (bulk checks): see the "Runs" section below.
+  'run-not-found',
+  'run-expired',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -566,3 +569,117 @@ export const ApiError = z.object({
   retryAfterSeconds: z.number().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+// ---------------------------------------------------------------------------------------------
+// Runs: bulk checks executed server-side (POST /api/runs, GET /api/runs/:id[/events], cancel, recheck)
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'expired'] as const;
+export const RunStatus = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** POST /api/runs body. `domains` as in POST /api/check (pasted text or an array). */
+export const RunCreateRequest = z.object({
+  domains: z.union([z.string(), z.array(z.string())]),
+  cloud: CloudChoice.default('auto'),
+  services: ServiceOverride.optional(),
+  lang: z.string().optional(),
+});
+export type RunCreateRequest = z.infer<typeof RunCreateRequest>;
+
+/** POST /api/runs/:id/recheck body: the listed domains, every could-not-check result, or both. */
+export const RunRecheckRequest = z.object({
+  domains: z.array(z.string()).optional(),
+  filter: z.literal('could-not-check').optional(),
+});
+export type RunRecheckRequest = z.infer<typeof RunRecheckRequest>;
+
+/** A later occurrence of a name already in the run (same ASCII form). */
+export const RunDuplicate = z.object({
+  line: z.number().int().positive(),
+  input: z.string(),
+  ascii: z.string(),
+  firstLine: z.number().int().positive(),
+});
+export type RunDuplicate = z.infer<typeof RunDuplicate>;
+
+export const RunLinks = z.object({ self: z.string(), events: z.string(), results: z.string(), export: z.string() });
+export type RunLinks = z.infer<typeof RunLinks>;
+
+/** 201 answer of POST /api/runs. */
+export const RunCreated = z.object({
+  id: z.string(),
+  status: RunStatus,
+  total: z.number().int().nonnegative(),
+  invalid: z.array(InvalidEntry),
+  duplicates: z.array(RunDuplicate),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  links: RunLinks,
+});
+export type RunCreated = z.infer<typeof RunCreated>;
+
+/**
+ * One stored result: the report, its place in completion order (a re-check keeps the index) and the run
+ * revision that stored it (every append or replacement raises the run's revision by one).
+ */
+export const RunResult = Report.extend({
+  index: z.number().int().nonnegative(),
+  revision: z.number().int().positive(),
+});
+export type RunResult = z.infer<typeof RunResult>;
+
+export const RunProgress = z.object({
+  checked: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Domains per second since the run (or its latest re-check) started. */
+  rate: z.number().nonnegative(),
+  /** Seconds left at the current rate; null when unknown or nothing is left. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type RunProgress = z.infer<typeof RunProgress>;
+
+/** GET /api/runs/:id. `results` holds the stored results from `from` (in index order). */
+export const RunSummary = RunProgress.extend({
+  id: z.string(),
+  status: RunStatus,
+  cloud: CloudChoice,
+  services: ServiceOverride.optional(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  expiresAt: z.string(),
+  counts: z.object({
+    healthy: z.number().int(),
+    'needs-attention': z.number().int(),
+    broken: z.number().int(),
+    'could-not-check': z.number().int(),
+  }),
+  invalid: z.array(InvalidEntry),
+  duplicates: z.array(RunDuplicate),
+  /** Domains still to check (queued or in flight), re-checks included. */
+  pending: z.number().int().nonnegative(),
+  /** The run's revision: pass it as `after` to the events stream to get every later replacement. */
+  revision: z.number().int().nonnegative(),
+  links: RunLinks,
+  from: z.number().int().nonnegative(),
+  results: z.array(RunResult),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+/** 202 answer of POST /api/runs/:id/recheck. Follow with GET events?from=<rows held>&after=<revision>. */
+export const RunRecheckAccepted = z.object({
+  id: z.string(),
+  status: RunStatus,
+  rechecking: z.array(z.string()),
+  revision: z.number().int().nonnegative(),
+  links: RunLinks,
+});
+export type RunRecheckAccepted = z.infer<typeof RunRecheckAccepted>;
+
+/** One NDJSON line of GET /api/runs/:id/events. */
+export const RunEvent = z.discriminatedUnion('type', [
+  RunResult.extend({ type: z.literal('report') }),
+  RunProgress.extend({ type: z.literal('progress') }),
+  z.object({ type: z.literal('done'), status: RunStatus, checked: z.number().int(), total: z.number().int() }),
+]);
+export type RunEvent = z.infer<typeof RunEvent>;

@@ -65,7 +65,9 @@ test('hostile TXT, CNAME and SRV data stay inert, visible and truncated; the pag
     ),
   );
   expect(urls.filter((u) => /^\s*(javascript|data|vbscript):/i.test(u))).toEqual([]);
-  expect(urls.some((u) => u.includes('hostile') || u.includes('pwned'))).toBe(false);
+  // The one link that may name the domain is our own "Open full report" (built from the checked name, not DNS data).
+  const ownReport = `/d/${HOSTILE_DOMAIN}?cloud=auto&lang=en`;
+  expect(urls.filter((u) => u !== ownReport).some((u) => u.includes('hostile') || u.includes('pwned'))).toBe(false);
   expect(await page.locator('img[src="x"], svg[onload], [onerror]').count()).toBe(0);
   expect(await page.locator('script:not([nonce])').count()).toBe(0);
 

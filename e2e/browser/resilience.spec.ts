@@ -67,8 +67,11 @@ test('hostile DNS text is rendered as inert, visible text', async ({ page }) => 
   await expect(details).toContainText('evil\\u202Emoc.tset');
   expect(await details.textContent()).not.toContain('\u202E');
   await expect(details).toContainText(IMG);
-  // No reference link: it was not an https URL.
-  await expect(details.getByRole('link')).toHaveCount(0);
+  // No reference link (it was not an https URL) and no DNS-derived link: the only link is our own
+  // "open full report" link, built from the checked domain name.
+  const links = details.getByRole('link');
+  await expect(links).toHaveCount(1);
+  expect(await links.first().getAttribute('href')).toMatch(/^\/d\/hostile\.test\?/);
 
   // Long values are cut with a "show all" toggle.
   await details.getByText(en.t('ui.details.technicalHeading')).click();

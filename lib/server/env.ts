@@ -63,6 +63,15 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_S: int(60, 30 * 86_400).default(43_200),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
   READY_TIMEOUT_MS: int(100, 30_000).default(1500),
+  // --- Runs (bulk checks, /api/runs) ---
+  /** Valid domains one run may hold; more → 413 too-many-domains, nothing started. */
+  MAX_DOMAINS_PER_RUN: int(1, 100_000).default(5000),
+  /** Domains checked at once across ALL runs (round-robin between runs); /api/check keeps CHECK_CONCURRENCY. */
+  BULK_CONCURRENCY: int(1, 1024).default(32),
+  /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
+  RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
+  /** Runs kept in memory; past it the oldest finished run is dropped (answers 410 like an expired one). */
+  MAX_RUNS_KEPT: int(1, 10_000).default(50),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -104,6 +113,10 @@ export type ServerConfig = {
   sessionMaxAgeS: number;
   shutdownGraceMs: number;
   readyTimeoutMs: number;
+  maxDomainsPerRun: number;
+  bulkConcurrency: number;
+  runRetentionS: number;
+  maxRunsKept: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -168,6 +181,10 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     sessionMaxAgeS: e.SESSION_MAX_AGE_S,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
+    maxDomainsPerRun: e.MAX_DOMAINS_PER_RUN,
+    bulkConcurrency: e.BULK_CONCURRENCY,
+    runRetentionS: e.RUN_RETENTION_S,
+    maxRunsKept: e.MAX_RUNS_KEPT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
   'not-ready': 503,
   'shutting-down': 503,
+  'run-not-found': 404,
+  'run-expired': 410,
 };
 
 /** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */

@@ -1,0 +1,125 @@
+'use client';
+
+import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/diagnosis/presentation';
+import type { Lookup, Report } from '@/lib/schema';
+import { DnsText } from './dns-text';
+import { FullReportContext } from './full-report';
+import { useT } from './i18n-provider';
+import { RefreshIcon } from './icons';
+import { LookupTable } from './lookup-table';
+import { RowDetails } from './row-details';
+
+const LINK =
+  'inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+/** Every lookup of the report once (records share lookups, e.g. the MX query), in the order first asked. */
+function allLookups(report: Report): Lookup[] {
+  const seen = new Set<string>();
+  const out: Lookup[] = [];
+  for (const lookup of [...report.msoid.lookups, ...report.records.flatMap((r) => r.lookups)]) {
+    const key = `${lookup.name}|${lookup.type}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(lookup);
+  }
+  return out;
+}
+
+/** The check time with date, time and time zone, in the reader's locale (and, after hydration, time zone). */
+function CheckedAt({ iso }: { iso: string }) {
+  const { lang } = useT();
+  const date = new Date(iso);
+  const text = Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'long' }).format(date);
+  return (
+    <time dateTime={iso} suppressHydrationWarning data-testid="detail-checked-at">
+      {text}
+    </time>
+  );
+}
+
+/** Opens the browser's print dialog (where "Save as PDF" lives). A click handler, so the CSP allows it. */
+function PrintButton() {
+  const { t } = useT();
+  return (
+    <button
+      type="button"
+      onClick={() => window.print()}
+      data-testid="detail-print"
+      className="inline-flex items-center gap-1 rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
+    >
+      {t('ui.detail.print')}
+    </button>
+  );
+}
+
+/**
+ * One domain's full report for `/d/<domain>`: a header (domain, check time, resolvers, cloud, actions), then the
+ * dashboard's row details with every value whole and the problem records open, then every lookup behind it.
+ * `recheckHref` and `dashboardHref` are built by the page from its own URL.
+ */
+export function DetailReport({
+  report,
+  recheckHref,
+  dashboardHref,
+}: {
+  report: Report;
+  recheckHref: string;
+  dashboardHref: string;
+}) {
+  const { t } = useT();
+  const cloudText = t('ui.detail.cloudValue', {
+    effective: t(cloudLabelCode(report.cloud)),
+    selected: t(CLOUD_CHOICE_LABEL[report.cloud.selected]),
+  });
+  return (
+    <FullReportContext.Provider value={true}>
+      <article data-testid="detail-report" className="space-y-6">
+        <header className="space-y-3 border-b border-slate-200 pb-4 dark:border-slate-700">
+          <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{t('ui.detail.heading')}</p>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl" data-testid="detail-domain">
+            <DnsText value={report.display} mono={false} wrap="anywhere" />
+          </h1>
+          {report.display !== report.domain ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {t('ui.table.asciiForm', { ascii: report.domain })}
+            </p>
+          ) : null}
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm" data-testid="detail-meta">
+            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.checkedAt')}</dt>
+            <dd>
+              <CheckedAt iso={report.checkedAt} />
+            </dd>
+            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.resolvers')}</dt>
+            <dd className="font-mono" data-testid="detail-resolvers">
+              {report.resolvers.join(t('ui.details.serverSeparator'))}
+            </dd>
+            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.cloud')}</dt>
+            <dd data-testid="detail-cloud">{cloudText}</dd>
+          </dl>
+          <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">
+            <PrintButton />
+            <a href={recheckHref} className={LINK} data-testid="detail-recheck">
+              <RefreshIcon className="size-4" />
+              {t('ui.detail.recheck')}
+            </a>
+            <a href={dashboardHref} className={LINK} data-testid="detail-back">
+              {t('ui.detail.back')}
+            </a>
+          </nav>
+        </header>
+        <RowDetails report={report} id="detail" />
+        <section aria-labelledby="detail-lookups" className="space-y-2 text-sm" data-testid="detail-lookups">
+          <h2
+            id="detail-lookups"
+            className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+          >
+            {t('ui.detail.lookupsHeading')}
+          </h2>
+          <LookupTable lookups={allLookups(report)} />
+        </section>
+      </article>
+    </FullReportContext.Provider>
+  );
+}

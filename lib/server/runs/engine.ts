@@ -1,0 +1,183 @@
+/**
+ * Runs executed server-side, independent of the HTTP request that started them: a reload or a lost
+ * connection never stops a run; only cancel, expiry or shutdown do. Every domain check goes through one
+ * budget shared by all runs (BULK_CONCURRENCY domains at once, round-robin between runs) and through a
+ * shared resolver view capped at half of DNS_MAX_IN_FLIGHT, so bulk runs never take the whole resolver
+ * from interactive checks (/api/check keeps CHECK_CONCURRENCY and the rest of the resolver).
+ *
+ * Each domain is checked with `checkDomain`, the unit `checkRun` uses (checkRun's own per-call concurrency
+ * cannot share one budget across runs).
+ */
+import { setMaxListeners } from 'node:events';
+import type { Report } from '@/lib/schema';
+import { type CheckTarget, checkDomain, getResolver, withRunLimit } from '../check';
+import type { DnsResolver } from '../dns/resolver';
+import { getConfig, type ServerConfig } from '../env';
+import { type RunHandle, registerRun } from '../shutdown';
+import { createFairScheduler, type FairScheduler } from './scheduler';
+import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
+
+/** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
+export const CANCEL_REASON = 'run-cancelled';
+
+type Batch = {
+  controller: AbortController;
+  shutdown: RunHandle;
+  /** Domains of the batch not finished yet. */
+  pending: number;
+  /** Domains of the batch reported. */
+  done: number;
+  endStatus: 'done' | 'cancelled';
+  finished: boolean;
+};
+
+export type RunEngine = {
+  store: RunStore;
+  config: ServerConfig;
+  /** Stores the run and queues every target. */
+  start(input: NewRun): Promise<RunRecord>;
+  /** Stops starting domains and aborts the lookups in flight; finished results stay. False if unknown. */
+  cancel(id: string): Promise<boolean>;
+  /** Checks `targets` of the run again (fresh) and replaces their results. */
+  recheck(id: string, targets: readonly CheckTarget[]): Promise<boolean>;
+};
+
+const ENGINE_KEY = Symbol.for('m365-dns-health.runs');
+type WithEngine = typeof globalThis & { [ENGINE_KEY]?: RunEngine };
+
+/** The process run engine (on globalThis: every route bundle sees the same runs). */
+export function getRunEngine(): RunEngine {
+  const g = globalThis as WithEngine;
+  g[ENGINE_KEY] ??= createRunEngine(getConfig());
+  return g[ENGINE_KEY];
+}
+
+/** Creates a run engine with an in-memory store (exported for tests). */
+export function createRunEngine(
+  config: ServerConfig,
+  deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkDomain } = {},
+): RunEngine {
+  const batches = new Map<string, Batch>();
+  const scheduler: FairScheduler = createFairScheduler(config.bulkConcurrency);
+  const check = deps.check ?? checkDomain;
+  let resolver = deps.resolver;
+  const bulkResolver = () => {
+    resolver ??= withRunLimit(getResolver(config), Math.max(1, Math.floor(config.maxInFlight / 2)));
+    return resolver;
+  };
+  const stopBatch = (id: string, reason: string) => {
+    const batch = batches.get(id);
+    scheduler.drop(id);
+    if (!batch) return;
+    batch.controller.abort(reason);
+    batch.shutdown.done();
+    batches.delete(id);
+  };
+  const store =
+    deps.store ??
+    createMemoryRunStore({
+      retentionS: config.runRetentionS,
+      maxRuns: config.maxRunsKept,
+      onDrop: (id) => stopBatch(id, CANCEL_REASON),
+    });
+  const sweeper = setInterval(() => void store.expire(), Math.min(config.runRetentionS, 60) * 1000);
+  sweeper.unref?.();
+
+  const finishIfIdle = async (id: string, batch: Batch) => {
+    if (batch.pending > 0 || batch.finished) return;
+    batch.finished = true;
+    batch.shutdown.done();
+    if (batches.get(id) === batch) batches.delete(id);
+    const status = batch.controller.signal.aborted ? 'cancelled' : batch.endStatus;
+    await store.update(id, { status, pending: 0, finishedAt: Date.now() });
+  };
+
+  const task = (run: RunRecord, batch: Batch, target: CheckTarget, fresh: boolean) => async () => {
+    const { signal } = batch.controller;
+    try {
+      if (signal.aborted) return;
+      const current = await store.get(run.id);
+      if (!('found' in current)) return;
+      if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
+      const report: Report = await check(target, {
+        cloud: run.cloud,
+        lang: run.lang,
+        services: run.services,
+        fresh,
+        signal,
+        resolver: bulkResolver(),
+      });
+      // A check cut short by cancel is not a finished result.
+      if (signal.aborted) return;
+      const index = await store.putResult(run.id, report, { replace: fresh });
+      if (index !== null) await store.update(run.id, { batchDone: ++batch.done });
+    } finally {
+      batch.pending--;
+      await store.update(run.id, { pending: Math.max(0, batch.pending) });
+      await finishIfIdle(run.id, batch);
+    }
+  };
+
+  const queue = async (run: RunRecord, targets: readonly CheckTarget[], fresh: boolean) => {
+    const existing = batches.get(run.id);
+    if (existing && !existing.controller.signal.aborted) {
+      // Still running: the targets join the current batch.
+      existing.pending += targets.length;
+      await store.update(run.id, { pending: existing.pending });
+      scheduler.add(
+        run.id,
+        targets.map((target) => task(run, existing, target, fresh)),
+      );
+      return;
+    }
+    const controller = new AbortController();
+    // Every check of the batch listens to this signal.
+    setMaxListeners(0, controller.signal);
+    const shutdown = registerRun();
+    shutdown.signal.addEventListener('abort', () => controller.abort(shutdown.signal.reason), { once: true });
+    // A re-check of a finished run ends in the status the run had (a cancelled run stays cancelled).
+    const endStatus = run.status === 'cancelled' ? 'cancelled' : 'done';
+    const batch: Batch = { controller, shutdown, pending: targets.length, done: 0, endStatus, finished: false };
+    batches.set(run.id, batch);
+    await store.update(run.id, {
+      status: run.startedAt === null ? 'queued' : 'running',
+      pending: batch.pending,
+      batchStartedAt: Date.now(),
+      batchDone: 0,
+      finishedAt: null,
+    });
+    scheduler.add(
+      run.id,
+      targets.map((target) => task(run, batch, target, fresh)),
+    );
+    await finishIfIdle(run.id, batch);
+  };
+
+  return {
+    store,
+    config,
+    async start(input) {
+      const run = await store.create(input);
+      await queue(run, input.targets, false);
+      return run;
+    },
+    async cancel(id) {
+      const found = await store.get(id);
+      if (!('found' in found)) return false;
+      const batch = batches.get(id);
+      if (!batch) return true; // already finished: nothing to stop
+      const dropped = scheduler.drop(id);
+      batch.pending -= dropped;
+      batch.controller.abort(CANCEL_REASON);
+      await store.update(id, { status: 'cancelled', pending: batch.pending });
+      await finishIfIdle(id, batch);
+      return true;
+    },
+    async recheck(id, targets) {
+      const found = await store.get(id);
+      if (!('found' in found)) return false;
+      await queue(found.found, targets, true);
+      return true;
+    },
+  };
+}

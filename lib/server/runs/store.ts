@@ -1,0 +1,214 @@
+/**
+ * Run storage behind an interface (`RunStore`), so a shared store can take over later. The default is in
+ * memory on globalThis (route handlers load as separate bundles and must see the same runs). Runs are dropped
+ * after their retention; a small tombstone list remembers dropped ids so a late fetch says "expired" (410)
+ * rather than "never existed" (404). The number of runs kept is bounded: the oldest finished run goes first.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
+import type { CheckTarget } from '../check';
+
+export type RunRecord = {
+  id: string;
+  createdAt: number;
+  expiresAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** When the latest batch (the run, or a re-check) started and how many of its domains are done: for the rate. */
+  batchStartedAt: number | null;
+  batchDone: number;
+  cloud: CloudChoice;
+  services?: ServiceOverride;
+  lang: string;
+  status: RunStatus;
+  /** Valid domains, in input order. */
+  targets: CheckTarget[];
+  invalid: InvalidEntry[];
+  duplicates: RunDuplicate[];
+  /** Reports in completion order; a re-check replaces a report at its index. */
+  results: Report[];
+  /** Per result, the run revision that stored it; `revision` counts every store (append or replace). */
+  revisions: number[];
+  revision: number;
+  /** Domains queued or in flight (re-checks included). */
+  pending: number;
+};
+
+export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
+
+/** What changed in a run, for live followers. */
+export type RunChange = { kind: 'result'; index: number } | { kind: 'status' };
+
+export type Lookup = { found: RunRecord } | { missing: 'not-found' | 'expired' };
+
+/** Storage of runs. Every method may be async so a shared (networked) store fits the same interface. */
+export interface RunStore {
+  create(input: NewRun): Promise<RunRecord>;
+  get(id: string): Promise<Lookup>;
+  /**
+   * Stores a domain's report. Without `replace`, a domain already reported is ignored (exactly once);
+   * with it, the report replaces the earlier one at the same index. Returns the index, or null when ignored.
+   */
+  putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
+  update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
+  /** Reports from index `from` (at most `limit`). */
+  results(id: string, from: number, limit?: number): Promise<Report[]>;
+  /** Drops runs past their retention; returns their ids. */
+  expire(now?: number): Promise<string[]>;
+  /** Calls `listener` on every change of the run; returns the unsubscribe function. */
+  subscribe(id: string, listener: (change: RunChange) => void): () => void;
+}
+
+type UpdatableKeys = 'status' | 'startedAt' | 'finishedAt' | 'pending' | 'batchStartedAt' | 'batchDone';
+
+export type MemoryStoreOptions = {
+  retentionS: number;
+  maxRuns: number;
+  /** Dropped ids remembered for the 410 answer. */
+  maxTombstones?: number;
+  now?: () => number;
+  /** Called with a run that is dropped (expired or evicted) so its execution can be stopped. */
+  onDrop?: (id: string) => void;
+};
+
+/** A random, unguessable, url-safe id (128 bits). */
+export function newRunId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'expired']);
+
+/** True when the run no longer starts domains on its own (a re-check may still add some). */
+export function isFinished(run: Pick<RunRecord, 'status' | 'pending'>): boolean {
+  return TERMINAL.has(run.status) && run.pending === 0;
+}
+
+/** The in-memory RunStore. */
+export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
+  const now = options.now ?? Date.now;
+  const maxTombstones = options.maxTombstones ?? 10_000;
+  const runs = new Map<string, RunRecord>();
+  const indexOf = new Map<string, Map<string, number>>();
+  const tombstones = new Set<string>();
+  const listeners = new Map<string, Set<(change: RunChange) => void>>();
+
+  const notify = (id: string, change: RunChange) => {
+    for (const listener of [...(listeners.get(id) ?? [])]) {
+      try {
+        listener(change);
+      } catch {
+        // A follower's failure never affects the run.
+      }
+    }
+  };
+  const drop = (id: string) => {
+    const run = runs.get(id);
+    if (!run) return;
+    runs.delete(id);
+    indexOf.delete(id);
+    tombstones.add(id);
+    if (tombstones.size > maxTombstones) {
+      const oldest = tombstones.values().next().value;
+      if (oldest !== undefined) tombstones.delete(oldest);
+    }
+    run.status = 'expired';
+    options.onDrop?.(id);
+    notify(id, { kind: 'status' });
+    listeners.delete(id);
+  };
+  const sweep = (at: number): string[] => {
+    const gone: string[] = [];
+    for (const run of runs.values()) if (run.expiresAt <= at) gone.push(run.id);
+    for (const id of gone) drop(id);
+    return gone;
+  };
+  const live = (id: string): RunRecord | undefined => {
+    const run = runs.get(id);
+    if (run && run.expiresAt <= now()) {
+      drop(id);
+      return undefined;
+    }
+    return run;
+  };
+
+  return {
+    async create(input) {
+      const at = now();
+      sweep(at);
+      while (runs.size >= options.maxRuns) {
+        // Oldest finished first; if every kept run is still going, the oldest of all.
+        const victim = [...runs.values()].find((r) => isFinished(r)) ?? runs.values().next().value;
+        if (!victim) break;
+        drop(victim.id);
+      }
+      const run: RunRecord = {
+        ...input,
+        id: newRunId(),
+        createdAt: at,
+        expiresAt: at + options.retentionS * 1000,
+        startedAt: null,
+        finishedAt: null,
+        batchStartedAt: null,
+        batchDone: 0,
+        status: 'queued',
+        results: [],
+        revisions: [],
+        revision: 0,
+        pending: 0,
+      };
+      runs.set(run.id, run);
+      indexOf.set(run.id, new Map());
+      return run;
+    },
+    async get(id) {
+      const run = live(id);
+      if (run) return { found: run };
+      return { missing: tombstones.has(id) ? 'expired' : 'not-found' };
+    },
+    async putResult(id, report, opts = {}) {
+      const run = live(id);
+      const index = indexOf.get(id);
+      if (!run || !index) return null;
+      const existing = index.get(report.domain);
+      if (existing !== undefined) {
+        if (!opts.replace) return null;
+        run.results[existing] = report;
+        run.revisions[existing] = ++run.revision;
+        notify(id, { kind: 'result', index: existing });
+        return existing;
+      }
+      const at = run.results.length;
+      run.results.push(report);
+      run.revisions.push(++run.revision);
+      index.set(report.domain, at);
+      notify(id, { kind: 'result', index: at });
+      return at;
+    },
+    async update(id, patch) {
+      const run = live(id);
+      if (!run) return;
+      const statusChanged = patch.status !== undefined && patch.status !== run.status;
+      Object.assign(run, patch);
+      if (statusChanged) notify(id, { kind: 'status' });
+    },
+    async results(id, from, limit) {
+      const run = live(id);
+      if (!run) return [];
+      return run.results.slice(from, limit === undefined ? undefined : from + limit);
+    },
+    async expire(at = now()) {
+      return sweep(at);
+    },
+    subscribe(id, listener) {
+      let set = listeners.get(id);
+      if (!set) {
+        set = new Set();
+        listeners.set(id, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Browser suite: the system Chromium (never `playwright install`) against the production build,
+ * Browser suite: the system Chromium (Playwright never downloads a browser here) against the production build,
  * which e2e/support/playwright-setup.ts starts together with the DNS lab. The setup sets BASE_URL
  * in process.env before the workers start; workers load this file again and inherit it.
  */

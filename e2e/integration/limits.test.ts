@@ -239,6 +239,18 @@ describe('rate limits (per client, cost-based)', () => {
     expect(body.message).toMatch(/domains/);
     expect(second.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
   });
+
+  it('the detail page is charged to the same limits, so it cannot go around them', async () => {
+    const client = from('198.51.100.4');
+    const pages: boolean[] = [];
+    for (let i = 0; i < 4; i++) {
+      const html = await (await fetch(`${app!.url}/d/ok-21v.test?cloud=auto&lang=en`, client)).text();
+      pages.push(html.includes('data-testid="detail-rate-limited"'));
+    }
+    expect(pages).toEqual([false, false, false, true]);
+    // The same client's API budget is used up by those page checks too.
+    expect((await get(app!.url, '/api/check?domain=ok-21v.test', client)).status).toBe(429);
+  });
 });
 
 describe('rate limits shared by two processes through SQLite (RATE_LIMIT_STORE)', () => {

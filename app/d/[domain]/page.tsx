@@ -9,6 +9,7 @@ import { CloudChoice } from '@/lib/schema';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
 import { checkDomain } from '@/lib/server/check';
 import { getConfig } from '@/lib/server/env';
+import { chargePageCheck } from '@/lib/server/page-limit';
 import { inputPolicy } from '@/lib/server/policy';
 import { requestLanguage } from '@/lib/server/request-language';
 import { decodeServices, encodeServices, encodeShareState } from '@/lib/share/url-state';
@@ -59,8 +60,11 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   const { t } = makeTranslator(lang);
 
   const requestHeaders = await headers();
-  const token = getConfig().accessToken;
-  if (token !== null && !checkAccess(new Request('http://localhost/', { headers: requestHeaders }), token).ok) {
+  const config = getConfig();
+  const token = config.accessToken;
+  const asRequest = new Request('http://localhost/', { headers: requestHeaders });
+  const access = token === null ? null : checkAccess(asRequest, token);
+  if (access !== null && !access.ok) {
     const back = new URLSearchParams();
     for (const name of ['cloud', 's', 'services', 'lang']) {
       const value = first(query[name]);
@@ -102,6 +106,17 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = decodeServices(first(query.s) ?? first(query.services));
   const fresh = Boolean(first(query.fresh));
+  // The page runs a real check, so it is charged to the same per-client limits as the API.
+  const limited = await chargePageCheck(asRequest, config, access?.ok && access.via !== 'open' ? 'token' : null);
+  if (limited) {
+    return (
+      <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+        <p role="alert" data-testid="detail-rate-limited" className="rounded-xl border border-amber-300 p-6">
+          {t('ui.errors.rate-limited', { seconds: limited.retryAfterSeconds })}
+        </p>
+      </main>
+    );
+  }
   const report = await checkDomain(target, { cloud, lang, services: toOverride(services), fresh });
 
   const keep = new URLSearchParams({ cloud, lang });

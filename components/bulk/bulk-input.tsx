@@ -1,0 +1,254 @@
+'use client';
+
+import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
+import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import { CloudSelect } from '../cloud-select';
+import { useT } from '../i18n-provider';
+
+type Props = {
+  policy: InputPolicy;
+  maxDomainsPerRun: number;
+  busy: boolean;
+  onStart: (domains: string[], cloud: CloudChoice) => void;
+};
+
+/** How many rejected or duplicate lines are listed before "…". */
+const LIST_LIMIT = 50;
+
+/** The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, and the parsed counts. */
+export function BulkInput({ policy, maxDomainsPerRun, busy, onStart }: Props) {
+  const { t, lang } = useT();
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [file, setFile] = useState<FileImport | null>(null);
+  const [column, setColumn] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [cloud, setCloud] = useState<CloudChoice>('auto');
+  const deferredText = useDeferredValue(text);
+
+  async function load(picked: File) {
+    const bytes = new Uint8Array(await picked.arrayBuffer());
+    const read = readDomainFile(picked.name, bytes, { lang });
+    setFileName(picked.name);
+    if (read.kind === 'text') {
+      setText(read.text);
+      setFile(null);
+      setColumn(null);
+      return;
+    }
+    setFile(read);
+    setColumn(read.kind === 'csv' ? (read.suggestedColumn ?? 0) : null);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) void load(dropped);
+  }
+
+  const csv: CsvImport | null = file?.kind === 'csv' ? file : null;
+  const warning = useMemo(
+    () => (csv && column !== null ? checkColumn(csv, column, { lang }) : null),
+    [csv, column, lang],
+  );
+  const list: DomainList | null = useMemo(() => {
+    if (file?.kind === 'error') return null;
+    const input = csv && column !== null ? columnToEntries(csv, column) : deferredText;
+    if (typeof input === 'string' && input.trim() === '') return null;
+    return parseDomainList(input, {
+      allowTestDomains: policy.allowTestDomains,
+      maxLineLength: policy.maxLineLength,
+      maxDomains: maxDomainsPerRun,
+      lang,
+    });
+  }, [file, csv, column, deferredText, policy, maxDomainsPerRun, lang]);
+
+  const canStart = !busy && list !== null && list.domains.length > 0 && list.overLimit === null;
+  const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
+
+  return (
+    <section className="space-y-4" data-testid="bulk-input">
+      <label className="block text-sm font-semibold" htmlFor="bulk-domains">
+        {t('bulk.input.label')}
+      </label>
+      <textarea
+        id="bulk-domains"
+        data-testid="bulk-domains"
+        rows={6}
+        value={text}
+        disabled={csv !== null}
+        onChange={(event) => setText(event.target.value)}
+        className="w-full rounded border border-slate-300 p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+      />
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone wraps a real file input */}
+      <div
+        data-testid="bulk-drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`rounded border-2 border-dashed p-4 text-sm ${dragging ? 'border-blue-500 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 dark:border-slate-700'}`}
+      >
+        <label className="font-semibold" htmlFor="bulk-file">
+          {t('bulk.input.file')}
+        </label>{' '}
+        <input
+          id="bulk-file"
+          data-testid="bulk-file"
+          type="file"
+          accept=".txt,.csv,.tsv,text/plain,text/csv"
+          onChange={(event) => {
+            const picked = event.target.files?.[0];
+            if (picked) void load(picked);
+          }}
+        />
+        <span className="ml-2 text-slate-600 dark:text-slate-400">{t('bulk.input.drop')}</span>
+        {file ? (
+          <button
+            type="button"
+            data-testid="bulk-clear-file"
+            onClick={() => {
+              setFile(null);
+              setColumn(null);
+              setFileName(null);
+            }}
+            className="ml-2 underline"
+          >
+            {t('bulk.input.clearFile')}
+          </button>
+        ) : null}
+      </div>
+      {file?.kind === 'error' ? (
+        <p role="alert" data-testid="bulk-file-error" className="font-semibold text-red-800 dark:text-red-300">
+          {file.message}
+        </p>
+      ) : null}
+      {csv ? (
+        <div className="space-y-2">
+          <label className="block text-sm font-semibold" htmlFor="bulk-column">
+            {t('bulk.input.column')}
+          </label>
+          <select
+            id="bulk-column"
+            data-testid="bulk-column"
+            value={column ?? 0}
+            onChange={(event) => setColumn(Number(event.target.value))}
+            className="rounded border border-slate-300 p-1 dark:border-slate-700 dark:bg-slate-900"
+          >
+            {Array.from({ length: width }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+              <option key={i} value={i}>
+                {t('bulk.input.columnOption', { n: i + 1, name: csv.header?.[i] ?? csv.preview[0]?.[i] ?? '' })}
+              </option>
+            ))}
+          </select>
+          {warning ? (
+            <p role="alert" data-testid="bulk-column-warning" className="text-amber-800 dark:text-amber-300">
+              {warning.message}
+            </p>
+          ) : null}
+          <table className="text-sm" data-testid="bulk-preview">
+            <caption className="text-left text-slate-600 dark:text-slate-400">
+              {t('bulk.input.preview', { file: fileName ?? '' })}
+            </caption>
+            {csv.header ? (
+              <thead>
+                <tr>
+                  {csv.header.map((cell, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                    <th key={i} className={`px-2 text-left ${i === column ? 'bg-blue-100 dark:bg-blue-900' : ''}`}>
+                      {cell}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+            ) : null}
+            <tbody>
+              {csv.preview.map((row, r) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows are positional
+                <tr key={r}>
+                  {Array.from({ length: width }, (_, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                    <td key={i} className={`px-2 ${i === column ? 'bg-blue-50 dark:bg-blue-950' : ''}`}>
+                      {row[i] ?? ''}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list ? <ListSummary list={list} /> : null}
+      <div className="max-w-sm">
+        <label htmlFor="bulk-cloud" className="block text-sm font-semibold">
+          {t('ui.form.cloudLabel')}
+        </label>
+        <p id="bulk-cloud-help" className="mb-2 mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+          {t('ui.form.cloudHelp')}
+        </p>
+        <CloudSelect id="bulk-cloud" value={cloud} onChange={setCloud} describedBy="bulk-cloud-help" />
+      </div>
+      <button
+        type="button"
+        data-testid="bulk-start"
+        disabled={!canStart}
+        onClick={() =>
+          list &&
+          onStart(
+            list.domains.map((d) => d.ascii),
+            cloud,
+          )
+        }
+        className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"
+      >
+        {busy ? t('bulk.input.starting') : t('bulk.input.start')}
+      </button>
+    </section>
+  );
+}
+
+function ListSummary({ list }: { list: DomainList }) {
+  const { t, num } = useT();
+  return (
+    <div className="space-y-1 text-sm" data-testid="bulk-list-summary">
+      <p data-testid="bulk-list-counts" className="font-semibold">
+        {t('bulk.input.counts', {
+          valid: num(list.domains.length),
+          duplicates: num(list.duplicates.length),
+          rejected: num(list.invalid.length),
+        })}
+      </p>
+      {list.overLimit ? (
+        <p role="alert" data-testid="bulk-over-limit" className="font-semibold text-red-800 dark:text-red-300">
+          {t('bulk.input.overLimit', { count: num(list.overLimit.count), limit: num(list.overLimit.limit) })}
+        </p>
+      ) : null}
+      {list.invalid.length > 0 ? (
+        <ul data-testid="bulk-rejected" className="list-disc pl-5 text-red-800 dark:text-red-300">
+          {list.invalid.slice(0, LIST_LIMIT).map((entry) => (
+            <li key={`${entry.line}:${entry.input}`}>
+              {t('bulk.input.rejected', { line: entry.line, input: entry.input, reason: entry.reason })}
+            </li>
+          ))}
+          {list.invalid.length > LIST_LIMIT ? <li>…</li> : null}
+        </ul>
+      ) : null}
+      {list.duplicates.length > 0 ? (
+        <ul data-testid="bulk-duplicates" className="list-disc pl-5 text-slate-600 dark:text-slate-400">
+          {list.duplicates.slice(0, LIST_LIMIT).map((entry) => (
+            <li key={`${entry.line}:${entry.input}`}>
+              {t('bulk.input.duplicate', { line: entry.line, input: entry.input, first: entry.firstLine })}
+            </li>
+          ))}
+          {list.duplicates.length > LIST_LIMIT ? <li>…</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

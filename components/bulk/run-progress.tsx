@@ -1,0 +1,37 @@
+'use client';
+
+import { useT } from '../i18n-provider';
+import type { BulkRunState } from './use-bulk-run';
+
+/** Done/total as a bar and as text, the rate, the time left, the run's status and the Cancel button. */
+export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCancel: () => void }) {
+  const { t, num } = useT();
+  const running = state.status === 'queued' || state.status === 'running';
+  return (
+    <section className="space-y-2" data-testid="bulk-progress" data-status={state.status ?? ''}>
+      <progress className="h-3 w-full" max={Math.max(1, state.total)} value={state.checked} />
+      <p className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
+        <span data-testid="bulk-progress-text" className="font-semibold tabular-nums">
+          {t('bulk.run.progress', { done: num(state.checked), total: num(state.total) })}
+        </span>
+        {state.status ? <span data-testid="bulk-run-status">{t(`bulk.run.status.${state.status}`)}</span> : null}
+        {running && state.rate > 0 ? (
+          <span>{t('bulk.run.rate', { rate: num(Math.round(state.rate * 10) / 10) })}</span>
+        ) : null}
+        {running && state.etaSeconds !== null ? (
+          <span>{t('bulk.run.eta', { seconds: num(Math.ceil(state.etaSeconds)) })}</span>
+        ) : null}
+        {running && state.id ? (
+          <button
+            type="button"
+            data-testid="bulk-cancel"
+            onClick={onCancel}
+            className="rounded border border-slate-300 px-3 py-1 print:hidden dark:border-slate-700"
+          >
+            {t('bulk.run.cancel')}
+          </button>
+        ) : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiClientError, toClientError } from '@/lib/client/api-error';
+import {
+  cancelRun,
+  contiguousCount,
+  createRun,
+  fetchRunSummary,
+  followRunEvents,
+  mergeResults,
+  recheckRun,
+} from '@/lib/client/runs';
+import type { CloudChoice, RunResult, RunStatus } from '@/lib/schema';
+
+export type RunProblem = { kind: 'expired' } | { kind: 'not-found' } | { kind: 'error'; message: string };
+
+export type BulkRunState = {
+  id: string | null;
+  cloud: CloudChoice;
+  status: RunStatus | null;
+  checked: number;
+  total: number;
+  rate: number;
+  etaSeconds: number | null;
+  rows: readonly RunResult[];
+  problem: RunProblem | null;
+};
+
+const INITIAL: BulkRunState = {
+  id: null,
+  cloud: 'auto',
+  status: null,
+  checked: 0,
+  total: 0,
+  rate: 0,
+  etaSeconds: null,
+  rows: [],
+  problem: null,
+};
+/** Streamed rows are put into state at most this often, so 5,000 rows do not mean 5,000 renders. */
+const FLUSH_MS = 150;
+
+function problemOf(err: unknown): RunProblem | null {
+  const e = err instanceof ApiClientError ? err : toClientError(err);
+  if (e.code === 'aborted') return null;
+  if (e.code === 'run-expired') return { kind: 'expired' };
+  if (e.code === 'run-not-found') return { kind: 'not-found' };
+  return { kind: 'error', message: e.message };
+}
+
+/** Puts `?run=<id>` into the address (no reload, no history entry). */
+function setRunInUrl(id: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('run', id);
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/**
+ * One bulk run: start, follow its events into state (batched), cancel, re-check, and resume a run named by
+ * `initialRunId` (summary + stored results, then the events from the rows held).
+ */
+export function useBulkRun(initialRunId: string | null) {
+  const [state, setState] = useState<BulkRunState>(INITIAL);
+  const rowsRef = useRef<readonly RunResult[]>([]);
+  const abortRef = useRef<AbortController | null>(null);
+
+  const follow = useCallback(async (id: string, from: number, after?: number) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    let pending: RunResult[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (pending.length === 0) return;
+      const merged = mergeResults(rowsRef.current, pending);
+      pending = [];
+      rowsRef.current = merged;
+      setState((s) => ({ ...s, rows: merged }));
+    };
+    try {
+      setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
+      for await (const event of followRunEvents(id, from, { after, signal: controller.signal })) {
+        if (event.type === 'report') {
+          const { type: _type, ...row } = event;
+          pending.push(row);
+          timer ??= setTimeout(flush, FLUSH_MS);
+        } else if (event.type === 'progress') {
+          setState((s) => ({
+            ...s,
+            status: 'running',
+            checked: event.checked,
+            total: event.total,
+            rate: event.rate,
+            etaSeconds: event.etaSeconds,
+          }));
+        } else {
+          clearTimeout(timer);
+          flush();
+          setState((s) => ({
+            ...s,
+            status: event.status,
+            checked: event.checked,
+            total: event.total,
+            etaSeconds: null,
+          }));
+        }
+      }
+      clearTimeout(timer);
+      flush();
+    } catch (err) {
+      clearTimeout(timer);
+      flush();
+      const problem = problemOf(err);
+      if (problem) setState((s) => ({ ...s, problem }));
+    }
+  }, []);
+
+  const start = useCallback(
+    async (domains: string[], cloud: CloudChoice, lang: string) => {
+      rowsRef.current = [];
+      setState({ ...INITIAL, cloud, status: 'queued', total: domains.length });
+      try {
+        const created = await createRun({ domains, cloud, lang });
+        setRunInUrl(created.id);
+        setState((s) => ({ ...s, id: created.id, status: created.status, total: created.total }));
+        await follow(created.id, 0);
+      } catch (err) {
+        const problem = problemOf(err);
+        setState((s) => ({ ...s, status: null, problem }));
+      }
+    },
+    [follow],
+  );
+
+  const resume = useCallback(
+    async (id: string) => {
+      try {
+        const summary = await fetchRunSummary(id, 0);
+        rowsRef.current = mergeResults([], summary.results);
+        setState({
+          id,
+          cloud: summary.cloud,
+          status: summary.status,
+          checked: summary.checked,
+          total: summary.total,
+          rate: summary.rate,
+          etaSeconds: summary.etaSeconds,
+          rows: rowsRef.current,
+          problem: null,
+        });
+        if (summary.status === 'queued' || summary.status === 'running' || summary.pending > 0) {
+          await follow(id, contiguousCount(rowsRef.current), summary.revision);
+        }
+      } catch (err) {
+        setState((s) => ({ ...s, id, problem: problemOf(err) }));
+      }
+    },
+    [follow],
+  );
+
+  useEffect(() => {
+    if (initialRunId) void resume(initialRunId);
+    return () => abortRef.current?.abort();
+  }, [initialRunId, resume]);
+
+  const cancel = useCallback(async () => {
+    const id = state.id;
+    if (!id) return;
+    try {
+      await cancelRun(id);
+    } catch (err) {
+      const problem = problemOf(err);
+      if (problem) setState((s) => ({ ...s, problem }));
+    }
+  }, [state.id]);
+
+  const recheck = useCallback(
+    async (body: { domains?: string[]; filter?: 'could-not-check' }) => {
+      const id = state.id;
+      if (!id) return;
+      try {
+        const accepted = await recheckRun(id, body);
+        await follow(id, contiguousCount(rowsRef.current), accepted.revision);
+      } catch (err) {
+        const problem = problemOf(err);
+        if (problem) setState((s) => ({ ...s, problem }));
+      }
+    },
+    [state.id, follow],
+  );
+
+  return { state, start, cancel, recheck };
+}

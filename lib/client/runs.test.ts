@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '@/lib/schema';
+import { contiguousCount, eventsUrl, followRunEvents, mergeResults, parseRunEvent } from './runs';
+import { makeReport } from './test-fixtures';
+
+const row = (index: number, revision: number, domain = `d${index}.test`): RunResult => ({
+  ...makeReport(domain, 'ok', `2026-01-01T00:00:0${revision % 10}.000Z`),
+  index,
+  revision,
+});
+
+describe('mergeResults', () => {
+  const cases: { label: string; held: RunResult[]; incoming: RunResult[]; want: [number, number][] }[] = [
+    {
+      label: 'appends new rows in index order',
+      held: [row(0, 1)],
+      incoming: [row(2, 3), row(1, 2)],
+      want: [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+    },
+    {
+      label: 'a newer revision replaces the row',
+      held: [row(0, 1), row(1, 2)],
+      incoming: [row(0, 5)],
+      want: [
+        [0, 5],
+        [1, 2],
+      ],
+    },
+    {
+      label: 'an older or equal revision is ignored',
+      held: [row(0, 4)],
+      incoming: [row(0, 4), row(0, 2)],
+      want: [[0, 4]],
+    },
+    { label: 'nothing incoming keeps the rows', held: [row(0, 1)], incoming: [], want: [[0, 1]] },
+  ];
+  for (const c of cases) {
+    it(c.label, () => {
+      expect(mergeResults(c.held, c.incoming).map((r) => [r.index, r.revision])).toEqual(c.want);
+    });
+  }
+  it('returns the same array when nothing changed', () => {
+    const held = [row(0, 4)];
+    expect(mergeResults(held, [row(0, 3)])).toBe(held);
+  });
+});
+
+describe('contiguousCount', () => {
+  const cases: { label: string; held: RunResult[]; want: number }[] = [
+    { label: 'empty', held: [], want: 0 },
+    { label: 'no gap', held: [row(0, 1), row(1, 2), row(2, 3)], want: 3 },
+    { label: 'stops at the first gap', held: [row(0, 1), row(2, 3)], want: 1 },
+    { label: 'missing row 0', held: [row(1, 1)], want: 0 },
+  ];
+  for (const c of cases) it(c.label, () => expect(contiguousCount(c.held)).toBe(c.want));
+});
+
+describe('parseRunEvent', () => {
+  const cases: { label: string; raw: string; want: string | null }[] = [
+    { label: 'progress', raw: '{"type":"progress","checked":1,"total":2,"rate":0.5,"etaSeconds":2}', want: 'progress' },
+    { label: 'done', raw: '{"type":"done","status":"done","checked":2,"total":2}', want: 'done' },
+    { label: 'report', raw: JSON.stringify({ type: 'report', ...row(0, 1) }), want: 'report' },
+    { label: 'not JSON', raw: '{oops', want: null },
+    { label: 'unknown type', raw: '{"type":"other"}', want: null },
+  ];
+  for (const c of cases) it(c.label, () => expect(parseRunEvent(c.raw)?.type ?? null).toBe(c.want));
+});
+
+describe('eventsUrl', () => {
+  it('adds after only when given', () => {
+    expect(eventsUrl('a b', 3)).toBe('/api/runs/a%20b/events?from=3');
+    expect(eventsUrl('x', 0, 7)).toBe('/api/runs/x/events?from=0&after=7');
+  });
+});
+
+describe('followRunEvents', () => {
+  const stream = (text: string) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    });
+  it('yields the valid lines and skips bad ones', async () => {
+    const body =
+      '{"type":"progress","checked":1,"total":2,"rate":1,"etaSeconds":1}\nnot json\n{"type":"done","status":"done","checked":2,"total":2}\n';
+    const fetchImpl = (async () => new Response(stream(body))) as typeof fetch;
+    const types: string[] = [];
+    for await (const event of followRunEvents('x', 0, { fetchImpl })) types.push(event.type);
+    expect(types).toEqual(['progress', 'done']);
+  });
+  const errors: { label: string; status: number; code: string }[] = [
+    { label: '404 is run-not-found', status: 404, code: 'run-not-found' },
+    { label: '410 is run-expired', status: 410, code: 'run-expired' },
+  ];
+  for (const c of errors) {
+    it(c.label, async () => {
+      const fetchImpl = (async () =>
+        Response.json({ code: c.code, message: 'x' }, { status: c.status })) as typeof fetch;
+      const read = async () => {
+        for await (const _ of followRunEvents('x', 0, { fetchImpl })) void _;
+      };
+      await expect(read()).rejects.toMatchObject({ code: c.code, status: c.status });
+    });
+  }
+});

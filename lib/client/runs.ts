@@ -1,0 +1,124 @@
+/**
+ * The browser's side of the run API (/api/runs): start, summary, events, cancel and re-check, plus the pure
+ * merge of streamed rows into the rows held. Every failure is an ApiClientError (404 run-not-found, 410 run-expired…).
+ */
+import {
+  RunCreated,
+  type RunCreateRequest,
+  RunEvent,
+  RunRecheckAccepted,
+  type RunRecheckRequest,
+  type RunResult,
+  RunSummary,
+} from '@/lib/schema';
+import { ApiClientError, errorFromResponse, toClientError } from './api-error';
+import { fetchJson } from './fetcher';
+import { readLines } from './ndjson';
+
+const runUrl = (id: string) => `/api/runs/${encodeURIComponent(id)}`;
+
+function postJson(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** POST /api/runs: starts a run. */
+export function createRun(body: RunCreateRequest, fetchImpl: typeof fetch = fetch): Promise<RunCreated> {
+  return fetchJson('/api/runs', RunCreated, postJson(body), fetchImpl);
+}
+
+/** GET /api/runs/:id?from=N: the summary and the stored results from N. */
+export function fetchRunSummary(id: string, from = 0, fetchImpl: typeof fetch = fetch): Promise<RunSummary> {
+  return fetchJson(`${runUrl(id)}?from=${from}`, RunSummary, {}, fetchImpl);
+}
+
+/** POST /api/runs/:id/cancel: stops the run; finished rows are kept. */
+export async function cancelRun(id: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetchImpl(`${runUrl(id)}/cancel`, { method: 'POST' });
+  } catch (err) {
+    throw toClientError(err);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+}
+
+/** POST /api/runs/:id/recheck: re-checks the listed domains or every could-not-check row. */
+export function recheckRun(
+  id: string,
+  body: RunRecheckRequest,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RunRecheckAccepted> {
+  return fetchJson(`${runUrl(id)}/recheck`, RunRecheckAccepted, postJson(body), fetchImpl);
+}
+
+/** The events URL: rows from `from`, and with `after` also rows replaced since that revision. */
+export function eventsUrl(id: string, from: number, after?: number): string {
+  return `${runUrl(id)}/events?from=${from}${after === undefined ? '' : `&after=${after}`}`;
+}
+
+/** Follows GET /api/runs/:id/events, yielding each valid event line (bad lines are skipped) until the stream ends. */
+export async function* followRunEvents(
+  id: string,
+  from: number,
+  options: { after?: number; signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+): AsyncGenerator<RunEvent> {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  let res: Response;
+  try {
+    res = await fetchImpl(eventsUrl(id, from, options.after), {
+      headers: { Accept: 'application/x-ndjson' },
+      signal: options.signal ?? null,
+    });
+  } catch (err) {
+    throw toClientError(err);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.body) throw new ApiClientError('bad-response', 'no body', res.status);
+  try {
+    for await (const raw of readLines(res.body)) {
+      const event = parseRunEvent(raw);
+      if (event) yield event;
+    }
+  } catch (err) {
+    throw toClientError(err);
+  }
+}
+
+/** Parses one NDJSON line of the events stream; null when it is not a valid event. */
+export function parseRunEvent(raw: string): RunEvent | null {
+  try {
+    const parsed = RunEvent.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Puts `incoming` rows into `held` (index order): a row with a known index replaces the held one when its revision
+ * is newer, otherwise it is added. Returns `held` itself when nothing changed.
+ */
+export function mergeResults(held: readonly RunResult[], incoming: readonly RunResult[]): readonly RunResult[] {
+  if (incoming.length === 0) return held;
+  const byIndex = new Map<number, RunResult>();
+  for (const row of held) byIndex.set(row.index, row);
+  let changed = false;
+  for (const row of incoming) {
+    const old = byIndex.get(row.index);
+    if (old !== undefined && old.revision >= row.revision) continue;
+    byIndex.set(row.index, row);
+    changed = true;
+  }
+  if (!changed) return held;
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+}
+
+/** How many rows from index 0 are held without a gap: the `from` to resume the events stream at. */
+export function contiguousCount(held: readonly RunResult[]): number {
+  let n = 0;
+  for (const row of held) {
+    if (row.index !== n) break;
+    n += 1;
+  }
+  return n;
+}

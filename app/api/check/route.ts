@@ -3,8 +3,9 @@ import { LANGUAGES } from '@/lib/messages';
 import { matchLanguage } from '@/lib/messages/language';
 import { CheckRequest, CloudChoice, ServiceFlag, type ServiceOverride, type StreamLine } from '@/lib/schema';
 import { checkDomain, checkRun } from '@/lib/server/check';
+import { acceptDomainList } from '@/lib/server/domain-input';
 import { getConfig } from '@/lib/server/env';
-import { capNamesPerRegistrable, guarded } from '@/lib/server/guard';
+import { guarded } from '@/lib/server/guard';
 import {
   errorResponse,
   HttpError,
@@ -79,37 +80,13 @@ export const POST = guarded('check', async (request, ctx) => {
       return errorResponse('invalid-input', `The request body does not match {domains, cloud}: ${detail}`);
     }
     const lang = matchLanguage(body.data.lang) ?? pickLanguage(request, LANGUAGES);
-    const lines =
-      typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
-    if (lines > config.maxLinesPerRequest) {
-      return errorResponse(
-        'payload-too-large',
-        `Too many lines: ${lines}. The limit is ${config.maxLinesPerRequest} lines per request.`,
-        { limit: config.maxLinesPerRequest, count: lines },
-      );
-    }
-    const parsed = parseDomainList(body.data.domains, {
-      allowTestDomains: config.allowTestDomains,
-      maxLineLength: config.maxLineLength,
+    const accepted = acceptDomainList(body.data.domains, config, lang, {
       maxDomains: config.maxDomainsPerRequest,
-      lang,
+      maxLines: config.maxLinesPerRequest,
+      unit: 'request',
     });
-    const list = capNamesPerRegistrable(parsed, {
-      maxPerRegistrable: config.maxNamesPerRegistrable,
-      maxDomains: config.maxDomainsPerRequest,
-      lang,
-    });
-    if (list.overLimit) {
-      const { limit, count } = list.overLimit;
-      return errorResponse(
-        'too-many-domains',
-        `${count} unique domains were given; the limit is ${limit} per request. Nothing was checked.`,
-        { limit, count },
-      );
-    }
-    if (list.domains.length === 0) {
-      return errorResponse('invalid-input', 'No valid domain was given.', { issues: list.invalid });
-    }
+    if ('response' in accepted) return accepted.response;
+    const { list } = accepted;
     const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
     if (limited) return limited;
     return ndjsonStream(async (write) => {

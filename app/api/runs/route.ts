@@ -1,8 +1,8 @@
-import { parseDomainList } from '@/lib/input/domain-list';
 import { LANGUAGES } from '@/lib/messages';
 import { matchLanguage } from '@/lib/messages/language';
 import { type RunCreated, RunCreateRequest } from '@/lib/schema';
-import { capNamesPerRegistrable, guarded } from '@/lib/server/guard';
+import { acceptDomainList } from '@/lib/server/domain-input';
+import { guarded } from '@/lib/server/guard';
 import { errorResponse, pickLanguage } from '@/lib/server/http';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { readJsonBody, runRouteError } from '@/lib/server/runs/route-helpers';
@@ -26,37 +26,13 @@ export const POST = guarded('check', async (request, ctx) => {
       return errorResponse('invalid-input', `The request body does not match {domains, cloud}: ${detail}`);
     }
     const lang = matchLanguage(body.data.lang) ?? pickLanguage(request, LANGUAGES);
-    const maxLines = Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2);
-    const lines =
-      typeof body.data.domains === 'string' ? body.data.domains.split('\n').length : body.data.domains.length;
-    if (lines > maxLines) {
-      return errorResponse('payload-too-large', `Too many lines: ${lines}. The limit is ${maxLines} lines per run.`, {
-        limit: maxLines,
-        count: lines,
-      });
-    }
-    const parsed = parseDomainList(body.data.domains, {
-      allowTestDomains: config.allowTestDomains,
-      maxLineLength: config.maxLineLength,
+    const accepted = acceptDomainList(body.data.domains, config, lang, {
       maxDomains: config.maxDomainsPerRun,
-      lang,
+      maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+      unit: 'run',
     });
-    const list = capNamesPerRegistrable(parsed, {
-      maxPerRegistrable: config.maxNamesPerRegistrable,
-      maxDomains: config.maxDomainsPerRun,
-      lang,
-    });
-    if (list.overLimit) {
-      const { limit, count } = list.overLimit;
-      return errorResponse(
-        'too-many-domains',
-        `${count} unique domains were given; the limit is ${limit} per run. Nothing was checked.`,
-        { limit, count },
-      );
-    }
-    if (list.domains.length === 0) {
-      return errorResponse('invalid-input', 'No valid domain was given.', { issues: list.invalid });
-    }
+    if ('response' in accepted) return accepted.response;
+    const { list } = accepted;
     const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
     if (limited) return limited;
     const run = await engine.start({

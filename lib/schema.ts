@@ -130,6 +130,11 @@ export const Lookup = z.object({
 });
 export type Lookup = z.infer<typeof Lookup>;
 
+/** A lookup that was never sent (skipped by a bound or a dead apex, or cancelled before it started). */
+export function notRunLookup(name: string, type: RecordType, outcome: LookupOutcome = 'skipped'): Lookup {
+  return { name, type, outcome, answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Findings
 

@@ -3,7 +3,7 @@
  * of `recordLookups` (plus `recordFollowUps` and `spfFollowUps`) and hands the results in.
  */
 import { normalizeName } from '@/lib/diagnosis/dns-names';
-import type { CloudReport, Fix, Lookup, MsoidFinding, RecordType } from '@/lib/schema';
+import { type CloudReport, type Fix, type Lookup, type MsoidFinding, notRunLookup } from '@/lib/schema';
 import { familyOf, specOf } from './catalogue';
 import { type Ctx, domainNotFoundDraft, finish } from './draft';
 import { judgeCnameRecord } from './judge-cname';
@@ -33,10 +33,6 @@ export type RecordsInput = {
   /** True when the zone's NS are Cloudflare's: A/AAAA where a CNAME belongs reads as the proxy. */
   cloudflare: boolean;
 };
-
-function skipped(name: string, type: RecordType): Lookup {
-  return { name, type, outcome: 'skipped', answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
-}
 
 function dedupeFixes(fixes: readonly Fix[]): Fix[] {
   const seen = new Set<string>();
@@ -71,7 +67,7 @@ export function diagnoseRecords(input: RecordsInput): RecordsDiagnosis {
       if (found) return found;
       const planned = plan.get(key) ?? plan.get(key.replace(/\.a$/, ''));
       const type = plan.has(key) ? (planned?.type ?? 'A') : 'A';
-      return skipped(planned?.name ?? domain, type);
+      return notRunLookup(planned?.name ?? domain, type);
     },
     has: (key) => input.lookups.has(key),
     spf: input.spf,

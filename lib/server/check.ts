@@ -13,7 +13,14 @@ import { diagnoseRecords } from '@/lib/records/diagnose';
 import { renderRecords } from '@/lib/records/render';
 import { helpdeskMessages, helpdeskText } from '@/lib/report/helpdesk';
 import { dnsHostOf, hostFixes } from '@/lib/report/host-fixes';
-import type { CloudChoice, Lookup, MessageRef, RecordType, Report, ServiceOverride } from '@/lib/schema';
+import {
+  type CloudChoice,
+  type Lookup,
+  type MessageRef,
+  notRunLookup,
+  type Report,
+  type ServiceOverride,
+} from '@/lib/schema';
 import { abortOutcome, createResolver, type DnsResolver, deadlineReason, formatServer } from './dns/resolver';
 import { createSemaphore } from './dns/semaphore';
 import { getConfig, type ServerConfig } from './env';
@@ -52,10 +59,6 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
   return g[RESOLVER_KEY];
 }
 
-function skipped(name: string, type: RecordType): Lookup {
-  return { name, type, outcome: 'skipped', answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
-}
-
 /** Gathers every lookup the diagnosis needs. Never throws: failures are recorded in the lookups. */
 export async function gatherSnapshot(
   domain: string,
@@ -72,11 +75,11 @@ export async function gatherSnapshot(
     return {
       domain,
       apex,
-      mx: skipped(domain, 'MX'),
-      txt: skipped(domain, 'TXT'),
-      autodiscover: skipped(`autodiscover.${domain}`, 'CNAME'),
-      msoid: { cname: skipped(msoidName, 'CNAME') },
-      wildcard: { name: probe, cname: skipped(probe, 'CNAME'), a: skipped(probe, 'A') },
+      mx: notRunLookup(domain, 'MX'),
+      txt: notRunLookup(domain, 'TXT'),
+      autodiscover: notRunLookup(`autodiscover.${domain}`, 'CNAME'),
+      msoid: { cname: notRunLookup(msoidName, 'CNAME') },
+      wildcard: { name: probe, cname: notRunLookup(probe, 'CNAME'), a: notRunLookup(probe, 'A') },
     };
   }
 
@@ -204,10 +207,6 @@ export async function* checkMany(
 /** Why a lookup was not run or was cut short by the per-domain budget or breaker. */
 const BREAKER_REASON = 'domain-breaker';
 
-function notRun(name: string, type: RecordType, outcome: 'skipped' | 'cancelled' | 'deadline'): Lookup {
-  return { name, type, outcome, answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
-}
-
 /** True when a lookup (or a later hop of its chain) ended in a timeout. */
 function timedOut(lookup: Lookup): boolean {
   return lookup.outcome === 'timeout' || lookup.chainFailure?.outcome === 'timeout';
@@ -248,7 +247,7 @@ export function withDomainBudget(
   };
   return {
     async lookup(name, type, options = {}) {
-      if (breaker.signal.aborted || used >= limits.maxQueries) return notRun(name, type, 'skipped');
+      if (breaker.signal.aborted || used >= limits.maxQueries) return notRunLookup(name, type, 'skipped');
       used++;
       const signal = combined(options.signal);
       const lookup = await base.lookup(name, type, { ...options, signal });
@@ -278,7 +277,7 @@ export function withRunLimit(base: DnsResolver, maxInFlight: number): DnsResolve
   const slots = createSemaphore(maxInFlight);
   return {
     async lookup(name, type, options = {}) {
-      if (!(await slots.acquire(options.signal))) return notRun(name, type, abortOutcome(options.signal?.reason));
+      if (!(await slots.acquire(options.signal))) return notRunLookup(name, type, abortOutcome(options.signal?.reason));
       try {
         return await base.lookup(name, type, options);
       } finally {

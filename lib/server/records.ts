@@ -11,7 +11,7 @@ import {
   SPF_MAX_DEPTH,
   spfFollowUps,
 } from '@/lib/records/plan';
-import type { Lookup, RecordType } from '@/lib/schema';
+import { type Lookup, notRunLookup } from '@/lib/schema';
 import type { DnsResolver } from './dns/resolver';
 
 export type GatheredRecords = {
@@ -20,10 +20,6 @@ export type GatheredRecords = {
   /** NS of the registrable domain (the zone whose host we name). */
   ns: Lookup;
 };
-
-function notRun(name: string, type: RecordType): Lookup {
-  return { name, type, outcome: 'skipped', answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
-}
 
 async function run(
   resolver: DnsResolver,
@@ -51,7 +47,7 @@ export async function gatherRecords(
   const lookups = new Map<string, Lookup>();
   const spf = new Map<string, Lookup>();
   const apexUsable = snapshot.apex.outcome === 'answer' || snapshot.apex.outcome === 'nodata';
-  if (!apexUsable) return { lookups, spf, ns: notRun(registrable, 'NS') };
+  if (!apexUsable) return { lookups, spf, ns: notRunLookup(registrable, 'NS') };
 
   lookups.set(KEYS.mx, snapshot.mx);
   lookups.set(KEYS.txt, snapshot.txt);

@@ -6,11 +6,11 @@ import { checkInput } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
-import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
+import type { CloudChoice, InputPolicy, InvalidEntry, MessageRef } from '@/lib/schema';
 import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
-import { I18nProvider, useT } from './i18n-provider';
+import { useT } from './i18n-provider';
 import { ResultsSection } from './results-section';
 import { useCheckRun } from './use-check-run';
 
@@ -19,26 +19,26 @@ type Props = {
   policy: InputPolicy;
   /** State read from the URL on the server: fills the form and, when it holds domains, runs the check. */
   initial: ShareState;
-  lang: string;
 };
 
 /** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
 const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
 
-/** The page's interactive part: the form, live validation, the streamed results and the URL state. */
-export function Dashboard({ policy, initial, lang }: Props) {
+/**
+ * The page's interactive part: the form, live validation, the streamed results and the URL state. Its text comes
+ * from the root layout's `<I18nProvider>`.
+ */
+export function Dashboard({ policy, initial }: Props) {
   return (
-    <I18nProvider lang={lang}>
-      <SWRConfig value={SWR_OPTIONS}>
-        <DashboardBody policy={policy} initial={initial} />
-      </SWRConfig>
-    </I18nProvider>
+    <SWRConfig value={SWR_OPTIONS}>
+      <DashboardBody policy={policy} initial={initial} />
+    </SWRConfig>
   );
 }
 
 const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
 
-function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
+function DashboardBody({ policy, initial }: Props) {
   const { lang, t } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
@@ -46,16 +46,21 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
   const [sort, setSort] = useState<SortMode>('input');
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
   const deferredText = useDeferredValue(text);
+  const reasonText = useCallback((ref: MessageRef) => t(ref.code, ref.params), [t]);
   const check = useMemo(
-    () => checkInput(deferredText, cloud, policy, lang, toOverride(services)),
-    [deferredText, cloud, policy, lang, services],
+    () => checkInput(deferredText, cloud, policy, { reasonText, lang, services: toOverride(services) }),
+    [deferredText, cloud, policy, reasonText, lang, services],
   );
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
   const submit = useCallback(
     (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind).
-      const now = checkInput(submitText, submitCloud, policy, lang, toOverride(submitServices));
+      const now = checkInput(submitText, submitCloud, policy, {
+        reasonText,
+        lang,
+        services: toOverride(submitServices),
+      });
       if (!now.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
@@ -67,7 +72,7 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
       void run(submitText, submitCloud, submitServices, domains);
     },
-    [policy, lang, run],
+    [policy, reasonText, lang, run],
   );
 
   // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival.

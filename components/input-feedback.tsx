@@ -1,5 +1,5 @@
 import type { InputCheck } from '@/lib/client/input-check';
-import { subdomainNote } from '@/lib/input/domain-list';
+import { subdomainNote } from '@/lib/input/subdomain-note';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { WarningIcon } from './icons';

@@ -2,15 +2,16 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { SWRConfig } from 'swr';
-import { checkInput } from '@/lib/client/input-check';
+import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
-import type { CloudChoice, InputPolicy, InvalidEntry, MessageRef } from '@/lib/schema';
+import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
 import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { useT } from './i18n-provider';
+import { loadInputCheck, warmUp } from './page-modules';
 import { ResultsSection } from './results-section';
 import { useCheckRun } from './use-check-run';
 
@@ -21,12 +22,17 @@ type Props = {
   initial: ShareState;
 };
 
+type CheckInput = typeof import('@/lib/client/input-check').checkInput;
+
 /** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
 const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
 
+const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
+
 /**
  * The page's interactive part: the form, live validation, the streamed results and the URL state. Its text comes
- * from the root layout's `<I18nProvider>`.
+ * from the root layout's `<I18nProvider>`. Validation loads when the user reaches for the form (or at once when a
+ * shared link filled it); until then the form works as server-rendered, and a check sent early waits for it.
  */
 export function Dashboard({ policy, initial }: Props) {
   return (
@@ -36,8 +42,6 @@ export function Dashboard({ policy, initial }: Props) {
   );
 }
 
-const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
-
 function DashboardBody({ policy, initial }: Props) {
   const { lang, t } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
@@ -45,22 +49,36 @@ function DashboardBody({ policy, initial }: Props) {
   const [services, setServices] = useState<ServiceChoices>(initial.services ?? AUTO_SERVICES);
   const [sort, setSort] = useState<SortMode>('input');
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
+  const [checkInput, setCheckInput] = useState<CheckInput | null>(null);
   const deferredText = useDeferredValue(text);
-  const reasonText = useCallback((ref: MessageRef) => t(ref.code, ref.params), [t]);
-  const check = useMemo(
-    () => checkInput(deferredText, cloud, policy, { reasonText, lang, services: toOverride(services) }),
-    [deferredText, cloud, policy, reasonText, lang, services],
+  const options = useCallback(
+    (chosen: ServiceChoices): CheckInputOptions => ({
+      reasonText: (ref) => t(ref.code, ref.params),
+      lang,
+      services: toOverride(chosen),
+    }),
+    [t, lang],
+  );
+  const check = useMemo<InputCheck | null>(
+    () => (checkInput ? checkInput(deferredText, cloud, policy, options(services)) : null),
+    [checkInput, deferredText, cloud, policy, options, services],
   );
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
+  const warm = useCallback(() => {
+    if (checkInput) return;
+    warmUp();
+    loadInputCheck().then(
+      (m) => setCheckInput(() => m.checkInput),
+      () => {}, // tried again on the next focus or keystroke
+    );
+  }, [checkInput]);
+
   const submit = useCallback(
-    (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
-      // Validate the text as it is now (the live check may lag one keystroke behind).
-      const now = checkInput(submitText, submitCloud, policy, {
-        reasonText,
-        lang,
-        services: toOverride(submitServices),
-      });
+    async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
+      // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
+      const { checkInput: validate } = await loadInputCheck();
+      const now = validate(submitText, submitCloud, policy, options(submitServices));
       if (!now.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
@@ -72,14 +90,15 @@ function DashboardBody({ policy, initial }: Props) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
       void run(submitText, submitCloud, submitServices, domains);
     },
-    [policy, reasonText, lang, run],
+    [policy, options, run],
   );
 
   // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
   useEffect(() => {
     if (initial.domains.length === 0) return;
-    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES);
+    warm();
+    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES).catch(() => {});
     return () => stop();
   }, []);
 
@@ -94,6 +113,8 @@ function DashboardBody({ policy, initial }: Props) {
       <section
         aria-labelledby="form-heading"
         className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-700 dark:bg-slate-900"
+        onFocus={warm}
+        onPointerEnter={warm}
       >
         {/* Visually the labels name the form; the heading is for heading navigation. */}
         <h2 id="form-heading" className="sr-only">
@@ -101,7 +122,10 @@ function DashboardBody({ policy, initial }: Props) {
         </h2>
         <CheckForm
           text={text}
-          onText={setText}
+          onText={(value) => {
+            warm();
+            setText(value);
+          }}
           cloud={cloud}
           onCloud={setCloud}
           services={services}
@@ -109,7 +133,9 @@ function DashboardBody({ policy, initial }: Props) {
           check={check}
           policy={policy}
           running={state.phase === 'running'}
-          onSubmit={() => submit(text, cloud, services)}
+          onSubmit={() => {
+            submit(text, cloud, services).catch(() => {});
+          }}
           onStop={stop}
         />
       </section>
@@ -127,7 +153,12 @@ function DashboardBody({ policy, initial }: Props) {
           skipped={skipped}
         />
       ) : (
-        <EmptyState onExample={() => setText(EXAMPLE_INPUT)} />
+        <EmptyState
+          onExample={() => {
+            warm();
+            setText(EXAMPLE_INPUT);
+          }}
+        />
       )}
     </div>
   );

@@ -7,11 +7,11 @@ import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
-import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
+import type { ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { useT } from './i18n-provider';
-import { loadInputCheck, warmUp } from './page-modules';
+import { loadInputCheck, loadShareState, warmUp } from './page-modules';
 import { ResultsSection } from './results-section';
 import { useCheckRun } from './use-check-run';
 
@@ -77,12 +77,12 @@ function DashboardBody({ policy, initial }: Props) {
   const submit = useCallback(
     async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
-      const { checkInput: validate } = await loadInputCheck();
+      const [{ checkInput: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
       const now = validate(submitText, submitCloud, policy, options(submitServices));
       if (!now.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
-      const query = mergeShareQuery(window.location.search, {
+      const query = share.mergeShareQuery(window.location.search, {
         domains,
         cloud: submitCloud,
         services: submitServices,

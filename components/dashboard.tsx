@@ -1,7 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { SWRConfig } from 'swr';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
@@ -11,8 +10,7 @@ import type { ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { useT } from './i18n-provider';
-import { loadInputCheck, loadShareState, warmUp } from './page-modules';
-import { ResultsSection } from './results-section';
+import { loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
 import { useCheckRun } from './use-check-run';
 
 type Props = {
@@ -24,8 +22,8 @@ type Props = {
 
 type CheckInput = typeof import('@/lib/client/input-check').checkInput;
 
-/** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
-const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
+/** The results (table, progress, summary) load with the first check, not with the page. */
+const ResultsSection = lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
 
 const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
 
@@ -35,14 +33,6 @@ const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${
  * shared link filled it); until then the form works as server-rendered, and a check sent early waits for it.
  */
 export function Dashboard({ policy, initial }: Props) {
-  return (
-    <SWRConfig value={SWR_OPTIONS}>
-      <DashboardBody policy={policy} initial={initial} />
-    </SWRConfig>
-  );
-}
-
-function DashboardBody({ policy, initial }: Props) {
   const { lang, t } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
@@ -140,18 +130,20 @@ function DashboardBody({ policy, initial }: Props) {
         />
       </section>
       {showResults ? (
-        <ResultsSection
-          state={state}
-          summary={summary}
-          rows={rows}
-          pending={pending}
-          sort={sort}
-          onSort={setSort}
-          onReport={applyReport}
-          unchecked={unchecked}
-          onRecheckUnchecked={recheckUnchecked}
-          skipped={skipped}
-        />
+        <Suspense fallback={null}>
+          <ResultsSection
+            state={state}
+            summary={summary}
+            rows={rows}
+            pending={pending}
+            sort={sort}
+            onSort={setSort}
+            onReport={applyReport}
+            unchecked={unchecked}
+            onRecheckUnchecked={recheckUnchecked}
+            skipped={skipped}
+          />
+        </Suspense>
       ) : (
         <EmptyState
           onExample={() => {

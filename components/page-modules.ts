@@ -1,7 +1,7 @@
 /**
  * The main page's heavier modules, loaded on first use instead of with the page: input validation (the
- * Public Suffix List), the check stream and its response schema (zod) and the share-link encoder (lz-string).
- * `warmUp()` starts all of them as soon as the user reaches for the form, so they are
+ * Public Suffix List), the check stream and its response schema (zod), the share-link encoder (lz-string) and
+ * the results table. `warmUp()` starts all of them as soon as the user reaches for the form, so they are
  * normally in place before the first keystroke lands or the first check is sent.
  */
 
@@ -20,8 +20,9 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadInputCheck = once(() => import('@/lib/client/input-check'));
 export const loadCheckStream = once(() => import('@/lib/client/check-stream'));
 export const loadShareState = once(() => import('@/lib/share/url-state'));
+export const loadResults = once(() => import('./results-section'));
 
 /** Starts loading every module the form and a check need; safe to call often (each loads once). */
 export function warmUp(): void {
-  for (const load of [loadInputCheck, loadCheckStream, loadShareState]) load().catch(() => {});
+  for (const load of [loadInputCheck, loadCheckStream, loadShareState, loadResults]) load().catch(() => {});
 }

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
+import { catalogueFor } from '@/lib/messages';
+import { pageCatalogue } from '@/lib/messages/page-catalogue';
 import { requestLanguage } from '@/lib/server/request-language';
 import './globals.css';
 
@@ -36,7 +38,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('ui.app.skipToMain')}
         </a>
-        <I18nProvider lang={lang}>
+        {/* The page's language goes to the browser as data, without the texts only the server renders. */}
+        <I18nProvider lang={lang} catalogue={pageCatalogue(catalogueFor(lang))}>
           <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
             <LanguageSwitch />
           </div>

@@ -18,7 +18,7 @@ export default async function Page(props: PageProps<'/'>) {
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <PageHeader lang={lang} />
       <main id="main" className="mt-6">
-        <Dashboard policy={inputPolicy()} initial={initial} lang={lang} />
+        <Dashboard policy={inputPolicy()} initial={initial} />
       </main>
     </div>
   );

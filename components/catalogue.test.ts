@@ -1,6 +1,7 @@
 /**
- * Every text the components ask for exists in the English catalogue: literal codes found in the source,
- * and the codes built from closed unions (statuses, outcomes, clouds…). A missing code would show raw.
+ * Every text the components ask for exists in the English catalogue the page receives (`pageCatalogue`: the
+ * server-rendered finding texts left out): literal codes found in the source, and the codes built from closed
+ * unions (statuses, outcomes, clouds…). A missing code would show raw.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
 } from '@/lib/diagnosis/presentation';
 import { en } from '@/lib/messages';
 import { lookupTemplate } from '@/lib/messages/format';
+import { pageCatalogue } from '@/lib/messages/page-catalogue';
 import {
   RECORD_LABEL,
   RECORD_SERVICE_LABEL,
@@ -62,8 +64,9 @@ const literalCodes = [
   ),
 ].sort();
 
-const hasText = (code: string) => lookupTemplate(en, code) !== undefined;
-const hasCounted = (code: string) => lookupTemplate(en, `${code}.other`) !== undefined;
+const page = pageCatalogue(en);
+const hasText = (code: string) => lookupTemplate(page, code) !== undefined;
+const hasCounted = (code: string) => lookupTemplate(page, `${code}.other`) !== undefined;
 
 test('the scan finds the codes (guards against a broken regex)', () => {
   expect(literalCodes.length).toBeGreaterThan(40);

@@ -18,7 +18,8 @@ type Props = {
   onCloud: (cloud: CloudChoice) => void;
   services: ServiceChoices;
   onServices: (services: ServiceChoices) => void;
-  check: InputCheck;
+  /** The live validation; null until it has loaded (the form still submits: the page validates before sending). */
+  check: InputCheck | null;
   policy: InputPolicy;
   running: boolean;
   onSubmit: () => void;
@@ -39,9 +40,11 @@ export function CheckForm(props: Props) {
   const cloudId = `${ids}-cloud`;
   const cloudHelpId = `${ids}-cloud-help`;
 
+  const canSubmit = check ? check.canSubmit : text.trim().length > 0;
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (check.canSubmit && !running) onSubmit();
+    if (canSubmit && !running) onSubmit();
   }
 
   return (
@@ -65,12 +68,12 @@ export function CheckForm(props: Props) {
           autoComplete="off"
           placeholder={EXAMPLE_INPUT}
           aria-describedby={`${helpId} ${feedbackId}`}
-          aria-invalid={check.list.invalid.length > 0 || !!check.list.overLimit}
+          aria-invalid={check ? check.list.invalid.length > 0 || !!check.list.overLimit : false}
           className="mt-2 block w-full resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-inner placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-500"
         />
       </div>
 
-      <InputFeedback check={check} id={feedbackId} />
+      <InputFeedback check={check} empty={text.length === 0} id={feedbackId} />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div>
@@ -88,7 +91,7 @@ export function CheckForm(props: Props) {
         <button
           type="submit"
           // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
-          aria-disabled={!check.canSubmit || running}
+          aria-disabled={!canSubmit || running}
           className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
         >
           {running ? <SpinnerIcon /> : null}

@@ -1,17 +1,16 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { SWRConfig } from 'swr';
-import { checkInput } from '@/lib/client/input-check';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
-import { mergeShareQuery, type ShareState } from '@/lib/share/url-state';
+import type { ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
-import { I18nProvider, useT } from './i18n-provider';
-import { ResultsSection } from './results-section';
+import { useT } from './i18n-provider';
+import { loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
 import { useCheckRun } from './use-check-run';
 
 type Props = {
@@ -19,47 +18,61 @@ type Props = {
   policy: InputPolicy;
   /** State read from the URL on the server: fills the form and, when it holds domains, runs the check. */
   initial: ShareState;
-  lang: string;
 };
 
-/** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
-const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
+type CheckInput = typeof import('@/lib/client/input-check').checkInput;
 
-/** The page's interactive part: the form, live validation, the streamed results and the URL state. */
-export function Dashboard({ policy, initial, lang }: Props) {
-  return (
-    <I18nProvider lang={lang}>
-      <SWRConfig value={SWR_OPTIONS}>
-        <DashboardBody policy={policy} initial={initial} />
-      </SWRConfig>
-    </I18nProvider>
-  );
-}
+/** The results (table, progress, summary) load with the first check, not with the page. */
+const ResultsSection = lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
 
 const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
 
-function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
+/**
+ * The page's interactive part: the form, live validation, the streamed results and the URL state. Its text comes
+ * from the root layout's `<I18nProvider>`. Validation loads when the user reaches for the form (or at once when a
+ * shared link filled it); until then the form works as server-rendered, and a check sent early waits for it.
+ */
+export function Dashboard({ policy, initial }: Props) {
   const { lang, t } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
   const [services, setServices] = useState<ServiceChoices>(initial.services ?? AUTO_SERVICES);
   const [sort, setSort] = useState<SortMode>('input');
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
+  const [checkInput, setCheckInput] = useState<CheckInput | null>(null);
   const deferredText = useDeferredValue(text);
-  const check = useMemo(
-    () => checkInput(deferredText, cloud, policy, lang, toOverride(services)),
-    [deferredText, cloud, policy, lang, services],
+  const options = useCallback(
+    (chosen: ServiceChoices): CheckInputOptions => ({
+      reasonText: (ref) => t(ref.code, ref.params),
+      lang,
+      services: toOverride(chosen),
+    }),
+    [t, lang],
+  );
+  const check = useMemo<InputCheck | null>(
+    () => (checkInput ? checkInput(deferredText, cloud, policy, options(services)) : null),
+    [checkInput, deferredText, cloud, policy, options, services],
   );
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
+  const warm = useCallback(() => {
+    if (checkInput) return;
+    warmUp();
+    loadInputCheck().then(
+      (m) => setCheckInput(() => m.checkInput),
+      () => {}, // tried again on the next focus or keystroke
+    );
+  }, [checkInput]);
+
   const submit = useCallback(
-    (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
-      // Validate the text as it is now (the live check may lag one keystroke behind).
-      const now = checkInput(submitText, submitCloud, policy, lang, toOverride(submitServices));
+    async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
+      // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
+      const [{ checkInput: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
+      const now = validate(submitText, submitCloud, policy, options(submitServices));
       if (!now.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
-      const query = mergeShareQuery(window.location.search, {
+      const query = share.mergeShareQuery(window.location.search, {
         domains,
         cloud: submitCloud,
         services: submitServices,
@@ -67,14 +80,15 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
       void run(submitText, submitCloud, submitServices, domains);
     },
-    [policy, lang, run],
+    [policy, options, run],
   );
 
   // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
   useEffect(() => {
     if (initial.domains.length === 0) return;
-    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES);
+    warm();
+    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES).catch(() => {});
     return () => stop();
   }, []);
 
@@ -89,6 +103,8 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
       <section
         aria-labelledby="form-heading"
         className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-700 dark:bg-slate-900"
+        onFocus={warm}
+        onPointerEnter={warm}
       >
         {/* Visually the labels name the form; the heading is for heading navigation. */}
         <h2 id="form-heading" className="sr-only">
@@ -96,7 +112,10 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
         </h2>
         <CheckForm
           text={text}
-          onText={setText}
+          onText={(value) => {
+            warm();
+            setText(value);
+          }}
           cloud={cloud}
           onCloud={setCloud}
           services={services}
@@ -104,25 +123,34 @@ function DashboardBody({ policy, initial }: Omit<Props, 'lang'>) {
           check={check}
           policy={policy}
           running={state.phase === 'running'}
-          onSubmit={() => submit(text, cloud, services)}
+          onSubmit={() => {
+            submit(text, cloud, services).catch(() => {});
+          }}
           onStop={stop}
         />
       </section>
       {showResults ? (
-        <ResultsSection
-          state={state}
-          summary={summary}
-          rows={rows}
-          pending={pending}
-          sort={sort}
-          onSort={setSort}
-          onReport={applyReport}
-          unchecked={unchecked}
-          onRecheckUnchecked={recheckUnchecked}
-          skipped={skipped}
-        />
+        <Suspense fallback={null}>
+          <ResultsSection
+            state={state}
+            summary={summary}
+            rows={rows}
+            pending={pending}
+            sort={sort}
+            onSort={setSort}
+            onReport={applyReport}
+            unchecked={unchecked}
+            onRecheckUnchecked={recheckUnchecked}
+            skipped={skipped}
+          />
+        </Suspense>
       ) : (
-        <EmptyState onExample={() => setText(EXAMPLE_INPUT)} />
+        <EmptyState
+          onExample={() => {
+            warm();
+            setText(EXAMPLE_INPUT);
+          }}
+        />
       )}
     </div>
   );

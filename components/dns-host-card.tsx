@@ -1,5 +1,6 @@
+import { isAnswered } from '@/lib/client/contract-values';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
-import { type DnsHost, isAnswered } from '@/lib/schema';
+import type { DnsHost } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { ExternalIcon, WarningIcon } from './icons';

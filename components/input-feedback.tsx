@@ -1,5 +1,5 @@
 import type { InputCheck } from '@/lib/client/input-check';
-import { subdomainNote } from '@/lib/input/domain-list';
+import { subdomainNote } from '@/lib/input/subdomain-note';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { WarningIcon } from './icons';
@@ -9,11 +9,36 @@ import { Trans } from './trans';
 const SHOW_INVALID = 100;
 const SHOW_NOTES = 10;
 
+type Props = {
+  /** The live validation, or null while it loads. */
+  check: InputCheck | null;
+  /** True when the text box is empty (known without the validation). */
+  empty: boolean;
+  id: string;
+};
+
 /**
  * What the server will make of the text box, shown while typing: domains ready, rejected lines with line
  * number and reason, duplicates, subdomain notes and any limit that would refuse the whole request.
+ * Before the validation has loaded, an empty box still says so; a filled one shows nothing yet.
  */
-export function InputFeedback({ check, id }: { check: InputCheck; id: string }) {
+export function InputFeedback({ check, empty, id }: Props) {
+  const { t } = useT();
+  if (!check) {
+    return (
+      <div id={id} className="space-y-3 text-sm" data-testid="input-feedback">
+        {empty ? (
+          <p className="font-medium" data-testid="ready-count">
+            {t('ui.feedback.none')}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return <Feedback check={check} id={id} />;
+}
+
+function Feedback({ check, id }: { check: InputCheck; id: string }) {
   const { t, tp, num } = useT();
   const { list, tooManyLines, tooLarge } = check;
   const subdomains = list.domains.filter((d) => d.isSubdomain);

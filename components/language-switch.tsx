@@ -2,7 +2,7 @@
 
 import type { MouseEvent } from 'react';
 import { languageCookie, languageHref, languageSwitchTarget } from '@/lib/client/language-switch';
-import { LANGUAGE_COOKIE, LANGUAGES, type Language } from '@/lib/messages';
+import { LANGUAGE_COOKIE, LANGUAGES, type Language } from '@/lib/messages/language';
 import { useT } from './i18n-provider';
 
 /** True when the browser kept the cookie just set (it may block cookies for this site). */

@@ -1,3 +1,4 @@
+import { SWRConfig } from 'swr';
 import type { Row, SortMode, Summary } from '@/lib/client/rank';
 import type { RunState } from '@/lib/client/run-state';
 import type { InvalidEntry, Report } from '@/lib/schema';
@@ -22,8 +23,22 @@ type Props = {
   skipped: readonly InvalidEntry[];
 };
 
-/** Progress, summary counts, the table and its tools. Rows appear as the stream delivers them. */
+/** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
+const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: false, shouldRetryOnError: false } as const;
+
+/**
+ * Progress, summary counts, the table and its tools. Rows appear as the stream delivers them. The page loads
+ * this module with the first check (components/page-modules.ts), and SWR with it.
+ */
 export function ResultsSection(props: Props) {
+  return (
+    <SWRConfig value={SWR_OPTIONS}>
+      <Results {...props} />
+    </SWRConfig>
+  );
+}
+
+function Results(props: Props) {
   const { state, summary, rows, pending, sort, onSort, onReport, unchecked, onRecheckUnchecked, skipped } = props;
   const { t, num } = useT();
   const busy = state.active !== null;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { SERVICE_FLAGS } from '@/lib/client/contract-values';
 import { SERVICE_CHOICES, type ServiceChoice, type ServiceChoices } from '@/lib/client/services';
-import { SERVICE_FLAGS, type ServiceFlag } from '@/lib/schema';
+import type { ServiceFlag } from '@/lib/schema';
 import { useT } from './i18n-provider';
 
 /**

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { toClientError } from '@/lib/client/api-error';
-import { type CheckBody, startCheck } from '@/lib/client/check-stream';
+import type { CheckBody } from '@/lib/client/check-stream';
 import { initialRunState, type RunAction, runErrorFrom, runReducer, uncheckedDomains } from '@/lib/client/run-state';
 import { type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, Report } from '@/lib/schema';
+import { loadCheckStream } from './page-modules';
 
 export type CheckRun = ReturnType<typeof useCheckRun>;
 
@@ -25,6 +26,8 @@ export function useCheckRun(lang: string) {
       const id = nextId.current;
       dispatch(begin(id));
       try {
+        // The stream reader and its schema (zod) load with the first check, not with the page.
+        const { startCheck } = await loadCheckStream();
         const lines = await startCheck({ ...body, lang }, abort.signal);
         for await (const line of lines) dispatch({ type: 'line', streamId: id, line });
         dispatch({ type: 'end', streamId: id });

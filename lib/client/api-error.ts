@@ -2,7 +2,7 @@
  * The client half of the shared error model: every failed request becomes an ApiClientError whose
  * `code` is an API error code or one of the client-only codes (no reply, unreadable reply, stopped).
  */
-import { ApiError, type ErrorCode } from '@/lib/schema';
+import type { ApiError, ErrorCode } from '@/lib/schema';
 
 export const CLIENT_ERROR_CODES = ['network', 'bad-response', 'aborted'] as const;
 export type ClientErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
@@ -22,7 +22,10 @@ export class ApiClientError extends Error {
   }
 }
 
-/** Turns a non-ok response into an ApiClientError, reading the `{code, message}` body when there is one. */
+/**
+ * Turns a non-ok response into an ApiClientError, reading the `{code, message}` body when there is one.
+ * The schema is imported on demand, so this module (which the page loads up front) does not bring zod with it.
+ */
 export async function errorFromResponse(res: Response): Promise<ApiClientError> {
   let json: unknown;
   try {
@@ -30,6 +33,7 @@ export async function errorFromResponse(res: Response): Promise<ApiClientError> 
   } catch {
     json = undefined;
   }
+  const { ApiError } = await import('@/lib/schema');
   const parsed = ApiError.safeParse(json);
   if (parsed.success) return new ApiClientError(parsed.data.code, parsed.data.message, res.status, parsed.data);
   const fallback: ErrorCode = res.status === 429 ? 'rate-limited' : res.status === 404 ? 'not-found' : 'internal';

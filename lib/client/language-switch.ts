@@ -2,7 +2,7 @@
  * What the language switch does, as pure functions: the cookie it sets and the address it goes to. The page
  * keeps its query (domains, cloud, services), so the reloaded page checks the same list in the new language.
  */
-import { LANGUAGE_COOKIE, LANGUAGE_PARAM, type Language } from '@/lib/messages';
+import { LANGUAGE_COOKIE, LANGUAGE_PARAM, type Language } from '@/lib/messages/language';
 
 /** A year: the choice outlives the session, like the browser setting it overrides. */
 const COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;

@@ -3,14 +3,8 @@
  * the compact counts next to the domain's health; where a tenant-specific fix value comes from. Pure.
  */
 import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
-import {
-  type HostFix,
-  RECORD_IDS,
-  type RecordId,
-  type RecordsCounts,
-  type RenderedRecordFinding,
-  type Report,
-} from '@/lib/schema';
+import type { HostFix, RecordId, RecordsCounts, RenderedRecordFinding, Report } from '@/lib/schema';
+import { RECORD_IDS } from './contract-values';
 
 const RECORD_INDEX = Object.fromEntries(RECORD_IDS.map((id, i) => [id, i])) as Record<RecordId, number>;
 

@@ -3,7 +3,8 @@
  * user's choices into what the API takes (the POST `services` object, the GET `services=` pairs) and says, for
  * a report, which services were detected, set by the user, or assumed because their lookups failed. Pure.
  */
-import { SERVICE_FLAGS, type ServiceFlag, type ServiceOverride, type Services } from '@/lib/schema';
+import type { ServiceFlag, ServiceOverride, Services } from '@/lib/schema';
+import { SERVICE_FLAGS } from './contract-values';
 
 export const SERVICE_CHOICES = ['auto', 'on', 'off'] as const;
 export type ServiceChoice = (typeof SERVICE_CHOICES)[number];

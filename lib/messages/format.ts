@@ -6,6 +6,9 @@
  * select arguments. Two rules keep every message safe: an unknown code renders as the code itself, and a
  * template ICU cannot format (a stray `<`, an unbalanced brace, a missing param) falls back to plain
  * `{name}` substitution. Nothing here ever throws.
+ *
+ * Lookup and plain substitution live in `template.ts`, which the browser uses alone: every shipped template
+ * renders the same either way (see `needsIcu`), so the page carries no ICU parser.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import {
@@ -16,30 +19,20 @@ import {
   type IntlError,
 } from 'use-intl/core';
 import type { MessageRef } from '@/lib/schema';
+import { type Catalogue, fillPlaceholders, lookupTemplate, type Params } from './template';
 
-export type Catalogue = { readonly [key: string]: string | Catalogue };
-export type Params = Readonly<Record<string, string | number>>;
+export {
+  type Catalogue,
+  catalogueNeedsIcu,
+  fillPlaceholders,
+  formatPlain,
+  lookupTemplate,
+  needsIcu,
+  type Params,
+} from './template';
 
 /** The same nested keys as `T`, every leaf a string: a translation must have exactly the English shape. */
 export type DeepStringShape<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStringShape<T[K]> };
-
-/** Returns the template at `code`, or undefined when the catalogue has no string there. */
-export function lookupTemplate(catalogue: Catalogue, code: string): string | undefined {
-  let node: string | Catalogue | undefined = catalogue;
-  for (const part of code.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = Object.hasOwn(node, part) ? node[part] : undefined;
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
-/** Plain substitution of `{name}` placeholders; a param that is not given leaves its placeholder in place. */
-export function fillPlaceholders(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = Object.hasOwn(params, key) ? params[key] : undefined;
-    return value === undefined ? whole : String(value);
-  });
-}
 
 type IcuTranslate = (code: string, params: Params) => string;
 

@@ -1,0 +1,21 @@
+/**
+ * The note for an accepted subdomain, on its own: the page renders it from an already parsed list, so it must
+ * not pull the parser (and the Public Suffix List) into the page's first JavaScript. Pure and browser-safe.
+ */
+import type { MessageRef } from '@/lib/schema';
+import type { NormalizedDomain } from './normalize';
+
+/** The note shown for an accepted subdomain (`input.note.subdomain`), or null for a registrable domain. */
+export function subdomainNote(domain: NormalizedDomain): MessageRef | null {
+  if (!domain.isSubdomain) return null;
+  return {
+    code: 'input.note.subdomain',
+    params: { domain: domain.display, registrable: displayOf(domain.registrable, domain) },
+  };
+}
+
+/** The registrable domain in Unicode: it is a suffix of the domain, so take the matching tail of `display`. */
+function displayOf(registrable: string, domain: NormalizedDomain): string {
+  const labels = registrable.split('.').length;
+  return domain.display.split('.').slice(-labels).join('.');
+}

@@ -1,4 +1,4 @@
-import { CLOUD_CHOICES } from '@/lib/client/contract-values';
+import { CLOUD_CHOICES } from '@/lib/schema-values';
 import type { CloudChoice } from '@/lib/schema';
 import { useT } from './i18n-provider';
 

@@ -1,4 +1,4 @@
-import { isAnswered } from '@/lib/client/contract-values';
+import { isAnswered } from '@/lib/schema-values';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { DnsHost } from '@/lib/schema';
 import { DnsText } from './dns-text';

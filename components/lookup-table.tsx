@@ -1,4 +1,4 @@
-import { isAnswered } from '@/lib/client/contract-values';
+import { isAnswered } from '@/lib/schema-values';
 import type { Lookup } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { SERVICE_FLAGS } from '@/lib/client/contract-values';
+import { SERVICE_FLAGS } from '@/lib/schema-values';
 import { SERVICE_CHOICES, type ServiceChoice, type ServiceChoices } from '@/lib/client/services';
 import type { ServiceFlag } from '@/lib/schema';
 import { useT } from './i18n-provider';

@@ -4,12 +4,22 @@
  * Browser-safe: no `node:` imports.
  */
 import { z } from 'zod';
+import {
+  ANSWERED_OUTCOMES,
+  CLOUD_CHOICES,
+  isAnswered,
+  LOOKUP_OUTCOMES,
+  RECORD_IDS,
+  RECORDS_HEALTH,
+  SERVICE_FLAGS,
+} from './schema-values';
+
+/** The closed lists live in schema-values.ts (no zod), so the page can import them without all of zod. */
+export { ANSWERED_OUTCOMES, CLOUD_CHOICES, isAnswered, LOOKUP_OUTCOMES, RECORD_IDS, RECORDS_HEALTH, SERVICE_FLAGS };
 
 // ---------------------------------------------------------------------------------------------
 // Clouds
 
-/** The clouds a user can pick. `auto` infers the cloud from MX, autodiscover and SPF. */
-export const CLOUD_CHOICES = ['auto', 'worldwide', '21vianet', 'gcc', 'gcchigh', 'dod'] as const;
 export const CloudChoice = z.enum(CLOUD_CHOICES);
 export type CloudChoice = z.infer<typeof CloudChoice>;
 
@@ -58,31 +68,8 @@ export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'NS', 'SO
 export const RecordType = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof RecordType>;
 
-/**
- * Every way a lookup can end. `nxdomain` and `nodata` are real negative answers; every other
- * non-`answer` outcome means "could not check" and never "missing".
- */
-export const LOOKUP_OUTCOMES = [
-  'answer',
-  'nxdomain',
-  'nodata',
-  'servfail',
-  'refused',
-  'timeout',
-  'bad-response',
-  'network-error',
-  'cancelled',
-  'deadline',
-  'skipped',
-] as const;
 export const LookupOutcome = z.enum(LOOKUP_OUTCOMES);
 export type LookupOutcome = z.infer<typeof LookupOutcome>;
-
-/** Outcomes that are a real answer from DNS (positive or negative). Anything else is a failure. */
-export const ANSWERED_OUTCOMES: ReadonlySet<LookupOutcome> = new Set(['answer', 'nxdomain', 'nodata']);
-export function isAnswered(outcome: LookupOutcome): boolean {
-  return ANSWERED_OUTCOMES.has(outcome);
-}
 
 export const DnsAnswer = z.object({
   /** Owner name, lower-case ASCII, no trailing dot. */
@@ -252,24 +239,6 @@ export type MsoidFinding = z.infer<typeof MsoidFinding>;
 // ---------------------------------------------------------------------------------------------
 // Every Microsoft 365 record (not only msoid)
 
-/** Every record the diagnosis reports on, in display order. */
-export const RECORD_IDS = [
-  'verification',
-  'msoid',
-  'mx',
-  'autodiscover',
-  'autodiscover-srv',
-  'spf',
-  'dkim-selector1',
-  'dkim-selector2',
-  'dmarc',
-  'sipfederation',
-  'sip',
-  'lyncdiscover',
-  'sip-tls',
-  'enterpriseregistration',
-  'enterpriseenrollment',
-] as const;
 export const RecordId = z.enum(RECORD_IDS);
 export type RecordId = z.infer<typeof RecordId>;
 
@@ -278,8 +247,6 @@ export const RECORD_SERVICES = ['core', 'mail', 'teams', 'intune', 'legacy-sfb',
 export const RecordService = z.enum(RECORD_SERVICES);
 export type RecordService = z.infer<typeof RecordService>;
 
-/** The services a tenant may or may not use on a domain; they decide which records are required. */
-export const SERVICE_FLAGS = ['mail', 'teams', 'intune'] as const;
 export const ServiceFlag = z.enum(SERVICE_FLAGS);
 export type ServiceFlag = z.infer<typeof ServiceFlag>;
 
@@ -398,7 +365,6 @@ export const ServiceOverride = z.object({
 });
 export type ServiceOverride = z.infer<typeof ServiceOverride>;
 
-export const RECORDS_HEALTH = ['healthy', 'needs-attention', 'broken', 'could-not-check'] as const;
 export const RecordsHealth = z.enum(RECORDS_HEALTH);
 export type RecordsHealth = z.infer<typeof RecordsHealth>;
 

@@ -4,7 +4,7 @@
  */
 import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
 import type { HostFix, RecordId, RecordsCounts, RenderedRecordFinding, Report } from '@/lib/schema';
-import { RECORD_IDS } from './contract-values';
+import { RECORD_IDS } from '@/lib/schema-values';
 
 const RECORD_INDEX = Object.fromEntries(RECORD_IDS.map((id, i) => [id, i])) as Record<RecordId, number>;
 

@@ -4,7 +4,7 @@
  * a report, which services were detected, set by the user, or assumed because their lookups failed. Pure.
  */
 import type { ServiceFlag, ServiceOverride, Services } from '@/lib/schema';
-import { SERVICE_FLAGS } from './contract-values';
+import { SERVICE_FLAGS } from '@/lib/schema-values';
 
 export const SERVICE_CHOICES = ['auto', 'on', 'off'] as const;
 export type ServiceChoice = (typeof SERVICE_CHOICES)[number];

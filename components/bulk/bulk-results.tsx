@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useMemo, useState } from 'react';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
-import { buildIndex, countByHealth, filterRows, SORT_KEYS, type SortKey, sortRows } from '@/lib/bulk/table-model';
+import { buildIndex, countByHealth, filterRows, SORT_KEYS, type SortKey, sortTableRows } from '@/lib/bulk/table-model';
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
 import { type CloudChoice, RECORDS_HEALTH, type RecordsHealth, type Report, type RunResult } from '@/lib/schema';
 import { CopyButton } from '../copy-button';
@@ -44,7 +44,7 @@ export function BulkResults({ runId, cloud, rows, onRecheck }: Props) {
   const index = useMemo(() => buildIndex(rows), [rows]);
   const counts = useMemo(() => countByHealth(rows), [rows]);
   const shown = useMemo(
-    () => sortRows(filterRows(rows, { health: health ? [health] : [], text }, index), sort, 'asc'),
+    () => sortTableRows(filterRows(rows, { health: health ? [health] : [], text }, index), sort, 'asc'),
     [rows, health, text, index, sort],
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));

@@ -79,7 +79,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
 
   return (
-    <section className="space-y-4" data-testid="bulk-input">
+    <section className="space-y-4 print:hidden" data-testid="bulk-input">
       <label className="block text-sm font-semibold" htmlFor="bulk-domains">
         {t('bulk.input.label')}
       </label>

@@ -1,10 +1,10 @@
 'use client';
 
-import { memo, useEffect, useRef } from 'react';
+import { Fragment, memo, useEffect, useRef } from 'react';
 import type { CloudChoice, Report } from '@/lib/schema';
 import { useT } from '../i18n-provider';
 import { HealthBadge, StatusBadge } from '../status-badge';
-import { fullCloudCode, shortCloudCode } from './cloud-label';
+import { fullCloudCode, hostLabel, shortCloudCode } from './labels';
 
 type Props = {
   /** The rows of the page (every shown row while printing). */
@@ -21,11 +21,27 @@ type Props = {
   onRecheck: (domain: string) => void;
 };
 
-// Secondary columns give way on a narrow window (their values move under the domain) and come back in print.
-const TH = 'sticky top-0 z-10 bg-slate-100 p-2 text-xs font-semibold uppercase tracking-wide dark:bg-slate-800';
-const MSOID_COL = 'hidden sm:table-cell print:table-cell';
+// Secondary columns give way as the window narrows (cloud and host move under the domain) and come back in print.
+// Below `sm` each row is a small grid: checkbox | domain, health badge, cloud · host · time | actions.
+const TH = 'sticky top-0 z-10 bg-slate-100 px-1.5 py-2 text-xs font-semibold sm:px-2 print:static dark:bg-slate-800';
+const TD = 'px-1.5 py-2 sm:px-2';
+const TIME_COL = 'hidden sm:table-cell print:table-cell';
 const WIDE_COL = 'hidden md:table-cell print:table-cell';
-const VERDICT_COL = 'hidden lg:table-cell print:table-cell';
+const MSOID_COL = 'hidden lg:table-cell print:table-cell';
+/** The msoid verdict under its badge, once the window is wide enough for the sentence. */
+const VERDICT = 'hidden xl:block print:block';
+
+/** A domain with break chances after its dots and hyphens only, so a narrow column never splits a label mid-way. */
+function breakable(domain: string) {
+  const parts = domain.split(/(?<=[.-])/);
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string, positional
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? <wbr /> : null}
+    </Fragment>
+  ));
+}
 
 /** The results table: a checkbox per row and one for every shown row, then the columns an admin scans. */
 export function BulkTable(props: Props) {
@@ -35,9 +51,9 @@ export function BulkTable(props: Props) {
     if (header.current) header.current.indeterminate = props.someShown;
   }, [props.someShown]);
   return (
-    <table className="w-full border-collapse text-left text-sm" data-testid="bulk-table">
-      <thead>
-        <tr>
+    <table className="w-full border-collapse text-left text-sm max-sm:block" data-testid="bulk-table">
+      <thead className="max-sm:block">
+        <tr className="max-sm:grid max-sm:grid-cols-[1.75rem_minmax(0,1fr)]">
           <th className={`${TH} w-8 print:hidden`}>
             <input
               ref={header}
@@ -52,18 +68,18 @@ export function BulkTable(props: Props) {
             />
           </th>
           <th className={TH}>{t('bulk.table.domain')}</th>
-          <th className={TH}>{t('bulk.table.health')}</th>
-          <th className={`${TH} ${MSOID_COL}`}>{t('bulk.table.msoid')}</th>
+          <th className={`${TH} max-sm:hidden`}>{t('bulk.table.health')}</th>
+          <th className={`${TH} ${MSOID_COL}`}>
+            {t('bulk.table.msoid')}
+            <span className={`font-normal ${VERDICT}`}>{t('bulk.table.verdict')}</span>
+          </th>
           <th className={`${TH} ${WIDE_COL}`}>{t('bulk.table.cloud')}</th>
           <th className={`${TH} ${WIDE_COL}`}>{t('bulk.table.host')}</th>
-          <th className={`${TH} ${VERDICT_COL}`}>{t('bulk.table.verdict')}</th>
-          <th className={`${TH} ${MSOID_COL}`}>{t('bulk.table.checkedAt')}</th>
-          <th className={`${TH} print:hidden`}>
-            <span className="sr-only sm:not-sr-only">{t('bulk.table.actions')}</span>
-          </th>
+          <th className={`${TH} ${TIME_COL}`}>{t('bulk.table.checkedAt')}</th>
+          <th className={`${TH} max-sm:hidden print:hidden`}>{t('bulk.table.actions')}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="max-sm:block">
         {props.rows.map((row) => (
           <BulkRow
             key={row.domain}
@@ -93,6 +109,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
   const { t, time } = useT();
   const cloudShort = t(shortCloudCode(row.cloud));
   const cloudFull = t(fullCloudCode(row.cloud));
+  const host = hostLabel(row.dnsHost, t);
   return (
     <tr
       data-testid="bulk-row"
@@ -100,9 +117,9 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
       data-cloud={row.cloud.effective}
       data-host={row.dnsHost.id}
       aria-selected={selected}
-      className={`border-t border-slate-200 align-top dark:border-slate-800 ${selected ? 'bg-blue-50 dark:bg-blue-950/60' : ''}`}
+      className={`border-t border-slate-200 align-top max-sm:grid max-sm:grid-cols-[1.75rem_minmax(0,1fr)_auto] dark:border-slate-800 ${selected ? 'bg-blue-50 dark:bg-blue-950/60' : ''}`}
     >
-      <td className="p-2 print:hidden">
+      <td className={`${TD} max-sm:col-start-1 max-sm:row-span-3 max-sm:row-start-1 print:hidden`}>
         <input
           type="checkbox"
           data-testid="bulk-select"
@@ -112,31 +129,33 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
           className="size-4"
         />
       </td>
-      <td className="p-2">
-        <span className="break-all font-mono">{row.display}</span>
-        {/* On a narrow window the hidden columns' values sit under the domain. */}
-        <span className="block text-xs text-slate-600 md:hidden print:hidden dark:text-slate-400">
-          <span title={cloudFull}>{cloudShort}</span> · {row.dnsHost.name}
-          <span className="sm:hidden">
-            {' · '}
-            {time(row.checkedAt)}
-          </span>
+      <td className={`${TD} max-sm:col-start-2 max-sm:row-start-1 max-sm:pb-1 sm:min-w-40`}>
+        <span className="break-words font-mono">{breakable(row.display)}</span>
+        {/* Between sm and md the cloud and host columns are hidden: their values sit under the domain. */}
+        <span className="hidden text-xs text-slate-600 sm:block md:hidden print:hidden dark:text-slate-400">
+          <span title={cloudFull}>{cloudShort}</span> · {host}
         </span>
       </td>
-      <td className="p-2">
+      <td className={`${TD} max-sm:col-start-2 max-sm:row-start-2 max-sm:py-0`}>
         <HealthBadge health={row.summary.health} />
       </td>
-      <td className={`p-2 ${MSOID_COL}`}>
-        <StatusBadge status={row.msoid.status} />
+      {/* Below sm: cloud, host and time on one line under the badge. */}
+      <td className="hidden px-1.5 pt-1 pb-2 text-xs text-slate-600 max-sm:col-start-2 max-sm:row-start-3 max-sm:block print:hidden dark:text-slate-400">
+        <span title={cloudFull}>{cloudShort}</span> · {host} ·{' '}
+        <span className="whitespace-nowrap">{time(row.checkedAt)}</span>
       </td>
-      <td className={`whitespace-nowrap p-2 ${WIDE_COL}`} data-testid="bulk-cloud" title={cloudFull}>
+      {/* Verdicts quote DNS values with no spaces; they may break anywhere rather than push the table wider. */}
+      <td className={`${TD} ${MSOID_COL} xl:min-w-64 print:min-w-48`}>
+        <StatusBadge status={row.msoid.status} />
+        <span className={`mt-1 [overflow-wrap:anywhere] ${VERDICT}`}>{row.msoid.text.verdict}</span>
+      </td>
+      <td className={`whitespace-nowrap ${TD} ${WIDE_COL}`} data-testid="bulk-cloud" title={cloudFull}>
         {cloudShort}
       </td>
-      <td className={`p-2 ${WIDE_COL}`} data-testid="bulk-host">
-        {row.dnsHost.name}
+      <td className={`break-words ${TD} ${WIDE_COL}`} data-testid="bulk-host">
+        {host}
       </td>
-      <td className={`p-2 ${VERDICT_COL}`}>{row.msoid.text.verdict}</td>
-      <td className={`whitespace-nowrap p-2 tabular-nums ${MSOID_COL}`}>
+      <td className={`whitespace-nowrap tabular-nums ${TD} ${TIME_COL}`}>
         <time data-testid="bulk-checked-at" dateTime={row.checkedAt}>
           {time(row.checkedAt)}
         </time>
@@ -146,8 +165,8 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
           </span>
         ) : null}
       </td>
-      <td className="p-2 print:hidden">
-        <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-3">
+      <td className={`${TD} max-sm:col-start-3 max-sm:row-span-3 max-sm:row-start-1 print:hidden`}>
+        <div className="flex flex-col items-start gap-1">
           <button
             type="button"
             data-testid="bulk-recheck"

@@ -38,10 +38,15 @@ type Props = {
  */
 export function ResultsActions(props: Props) {
   const { runId, shown, total, selection } = props;
-  const { t, num, lang } = useT();
+  const { t, num, time, lang } = useT();
   const stamp = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-2">
+      {/* On paper: how many rows, and when it was printed (each row keeps its own checked-at time). */}
+      <p className="hidden text-sm print:block">
+        {t('bulk.table.shown', { shown: num(shown.length), total: num(total) })} ·{' '}
+        {t('bulk.table.printedAt', { time: time(new Date().toISOString()) })}
+      </p>
       <div className="flex flex-wrap items-center gap-2 print:hidden">
         <span data-testid="bulk-shown" className="mr-2 text-sm font-semibold tabular-nums">
           {t('bulk.table.shown', { shown: num(shown.length), total: num(total) })}

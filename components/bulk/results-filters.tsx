@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type FilterOptions, recordStatusOptions } from '@/lib/bulk/filter-options';
 import { type FilterState, hasFilters } from '@/lib/bulk/filter-state';
 import { isPageSize, PAGE_SIZES, type PageSize } from '@/lib/bulk/paging';
@@ -9,7 +9,7 @@ import { SEVERITY_PRESENTATION } from '@/lib/diagnosis/presentation';
 import { RECORD_LABEL, RECORD_STATUS_PRESENTATION, RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
 import { RECORDS_HEALTH, type Report } from '@/lib/schema';
 import { useT } from '../i18n-provider';
-import { SHORT_CLOUD_LABEL } from './cloud-label';
+import { hostLabel, SHORT_CLOUD_LABEL } from './labels';
 
 type Props = {
   filters: FilterState;
@@ -51,13 +51,25 @@ export function ResultsFilters(props: Props) {
   const statuses = filters.record === '' ? [] : recordStatusOptions(rows, filters.record);
   const any = t('bulk.table.any');
   const active = hasFilters(filters);
+  // Open on a wide window; on a phone the controls start folded so the first rows are on the first screen.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.matchMedia('(min-width: 640px)').matches,
+  );
 
   return (
-    <div
-      className="space-y-3 rounded border border-slate-200 bg-white p-3 print:hidden dark:border-slate-700 dark:bg-slate-900"
+    <details
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      className="rounded border border-slate-200 bg-white p-3 print:hidden dark:border-slate-700 dark:bg-slate-900"
       data-testid="bulk-filters"
     >
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <summary className="cursor-pointer text-sm font-semibold">
+        {t('bulk.table.filtersHeading')}
+        {active ? (
+          <span className="ml-2 font-normal text-blue-700 dark:text-blue-300">{t('bulk.table.filtersOn')}</span>
+        ) : null}
+      </summary>
+      <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Field label={t('bulk.table.health')} htmlFor="bulk-f-health">
           <select
             id="bulk-f-health"
@@ -117,7 +129,7 @@ export function ResultsFilters(props: Props) {
             <option value="">{any}</option>
             {options.host.map((o) => (
               <option key={o.value} value={o.value}>
-                {option(o.name, o.count)}
+                {option(hostLabel({ id: o.value, name: o.name }, t), o.count)}
               </option>
             ))}
           </select>
@@ -156,7 +168,7 @@ export function ResultsFilters(props: Props) {
           </select>
         </Field>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="mt-3 flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
           <Field label={t('bulk.table.search')} htmlFor="bulk-f-search">
             <input
@@ -224,6 +236,6 @@ export function ResultsFilters(props: Props) {
           {t('bulk.table.clearFilters')}
         </button>
       </div>
-    </div>
+    </details>
   );
 }

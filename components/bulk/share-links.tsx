@@ -11,7 +11,7 @@ const origin = () => (typeof window === 'undefined' ? '' : window.location.origi
 /**
  * The two share links, each named for what it does: the result link shows this run's stored results (with their
  * checked-at times, until the run expires); the input link runs the same list, cloud and services again.
- * Each link is also shown as selectable text, for browsers that refuse the clipboard (plain http).
+ * Each link can also be shown as selectable text.
  */
 export function ShareLinks({ run }: { run: BulkRunState & { id: string } }) {
   const { t, tp, time } = useT();
@@ -25,60 +25,65 @@ export function ShareLinks({ run }: { run: BulkRunState & { id: string } }) {
     <section
       aria-label={t('bulk.share.heading')}
       data-testid="bulk-share"
-      className="grid gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-2 print:hidden dark:border-slate-700 dark:bg-slate-900"
+      className="rounded border border-slate-200 bg-white p-3 text-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
     >
-      <ShareLink
-        id="bulk-result-link"
-        label={t('bulk.share.result')}
-        help={run.expiresAt ? t('bulk.share.resultKept', { time: time(run.expiresAt) }) : t('bulk.share.resultHelp')}
-        value={result}
-        copy={t('bulk.share.copyResult')}
-      />
-      <ShareLink
-        id="bulk-input-link"
-        label={t('bulk.share.input')}
-        help={tp('bulk.share.inputHelp', domains.length)}
-        value={input}
-        copy={t('bulk.share.copyInput')}
-      />
+      <div className="flex flex-wrap gap-x-8 gap-y-3">
+        <ShareItem
+          label={t('bulk.share.result')}
+          help={run.expiresAt ? t('bulk.share.resultKept', { time: time(run.expiresAt) }) : t('bulk.share.resultHelp')}
+          value={result}
+          copy={t('bulk.share.copyResult')}
+          testId="bulk-result-link-copy"
+        />
+        <ShareItem
+          label={t('bulk.share.input')}
+          help={tp('bulk.share.inputHelp', domains.length)}
+          value={input}
+          copy={t('bulk.share.copyInput')}
+          testId="bulk-input-link-copy"
+        />
+      </div>
+      <details className="mt-2">
+        <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+          {t('bulk.share.showText')}
+        </summary>
+        <div className="mt-2 grid gap-2 md:grid-cols-2">
+          <LinkText id="bulk-result-link" label={t('bulk.share.result')} value={result} />
+          <LinkText id="bulk-input-link" label={t('bulk.share.input')} value={input} />
+        </div>
+      </details>
     </section>
   );
 }
 
-function ShareLink({
-  id,
-  label,
-  help,
-  value,
-  copy,
-}: {
-  id: string;
-  label: string;
-  help: string;
-  value: string;
-  copy: string;
-}) {
+function ShareItem(props: { label: string; help: string; value: string; copy: string; testId: string }) {
   return (
-    <div className="min-w-0 space-y-1">
-      <label htmlFor={id} className="block font-semibold">
+    <div className="min-w-0 flex-1 basis-80">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="font-semibold">{props.label}</span>
+        <CopyButton value={props.value} label={props.copy} text={props.copy} testId={props.testId} />
+      </div>
+      <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{props.help}</p>
+    </div>
+  );
+}
+
+/** The link as selectable text, for browsers that refuse the clipboard (a page served over plain http). */
+function LinkText({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="block text-xs font-semibold">
         {label}
       </label>
-      <p id={`${id}-help`} className="text-slate-600 dark:text-slate-400">
-        {help}
-      </p>
-      <div className="flex items-center gap-2">
-        <input
-          id={id}
-          data-testid={id}
-          type="text"
-          readOnly
-          value={value}
-          aria-describedby={`${id}-help`}
-          onFocus={(event) => event.currentTarget.select()}
-          className="min-w-0 flex-1 truncate rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
-        />
-        <CopyButton value={value} label={copy} text={copy} testId={`${id}-copy`} />
-      </div>
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        readOnly
+        value={value}
+        onFocus={(event) => event.currentTarget.select()}
+        className="w-full truncate rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+      />
     </div>
   );
 }

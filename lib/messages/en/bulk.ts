@@ -74,6 +74,7 @@ export const bulkMessages = {
     severity: 'Severity (any record)',
     cloud: 'Cloud',
     host: 'DNS host',
+    hostGeneric: 'Not recognised',
     record: 'Record',
     recordStatus: 'Record status',
     anyStatus: 'Any status',
@@ -99,6 +100,8 @@ export const bulkMessages = {
     orderLabel: 'Order',
     orderHint: 'Reverse the order',
     clearFilters: 'Clear filters',
+    filtersHeading: 'Filter and sort',
+    filtersOn: 'filters on',
     shown: '{shown} of {total} domains shown',
     domain: 'Domain',
     msoid: 'msoid',
@@ -121,6 +124,7 @@ export const bulkMessages = {
     previous: 'Previous',
     next: 'Next',
     print: 'Print all shown rows',
+    printedAt: 'printed {time}',
     printHint:
       'Printing always includes every row that passes the filters. To find text with Ctrl+F, choose All rows per page.',
     none: 'No results match the filters.',
@@ -153,5 +157,6 @@ export const bulkMessages = {
       other: 'Checks the same {count} domains again from scratch, with the same cloud and services.',
     },
     copyInput: 'Copy input link',
+    showText: 'Show the links as text',
   },
 } as const satisfies Catalogue;

@@ -66,6 +66,7 @@ export const zhBulkMessages = {
     severity: '严重性（任一记录）',
     cloud: '云',
     host: 'DNS 托管提供商',
+    hostGeneric: '未识别',
     record: '记录',
     recordStatus: '记录状态',
     anyStatus: '任何状态',
@@ -90,6 +91,8 @@ export const zhBulkMessages = {
     orderLabel: '顺序',
     orderHint: '反转顺序',
     clearFilters: '清除筛选',
+    filtersHeading: '筛选和排序',
+    filtersOn: '已启用筛选',
     shown: '显示 {shown} / {total} 个域名',
     domain: '域名',
     msoid: 'msoid 记录',
@@ -112,6 +115,7 @@ export const zhBulkMessages = {
     previous: '上一页',
     next: '下一页',
     print: '打印显示的全部行',
+    printedAt: '打印于 {time}',
     printHint: '打印时总会包含符合筛选条件的所有行。如需用 Ctrl+F 查找文字，请将每页行数设为“全部”。',
     none: '没有符合筛选条件的结果。',
     stale: {
@@ -141,5 +145,6 @@ export const zhBulkMessages = {
       other: '使用相同的云和服务，从头重新检查同样的 {count} 个域名。',
     },
     copyInput: '复制输入链接',
+    showText: '以文本形式显示链接',
   },
 } as const satisfies DeepStringShape<typeof bulkMessages>;

@@ -1,7 +1,9 @@
 'use client';
 
 import { Fragment, memo, useEffect, useRef } from 'react';
-import type { CloudChoice, Report } from '@/lib/schema';
+import { problemRecords } from '@/lib/bulk/row-summary';
+import { RECORD_LABEL } from '@/lib/records/presentation';
+import type { CloudChoice, Report, Severity } from '@/lib/schema';
 import { useT } from '../i18n-provider';
 import { HealthBadge, StatusBadge } from '../status-badge';
 import { fullCloudCode, hostLabel, shortCloudCode } from './labels';
@@ -138,6 +140,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
       </td>
       <td className={`${TD} max-sm:col-start-2 max-sm:row-start-2 max-sm:py-0`}>
         <HealthBadge health={row.summary.health} />
+        <ProblemLine row={row} />
       </td>
       {/* Below sm: cloud, host and time on one line under the badge. */}
       <td className="hidden px-1.5 pt-1 pb-2 text-xs text-slate-600 max-sm:col-start-2 max-sm:row-start-3 max-sm:block print:hidden dark:text-slate-400">
@@ -188,3 +191,36 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
     </tr>
   );
 });
+
+const PROBLEM_TEXT: Readonly<Record<Severity, string>> = {
+  critical: 'font-semibold text-red-800 dark:text-red-300',
+  warning: 'text-amber-900 dark:text-amber-200',
+  unchecked: 'text-slate-600 dark:text-slate-400',
+  notice: '',
+  ok: '',
+};
+
+/** Under the health badge: the records that need attention, worst first ("msoid (CNAME) · SPF (TXT) +2 more"). */
+function ProblemLine({ row }: { row: Report }) {
+  const { t, num } = useT();
+  const { shown, more } = problemRecords(row);
+  if (shown.length === 0) return null;
+  const separator = t('ui.health.separator');
+  return (
+    <p className="mt-1 text-xs" data-testid="bulk-problems">
+      <span className="sr-only">{t('bulk.table.problemRecords')}: </span>
+      {shown.map((record, i) => (
+        <Fragment key={record.id}>
+          {i > 0 ? separator : null}
+          <span className={PROBLEM_TEXT[record.severity]}>{t(RECORD_LABEL[record.id])}</span>
+        </Fragment>
+      ))}
+      {more > 0 ? (
+        <span className="whitespace-nowrap text-slate-600 dark:text-slate-400">
+          {' '}
+          {t('bulk.table.moreRecords', { count: num(more) })}
+        </span>
+      ) : null}
+    </p>
+  );
+}

@@ -110,6 +110,8 @@ export const bulkMessages = {
     actions: 'Actions',
     recheck: 'Re-check',
     rechecking: 'Re-checking…',
+    problemRecords: 'Records to look at',
+    moreRecords: '+{count} more',
     open: 'Full report',
     recheckUnchecked: 'Re-check all that could not be checked',
     select: 'Select {domain}',

@@ -101,6 +101,8 @@ export const zhBulkMessages = {
     actions: '操作',
     recheck: '重新检查',
     rechecking: '正在重新检查…',
+    problemRecords: '需要查看的记录',
+    moreRecords: '另有 {count} 项',
     open: '完整报告',
     recheckUnchecked: '重新检查所有无法检查的域名',
     select: '选择 {domain}',

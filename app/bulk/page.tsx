@@ -1,20 +1,24 @@
 import Link from 'next/link';
 import { BulkPage } from '@/components/bulk/bulk-page';
+import { decodeBulkParams } from '@/lib/bulk/bulk-link';
 import { makeTranslator } from '@/lib/client/translator';
 import { getConfig } from '@/lib/server/env';
 import { inputPolicy } from '@/lib/server/policy';
 import { requestLanguage } from '@/lib/server/request-language';
 
 /**
- * The bulk check. The server hands the client its input policy and `MAX_DOMAINS_PER_RUN`, so the parsed list
- * and the limit match what POST /api/runs enforces; `?run=<id>` resumes or reloads a run. Reading searchParams
- * makes the page render per request, so the configuration is read at run time.
+ * The bulk check. The server hands the client its input policy, `MAX_DOMAINS_PER_RUN` and `STALE_AFTER_H`, so the
+ * parsed list, the limit and the "old results" banner match the server's configuration. It decodes the address
+ * (bounded, never throwing): `?run=<id>` resumes or reloads a run (the result link); `?d=`/`?z=`, `cloud`, `s` fill
+ * the form and start the run (the input link). Reading searchParams makes the page render per request, so the
+ * configuration is read at run time.
  */
-export default async function Page(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page(props: PageProps<'/bulk'>) {
   const searchParams = await props.searchParams;
   const lang = await requestLanguage(searchParams.lang);
   const { t } = makeTranslator(lang);
-  const run = typeof searchParams.run === 'string' && searchParams.run !== '' ? searchParams.run : null;
+  const params = decodeBulkParams(searchParams);
+  const config = getConfig();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <header>
@@ -25,7 +29,14 @@ export default async function Page(props: { searchParams: Promise<Record<string,
         </Link>
       </header>
       <main id="main" className="mt-6">
-        <BulkPage policy={inputPolicy()} maxDomainsPerRun={getConfig().maxDomainsPerRun} runId={run} />
+        <BulkPage
+          policy={inputPolicy()}
+          maxDomainsPerRun={config.maxDomainsPerRun}
+          runId={params.run}
+          badRun={params.badRun}
+          initial={params.input}
+          staleAfterMs={config.staleAfterH * 3_600_000}
+        />
       </main>
     </div>
   );

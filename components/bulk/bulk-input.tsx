@@ -1,31 +1,40 @@
 'use client';
 
 import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
+import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from '../cloud-select';
 import { useT } from '../i18n-provider';
+import { ServicesField } from '../services-field';
 
 type Props = {
   policy: InputPolicy;
   maxDomainsPerRun: number;
   busy: boolean;
-  onStart: (domains: string[], cloud: CloudChoice) => void;
+  /** What the form starts with: an input link's list, cloud and services, or nothing. */
+  initial: BulkInputState;
+  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices) => void;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
 const LIST_LIMIT = 50;
 
-/** The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, and the parsed counts. */
-export function BulkInput({ policy, maxDomainsPerRun, busy, onStart }: Props) {
+/**
+ * The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, the parsed counts, the cloud
+ * and the services.
+ */
+export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
   const { t, lang } = useT();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
   const [file, setFile] = useState<FileImport | null>(null);
   const [column, setColumn] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [cloud, setCloud] = useState<CloudChoice>('auto');
+  const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
+  const [services, setServices] = useState<ServiceChoices>(initial.services);
   const deferredText = useDeferredValue(text);
 
   async function load(picked: File) {
@@ -70,7 +79,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, onStart }: Props) {
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
 
   return (
-    <section className="space-y-4" data-testid="bulk-input">
+    <section className="space-y-4 print:hidden" data-testid="bulk-input">
       <label className="block text-sm font-semibold" htmlFor="bulk-domains">
         {t('bulk.input.label')}
       </label>
@@ -194,6 +203,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, onStart }: Props) {
         </p>
         <CloudSelect id="bulk-cloud" value={cloud} onChange={setCloud} describedBy="bulk-cloud-help" />
       </div>
+      <ServicesField value={services} onChange={setServices} />
       <button
         type="button"
         data-testid="bulk-start"
@@ -203,6 +213,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, onStart }: Props) {
           onStart(
             list.domains.map((d) => d.ascii),
             cloud,
+            services,
           )
         }
         className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"

@@ -1,5 +1,8 @@
 'use client';
 
+import { useEffect, useRef, useState } from 'react';
+import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
+import { parseDomainList } from '@/lib/input/domain-list';
 import type { InputPolicy } from '@/lib/schema';
 import { useT } from '../i18n-provider';
 import { BulkInput } from './bulk-input';
@@ -12,35 +15,79 @@ type Props = {
   policy: InputPolicy;
   /** `MAX_DOMAINS_PER_RUN` from the server's configuration. */
   maxDomainsPerRun: number;
-  /** `?run=<id>`: a run to resume or reload. */
+  /** `?run=<id>`: a run to resume or reload (the result link). */
   runId: string | null;
+  /** `?run=` held something that cannot be a run id. */
+  badRun: boolean;
+  /** The input link's list, cloud and services as the server read them from the query. */
+  initial: BulkInputState;
+  /** `STALE_AFTER_H` in milliseconds: older results get a banner. */
+  staleAfterMs: number;
 };
 
-/** The bulk check: the list, the running run's progress, and its results. */
-export function BulkPage({ policy, maxDomainsPerRun, runId }: Props) {
+/**
+ * The bulk check: the list, the running run's progress, and its results. An input link (in the query, or in the
+ * fragment for long lists) fills the form and starts the run once; a result link resumes or reloads its run.
+ */
+export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs }: Props) {
   const { t, lang } = useT();
   const { state, start, cancel, recheck } = useBulkRun(runId);
+  const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
+  const started = useRef(false);
   const busy = state.status === 'queued' || state.status === 'running';
+
+  // An input link runs its list once on arrival (never when a run is named: a reload resumes, it doesn't re-run).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load by design
+  useEffect(() => {
+    if (started.current || runId !== null || badRun) return;
+    started.current = true;
+    const fromFragment = initial.domains.length === 0 ? decodeBulkFragment(window.location.hash) : null;
+    const input = fromFragment ?? initial;
+    if (fromFragment) setPrefill({ key: 1, input: fromFragment });
+    if (input.domains.length === 0) return;
+    const list = parseDomainList(input.domains.join('\n'), {
+      allowTestDomains: policy.allowTestDomains,
+      maxLineLength: policy.maxLineLength,
+      maxDomains: maxDomainsPerRun,
+      lang,
+    });
+    // Over the limit or nothing valid: the filled form says why, and nothing starts.
+    if (list.domains.length === 0 || list.overLimit !== null) return;
+    void start(
+      list.domains.map((d) => d.ascii),
+      input.cloud,
+      input.services,
+      lang,
+    );
+  }, []);
+
+  const problem = badRun ? ({ kind: 'not-found' } as const) : state.problem;
   return (
     <div className="space-y-6">
       <BulkInput
+        key={prefill.key}
         policy={policy}
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
-        onStart={(domains, cloud) => void start(domains, cloud, lang)}
+        initial={prefill.input}
+        onStart={(domains, cloud, services) => void start(domains, cloud, services, lang)}
       />
-      {state.problem ? (
+      {problem ? (
         <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
-          {state.problem.kind === 'expired'
+          {problem.kind === 'expired'
             ? t('bulk.run.expired')
-            : state.problem.kind === 'not-found'
+            : problem.kind === 'not-found'
               ? t('bulk.run.notFound')
-              : t('bulk.run.error', { message: state.problem.message })}
+              : t('bulk.run.error', { message: problem.message })}
         </p>
       ) : null}
       {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} /> : null}
-      {state.id && state.rows.length > 0 ? (
-        <BulkResults runId={state.id} cloud={state.cloud} rows={state.rows} onRecheck={(body) => void recheck(body)} />
+      {state.id !== null && state.rows.length > 0 ? (
+        <BulkResults
+          run={{ ...state, id: state.id }}
+          staleAfterMs={staleAfterMs}
+          onRecheck={(body) => void recheck(body)}
+        />
       ) : null}
     </div>
   );

@@ -9,7 +9,7 @@ export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCan
   const running = state.status === 'queued' || state.status === 'running';
   return (
     <section className="space-y-2" data-testid="bulk-progress" data-status={state.status ?? ''}>
-      <progress className="h-3 w-full" max={Math.max(1, state.total)} value={state.checked} />
+      <progress className="h-3 w-full print:hidden" max={Math.max(1, state.total)} value={state.checked} />
       <p className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
         <span data-testid="bulk-progress-text" className="font-semibold tabular-nums">
           {t('bulk.run.progress', { done: num(state.checked), total: num(state.total) })}

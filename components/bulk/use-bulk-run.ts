@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { runQuery } from '@/lib/bulk/bulk-link';
 import { ApiClientError, toClientError } from '@/lib/client/api-error';
 import {
   cancelRun,
@@ -10,14 +11,25 @@ import {
   followRunEvents,
   mergeResults,
   recheckRun,
+  servicesOfRun,
+  stillRechecking,
 } from '@/lib/client/runs';
-import type { CloudChoice, RunResult, RunStatus } from '@/lib/schema';
+import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
+import type { CloudChoice, RunRecheckRequest, RunResult, RunStatus } from '@/lib/schema';
 
 export type RunProblem = { kind: 'expired' } | { kind: 'not-found' } | { kind: 'error'; message: string };
 
 export type BulkRunState = {
   id: string | null;
   cloud: CloudChoice;
+  /** The services the run was started with (for the input link). */
+  services: ServiceChoices;
+  /** The domains the run was started with; null for a run opened by its link (its rows then name them). */
+  domains: readonly string[] | null;
+  /** When the server drops the run (RUN_RETENTION_S after it started); null until known. */
+  expiresAt: string | null;
+  /** Domains whose re-check was accepted and whose new result has not arrived yet. */
+  rechecking: ReadonlySet<string>;
   status: RunStatus | null;
   checked: number;
   total: number;
@@ -27,9 +39,14 @@ export type BulkRunState = {
   problem: RunProblem | null;
 };
 
+const NONE: ReadonlySet<string> = new Set();
 const INITIAL: BulkRunState = {
   id: null,
   cloud: 'auto',
+  services: AUTO_SERVICES,
+  domains: null,
+  expiresAt: null,
+  rechecking: NONE,
   status: null,
   checked: 0,
   total: 0,
@@ -49,10 +66,14 @@ function problemOf(err: unknown): RunProblem | null {
   return { kind: 'error', message: e.message };
 }
 
-/** Puts `?run=<id>` into the address (no reload, no history entry). */
+/**
+ * Puts `?run=<id>` into the address in place of an input link (no reload, no history entry), so a reload
+ * resumes this run instead of starting another.
+ */
 function setRunInUrl(id: string): void {
   const url = new URL(window.location.href);
-  url.searchParams.set('run', id);
+  url.search = runQuery(url.search, id);
+  url.hash = '';
   window.history.replaceState(window.history.state, '', url);
 }
 
@@ -64,8 +85,11 @@ export function useBulkRun(initialRunId: string | null) {
   const [state, setState] = useState<BulkRunState>(INITIAL);
   const rowsRef = useRef<readonly RunResult[]>([]);
   const abortRef = useRef<AbortController | null>(null);
+  /** The lowest revision a re-check still waits on: a later re-check follows from it, so no new row is missed. */
+  const recheckSinceRef = useRef<number | null>(null);
 
   const follow = useCallback(async (id: string, from: number, after?: number) => {
+    const since = after ?? Number.POSITIVE_INFINITY;
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
@@ -75,9 +99,10 @@ export function useBulkRun(initialRunId: string | null) {
       timer = undefined;
       if (pending.length === 0) return;
       const merged = mergeResults(rowsRef.current, pending);
+      const arrived = pending;
       pending = [];
       rowsRef.current = merged;
-      setState((s) => ({ ...s, rows: merged }));
+      setState((s) => ({ ...s, rows: merged, rechecking: stillRechecking(s.rechecking, arrived, since) }));
     };
     try {
       setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
@@ -104,7 +129,9 @@ export function useBulkRun(initialRunId: string | null) {
             checked: event.checked,
             total: event.total,
             etaSeconds: null,
+            rechecking: NONE,
           }));
+          recheckSinceRef.current = null;
         }
       }
       clearTimeout(timer);
@@ -118,13 +145,20 @@ export function useBulkRun(initialRunId: string | null) {
   }, []);
 
   const start = useCallback(
-    async (domains: string[], cloud: CloudChoice, lang: string) => {
+    async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string) => {
+      abortRef.current?.abort();
       rowsRef.current = [];
-      setState({ ...INITIAL, cloud, status: 'queued', total: domains.length });
+      setState({ ...INITIAL, cloud, services, domains, status: 'queued', total: domains.length });
       try {
-        const created = await createRun({ domains, cloud, lang });
+        const created = await createRun({ domains, cloud, services: toOverride(services), lang });
         setRunInUrl(created.id);
-        setState((s) => ({ ...s, id: created.id, status: created.status, total: created.total }));
+        setState((s) => ({
+          ...s,
+          id: created.id,
+          status: created.status,
+          total: created.total,
+          expiresAt: created.expiresAt,
+        }));
         await follow(created.id, 0);
       } catch (err) {
         const problem = problemOf(err);
@@ -142,6 +176,10 @@ export function useBulkRun(initialRunId: string | null) {
         setState({
           id,
           cloud: summary.cloud,
+          services: servicesOfRun(summary.services),
+          domains: null,
+          expiresAt: summary.expiresAt,
+          rechecking: NONE,
           status: summary.status,
           checked: summary.checked,
           total: summary.total,
@@ -177,12 +215,15 @@ export function useBulkRun(initialRunId: string | null) {
   }, [state.id]);
 
   const recheck = useCallback(
-    async (body: { domains?: string[]; filter?: 'could-not-check' }) => {
+    async (body: RunRecheckRequest) => {
       const id = state.id;
       if (!id) return;
       try {
         const accepted = await recheckRun(id, body);
-        await follow(id, contiguousCount(rowsRef.current), accepted.revision);
+        const since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
+        recheckSinceRef.current = since;
+        setState((s) => ({ ...s, rechecking: new Set([...s.rechecking, ...accepted.rechecking]) }));
+        await follow(id, contiguousCount(rowsRef.current), since);
       } catch (err) {
         const problem = problemOf(err);
         if (problem) setState((s) => ({ ...s, problem }));

@@ -7,7 +7,7 @@ import {
   filterRows,
   normalizeSearch,
   type SortKey,
-  sortRows,
+  sortTableRows,
   staleRows,
 } from './table-model';
 
@@ -76,7 +76,7 @@ describe('filterRows', () => {
   });
 });
 
-describe('sortRows', () => {
+describe('sortTableRows', () => {
   test.each<{ key: SortKey; asc: string[] }>([
     { key: 'domain', asc: ['alpha.test', 'bravo.test', 'charlie.test', 'delta.test', '例子.test'] },
     { key: 'health', asc: ['bravo.test', 'delta.test', '例子.test', 'charlie.test', 'alpha.test'] },
@@ -86,8 +86,8 @@ describe('sortRows', () => {
     { key: 'checkedAt', asc: ['delta.test', 'bravo.test', 'alpha.test', 'charlie.test', '例子.test'] },
   ])('$key', ({ key, asc }) => {
     const shuffled = [rows[3], rows[0], rows[4], rows[2], rows[1]].filter((r) => r !== undefined);
-    expect(names(sortRows(shuffled, key, 'asc'))).toEqual(asc);
-    expect(names(sortRows(shuffled, key, 'desc'))).toEqual([...asc].reverse());
+    expect(names(sortTableRows(shuffled, key, 'asc'))).toEqual(asc);
+    expect(names(sortTableRows(shuffled, key, 'desc'))).toEqual([...asc].reverse());
     expect(names(shuffled)).toEqual(['delta.test', 'alpha.test', '例子.test', 'charlie.test', 'bravo.test']);
   });
 });
@@ -166,7 +166,7 @@ describe('5,000 rows', () => {
     const counts = countByHealth(many);
     expect(counts.healthy + counts['needs-attention'] + counts.broken + counts['could-not-check']).toBe(5000);
     expect(counts['could-not-check']).toBe(625);
-    const sorted = sortRows(many, 'health', 'asc');
+    const sorted = sortTableRows(many, 'health', 'asc');
     expect(new Set(names(sorted)).size).toBe(5000);
     expect(sorted[0]?.summary.health).toBe('broken');
     expect(sorted.at(-1)?.summary.health).toBe('healthy');

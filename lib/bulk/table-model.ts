@@ -109,7 +109,7 @@ const COMPARE: Readonly<Record<SortKey, (a: Report, b: Report) => number>> = {
  * the exact reverse of `asc`.
  * `health` and `msoid` ascending put the worst first. Returns a new array.
  */
-export function sortRows(rows: readonly Report[], key: SortKey, dir: SortDir): Report[] {
+export function sortTableRows(rows: readonly Report[], key: SortKey, dir: SortDir): Report[] {
   const sign = dir === 'asc' ? 1 : -1;
   const compare = COMPARE[key];
   return [...rows].sort((a, b) => sign * compare(a, b) || sign * compareText(a.domain, b.domain));

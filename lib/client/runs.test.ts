@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '@/lib/schema';
-import { contiguousCount, eventsUrl, followRunEvents, mergeResults, parseRunEvent } from './runs';
+import {
+  contiguousCount,
+  eventsUrl,
+  followRunEvents,
+  mergeResults,
+  parseRunEvent,
+  servicesOfRun,
+  stillRechecking,
+} from './runs';
 import { makeReport } from './test-fixtures';
 
 const row = (index: number, revision: number, domain = `d${index}.test`): RunResult => ({
@@ -107,4 +115,44 @@ describe('followRunEvents', () => {
       await expect(read()).rejects.toMatchObject({ code: c.code, status: c.status });
     });
   }
+});
+
+describe('servicesOfRun', () => {
+  it.each([
+    { label: 'nothing set: all detected', services: undefined, want: { mail: 'auto', teams: 'auto', intune: 'auto' } },
+    { label: 'empty object: all detected', services: {}, want: { mail: 'auto', teams: 'auto', intune: 'auto' } },
+    {
+      label: 'on and off as set, the rest detected',
+      services: { mail: true, intune: false },
+      want: { mail: 'on', teams: 'auto', intune: 'off' },
+    },
+  ])('$label', ({ services, want }) => {
+    expect(servicesOfRun(services)).toEqual(want);
+  });
+});
+
+describe('stillRechecking', () => {
+  const pending = new Set(['a.test', 'b.test']);
+  it.each([
+    { label: 'a newer row ends its re-check', incoming: [{ domain: 'a.test', revision: 11 }], want: ['b.test'] },
+    {
+      label: 'an old row (sent again) does not',
+      incoming: [{ domain: 'a.test', revision: 10 }],
+      want: ['a.test', 'b.test'],
+    },
+    { label: 'another domain does not', incoming: [{ domain: 'c.test', revision: 12 }], want: ['a.test', 'b.test'] },
+    {
+      label: 'both done',
+      incoming: [
+        { domain: 'b.test', revision: 12 },
+        { domain: 'a.test', revision: 13 },
+      ],
+      want: [],
+    },
+  ])('$label', ({ incoming, want }) => {
+    expect([...stillRechecking(pending, incoming, 10)].sort()).toEqual(want);
+  });
+  it('returns the same set when nothing changed', () => {
+    expect(stillRechecking(pending, [{ domain: 'c.test', revision: 99 }], 10)).toBe(pending);
+  });
 });

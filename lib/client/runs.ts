@@ -10,10 +10,13 @@ import {
   type RunRecheckRequest,
   type RunResult,
   RunSummary,
+  SERVICE_FLAGS,
+  type ServiceOverride,
 } from '@/lib/schema';
 import { ApiClientError, errorFromResponse, toClientError } from './api-error';
 import { fetchJson } from './fetcher';
 import { readLines } from './ndjson';
+import type { ServiceChoice, ServiceChoices } from './services';
 
 const runUrl = (id: string) => `/api/runs/${encodeURIComponent(id)}`;
 
@@ -121,4 +124,31 @@ export function contiguousCount(held: readonly RunResult[]): number {
     n += 1;
   }
   return n;
+}
+
+/** A run's `services` (what the user set when it started) as the services toggles show them; absent = detect. */
+export function servicesOfRun(services: ServiceOverride | undefined): ServiceChoices {
+  const out: Record<(typeof SERVICE_FLAGS)[number], ServiceChoice> = { mail: 'auto', teams: 'auto', intune: 'auto' };
+  for (const s of SERVICE_FLAGS) {
+    const on = services?.[s];
+    if (on !== undefined) out[s] = on ? 'on' : 'off';
+  }
+  return out;
+}
+
+/**
+ * The domains still being re-checked once `incoming` rows arrived: a row with a newer revision than the re-check
+ * started from is that domain's new result. Returns `rechecking` itself when nothing changed.
+ */
+export function stillRechecking(
+  rechecking: ReadonlySet<string>,
+  incoming: readonly Pick<RunResult, 'domain' | 'revision'>[],
+  sinceRevision: number,
+): ReadonlySet<string> {
+  if (rechecking.size === 0) return rechecking;
+  const done = incoming.filter((row) => row.revision > sinceRevision && rechecking.has(row.domain));
+  if (done.length === 0) return rechecking;
+  const next = new Set(rechecking);
+  for (const row of done) next.delete(row.domain);
+  return next;
 }

@@ -72,6 +72,8 @@ const EnvSchema = z.object({
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
   /** Runs kept in memory; past it the oldest finished run is dropped (answers 410 like an expired one). */
   MAX_RUNS_KEPT: int(1, 10_000).default(50),
+  /** Hours after which /bulk flags results as old and offers to re-check them. */
+  STALE_AFTER_H: int(1, 8760).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +119,8 @@ export type ServerConfig = {
   bulkConcurrency: number;
   runRetentionS: number;
   maxRunsKept: number;
+  /** Hours after which the bulk page calls results old. */
+  staleAfterH: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -185,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     bulkConcurrency: e.BULK_CONCURRENCY,
     runRetentionS: e.RUN_RETENTION_S,
     maxRunsKept: e.MAX_RUNS_KEPT,
+    staleAfterH: e.STALE_AFTER_H,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * English text for bulk checks: why an uploaded file could not be read, and column warnings.
- * Codes: `bulk.import.<ImportErrorCode>`, `bulk.import.<ColumnWarningCode>`.
+ * English text for bulk checks: why an uploaded file could not be read, column warnings, the run, the results
+ * table (filters, selection, pages, the banner for old results) and the two share links.
+ * Codes: `bulk.import.<ImportErrorCode>`, `bulk.import.<ColumnWarningCode>`; counted messages have `.one`/`.other`.
  */
 import type { Catalogue } from '../format';
 
@@ -67,35 +68,97 @@ export const bulkMessages = {
     heading: 'Results',
     countsLabel: 'Show only this',
     all: 'All ({count})',
+    any: 'All',
+    option: '{label} ({count})',
     health: 'Health',
+    severity: 'Severity (any record)',
+    cloud: 'Cloud',
+    host: 'DNS host',
+    hostGeneric: 'Not recognised',
+    record: 'Record',
+    recordStatus: 'Record status',
+    anyStatus: 'Any status',
     search: 'Search',
     sort: 'Sort by',
     sortBy: {
       domain: 'Domain',
-      health: 'Health (worst first)',
-      msoid: 'msoid status (worst first)',
+      health: 'Health',
+      msoid: 'msoid status',
       cloud: 'Cloud',
       host: 'DNS host',
       checkedAt: 'Checked at',
     },
+    /** The order button's text per sort column and direction (`asc` puts the worst, A or the oldest first). */
+    order: {
+      domain: { asc: 'A → Z', desc: 'Z → A' },
+      health: { asc: 'Worst first', desc: 'Healthy first' },
+      msoid: { asc: 'Worst first', desc: 'Best first' },
+      cloud: { asc: 'A → Z', desc: 'Z → A' },
+      host: { asc: 'A → Z', desc: 'Z → A' },
+      checkedAt: { asc: 'Oldest first', desc: 'Newest first' },
+    },
+    orderLabel: 'Order',
+    orderHint: 'Reverse the order',
+    clearFilters: 'Clear filters',
+    filtersHeading: 'Filter and sort',
+    filtersOn: 'filters on',
+    shown: '{shown} of {total} domains shown',
     domain: 'Domain',
     msoid: 'msoid',
     verdict: 'Verdict',
     checkedAt: 'Checked at',
     actions: 'Actions',
     recheck: 'Re-check',
+    rechecking: 'Re-checking…',
+    problemRecords: 'Records to look at',
+    moreRecords: '+{count} more',
     open: 'Full report',
     recheckUnchecked: 'Re-check all that could not be checked',
+    select: 'Select {domain}',
+    selectAllShown: 'Select all {count} shown',
+    selected: '{count} selected',
+    selectedHidden: '{count} selected ({hidden} hidden by the filters)',
+    recheckSelected: 'Re-check selected ({count})',
+    clearSelection: 'Clear selection',
+    pageSize: 'Rows per page',
+    pageSizeAll: 'All',
     page: 'Page {page} of {pages} ({count} rows)',
     previous: 'Previous',
     next: 'Next',
-    none: 'No results match the filter.',
-    stale: 'Some of these results are more than 24 hours old (oldest: {time}). Re-check them before relying on them.',
+    print: 'Print all shown rows',
+    printedAt: 'printed {time}',
+    printHint:
+      'Printing always includes every row that passes the filters. To find text with Ctrl+F, choose All rows per page.',
+    none: 'No results match the filters.',
+    stale: {
+      one: '1 result was checked more than {limit} ago ({age} ago, {time}). DNS may have changed since.',
+      other:
+        '{count} results were checked more than {limit} ago; the oldest {age} ago ({time}). DNS may have changed since.',
+    },
+    staleRecheck: 'Re-check all',
+  },
+  /** Short cloud names for the table's Cloud column (GCC, GCC High, DoD and Unknown use `cloud.name.*`). */
+  cloud: {
+    worldwide: 'Worldwide',
+    'worldwide-or-gcc': 'Worldwide/GCC',
+    '21vianet': '21Vianet',
   },
   export: {
     csv: 'Export CSV',
     json: 'Export JSON',
-    copyLink: 'Copy result link',
-    linkLabel: 'Link to these results',
+  },
+  share: {
+    heading: 'Share',
+    result: 'Result link',
+    resultHelp: 'Shows these results as they are, with the time each domain was checked.',
+    resultKept: 'Shows these results as they are, with the time each domain was checked. Kept until {time}.',
+    copyResult: 'Copy result link',
+    input: 'Input link',
+    inputHelp: {
+      one: 'Checks the same domain again from scratch, with the same cloud and services.',
+      other: 'Checks the same {count} domains again from scratch, with the same cloud and services.',
+    },
+    copyInput: 'Copy input link',
+    showText: 'Show the links as text',
   },
 } as const satisfies Catalogue;

@@ -1,0 +1,241 @@
+'use client';
+
+import { type ReactNode, useState } from 'react';
+import { type FilterOptions, recordStatusOptions } from '@/lib/bulk/filter-options';
+import { type FilterState, hasFilters } from '@/lib/bulk/filter-state';
+import { isPageSize, PAGE_SIZES, type PageSize } from '@/lib/bulk/paging';
+import { type HealthCounts, SORT_KEYS, type SortDir, type SortKey } from '@/lib/bulk/table-model';
+import { SEVERITY_PRESENTATION } from '@/lib/diagnosis/presentation';
+import { RECORD_LABEL, RECORD_STATUS_PRESENTATION, RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import { RECORDS_HEALTH, type Report } from '@/lib/schema';
+import { useT } from '../i18n-provider';
+import { hostLabel, SHORT_CLOUD_LABEL } from './labels';
+
+type Props = {
+  filters: FilterState;
+  counts: HealthCounts;
+  options: FilterOptions;
+  rows: readonly Report[];
+  sort: SortKey;
+  dir: SortDir;
+  pageSize: PageSize;
+  onChange: <K extends keyof FilterState>(key: K, value: FilterState[K]) => void;
+  onClear: () => void;
+  onSort: (key: SortKey) => void;
+  onDir: () => void;
+  onPageSize: (size: PageSize) => void;
+};
+
+const SELECT =
+  'w-full rounded border border-slate-300 bg-white p-1 text-sm disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900';
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={htmlFor} className="block text-xs font-semibold text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The table's controls: health, severity, cloud, DNS host, record and its status, search; then sort column and
+ * order, rows per page, and "Clear filters". Every choice shows how many domains it matches.
+ */
+export function ResultsFilters(props: Props) {
+  const { filters, counts, options, rows, sort, dir, pageSize, onChange } = props;
+  const { t, num } = useT();
+  const option = (label: string, count: number) => t('bulk.table.option', { label, count: num(count) });
+  const statuses = filters.record === '' ? [] : recordStatusOptions(rows, filters.record);
+  const any = t('bulk.table.any');
+  const active = hasFilters(filters);
+  // Open on a wide window; on a phone the controls start folded so the first rows are on the first screen.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.matchMedia('(min-width: 640px)').matches,
+  );
+
+  return (
+    <details
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      className="rounded border border-slate-200 bg-white p-3 print:hidden dark:border-slate-700 dark:bg-slate-900"
+      data-testid="bulk-filters"
+    >
+      <summary className="cursor-pointer text-sm font-semibold">
+        {t('bulk.table.filtersHeading')}
+        {active ? (
+          <span className="ml-2 font-normal text-blue-700 dark:text-blue-300">{t('bulk.table.filtersOn')}</span>
+        ) : null}
+      </summary>
+      <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Field label={t('bulk.table.health')} htmlFor="bulk-f-health">
+          <select
+            id="bulk-f-health"
+            data-testid="bulk-health-filter"
+            value={filters.health}
+            onChange={(e) => onChange('health', e.target.value as FilterState['health'])}
+            className={SELECT}
+          >
+            <option value="">{t('bulk.table.all', { count: num(counts.total) })}</option>
+            {RECORDS_HEALTH.map((h) => (
+              <option key={h} value={h} disabled={counts[h] === 0 && filters.health !== h}>
+                {option(t(RECORDS_HEALTH_PRESENTATION[h].labelCode), counts[h])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('bulk.table.severity')} htmlFor="bulk-f-severity">
+          <select
+            id="bulk-f-severity"
+            data-testid="bulk-severity-filter"
+            value={filters.severity}
+            onChange={(e) => onChange('severity', e.target.value as FilterState['severity'])}
+            className={SELECT}
+          >
+            <option value="">{any}</option>
+            {options.severity.map((o) => (
+              <option key={o.value} value={o.value}>
+                {option(t(SEVERITY_PRESENTATION[o.value].labelCode), o.count)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('bulk.table.cloud')} htmlFor="bulk-f-cloud">
+          <select
+            id="bulk-f-cloud"
+            data-testid="bulk-cloud-filter"
+            value={filters.cloud}
+            onChange={(e) => onChange('cloud', e.target.value as FilterState['cloud'])}
+            className={SELECT}
+          >
+            <option value="">{any}</option>
+            {options.cloud.map((o) => (
+              <option key={o.value} value={o.value}>
+                {option(t(SHORT_CLOUD_LABEL[o.value]), o.count)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('bulk.table.host')} htmlFor="bulk-f-host">
+          <select
+            id="bulk-f-host"
+            data-testid="bulk-host-filter"
+            value={filters.host}
+            onChange={(e) => onChange('host', e.target.value)}
+            className={SELECT}
+          >
+            <option value="">{any}</option>
+            {options.host.map((o) => (
+              <option key={o.value} value={o.value}>
+                {option(hostLabel({ id: o.value, name: o.name }, t), o.count)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('bulk.table.record')} htmlFor="bulk-f-record">
+          <select
+            id="bulk-f-record"
+            data-testid="bulk-record-filter"
+            value={filters.record}
+            onChange={(e) => onChange('record', e.target.value as FilterState['record'])}
+            className={SELECT}
+          >
+            <option value="">{any}</option>
+            {options.record.map((o) => (
+              <option key={o.value} value={o.value}>
+                {option(t(RECORD_LABEL[o.value]), o.count)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('bulk.table.recordStatus')} htmlFor="bulk-f-record-status">
+          <select
+            id="bulk-f-record-status"
+            data-testid="bulk-record-status-filter"
+            value={filters.recordStatus}
+            disabled={filters.record === ''}
+            onChange={(e) => onChange('recordStatus', e.target.value as FilterState['recordStatus'])}
+            className={SELECT}
+          >
+            <option value="">{t('bulk.table.anyStatus')}</option>
+            {statuses.map((o) => (
+              <option key={o.value} value={o.value}>
+                {option(t(RECORD_STATUS_PRESENTATION[o.value].labelCode), o.count)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <div className="min-w-48 flex-1">
+          <Field label={t('bulk.table.search')} htmlFor="bulk-f-search">
+            <input
+              id="bulk-f-search"
+              type="search"
+              data-testid="bulk-search"
+              value={filters.text}
+              onChange={(e) => onChange('text', e.target.value)}
+              className={SELECT}
+            />
+          </Field>
+        </div>
+        <Field label={t('bulk.table.sort')} htmlFor="bulk-f-sort">
+          <select
+            id="bulk-f-sort"
+            data-testid="bulk-sort"
+            value={sort}
+            onChange={(e) => props.onSort(e.target.value as SortKey)}
+            className={SELECT}
+          >
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`bulk.table.sortBy.${key}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div>
+          <span className="block text-xs font-semibold text-slate-700 dark:text-slate-300" aria-hidden="true">
+            {t('bulk.table.orderLabel')}
+          </span>
+          <button
+            type="button"
+            data-testid="bulk-sort-dir"
+            data-dir={dir}
+            title={t('bulk.table.orderHint')}
+            onClick={props.onDir}
+            className="whitespace-nowrap rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            {t(`bulk.table.order.${sort}.${dir}`)}
+          </button>
+        </div>
+        <Field label={t('bulk.table.pageSize')} htmlFor="bulk-f-page-size">
+          <select
+            id="bulk-f-page-size"
+            data-testid="bulk-page-size"
+            value={pageSize}
+            onChange={(e) => isPageSize(e.target.value) && props.onPageSize(e.target.value)}
+            className={SELECT}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size === 'all' ? t('bulk.table.pageSizeAll') : num(Number(size))}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button
+          type="button"
+          data-testid="bulk-clear-filters"
+          disabled={!active}
+          onClick={props.onClear}
+          className="rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-50 dark:border-slate-700"
+        >
+          {t('bulk.table.clearFilters')}
+        </button>
+      </div>
+    </details>
+  );
+}

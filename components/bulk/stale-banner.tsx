@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { type AgeUnit, staleness } from '@/lib/bulk/stale';
+import { useT } from '../i18n-provider';
+
+/** "3 days", "5 hours": a number with its unit, spelled out in the page's language. */
+function formatAge(lang: string, value: number, unit: AgeUnit): string {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  } catch {
+    return `${value} ${unit}`;
+  }
+}
+
+/** Re-evaluated every minute, so a page left open shows the banner once its results pass the age. */
+const TICK_MS = 60_000;
+
+/**
+ * The banner for results older than `staleAfterMs` (`STALE_AFTER_H`): how many, how old the oldest is (with its
+ * time), and a button that re-checks every row.
+ */
+export function StaleBanner({
+  rows,
+  staleAfterMs,
+  onRecheckAll,
+}: {
+  rows: readonly { checkedAt: string }[];
+  staleAfterMs: number;
+  onRecheckAll: () => void;
+}) {
+  const { t, tp, time, lang } = useT();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const state = useMemo(() => staleness(rows, now, staleAfterMs), [rows, now, staleAfterMs]);
+  if (state.stale === 0) return null;
+  const limitHours = Math.round(staleAfterMs / 3_600_000);
+  return (
+    <div
+      role="status"
+      data-testid="bulk-stale"
+      className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p className="min-w-0 flex-1">
+        {tp('bulk.table.stale', state.stale, {
+          limit: formatAge(lang, limitHours, 'hour'),
+          age: state.age ? formatAge(lang, state.age.value, state.age.unit) : '',
+          time: state.oldest ? time(state.oldest, now) : '',
+        })}
+      </p>
+      <button
+        type="button"
+        data-testid="bulk-stale-recheck"
+        onClick={onRecheckAll}
+        className="rounded bg-amber-800 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-900 print:hidden dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200"
+      >
+        {t('bulk.table.staleRecheck')}
+      </button>
+    </div>
+  );
+}

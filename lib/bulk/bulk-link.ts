@@ -1,0 +1,102 @@
+/**
+ * The two share links of the bulk page, and reading /bulk's address:
+ * - the input link `/bulk?d=…|z=…&cloud=…&s=…` (lib/share/url-state.ts's form) pre-fills the list, cloud and
+ *   services and runs the check anew. A list whose compressed form is too long for a request line (servers refuse
+ *   request heads over 8–16 KB, about 1,000 domains) goes after `#` instead: the fragment never reaches the
+ *   server and the page reads it in the browser.
+ * - the result link `/bulk?run=<id>` shows the stored results of one run.
+ * Decoding is bounded and never throws, whatever the address holds. Pure and browser-safe.
+ */
+import { AUTO_SERVICES, type ServiceChoices } from '@/lib/client/services';
+import type { CloudChoice } from '@/lib/schema';
+import { decodeShareState, encodeShareState, type SearchParamsLike, type ShareState } from '@/lib/share/url-state';
+
+/** Above this many characters the input link's state moves from the query to the fragment. */
+export const MAX_QUERY_LINK_CHARS = 8000;
+/** The server ignores a `d` or `z` longer than this (a real link puts such a list in the fragment). */
+export const MAX_SERVER_LIST_CHARS = 2 * MAX_QUERY_LINK_CHARS;
+/** The fragment is read only up to this length: enough for MAX_DOMAINS_PER_RUN's 5,000 domains compressed. */
+export const MAX_FRAGMENT_CHARS = 120_000;
+/** A run id is what the server makes (22 base64url characters); anything else is not looked up. */
+const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export type BulkInputState = { domains: string[]; cloud: CloudChoice; services: ServiceChoices };
+
+export type BulkParams = {
+  /** `?run=<id>` when it has the form of a run id. */
+  run: string | null;
+  /** `?run=` was given but cannot be a run id (the page says "no such run" without asking the server). */
+  badRun: boolean;
+  /** The input link's list, cloud and services (an empty list when there is none). */
+  input: BulkInputState;
+};
+
+const EMPTY_INPUT: BulkInputState = { domains: [], cloud: 'auto', services: AUTO_SERVICES };
+
+function first(params: SearchParamsLike, name: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(name) ?? undefined;
+  const value = params[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Only the share params, bounded: a `d` or `z` over `maxListChars` is dropped before it is decompressed. */
+function shareParams(params: SearchParamsLike, maxListChars: number): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const name of ['d', 'z', 'cloud', 's']) {
+    const value = first(params, name);
+    if (value === undefined) continue;
+    if ((name === 'd' || name === 'z') && value.length > maxListChars) continue;
+    out.set(name, value.slice(0, name === 'd' || name === 'z' ? maxListChars : 200));
+  }
+  return out;
+}
+
+/** Reads /bulk's search params (on the server or in the browser). Never throws. */
+export function decodeBulkParams(params: SearchParamsLike): BulkParams {
+  const rawRun = first(params, 'run');
+  const run = rawRun !== undefined && RUN_ID.test(rawRun) ? rawRun : null;
+  let input = EMPTY_INPUT;
+  try {
+    input = decodeShareState(shareParams(params, MAX_SERVER_LIST_CHARS));
+  } catch {
+    // decodeShareState does not throw; this only keeps the page up if that ever changes.
+  }
+  return { run, badRun: rawRun !== undefined && rawRun !== '' && run === null, input };
+}
+
+/** Reads an input link's fragment (`#z=…&cloud=…&s=…`, with or without the `#`); null when it holds no list. */
+export function decodeBulkFragment(hash: string): BulkInputState | null {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text === '' || text.length > MAX_FRAGMENT_CHARS) return null;
+  try {
+    const state = decodeShareState(shareParams(new URLSearchParams(text), MAX_FRAGMENT_CHARS));
+    return state.domains.length > 0 ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The input link (path and query or fragment, no origin): `/bulk?<share state>`, or `/bulk#<share state>` when the
+ * query would be longer than MAX_QUERY_LINK_CHARS.
+ */
+export function bulkInputLink(state: ShareState): string {
+  const query = encodeShareState(state);
+  return query.length > MAX_QUERY_LINK_CHARS ? `/bulk#${query}` : `/bulk?${query}`;
+}
+
+/** The result link of run `id` (path and query). */
+export function bulkResultLink(id: string): string {
+  return `/bulk?run=${encodeURIComponent(id)}`;
+}
+
+/**
+ * The query for the address bar once run `id` has started: `run=<id>` replaces the input link's params (so a
+ * reload resumes the run instead of starting another); others such as `lang` stay. Returns it without `?`.
+ */
+export function runQuery(currentSearch: string, id: string): string {
+  const params = new URLSearchParams(currentSearch);
+  for (const key of ['d', 'z', 'cloud', 's', 'run']) params.delete(key);
+  const rest = params.toString();
+  return `run=${encodeURIComponent(id)}${rest ? `&${rest}` : ''}`;
+}

@@ -1,8 +1,9 @@
 /**
  * The full report at /d/<domain>, end to end against the lab: the header names the domain, the check time,
  * the resolver and the cloud; the records and the fix list are there; Chinese with ?lang=zh-CN; the print
- * media hides every control and prints long values whole (screenshot + PDF to screenshots/); an unusable
- * domain gets a plain message; and a dashboard row links to its report.
+ * media shows a compact report (every finding, fix and lookup, nothing past the page edge) on at most two A4
+ * pages (PDFs to screenshots/) with every control hidden; an unusable domain gets a plain message; a dashboard
+ * row links to its report; and the sign-in page in front of it speaks the reader's language.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
@@ -10,6 +11,8 @@ import { recordGroup } from '../../lib/client/records-view';
 import { makeTranslator } from '../../lib/client/translator';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '../../lib/diagnosis/presentation';
 import { Report } from '../../lib/schema';
+import { startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 const DOMAIN = 'missing-21v.test';
@@ -200,4 +203,46 @@ test('a dashboard row links to its full report', async ({ page }) => {
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?cloud=auto`));
   await expect(page.getByTestId('detail-domain')).toHaveText(DOMAIN);
+});
+
+test('the sign-in page follows ?lang= and Accept-Language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    // This app runs without ACCESS_TOKEN: the page says no token is needed, in the browser's language.
+    await page.goto('/signin');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.t('ui.signin.title'));
+    await expect(page.getByTestId('signin')).toContainText(zh.t('ui.signin.notNeeded'));
+    await expect(page).toHaveTitle(zh.t('ui.signin.title'));
+    await page.goto('/signin?lang=en');
+    await expect(page.getByTestId('signin')).toContainText(en.t('ui.signin.notNeeded'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with an access token, a report in Chinese leads to a Chinese sign-in form and back', async ({ browser }) => {
+  const token = 'detail-spec-access-token-0123456789';
+  const app = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), ACCESS_TOKEN: token });
+  const context = await browser.newContext({ baseURL: app.url, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/d/${DOMAIN}?cloud=auto&lang=zh-CN`);
+    await expect(page).toHaveURL(/\/signin\?.*lang=zh-CN/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.t('ui.signin.title'));
+    await expect(page.getByTestId('signin')).toContainText(zh.t('ui.signin.intro'));
+    const field = page.getByLabel(zh.t('ui.signin.tokenLabel'));
+    await field.fill('not-the-token-at-all-0000');
+    await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
+    await expect(page.getByRole('alert')).toHaveText(zh.t('ui.signin.failed'));
+    await field.fill(token);
+    await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
+    await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?.*lang=zh-CN`));
+    await expect(page.getByTestId('detail-report')).toContainText(zh.t('ui.detail.heading'));
+  } finally {
+    await context.close();
+    await app.stop();
+  }
 });

@@ -24,6 +24,14 @@ function Timing({ lookup }: { lookup: Lookup }) {
   return <>{parts.join(t('ui.health.separator'))}</>;
 }
 
+/**
+ * A row too tall to keep on one page (a long TXT set, a 4,000-character value) may break across pages; kept
+ * whole, it would first leave the rest of the page empty and then break anyway.
+ */
+function breakable(lookup: Lookup): boolean {
+  return lookup.answers.length > 8 || lookup.answers.reduce((sum, a) => sum + a.data.length, 0) > 1200;
+}
+
 /** The one server that gave every reply, or null when replies came from several (or none). */
 function onlyServer(lookups: readonly Lookup[]): string | null {
   const servers = new Set(lookups.flatMap((l) => (l.server ? [l.server] : [])));
@@ -88,9 +96,9 @@ export function PrintLookups({ lookups }: { lookups: readonly Lookup[] }) {
           </tr>
         </thead>
         <tbody>
-          {lookups.map((l, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the same name and type can be asked twice; lookups never reorder
-            <tr key={`${l.name}:${l.type}:${index}`} data-testid="print-lookup" className="break-inside-avoid">
+          {lookups.map((l) => (
+            // One row per name and type: the report lists each lookup once (detail-report.tsx).
+            <tr key={`${l.name}|${l.type}`} data-testid="print-lookup" data-breakable={breakable(l) || undefined}>
               <td className={TD}>
                 <DnsText value={l.name} wrap="anywhere" />
               </td>

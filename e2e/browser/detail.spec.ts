@@ -236,7 +236,7 @@ test('with an access token, a report in Chinese leads to a Chinese sign-in form 
     const field = page.getByLabel(zh.t('ui.signin.tokenLabel'));
     await field.fill('not-the-token-at-all-0000');
     await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
-    await expect(page.getByRole('alert')).toHaveText(zh.t('ui.signin.failed'));
+    await expect(page.getByTestId('signin').getByRole('alert')).toHaveText(zh.t('ui.signin.failed'));
     await field.fill(token);
     await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
     await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?.*lang=zh-CN`));

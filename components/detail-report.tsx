@@ -1,13 +1,18 @@
 'use client';
 
-import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/diagnosis/presentation';
-import type { Lookup, Report } from '@/lib/schema';
+import { cloudSource, cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { CLOUD_CHOICE_LABEL, cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
+import type { CloudReport, Lookup, Report } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { FullReportContext } from './full-report';
+import { HealthCell } from './health-cell';
 import { useT } from './i18n-provider';
-import { RefreshIcon } from './icons';
+import { RefreshIcon, WarningIcon } from './icons';
 import { LookupTable } from './lookup-table';
+import { usePrintFooter } from './print-footer';
+import { PrintReport } from './print-report';
 import { RowDetails } from './row-details';
+import { ServicesLine } from './services-line';
 
 const LINK =
   'inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
@@ -39,6 +44,52 @@ function CheckedAt({ iso }: { iso: string }) {
   );
 }
 
+/** How the cloud was decided (chosen, or the records it was worked out from) and any warning about it. */
+function CloudBasis({ cloud }: { cloud: CloudReport }) {
+  const { t } = useT();
+  const source = cloudSource(cloud);
+  const basis =
+    source.kind === 'chosen'
+      ? t('ui.cloud.chosen')
+      : source.kind === 'none'
+        ? t('ui.cloud.noEvidence')
+        : source.kind === 'failed'
+          ? null
+          : t('ui.cloud.fromEvidence', {
+              records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(t('ui.list.separator')),
+            });
+  return (
+    <>
+      {basis ? (
+        <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="detail-cloud-basis">
+          {basis}
+        </span>
+      ) : null}
+      {cloudWarnings(cloud).map((w) => (
+        <span key={w} className="mt-0.5 flex items-start gap-1 text-xs font-medium text-amber-900 dark:text-amber-200">
+          <WarningIcon className="mt-px size-3.5 shrink-0" />
+          <span>
+            {w === 'contradicts'
+              ? t('ui.cloud.contradicts', {
+                  selected: t(`ui.cloudChoice.${cloud.selected}`),
+                  inferred: t(inferredCloudCode(cloud)),
+                })
+              : t(`ui.cloud.${w}`)}
+          </span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The check time for the printed footer: short, in the reader's locale and time zone. */
+function footerDate(iso: string, lang: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /** Opens the browser's print dialog (where "Save as PDF" lives). A click handler, so the CSP allows it. */
 function PrintButton() {
   const { t } = useT();
@@ -55,8 +106,10 @@ function PrintButton() {
 }
 
 /**
- * One domain's full report for `/d/<domain>`: a header (domain, check time, resolvers, cloud, actions), then the
- * dashboard's row details with every value whole and the problem records open, then every lookup behind it.
+ * One domain's full report for `/d/<domain>`. On screen: a header (domain, check time, resolvers, cloud and how
+ * it was decided, health, actions), the dashboard's row details with every value whole and the problem records
+ * open, then every lookup behind it. On paper (print media) the header stays, the screen body gives way to
+ * compact tables (print-report.tsx), and the lookups become a small appendix.
  * `recheckHref` and `dashboardHref` are built by the page from its own URL.
  */
 export function DetailReport({
@@ -68,17 +121,22 @@ export function DetailReport({
   recheckHref: string;
   dashboardHref: string;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: footerDate(report.checkedAt, lang) }));
   const cloudText = t('ui.detail.cloudValue', {
     effective: t(cloudLabelCode(report.cloud)),
     selected: t(CLOUD_CHOICE_LABEL[report.cloud.selected]),
   });
+  const lookups = allLookups(report);
+  const LABEL = 'text-slate-600 dark:text-slate-400 print:text-slate-700';
   return (
     <FullReportContext.Provider value={true}>
-      <article data-testid="detail-report" className="space-y-6">
-        <header className="space-y-3 border-b border-slate-200 pb-4 dark:border-slate-700">
-          <p className="text-sm font-medium text-slate-600 dark:text-slate-400">{t('ui.detail.heading')}</p>
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl" data-testid="detail-domain">
+      <article data-testid="detail-report" className="space-y-6 print:space-y-3">
+        <header className="space-y-3 border-b border-slate-200 pb-4 print:space-y-1 print:border-slate-400 print:pb-2 dark:border-slate-700">
+          <p className="text-sm font-medium text-slate-600 dark:text-slate-400 print:text-slate-700">
+            {t('ui.detail.heading')}
+          </p>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl print:text-2xl" data-testid="detail-domain">
             <DnsText value={report.display} mono={false} wrap="anywhere" />
           </h1>
           {report.display !== report.domain ? (
@@ -86,17 +144,28 @@ export function DetailReport({
               {t('ui.table.asciiForm', { ascii: report.domain })}
             </p>
           ) : null}
-          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm" data-testid="detail-meta">
-            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.checkedAt')}</dt>
+          <dl
+            className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm print:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)] print:gap-y-0.5"
+            data-testid="detail-meta"
+          >
+            <dt className={LABEL}>{t('ui.detail.checkedAt')}</dt>
             <dd>
               <CheckedAt iso={report.checkedAt} />
             </dd>
-            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.resolvers')}</dt>
+            <dt className={LABEL}>{t('ui.detail.resolvers')}</dt>
             <dd className="font-mono" data-testid="detail-resolvers">
               {report.resolvers.join(t('ui.details.serverSeparator'))}
             </dd>
-            <dt className="text-slate-600 dark:text-slate-400">{t('ui.detail.cloud')}</dt>
-            <dd data-testid="detail-cloud">{cloudText}</dd>
+            <dt className={LABEL}>{t('ui.detail.cloud')}</dt>
+            <dd>
+              <span data-testid="detail-cloud">{cloudText}</span>
+              <CloudBasis cloud={report.cloud} />
+              <ServicesLine services={report.services} />
+            </dd>
+            <dt className={LABEL}>{t('ui.table.health')}</dt>
+            <dd data-testid="detail-health">
+              <HealthCell summary={report.summary} />
+            </dd>
           </dl>
           <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">
             <PrintButton />
@@ -109,16 +178,23 @@ export function DetailReport({
             </a>
           </nav>
         </header>
-        <RowDetails report={report} id="detail" />
-        <section aria-labelledby="detail-lookups" className="space-y-2 text-sm" data-testid="detail-lookups">
+        <div className="print:hidden">
+          <RowDetails report={report} id="detail" />
+        </div>
+        <section
+          aria-labelledby="detail-lookups"
+          className="space-y-2 text-sm print:hidden"
+          data-testid="detail-lookups"
+        >
           <h2
             id="detail-lookups"
             className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
           >
             {t('ui.detail.lookupsHeading')}
           </h2>
-          <LookupTable lookups={allLookups(report)} />
+          <LookupTable lookups={lookups} />
         </section>
+        <PrintReport report={report} lookups={lookups} />
       </article>
     </FullReportContext.Provider>
   );

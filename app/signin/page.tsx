@@ -1,10 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { makeTranslator } from '@/lib/client/translator';
+import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
-
-const { t } = makeTranslator('en');
+import { requestLanguage } from '@/lib/server/request-language';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -12,23 +14,50 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The language the page the reader came from was in (`?lang=` of `next`), if it names one we have. */
+function languageOfNext(next: string): string | undefined {
+  return matchLanguage(new URL(next, 'http://localhost').searchParams.get(LANGUAGE_PARAM));
+}
+
+/** The tab title in the page's language. */
+export async function generateMetadata(props: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
+  const { t } = makeTranslator(await requestLanguage(first((await props.searchParams)[LANGUAGE_PARAM])));
+  return { title: t('ui.signin.title') };
+}
+
 /**
  * Sign-in for browsers when ACCESS_TOKEN is set: a plain form (works without JavaScript) posting to
- * /signin/submit, which sets the session cookie and returns to `next`.
+ * /signin/submit, which sets the session cookie and returns to `next`. In the request's language like every
+ * page (`?lang=`, the switch's cookie, Accept-Language); a reader sent here from a page with `?lang=` keeps it.
  */
 export default async function SignInPage(props: { searchParams: Promise<SearchParams> }) {
   await connection();
   const searchParams = await props.searchParams;
-  const enabled = getConfig().accessToken !== null;
   const next = safeNextPath(first(searchParams.next));
+  const asked = first(searchParams[LANGUAGE_PARAM]);
+  const fromNext = asked === undefined ? languageOfNext(next) : undefined;
+  if (fromNext) {
+    // Once more with `?lang=` in our own address, so the layout (<html lang>, the switch) agrees with the form.
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(searchParams)) {
+      const v = first(value);
+      if (v !== undefined) query.set(name, v);
+    }
+    query.set(LANGUAGE_PARAM, fromNext);
+    redirect(`/signin?${query.toString()}`);
+  }
+  const lang = await requestLanguage(asked);
+  const { t } = makeTranslator(lang);
+  const enabled = getConfig().accessToken !== null;
   const failed = first(searchParams.error) === '1';
   return (
-    <main id="main" className="mx-auto max-w-md px-4 py-16">
+    <main id="main" className="mx-auto max-w-md px-4 py-16" data-testid="signin">
       <h1 className="text-2xl font-bold">{t('ui.signin.title')}</h1>
       {enabled ? (
         <form method="post" action="/signin/submit" className="mt-6 space-y-4">
           <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.intro')}</p>
           <input type="hidden" name="next" value={next} />
+          <input type="hidden" name="lang" value={lang} />
           <div>
             <label htmlFor="token" className="block text-sm font-medium">
               {t('ui.signin.tokenLabel')}
@@ -60,7 +89,10 @@ export default async function SignInPage(props: { searchParams: Promise<SearchPa
         <div className="mt-4 space-y-4">
           <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.notNeeded')}</p>
           <p>
-            <Link href="/" className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300">
+            <Link
+              href={`/?${LANGUAGE_PARAM}=${lang}`}
+              className="font-medium text-sky-700 underline underline-offset-2 dark:text-sky-300"
+            >
               {t('ui.page.home')}
             </Link>
           </p>

@@ -1,14 +1,18 @@
 /**
  * The full report at /d/<domain>, end to end against the lab: the header names the domain, the check time,
  * the resolver and the cloud; the records and the fix list are there; Chinese with ?lang=zh-CN; the print
- * media hides every control and prints long values whole (screenshot + PDF to screenshots/); an unusable
- * domain gets a plain message; and a dashboard row links to its report.
+ * media shows a compact report (every finding, fix and lookup, nothing past the page edge) on at most two A4
+ * pages (PDFs to screenshots/) with every control hidden; an unusable domain gets a plain message; a dashboard
+ * row links to its report; and the sign-in page in front of it speaks the reader's language.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { recordGroup } from '../../lib/client/records-view';
 import { makeTranslator } from '../../lib/client/translator';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '../../lib/diagnosis/presentation';
 import { Report } from '../../lib/schema';
+import { startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 const DOMAIN = 'missing-21v.test';
@@ -63,7 +67,19 @@ test('in Chinese with ?lang=zh-CN', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('print preview: no controls, long values whole, a PDF of 1–2 pages', async ({ page }) => {
+/** A4 pages in a PDF that Chromium made: its `/Type /Page` objects (not the `/Type /Pages` tree nodes). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+/** The domain's report in print media, once the server has streamed it in (not the loading skeleton). */
+async function printPreview(page: Page, domain: string, lang: 'en' | 'zh-CN'): Promise<void> {
+  await page.goto(`/d/${domain}?cloud=auto&lang=${lang}`);
+  await expect(page.getByTestId('detail-domain')).toHaveText(domain);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+}
+
+test('print preview: no controls, long values whole', async ({ page }) => {
   const report = await apiReport(page, LONG_DOMAIN);
   const long = report.records
     .flatMap((r) => r.lookups)
@@ -71,8 +87,7 @@ test('print preview: no controls, long values whole, a PDF of 1–2 pages', asyn
     .map((a) => a.data)
     .find((d) => d.length > 200);
   expect(long, 'the fixture has a value longer than the preview').toBeTruthy();
-  await page.goto(`/d/${LONG_DOMAIN}?cloud=auto&lang=en`);
-  await page.emulateMedia({ media: 'print' });
+  await printPreview(page, LONG_DOMAIN, 'en');
   await expect(page.getByTestId('detail-print')).toBeHidden();
   await expect(page.getByTestId('detail-actions')).toBeHidden();
   await expect(page.getByTestId('language-switch')).toBeHidden();
@@ -80,20 +95,94 @@ test('print preview: no controls, long values whole, a PDF of 1–2 pages', asyn
   const copies = page.getByRole('button', { name: /^Copy/, includeHidden: true });
   expect(await copies.count()).toBeGreaterThan(0);
   for (const button of await copies.all()) await expect(button).toBeHidden();
-  await expect(page.getByTestId('detail-lookups')).toContainText(long ?? '');
+  // Paper gets its own layout: the screen's cards give way to tables, and the long value prints whole in the appendix.
+  await expect(page.getByTestId('row-details')).toBeHidden();
+  await expect(page.getByTestId('print-report')).toBeVisible();
+  await expect(page.getByTestId('print-lookups')).toBeVisible();
+  await expect(page.getByTestId('print-lookups')).toContainText(long ?? '');
   await expect(page.getByRole('button', { name: /show all/i })).toHaveCount(0);
-
-  mkdirSync('screenshots', { recursive: true });
-  await page.goto(`/d/${DOMAIN}?cloud=auto&lang=en`);
-  await expect(page.getByTestId('detail-domain')).toHaveText(DOMAIN);
-  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-  await expect(page.getByTestId('detail-actions')).toBeHidden();
-  await page.screenshot({ path: 'screenshots/detail-print.png', fullPage: true });
-  const pdf = await page.pdf({ path: 'screenshots/detail.pdf', format: 'A4', printBackground: true });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  console.log(`detail.pdf: ${pages} page(s)`);
-  expect(pages).toBeGreaterThan(0);
+  // Nothing runs off the side of the page: at the width of A4 paper, no element ends right of the report.
+  await page.setViewportSize({ width: A4_CONTENT_PX, height: 1100 });
+  expect(await overflowingElements(page)).toEqual([]);
 });
+
+/** The width of an A4 page's content box in CSS pixels (210 mm less the 2 × 11 mm side margins, at 96 px/in). */
+const A4_CONTENT_PX = Math.floor(((210 - 22) / 25.4) * 96);
+
+/** Descriptions of the report's elements whose right edge lies beyond the report's own (cut off on paper). */
+function overflowingElements(page: Page): Promise<string[]> {
+  return page.getByTestId('detail-report').evaluate((report) => {
+    const edge = report.getBoundingClientRect().right + 1;
+    return [...report.querySelectorAll('*')]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > edge)
+      .map(
+        (el) => `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? ''}] ${el.textContent?.slice(0, 60)}`,
+      );
+  });
+}
+
+test('the page counter sees every page of a 3-page PDF (so the 2-page limit below can fail)', async ({ page }) => {
+  await page.setContent('<p>one</p><p style="break-before: page">two</p><p style="break-before: page">three</p>');
+  expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(3);
+});
+
+/**
+ * Typical broken domains (several findings, fixes with the host's own notes), a 21Vianet one in Chinese, and a
+ * healthy one. Before the print layout each of the first three printed on 3 A4 pages.
+ */
+const PRINTED = [
+  { domain: 'cf-proxied.test', lang: 'en', kind: 'broken at Cloudflare: 3 findings, 2 fixes' },
+  { domain: 'remove-ww.test', lang: 'en', kind: 'broken: 5 findings, 5 fixes' },
+  { domain: DOMAIN, lang: 'zh-CN', kind: 'broken: 2 findings, in Chinese' },
+  { domain: 'healthy-ww.test', lang: 'en', kind: 'healthy' },
+] as const;
+
+for (const { domain, lang, kind } of PRINTED) {
+  test(`print: ${domain} (${kind}) is a 1–2 page A4 report with date, resolver and cloud`, async ({ page }) => {
+    const t = makeTranslator(lang).t;
+    const report = await apiReport(page, domain);
+    await printPreview(page, domain, lang);
+    // What a customer must read on paper: when, through which resolver, for which cloud.
+    await expect(page.getByTestId('detail-checked-at')).toBeVisible();
+    await expect(page.getByTestId('detail-checked-at')).not.toBeEmpty();
+    await expect(page.getByTestId('detail-resolvers')).toBeVisible();
+    for (const resolver of report.resolvers) await expect(page.getByTestId('detail-resolvers')).toContainText(resolver);
+    await expect(page.getByTestId('detail-cloud')).toBeVisible();
+    await expect(page.getByTestId('detail-cloud')).toContainText(t(cloudLabelCode(report.cloud)));
+    // No controls on paper.
+    await expect(page.getByTestId('detail-actions')).toBeHidden();
+    await expect(page.getByTestId('detail-print')).toBeHidden();
+    await expect(page.getByTestId('language-switch')).toBeHidden();
+    for (const button of await page.getByRole('button', { includeHidden: true }).all())
+      await expect(button).toBeHidden();
+    // The report itself: every finding, every fix, every lookup once; links written out as text.
+    const findings = report.records.filter((r) => recordGroup(r) !== 'fine');
+    await expect(page.getByTestId('print-finding')).toHaveCount(
+      findings.length + (report.msoid.status !== 'ok' && !findings.some((r) => r.id === 'msoid') ? 1 : 0),
+    );
+    await expect(page.getByTestId('print-fix')).toHaveCount(report.fixes.length);
+    const asked = new Set(
+      [...report.msoid.lookups, ...report.records.flatMap((r) => r.lookups)].map((l) => `${l.name}|${l.type}`),
+    );
+    await expect(page.getByTestId('print-lookup')).toHaveCount(asked.size);
+    if (report.dnsHost.instructionsUrl) {
+      await expect(page.getByTestId('print-host-link')).toContainText(report.dnsHost.instructionsUrl);
+    }
+    await page.setViewportSize({ width: A4_CONTENT_PX, height: 1100 });
+    expect(await overflowingElements(page)).toEqual([]);
+
+    mkdirSync('screenshots', { recursive: true });
+    const pdf = await page.pdf({
+      path: `screenshots/detail-${domain}-${lang}.pdf`,
+      format: 'A4',
+      printBackground: true,
+    });
+    const pages = pdfPages(pdf);
+    console.log(`print ${domain} ${lang}: ${pages} A4 page(s)`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages, `${domain} prints on at most 2 A4 pages`).toBeLessThanOrEqual(2);
+  });
+}
 
 test('an address that is not a domain gets a plain message', async ({ page }) => {
   const response = await page.goto('/d/10.0.0.1');
@@ -114,4 +203,46 @@ test('a dashboard row links to its full report', async ({ page }) => {
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?cloud=auto`));
   await expect(page.getByTestId('detail-domain')).toHaveText(DOMAIN);
+});
+
+test('the sign-in page follows ?lang= and Accept-Language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    // This app runs without ACCESS_TOKEN: the page says no token is needed, in the browser's language.
+    await page.goto('/signin');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.t('ui.signin.title'));
+    await expect(page.getByTestId('signin')).toContainText(zh.t('ui.signin.notNeeded'));
+    await expect(page).toHaveTitle(zh.t('ui.signin.title'));
+    await page.goto('/signin?lang=en');
+    await expect(page.getByTestId('signin')).toContainText(en.t('ui.signin.notNeeded'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with an access token, a report in Chinese leads to a Chinese sign-in form and back', async ({ browser }) => {
+  const token = 'detail-spec-access-token-0123456789';
+  const app = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), ACCESS_TOKEN: token });
+  const context = await browser.newContext({ baseURL: app.url, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/d/${DOMAIN}?cloud=auto&lang=zh-CN`);
+    await expect(page).toHaveURL(/\/signin\?.*lang=zh-CN/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.t('ui.signin.title'));
+    await expect(page.getByTestId('signin')).toContainText(zh.t('ui.signin.intro'));
+    const field = page.getByLabel(zh.t('ui.signin.tokenLabel'));
+    await field.fill('not-the-token-at-all-0000');
+    await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
+    await expect(page.getByTestId('signin').getByRole('alert')).toHaveText(zh.t('ui.signin.failed'));
+    await field.fill(token);
+    await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
+    await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?.*lang=zh-CN`));
+    await expect(page.getByTestId('detail-report')).toContainText(zh.t('ui.detail.heading'));
+  } finally {
+    await context.close();
+    await app.stop();
+  }
 });

@@ -1,3 +1,4 @@
+import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { isHttps, safeEqual, safeNextPath, sessionCookieHeader } from '@/lib/server/access';
 import { guarded } from '@/lib/server/guard';
 import { HttpError, readBodyText, requireSameOrigin } from '@/lib/server/http';
@@ -8,7 +9,10 @@ function seeOther(location: string, headers: Record<string, string> = {}): Respo
   return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store', ...headers } });
 }
 
-/** POST /signin/submit (form: token, next) — sets the session cookie and returns to `next`, or back to /signin. */
+/**
+ * POST /signin/submit (form: token, next, lang) — sets the session cookie and returns to `next`, or back to
+ * /signin (in the form's language, when it names one we have).
+ */
 export const POST = guarded('signin', async (request, ctx) => {
   requireSameOrigin(request);
   const token = ctx.config.accessToken;
@@ -20,7 +24,10 @@ export const POST = guarded('signin', async (request, ctx) => {
   const next = safeNextPath(form.get('next'));
   if (!safeEqual(form.get('token') ?? '', token)) {
     ctx.log.warn({ event: 'signin-failed', client: ctx.client }, 'sign-in refused');
-    return seeOther(`/signin?${new URLSearchParams({ error: '1', next })}`);
+    const back = new URLSearchParams({ error: '1', next });
+    const lang = matchLanguage(form.get(LANGUAGE_PARAM));
+    if (lang) back.set(LANGUAGE_PARAM, lang);
+    return seeOther(`/signin?${back}`);
   }
   ctx.log.info({ event: 'signin', client: ctx.client }, 'signed in');
   return seeOther(next, { 'Set-Cookie': sessionCookieHeader(token, isHttps(request), ctx.config.sessionMaxAgeS) });

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { type ReactNode, useEffect } from 'react';
 import { useT } from './i18n-provider';
 
@@ -74,9 +73,10 @@ export function NotFoundState({ heading, body, back }: { heading: string; body: 
       <h1 className="text-2xl font-bold">{heading}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">{body}</p>
       <p className="mt-4">
-        <Link href={back.href} className={LINK}>
+        {/* A plain link: next/link here would ship its router code in every page's first load. */}
+        <a href={back.href} className={LINK}>
           {back.text}
-        </Link>
+        </a>
       </p>
     </main>
   );

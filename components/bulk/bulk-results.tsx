@@ -15,7 +15,8 @@ import {
   sortTableRows,
 } from '@/lib/bulk/table-model';
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
-import { RECORDS_HEALTH, type RunRecheckRequest } from '@/lib/schema';
+import type { RunRecheckRequest } from '@/lib/schema';
+import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { useT } from '../i18n-provider';
 import { BulkTable } from './bulk-table';
 import { ResultsActions } from './results-actions';

@@ -7,7 +7,8 @@ import { isPageSize, PAGE_SIZES, type PageSize } from '@/lib/bulk/paging';
 import { type HealthCounts, SORT_KEYS, type SortDir, type SortKey } from '@/lib/bulk/table-model';
 import { SEVERITY_PRESENTATION } from '@/lib/diagnosis/presentation';
 import { RECORD_LABEL, RECORD_STATUS_PRESENTATION, RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
-import { RECORDS_HEALTH, type Report } from '@/lib/schema';
+import type { Report } from '@/lib/schema';
+import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { useT } from '../i18n-provider';
 import { hostLabel, SHORT_CLOUD_LABEL } from './labels';
 

@@ -3,10 +3,12 @@
  * memory on globalThis (route handlers load as separate bundles and must see the same runs). Runs are dropped
  * after their retention; a small tombstone list remembers dropped ids so a late fetch says "expired" (410)
  * rather than "never existed" (404). The number of runs kept is bounded: the oldest finished run goes first.
+ * Results are kept serialised and packed (./stored-result.ts): a kept 10,000-domain run takes about 60 MB.
  */
 import { randomBytes } from 'node:crypto';
 import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
+import { packResult, type StoredResult, storedResult } from './stored-result';
 
 export type RunRecord = {
   id: string;
@@ -25,10 +27,11 @@ export type RunRecord = {
   targets: CheckTarget[];
   invalid: InvalidEntry[];
   duplicates: RunDuplicate[];
-  /** Reports in completion order; a re-check replaces a report at its index. */
-  results: Report[];
-  /** Per result, the run revision that stored it; `revision` counts every store (append or replace). */
-  revisions: number[];
+  /**
+   * Results in completion order; a re-check replaces a result at its index. Each carries the run revision
+   * that stored it; `revision` counts every store (append or replace).
+   */
+  results: StoredResult[];
   revision: number;
   /** Domains queued or in flight (re-checks included). */
   pending: number;
@@ -51,8 +54,8 @@ export interface RunStore {
    */
   putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
-  /** Reports from index `from` (at most `limit`). */
-  results(id: string, from: number, limit?: number): Promise<Report[]>;
+  /** Results from index `from` (at most `limit`). */
+  results(id: string, from: number, limit?: number): Promise<StoredResult[]>;
   /** Drops runs past their retention; returns their ids. */
   expire(now?: number): Promise<string[]>;
   /** Calls `listener` on every change of the run; returns the unsubscribe function. */
@@ -69,7 +72,15 @@ export type MemoryStoreOptions = {
   now?: () => number;
   /** Called with a run that is dropped (expired or evicted) so its execution can be stopped. */
   onDrop?: (id: string) => void;
+  /**
+   * A stored result's JSON text is packed this long after it was stored (live followers of the run read the
+   * text before that, without unpacking). Default 1000 ms; 0 packs at once.
+   */
+  packAfterMs?: number;
 };
+
+/** The in-memory store, with `packPending` for tests (packs every result still unpacked; returns how many). */
+export type MemoryRunStore = RunStore & { packPending(): number };
 
 /** A random, unguessable, url-safe id (128 bits). */
 export function newRunId(): string {
@@ -84,9 +95,29 @@ export function isFinished(run: Pick<RunRecord, 'status' | 'pending'>): boolean 
 }
 
 /** The in-memory RunStore. */
-export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
+export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStore {
   const now = options.now ?? Date.now;
   const maxTombstones = options.maxTombstones ?? 10_000;
+  const packAfterMs = options.packAfterMs ?? 1000;
+  // Results not packed yet, packed together by one timer (packing is off the path that stores and streams them).
+  let unpacked: StoredResult[] = [];
+  let packTimer: ReturnType<typeof setTimeout> | null = null;
+  const packPending = (): number => {
+    if (packTimer !== null) clearTimeout(packTimer);
+    packTimer = null;
+    const batch = unpacked;
+    unpacked = [];
+    for (const result of batch) packResult(result);
+    return batch.length;
+  };
+  const schedulePack = (result: StoredResult) => {
+    if (packAfterMs === 0) return packResult(result);
+    unpacked.push(result);
+    if (packTimer === null) {
+      packTimer = setTimeout(packPending, packAfterMs);
+      packTimer.unref?.();
+    }
+  };
   const runs = new Map<string, RunRecord>();
   const indexOf = new Map<string, Map<string, number>>();
   const tombstones = new Set<string>();
@@ -152,7 +183,6 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
         batchDone: 0,
         status: 'queued',
         results: [],
-        revisions: [],
         revision: 0,
         pending: 0,
       };
@@ -170,16 +200,16 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       const index = indexOf.get(id);
       if (!run || !index) return null;
       const existing = index.get(report.domain);
+      if (existing !== undefined && !opts.replace) return null;
+      const result = storedResult(report, ++run.revision);
+      schedulePack(result);
       if (existing !== undefined) {
-        if (!opts.replace) return null;
-        run.results[existing] = report;
-        run.revisions[existing] = ++run.revision;
+        run.results[existing] = result;
         notify(id, { kind: 'result', index: existing });
         return existing;
       }
       const at = run.results.length;
-      run.results.push(report);
-      run.revisions.push(++run.revision);
+      run.results.push(result);
       index.set(report.domain, at);
       notify(id, { kind: 'result', index: at });
       return at;
@@ -199,6 +229,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
     async expire(at = now()) {
       return sweep(at);
     },
+    packPending,
     subscribe(id, listener) {
       let set = listeners.get(id);
       if (!set) {

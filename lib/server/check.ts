@@ -40,6 +40,8 @@ export type CheckOptions = {
   signal?: AbortSignal;
   /** The resolver to use (a run's in-flight-limited one); default: the process resolver. */
   resolver?: DnsResolver;
+  /** Per-attempt traces in the lookups: `all` (default) or `retries` only (bulk runs; see LookupOptions.trace). */
+  trace?: 'all' | 'retries';
 };
 
 const RESOLVER_KEY = Symbol.for('m365-dns-health.resolver');
@@ -64,9 +66,9 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
 export async function gatherSnapshot(
   domain: string,
   resolver: DnsResolver,
-  options: { signal?: AbortSignal; fresh?: boolean },
+  options: { signal?: AbortSignal; fresh?: boolean; trace?: 'all' | 'retries' },
 ): Promise<Snapshot> {
-  const base = { signal: options.signal, fresh: options.fresh };
+  const base = { signal: options.signal, fresh: options.fresh, trace: options.trace };
   const msoidName = `msoid.${domain}`;
   const apex = await resolver.lookup(domain, 'SOA', base);
 
@@ -126,8 +128,9 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
   let snapshot: Snapshot;
   let gathered: Awaited<ReturnType<typeof gatherRecords>>;
   try {
-    snapshot = await gatherSnapshot(target.ascii, resolver, { signal, fresh: options.fresh });
-    gathered = await gatherRecords(snapshot, target.registrable, resolver, { signal, fresh: options.fresh });
+    const lookupOptions = { signal, fresh: options.fresh, trace: options.trace };
+    snapshot = await gatherSnapshot(target.ascii, resolver, lookupOptions);
+    gathered = await gatherRecords(snapshot, target.registrable, resolver, lookupOptions);
   } finally {
     scope.dispose();
   }

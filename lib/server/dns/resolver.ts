@@ -55,6 +55,11 @@ export type LookupOptions = {
   fresh?: boolean;
   /** Type CNAME only: follow the chain hop by hop with CNAME queries (ignored for other types). */
   follow?: boolean;
+  /**
+   * The per-attempt trace (`tries`): `all` (default) or `retries`, kept only when a question took more than
+   * one attempt (a single attempt's trace repeats the lookup's own server and outcome). Bulk runs use `retries`.
+   */
+  trace?: 'all' | 'retries';
 };
 
 export interface DnsResolver {
@@ -121,7 +126,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
   const stopped = (signal: AbortSignal): LookupOutcome => (closed ? 'cancelled' : abortOutcome(signal.reason));
 
   /** All attempts of one question, holding one in-flight slot. */
-  async function query(q: Question, signal: AbortSignal, fresh: boolean): Promise<QueryResult> {
+  async function query(q: Question, signal: AbortSignal, fresh: boolean, traceAll = true): Promise<QueryResult> {
     const key = cache ? cacheKey(q.name, q.type) : '';
     if (cache && !fresh) {
       const hit = cache.get(key);
@@ -136,7 +141,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       return { lookup: emptyLookup(q.name, q.type, stopped(signal), now() - started), cacheTtl: 0 };
     }
     try {
-      const result = await attempts(q, signal, started);
+      const result = await attempts(q, signal, started, traceAll);
       if (cache && result.cacheTtl > 0) cache.set(key, result.lookup, result.cacheTtl);
       return result;
     } finally {
@@ -144,7 +149,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
     }
   }
 
-  async function attempts(q: Question, signal: AbortSignal, started: number): Promise<QueryResult> {
+  async function attempts(q: Question, signal: AbortSignal, started: number, traceAll: boolean): Promise<QueryResult> {
     const trace: Try[] = [];
     let last: { server: string; meaning: Interpretation; tcp: boolean } | undefined;
     for (let i = 0; i < tries; i++) {
@@ -176,7 +181,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       attempts: trace.length,
       elapsedMs: round(now() - started),
       ...(last?.tcp && m.rcode ? { tcp: true } : {}),
-      tries: trace,
+      ...(traceAll || trace.length > 1 ? { tries: trace } : {}),
     };
     return { lookup, cacheTtl: m.cacheTtl };
   }
@@ -209,11 +214,18 @@ export function createResolver(options: ResolverOptions): DnsResolver {
   }
 
   /** CNAME at `name`, then CNAME at each target, until NODATA, NXDOMAIN, a loop, too many hops or a failure. */
-  async function follow(name: string, signal: AbortSignal, fresh: boolean): Promise<Lookup> {
+  async function follow(name: string, signal: AbortSignal, fresh: boolean, traceAll: boolean): Promise<Lookup> {
     const started = now();
+    // The whole trace is gathered (a later hop may be retried); whether it is kept is decided at the end.
     const first = (await query({ name, type: 'CNAME' }, signal, fresh)).lookup;
     const firstTarget = first.answers[0]?.data;
-    if (first.outcome !== 'answer' || firstTarget === undefined) return first;
+    if (first.outcome !== 'answer' || firstTarget === undefined) {
+      if (traceAll || first.attempts > 1) return first;
+      const { tries: _tries, ...untraced } = first;
+      return untraced;
+    }
+    // Questions put on the wire: with as many attempts, nobody retried (the trace then says nothing new).
+    let asked = first.attempts > 0 ? 1 : 0;
     const chain = [firstTarget];
     const seen = new Set([name, firstTarget]);
     const trace: Try[] = [...(first.tries ?? [])];
@@ -233,6 +245,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       }
       const hop = (await query({ name: hopName, type: 'CNAME' }, signal, fresh)).lookup;
       trace.push(...(hop.tries ?? []));
+      if (hop.attempts > 0) asked++;
       attemptsTotal += hop.attempts;
       server = hop.server ?? server;
       tcp ||= hop.tcp === true;
@@ -272,7 +285,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       elapsedMs: round(now() - started),
       ...(tcp ? { tcp: true } : {}),
       ...(allCached ? { cached: true } : {}),
-      ...(trace.length > 0 ? { tries: trace } : {}),
+      ...(trace.length > 0 && (traceAll || attemptsTotal > asked) ? { tries: trace } : {}),
     };
   }
 
@@ -287,8 +300,9 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       if (signal.aborted) return emptyLookup(qname, type, abortOutcome(signal.reason));
       try {
         const fresh = lookupOptions.fresh === true;
-        if (type === 'CNAME' && lookupOptions.follow) return await follow(qname, signal, fresh);
-        return (await query({ name: qname, type }, signal, fresh)).lookup;
+        const traceAll = lookupOptions.trace !== 'retries';
+        if (type === 'CNAME' && lookupOptions.follow) return await follow(qname, signal, fresh, traceAll);
+        return (await query({ name: qname, type }, signal, fresh, traceAll)).lookup;
       } catch {
         // Defensive: a bug must still produce a failure outcome, never a rejection.
         return emptyLookup(qname, type, 'bad-response', now() - started);

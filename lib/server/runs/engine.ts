@@ -106,6 +106,8 @@ export function createRunEngine(
         fresh,
         signal,
         resolver: bulkResolver(),
+        // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
+        trace: 'retries',
       });
       // A check cut short by cancel is not a finished result.
       if (signal.aborted) return;

@@ -7,6 +7,7 @@ import type { Lookup, LookupOutcome, RecordType } from '@/lib/schema';
 import { type CheckTarget, checkRun, withDomainBudget, withRunLimit } from './check';
 import { abortOutcome, type DnsResolver, deadlineReason, type LookupOptions } from './dns/resolver';
 import { parseConfig } from './env';
+import { createSlowLane } from './slow-lane';
 
 beforeAll(() => {
   (globalThis as Record<symbol, unknown>)[Symbol.for('m365-dns-health.config')] = parseConfig({
@@ -158,6 +159,19 @@ describe('withDomainBudget', () => {
 });
 
 describe('withRunLimit', () => {
+  test('with a slow lane, a lookup waiting out a timeout gives its slot back to the others', async () => {
+    const fake = scripted((name) => ({
+      outcome: name.startsWith('slow') ? 'timeout' : 'answer',
+      ms: name.startsWith('slow') ? 300 : 5,
+    }));
+    const limited = withRunLimit(fake.resolver, 1, createSlowLane({ slowAfterMs: 20, maxSlow: 2 }));
+    const finished: string[] = [];
+    const ask = (name: string) => limited.lookup(name, 'A').then((r) => finished.push(`${name} ${r.outcome}`));
+    await Promise.all([ask('slow.test'), ...Array.from({ length: 4 }, (_, i) => ask(`n${i}.test`))]);
+    expect(finished.at(-1)).toBe('slow.test timeout');
+    expect(fake.maxInFlight()).toBe(2);
+  });
+
   test('at most maxInFlight lookups at once; a waiting lookup ends as deadline when the run deadline aborts', async () => {
     const fake = scripted(() => ({ outcome: 'answer', ms: 30 }));
     const limited = withRunLimit(fake.resolver, 3);

@@ -26,6 +26,7 @@ import { abortOutcome, createResolver, type DnsResolver, deadlineReason, formatS
 import { createSemaphore } from './dns/semaphore';
 import { getConfig, type ServerConfig } from './env';
 import { gatherRecords } from './records';
+import type { SlowLane } from './slow-lane';
 
 export type CheckTarget = { ascii: string; display: string; registrable: string; isSubdomain: boolean };
 
@@ -295,19 +296,21 @@ export function withDomainBudget(
 /**
  * A run's view of the process resolver: at most `maxInFlight` of its lookups at once (a follow lookup has
  * one query on the wire at a time, so this caps the run's queries). A lookup still waiting when `signal`
- * aborts ends as `deadline` or `cancelled`, as the resolver's own would.
+ * aborts ends as `deadline` or `cancelled`, as the resolver's own would. With a slow lane, a lookup that has
+ * held its slot for a while (waiting out a timeout) gives it back and goes on in the lane.
  */
-export function withRunLimit(base: DnsResolver, maxInFlight: number): DnsResolver {
+export function withRunLimit(base: DnsResolver, maxInFlight: number, lane?: SlowLane): DnsResolver {
   const slots = createSemaphore(maxInFlight);
   return {
     async lookup(name, type, options = {}) {
       if (options.signal?.aborted || (!slots.tryAcquire() && !(await slots.acquire(options.signal)))) {
         return notRunLookup(name, type, abortOutcome(options.signal?.reason));
       }
+      const done = lane?.watch(() => slots.release());
       try {
         return await base.lookup(name, type, options);
       } finally {
-        slots.release();
+        if (!done?.()) slots.release();
       }
     },
     stats: () => base.stats(),

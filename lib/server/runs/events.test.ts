@@ -5,12 +5,12 @@ import { RunEvent } from '@/lib/schema';
 import { parseConfig } from '../env';
 import type { RunEngine } from './engine';
 import { runEventsResponse } from './events';
-import { createMemoryRunStore, type MemoryRunStore, type RunRecord } from './store';
+import { createMemoryRunStore, type RunRecord, type RunStore } from './store';
 
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', LOG_LEVEL: 'silent' });
 
-async function setup(n: number, packAfterMs = 1000) {
-  const store: MemoryRunStore = createMemoryRunStore({ retentionS: 60, maxRuns: 5, packAfterMs });
+async function setup(n: number) {
+  const store: RunStore = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
   const engine = { store, config } as unknown as RunEngine;
   const run: RunRecord = await store.create({ cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] });
   run.targets = Array.from({ length: n }, (_, i) => ({
@@ -43,10 +43,9 @@ async function readAll(response: Response): Promise<{ events: RunEvent[]; chunks
 const reportIndexes = (events: RunEvent[]) => events.flatMap((e) => (e.type === 'report' ? [e.index] : []));
 
 describe('run events stream', () => {
-  test('a finished run: every row in order (packed or not), then progress and done; chunks of at most 256 rows', async () => {
+  test('a finished run: every row in order, then progress and done; chunks of at most 256 rows', async () => {
     const { store, engine, run, put } = await setup(600);
     for (let i = 0; i < 600; i++) await put(i);
-    store.packPending();
     await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });
     const { events, chunks } = await readAll(runEventsResponse(engine, run.id, 0, new AbortController().signal));
     expect(reportIndexes(events)).toEqual(Array.from({ length: 600 }, (_, i) => i));
@@ -79,7 +78,7 @@ describe('run events stream', () => {
     { label: 'from 2, after revision 4: the re-checked row, then rows 2 and 3', from: 2, after: 4, want: [1, 2, 3] },
   ];
   test.each(resumeRows)('resume $label', async ({ from, after, want }) => {
-    const { store, engine, run, put } = await setup(4, 0);
+    const { store, engine, run, put } = await setup(4);
     for (let i = 0; i < 4; i++) await put(i);
     await put(1, '2026-05-05T00:00:00.000Z');
     await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });

@@ -5,23 +5,27 @@
  * rows before `from` stored after that revision are sent first: a re-check finished before the stream opened
  * is not missed. Ends when the run ends or the client goes away; never stops the run.
  *
- * The stream is pulled: each pass writes what is new as one chunk (one write, not one per line), at most
- * MAX_CHUNK_ROWS rows or MAX_CHUNK_BYTES bytes, and the next pass waits until the client has read it, so a
- * client catching up on 10,000 rows never makes the server hold them all at once. Report lines are copied from
- * the stored JSON bytes of each result (./stored-result.ts), never serialised again.
+ * The stream is pulled: each pass writes what is due as one chunk (one write, not one per line), and the next
+ * pass waits until the client has read it, so a client catching up on 10,000 rows never makes the server hold
+ * them all at once. Report lines are copied from the result's JSON bytes, never serialised again: a row that
+ * finishes while the client follows is written into the follower's line buffer at once, from the bytes the
+ * store hands over (up to AHEAD_BYTES of them); any other row is unpacked from the store when its turn comes.
  */
 import type { RunEvent } from '@/lib/schema';
 import type { RunEngine } from './engine';
+import { createLineBuffer } from './line-buffer';
 import { isFinished } from './store';
-import { reportEventParts } from './stored-result';
+import { reportBytes, reportEventPieces } from './stored-result';
 import { runProgress } from './view';
 
 const PROGRESS_EVERY_MS = 250;
 const HEARTBEAT_MS = 1000;
 /** After a wake-up, wait this long at most so a burst of results goes out as one chunk. */
 const BURST_MS = 50;
-const MAX_CHUNK_ROWS = 256;
-const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Rows read from the store per pass, at most (the rest come in the next pass, once this one is read). */
+const MAX_PASS_ROWS = 256;
+/** Bytes of live rows written ahead of the next pass, at most (a client that lags gets the rest from the store). */
+const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /** The NDJSON response following run `id` from result `from`. */
 export function runEventsResponse(
@@ -39,7 +43,11 @@ export function runEventsResponse(
     wake = null;
     w?.();
   };
+  const out = createLineBuffer(AHEAD_BYTES);
+  /** Rows before `cursor` are written (or in `out`); `ahead` of them are in `out`, written by the listener. */
   let cursor = from;
+  let ahead = 0;
+  let sentRows = false;
   const replaced = new Set<number>();
   let caughtUp = after === undefined;
   let lastProgress = 0;
@@ -57,24 +65,14 @@ export function runEventsResponse(
     signal.removeEventListener('abort', onAbort);
     poke();
   };
+  const line = (event: RunEvent) => out.append([`${JSON.stringify(event)}\n`]);
 
-  /** One pass: the bytes due now (whole lines) and whether the stream ends after them. */
-  const pass = async (): Promise<{ parts: Buffer[]; end: boolean }> => {
-    const parts: Buffer[] = [];
-    let rows = 0;
-    let bytes = 0;
-    const line = (event: RunEvent) => parts.push(Buffer.from(`${JSON.stringify(event)}\n`));
-    const row = (more: Buffer[]) => {
-      rows++;
-      for (const part of more) {
-        bytes += part.length;
-        parts.push(part);
-      }
-    };
+  /** One pass: writes what is due into `out`; true when the stream ends after it. */
+  const pass = async (): Promise<boolean> => {
     const found = await store.get(id);
     if (!('found' in found)) {
       line({ type: 'done', status: 'expired', checked: 0, total: 0 });
-      return { parts, end: true };
+      return true;
     }
     const run = found.found;
     const finished = isFinished(run);
@@ -85,19 +83,24 @@ export function runEventsResponse(
         if ((run.results[i]?.revision ?? 0) > (after ?? 0)) replaced.add(i);
       }
     }
-    const full = () => rows >= MAX_CHUNK_ROWS || bytes >= MAX_CHUNK_BYTES;
+    // Rows the listener wrote ahead are in `out` already.
+    cursor += ahead;
+    ahead = 0;
+    let rows = 0;
     for (const index of [...replaced].sort((a, b) => a - b)) {
-      if (full()) break;
+      if (rows >= MAX_PASS_ROWS) break;
       replaced.delete(index);
       const result = run.results[index];
-      if (result) row(reportEventParts(result, index));
+      if (!result) continue;
+      out.append(reportEventPieces(reportBytes(result), index, result.revision));
+      rows++;
     }
-    while (cursor < run.results.length && !full()) {
-      row(reportEventParts(run.results[cursor] as (typeof run.results)[number], cursor));
-      cursor++;
+    for (; cursor < run.results.length && rows < MAX_PASS_ROWS; cursor++, rows++) {
+      const result = run.results[cursor] as (typeof run.results)[number];
+      out.append(reportEventPieces(reportBytes(result), cursor, result.revision));
     }
     // More rows are waiting: send these first; progress and `done` come with the last of them.
-    if (full() && (replaced.size > 0 || cursor < run.results.length)) return { parts, end: false };
+    if (replaced.size > 0 || cursor < run.results.length) return false;
     const now = Date.now();
     if (finished || now - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = now;
@@ -105,17 +108,16 @@ export function runEventsResponse(
     }
     if (finished) {
       line({ type: 'done', status: run.status, checked: run.results.length, total: run.targets.length });
-      return { parts, end: true };
+      return true;
     }
-    return { parts, end: false };
+    return false;
   };
 
   /** Resolves when something may be new: a result or status change (then after a short burst), or the heartbeat. */
   const news = () =>
     new Promise<void>((resolve) => {
       // The first rows go out at once; later ones are gathered for up to BURST_MS, until progress is due.
-      const burstMs =
-        cursor === from ? 0 : Math.min(Math.max(PROGRESS_EVERY_MS - (Date.now() - lastProgress), 0), BURST_MS);
+      const burstMs = sentRows ? Math.min(Math.max(PROGRESS_EVERY_MS - (Date.now() - lastProgress), 0), BURST_MS) : 0;
       const burst = () => setTimeout(resolve, burstMs);
       if (dirty || closed) {
         burst();
@@ -134,7 +136,21 @@ export function runEventsResponse(
   const stream = new ReadableStream<Uint8Array>({
     start() {
       unsubscribe = store.subscribe(id, (change) => {
-        if (change.kind === 'result' && change.index < cursor) replaced.add(change.index);
+        if (change.kind === 'result') {
+          const next = cursor + ahead;
+          if (change.index < next) {
+            // A row sent (or waiting in `out`) was replaced: it goes again.
+            replaced.add(change.index);
+          } else if (
+            change.index === next &&
+            change.json &&
+            caughtUp &&
+            out.offer(reportEventPieces(change.json, change.index, change.revision))
+          ) {
+            // The next row, written now from the store's bytes (they are only lent for this call).
+            ahead++;
+          }
+        }
         dirty = true;
         poke();
       });
@@ -144,13 +160,17 @@ export function runEventsResponse(
       try {
         while (!closed) {
           dirty = false;
-          const { parts, end } = await pass();
+          const end = await pass();
           if (closed) break;
+          const written = out.size() > 0;
           // One write per pass: every line of it in one buffer.
-          if (parts.length > 0) controller.enqueue(Buffer.concat(parts));
+          if (written) {
+            controller.enqueue(out.take());
+            sentRows ||= cursor > from;
+          }
           if (end) break;
           // Something went out: the next pull comes once the client has taken it.
-          if (parts.length > 0) return;
+          if (written) return;
           await news();
         }
       } catch (err) {

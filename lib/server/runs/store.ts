@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
-import { packResult, type StoredResult, storedResult } from './stored-result';
+import { type Arena, createArena, type StoredResult, storedResult } from './stored-result';
 
 export type RunRecord = {
   id: string;
@@ -39,8 +39,19 @@ export type RunRecord = {
 
 export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
 
-/** What changed in a run, for live followers. */
-export type RunChange = { kind: 'result'; index: number } | { kind: 'status' };
+/**
+ * What changed in a run, for live followers. A result comes with its JSON bytes: a follower writes them out
+ * (copies them) at once and need not unpack the result later.
+ */
+export type RunChange =
+  | {
+      kind: 'result';
+      index: number;
+      revision: number;
+      /** The report's JSON (UTF-8): a view of a reused buffer, valid only while the listener runs. */
+      json?: Buffer;
+    }
+  | { kind: 'status' };
 
 export type Lookup = { found: RunRecord } | { missing: 'not-found' | 'expired' };
 
@@ -72,15 +83,7 @@ export type MemoryStoreOptions = {
   now?: () => number;
   /** Called with a run that is dropped (expired or evicted) so its execution can be stopped. */
   onDrop?: (id: string) => void;
-  /**
-   * A stored result's JSON text is packed this long after it was stored (live followers of the run read the
-   * text before that, without unpacking). Default 1000 ms; 0 packs at once.
-   */
-  packAfterMs?: number;
 };
-
-/** The in-memory store, with `packPending` for tests (packs every result still unpacked; returns how many). */
-export type MemoryRunStore = RunStore & { packPending(): number };
 
 /** A random, unguessable, url-safe id (128 bits). */
 export function newRunId(): string {
@@ -95,31 +98,13 @@ export function isFinished(run: Pick<RunRecord, 'status' | 'pending'>): boolean 
 }
 
 /** The in-memory RunStore. */
-export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStore {
+export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
   const now = options.now ?? Date.now;
   const maxTombstones = options.maxTombstones ?? 10_000;
-  const packAfterMs = options.packAfterMs ?? 1000;
-  // Results not packed yet, packed together by one timer (packing is off the path that stores and streams them).
-  let unpacked: StoredResult[] = [];
-  let packTimer: ReturnType<typeof setTimeout> | null = null;
-  const packPending = (): number => {
-    if (packTimer !== null) clearTimeout(packTimer);
-    packTimer = null;
-    const batch = unpacked;
-    unpacked = [];
-    for (const result of batch) packResult(result);
-    return batch.length;
-  };
-  const schedulePack = (result: StoredResult) => {
-    if (packAfterMs === 0) return packResult(result);
-    unpacked.push(result);
-    if (packTimer === null) {
-      packTimer = setTimeout(packPending, packAfterMs);
-      packTimer.unref?.();
-    }
-  };
   const runs = new Map<string, RunRecord>();
   const indexOf = new Map<string, Map<string, number>>();
+  // Each run's packed results live in the run's own arena, freed whole with the run.
+  const arenas = new Map<string, Arena>();
   const tombstones = new Set<string>();
   const listeners = new Map<string, Set<(change: RunChange) => void>>();
 
@@ -137,6 +122,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStor
     if (!run) return;
     runs.delete(id);
     indexOf.delete(id);
+    arenas.delete(id);
     tombstones.add(id);
     if (tombstones.size > maxTombstones) {
       const oldest = tombstones.values().next().value;
@@ -188,6 +174,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStor
       };
       runs.set(run.id, run);
       indexOf.set(run.id, new Map());
+      arenas.set(run.id, createArena());
       return run;
     },
     async get(id) {
@@ -198,20 +185,20 @@ export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStor
     async putResult(id, report, opts = {}) {
       const run = live(id);
       const index = indexOf.get(id);
-      if (!run || !index) return null;
+      const arena = arenas.get(id);
+      if (!run || !index || !arena) return null;
       const existing = index.get(report.domain);
       if (existing !== undefined && !opts.replace) return null;
-      const result = storedResult(report, ++run.revision);
-      schedulePack(result);
+      const { result, json } = storedResult(report, ++run.revision, arena);
       if (existing !== undefined) {
         run.results[existing] = result;
-        notify(id, { kind: 'result', index: existing });
+        notify(id, { kind: 'result', index: existing, revision: result.revision, json });
         return existing;
       }
       const at = run.results.length;
       run.results.push(result);
       index.set(report.domain, at);
-      notify(id, { kind: 'result', index: at });
+      notify(id, { kind: 'result', index: at, revision: result.revision, json });
       return at;
     },
     async update(id, patch) {
@@ -229,7 +216,6 @@ export function createMemoryRunStore(options: MemoryStoreOptions): MemoryRunStor
     async expire(at = now()) {
       return sweep(at);
     },
-    packPending,
     subscribe(id, listener) {
       let set = listeners.get(id);
       if (!set) {

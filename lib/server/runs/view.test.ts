@@ -5,7 +5,7 @@ import { createMemoryRunStore, type RunRecord } from './store';
 import { runSummaryHead, runSummaryResponse } from './view';
 
 async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnType<typeof makeReport>[] }> {
-  const store = createMemoryRunStore({ retentionS: 60, maxRuns: 5, packAfterMs: 0 });
+  const store = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
   const reports = Array.from({ length: n }, (_, i) => makeReport(`d${i}.test`, i % 3 === 0 ? 'missing' : 'ok'));
   const run = await store.create({ cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] });
   for (const report of reports) await store.putResult(run.id, report);

@@ -5,7 +5,7 @@
  */
 import type { RunLinks, RunProgress, RunSummary } from '@/lib/schema';
 import { isFinished, type RunRecord } from './store';
-import { runResultParts, type StoredResult } from './stored-result';
+import { joinPieces, type Piece, runResultPieces, type StoredResult } from './stored-result';
 
 /** The links of a run, relative to the site root. */
 export function runLinks(id: string): RunLinks {
@@ -61,25 +61,24 @@ const RESULTS_PER_CHUNK = 64;
 export function runSummaryResponse(run: RunRecord, from: number, limit?: number, now = Date.now()): Response {
   const head = JSON.stringify(runSummaryHead(run, from, now));
   // `results` is the summary's last key: open its array where `[]}` ends the head.
-  const open = Buffer.from(`${head.slice(0, -3)}[`);
+  const open = `${head.slice(0, -3)}[`;
   const slice: readonly StoredResult[] = run.results.slice(from, limit === undefined ? undefined : from + limit);
-  const comma = Buffer.from(',');
   let next = 0;
   let started = false;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const parts: Buffer[] = [];
+      const parts: Piece[] = [];
       if (!started) {
         started = true;
         parts.push(open);
       }
       const end = Math.min(slice.length, next + RESULTS_PER_CHUNK);
       for (; next < end; next++) {
-        if (next > 0) parts.push(comma);
-        parts.push(...runResultParts(slice[next] as StoredResult, from + next));
+        if (next > 0) parts.push(',');
+        parts.push(...runResultPieces(slice[next] as StoredResult, from + next));
       }
-      if (next >= slice.length) parts.push(Buffer.from(']}'));
-      controller.enqueue(Buffer.concat(parts));
+      if (next >= slice.length) parts.push(']}');
+      controller.enqueue(joinPieces(parts));
       if (next >= slice.length) controller.close();
     },
   });

@@ -9,7 +9,7 @@ import type { App } from '../e2e/support/app';
 import type { Lab } from '../lab/lab';
 import { unboundControl } from '../lab/unbound';
 import type { MsoidStatus } from '../lib/schema';
-import { type ApiRun, runApi } from './api';
+import { type ApiRun, dropPreviousRuns, runBulkRun, runCheckApi } from './api';
 import { type LoopRun, runNodeLoop } from './node-loop';
 import { cpuMs } from './proc';
 import { freshPass, type Query, queriesFromReports, queryFile, type ReportLookups } from './queries';
@@ -17,7 +17,8 @@ import { median, medianRun } from './stats';
 import { evenSample, runDigBatch, runDigLoop, runDnsperf, type ToolRun } from './tools';
 import { type BenchDomain, EXPECTED_STATUS } from './zones';
 
-export type Part = 'a' | 'b' | 'c' | 'd' | 'page';
+/** `a`: the run API (what the bulk page uses); `check`: POST /api/check, a secondary comparison. */
+export type Part = 'a' | 'check' | 'b' | 'c' | 'd' | 'page';
 export type Mix = 'healthy' | 'dropping';
 export type CacheState = 'cold' | 'warm';
 
@@ -32,6 +33,8 @@ export type Options = {
   cpuProfDir?: string;
   concurrencies: number[];
   digSample: number;
+  /** Wait for the last run to expire at the end and read the memory left behind. */
+  expiryCheck: boolean;
 };
 
 export type Condition = { mix: Mix; cache: CacheState };
@@ -39,6 +42,8 @@ export type Condition = { mix: Mix; cache: CacheState };
 /** Every figure of one condition: the runs and their medians. */
 export type ConditionResult = Condition & {
   api?: { runs: ApiRun[]; median: ApiSummary };
+  /** (a′) POST /api/check, when measured. */
+  checkApi?: { runs: ApiRun[]; median: ApiSummary };
   node?: { byConcurrency: Array<{ concurrency: number; runs: LoopRun[]; medianQps: number }>; best: LoopSummary };
   dnsperf?: { runs: ToolRun[]; medianQps: number; medianWallMs: number };
   digBatch?: { runs: ToolRun[]; medianQps: number; medianWallMs: number };
@@ -53,6 +58,11 @@ export type ApiSummary = {
   sent: number;
   bytes: number;
   firstRowMs: number;
+  /** Run API: median time until POST /api/runs answered. */
+  createdMs?: number;
+  /** Median RSS when each run started (the previous run dropped) and right after it. */
+  rssBeforeMb?: number;
+  rssAfterMb?: number;
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -72,8 +82,13 @@ export type LoopSummary = {
 
 function summariseApi(runs: ApiRun[]): ApiSummary {
   const m = (f: (r: ApiRun) => number) => median(runs.map(f));
-  const rss = runs.map((r) => r.peakRssMb).filter((x): x is number => x !== undefined);
-  const cpu = runs.map((r) => r.serverCpuMs).filter((x): x is number => x !== undefined);
+  const defined = (f: (r: ApiRun) => number | undefined) =>
+    runs.map(f).filter((x): x is number => x !== undefined && Number.isFinite(x));
+  const rss = defined((r) => r.peakRssMb);
+  const cpu = defined((r) => r.serverCpuMs);
+  const created = defined((r) => r.createdMs);
+  const before = defined((r) => r.rssBeforeMb);
+  const after = defined((r) => r.rssAfterMb);
   const mid = medianRun(runs, (r) => r.wallMs);
   return {
     wallMs: m((r) => r.wallMs),
@@ -82,6 +97,9 @@ function summariseApi(runs: ApiRun[]): ApiSummary {
     sent: m((r) => r.sent),
     bytes: m((r) => r.bytes),
     firstRowMs: m((r) => r.firstRowMs),
+    ...(created.length > 0 ? { createdMs: median(created) } : {}),
+    ...(before.length > 0 ? { rssBeforeMb: median(before) } : {}),
+    ...(after.length > 0 ? { rssAfterMb: median(after) } : {}),
     p50Ms: m((r) => r.p50Ms),
     p95Ms: m((r) => r.p95Ms),
     maxMs: m((r) => r.maxMs),
@@ -115,6 +133,8 @@ export type Context = {
   haveDig: boolean;
   notes: string[];
   dropZoneNames: string[];
+  /** The latest bulk run the bench started (for the expiry check at the end). */
+  lastRun?: { id: string; createdAt: number };
 };
 
 /**
@@ -170,50 +190,67 @@ export async function measureCondition(
     });
   }
 
+  const apiRun = async (via: 'runs' | 'check', rep: number): Promise<{ run: ApiRun; unboundCpuMs?: number }> => {
+    // The previous bulk run (kept with its results) is pushed out first, so each run's RSS holds its own results.
+    if (via === 'runs') await dropPreviousRuns(ctx.app.url, names[0] ?? 'bench-00001.test');
+    await prepare(ctx, condition);
+    const kept: ReportLookups[] = [];
+    const keep = list.queries ? undefined : (r: ReportLookups) => kept.push(r);
+    const u0 = ctx.unboundPid !== undefined ? cpuMs(ctx.unboundPid) : undefined;
+    const runOptions = {
+      url: ctx.app.url,
+      domains: names,
+      expected,
+      ...(ctx.serverPid !== undefined ? { serverPid: ctx.serverPid } : {}),
+      ...(keep ? { keep } : {}),
+      timeoutMs: 60_000 + names.length * 100,
+    };
+    const createdAt = Date.now();
+    const run = via === 'runs' ? await runBulkRun(runOptions) : await runCheckApi(runOptions);
+    if (run.runId) ctx.lastRun = { id: run.runId, createdAt };
+    const u1 = ctx.unboundPid !== undefined ? cpuMs(ctx.unboundPid) : undefined;
+    if (!list.queries) {
+      const derived = queriesFromReports(kept);
+      list.queries = derived.queries;
+      if (Math.abs(derived.expectedSends - run.sent) > run.sent * 0.01) {
+        ctx.notes.push(
+          `${label}: the reports account for ${derived.expectedSends} sends but the server counted ${run.sent}: the query list may miss lookups that reports do not show.`,
+        );
+      }
+      log(
+        `${label}: query list from the reports: ${derived.queries.length} questions (${fmt(derived.queries.length / names.length, 2)}/domain); ` +
+          `with retries and TCP fallbacks ${derived.expectedSends} sends, server counted ${run.sent}`,
+      );
+    }
+    const tag = via === 'runs' ? '(a) run API' : "(a') POST /api/check";
+    log(
+      `${label} ${tag} rep ${rep + 1}: ${fmt(run.wallMs)} ms, ${fmt(run.domainsPerSec)} domains/s, ${fmt(run.queriesPerSec)} q/s, ` +
+        `${fmt(run.bytes / 1e6, 1)} MB, first row ${fmt(run.firstRowMs)} ms, p50 ${run.p50Ms} / p95 ${run.p95Ms} ms, ` +
+        `RSS ${fmt(run.rssBeforeMb ?? Number.NaN)} → peak ${fmt(run.peakRssMb ?? Number.NaN)} → ${fmt(run.rssAfterMb ?? Number.NaN)} MB` +
+        (run.udpDrops > 0 ? `, ${run.udpDrops} UDP datagrams dropped (full receive buffer)` : '') +
+        (run.unexpected.length > 0 ? `, ${run.unexpected.length} unexpected statuses` : '') +
+        (run.done ? '' : ', NO done line'),
+    );
+    return { run, ...(u0 !== undefined && u1 !== undefined ? { unboundCpuMs: u1 - u0 } : {}) };
+  };
+
   if (options.parts.has('a') || !list.queries) {
     const runs: ApiRun[] = [];
     let unboundCpu = 0;
     for (let rep = 0; rep < options.reps; rep++) {
-      await prepare(ctx, condition);
-      const kept: ReportLookups[] = [];
-      const keep = list.queries ? undefined : (r: ReportLookups) => kept.push(r);
-      const u0 = ctx.unboundPid !== undefined ? cpuMs(ctx.unboundPid) : undefined;
-      const run = await runApi({
-        url: ctx.app.url,
-        domains: names,
-        expected,
-        ...(ctx.serverPid !== undefined ? { serverPid: ctx.serverPid } : {}),
-        ...(keep ? { keep } : {}),
-        timeoutMs: 60_000 + names.length * 100,
-      });
-      const u1 = ctx.unboundPid !== undefined ? cpuMs(ctx.unboundPid) : undefined;
-      if (u0 !== undefined && u1 !== undefined) unboundCpu += u1 - u0;
-      if (!list.queries) {
-        const derived = queriesFromReports(kept);
-        list.queries = derived.queries;
-        if (Math.abs(derived.expectedSends - run.sent) > run.sent * 0.01) {
-          ctx.notes.push(
-            `${label}: the reports account for ${derived.expectedSends} sends but the server counted ${run.sent}: the query list may miss lookups that reports do not show.`,
-          );
-        }
-        log(
-          `${label}: query list from the reports: ${derived.queries.length} questions (${fmt(derived.queries.length / names.length, 2)}/domain); ` +
-            `with retries and TCP fallbacks ${derived.expectedSends} sends, server counted ${run.sent}`,
-        );
-      }
+      const { run, unboundCpuMs } = await apiRun('runs', rep);
+      unboundCpu += unboundCpuMs ?? 0;
       runs.push(run);
-      log(
-        `${label} (a) API rep ${rep + 1}: ${fmt(run.wallMs)} ms, ${fmt(run.domainsPerSec)} domains/s, ${fmt(run.queriesPerSec)} q/s, ` +
-          `${fmt(run.bytes / 1e6, 1)} MB, first row ${fmt(run.firstRowMs)} ms, p50 ${run.p50Ms} / p95 ${run.p95Ms} ms, RSS ${fmt(run.peakRssMb ?? Number.NaN)} MB (${fmt(run.rssAfterMb ?? Number.NaN)} after)` +
-          (run.udpDrops > 0 ? `, ${run.udpDrops} UDP datagrams dropped (full receive buffer)` : '') +
-          (run.unexpected.length > 0 ? `, ${run.unexpected.length} unexpected statuses` : '') +
-          (run.done ? '' : ', NO done line'),
-      );
     }
     if (options.parts.has('a')) {
       result.api = { runs, median: summariseApi(runs) };
       result.unboundCpuMsPerApiRun = unboundCpu / runs.length;
     }
+  }
+  if (options.parts.has('check')) {
+    const runs: ApiRun[] = [];
+    for (let rep = 0; rep < options.reps; rep++) runs.push((await apiRun('check', rep)).run);
+    result.checkApi = { runs, median: summariseApi(runs) };
   }
   const queries = list.queries;
   if (!queries) throw new Error('no query list');

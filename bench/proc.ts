@@ -118,3 +118,17 @@ export function udpReceiveDrops(): number {
     return Number.NaN;
   }
 }
+
+/**
+ * The RSS of `pid` once it has been idle for a while: the minimum of samples every 500 ms over `ms`
+ * (V8 gives memory back some seconds after the last allocation burst).
+ */
+export async function settledRssMb(pid: number, ms = 10_000): Promise<number> {
+  let least = Number.POSITIVE_INFINITY;
+  for (let waited = 0; waited <= ms; waited += 500) {
+    const now = rssMb(pid);
+    if (now !== undefined) least = Math.min(least, now);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return Number.isFinite(least) ? least : Number.NaN;
+}

@@ -69,6 +69,17 @@ export function targets(results: BenchResults): Target[] {
         : `${num(rss)} MB at ${results.options.domains} domains (run \`--domains 10000\` for the target)`,
     met: results.options.domains >= 10_000 && Number.isFinite(rss) ? rss < 400 : undefined,
   });
+  const memory = results.memory;
+  if (memory?.afterExpiryMb !== undefined) {
+    // "Where it started" with some slack for allocator noise: within 10% (at least 20 MB) of the RSS at rest
+    // after the warm-up.
+    const slack = Math.max(20, memory.idleStartMb * 0.1);
+    out.push({
+      target: "memory returns to where it started once runs expire (repeated runs don't grow it)",
+      measured: `${num(memory.idleStartMb)} MB at rest before the first run → ${num(memory.afterExpiryMb)} MB at rest after the last of ${results.conditions.reduce((n, c) => n + (c.api?.runs.length ?? 0) + (c.checkApi?.runs.length ?? 0), 0)} runs expired`,
+      met: memory.lastRunStatus === 410 ? memory.afterExpiryMb <= memory.idleStartMb + slack : undefined,
+    });
+  }
   const root = results.page?.firstLoad.find((f) => f.route === '/');
   if (root && !('missing' in root)) {
     out.push({
@@ -108,6 +119,7 @@ export function renderMarkdown(results: BenchResults): string {
       num(a?.firstRowMs),
       a ? `${num(a.p50Ms)} / ${num(a.p95Ms)}` : 'n/a',
       num(a?.peakRssMb),
+      c.checkApi ? `${num(c.checkApi.median.queriesPerSec)} (${num(c.checkApi.median.wallMs / 1000, 2)} s)` : '—',
       c.node ? `${num(c.node.best.queriesPerSec)} (c=${c.node.best.concurrency})` : 'n/a',
       c.dnsperf
         ? `${num(c.dnsperf.medianQps)} (lost ${num(median(c.dnsperf.runs.map((r) => r.detail?.lost ?? Number.NaN)))})`
@@ -121,12 +133,13 @@ export function renderMarkdown(results: BenchResults): string {
     table(
       [
         'mix / unbound cache',
-        '(a) API domains/s',
-        '(a) API q/s',
+        '(a) run API domains/s',
+        '(a) q/s',
         '(a) run time',
         '(a) first row ms',
         '(a) p50 / p95 ms',
         '(a) peak RSS MB',
+        '(a′) POST /api/check q/s (time)',
         '(b) Node Resolver q/s (best)',
         '(c) dnsperf q/s',
         '(d) `dig -f` q/s',
@@ -189,6 +202,8 @@ export function renderMarkdown(results: BenchResults): string {
       return [
         `${c.mix} / ${c.cache}`,
         num(a.sent),
+        num(a.createdMs),
+        `${num(a.rssBeforeMb)} → ${num(a.peakRssMb)} → ${num(a.rssAfterMb)}`,
         num(a.maxMs),
         num(a.serverCpuMs),
         num(c.unboundCpuMsPerApiRun),

@@ -2,8 +2,10 @@
  * `npm run bench`: how fast a bulk check is, against what a Node client, the resolver itself and an
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
- * `--parts a,b,c,d,page` (all), `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose
- * `.next` build to start; default this repository), `--cpu-prof DIR` (profile the app server).
+ * `--parts a,check,b,c,d,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check),
+ * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
+ * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
+ * expire to read the memory it leaves behind).
  * Writes bench/results/latest.{json,md} and domains-<N>.{json,md}.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type App, repoRoot, startApp } from '../e2e/support/app';
 import { type Lab, startLab } from '../lab/lab';
-import { runApi } from './api';
+import { dropPreviousRuns, runBulkRun, runStatus } from './api';
 import {
   type ConditionResult,
   type Context,
@@ -24,7 +26,7 @@ import {
   type Part,
 } from './measure';
 import { type BrowserLoad, browserScriptBytes, coldStartMs, type FirstLoad, firstLoadJs } from './page';
-import { pidListeningOn, pidWithArg } from './proc';
+import { pidListeningOn, pidWithArg, settledRssMb } from './proc';
 import { collectProfile, profilingEnv, topSelfTime } from './profile';
 import { type Query, typeCounts } from './queries';
 import { renderMarkdown } from './report';
@@ -50,7 +52,17 @@ function parseArgs(argv: string[]): Options {
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
     return v;
   };
-  const known = new Set(['--domains', '--quick', '--reps', '--parts', '--mixes', '--app-dir', '--cpu-prof', '--help']);
+  const known = new Set([
+    '--domains',
+    '--quick',
+    '--reps',
+    '--parts',
+    '--mixes',
+    '--app-dir',
+    '--cpu-prof',
+    '--no-expiry',
+    '--help',
+  ]);
   for (const arg of argv) {
     if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -63,8 +75,9 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,b,c,d,page').split(',') as Part[]);
-  for (const p of parts) if (!['a', 'b', 'c', 'd', 'page'].includes(p)) throw new Error(`--parts: unknown part ${p}`);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,page').split(',') as Part[]);
+  for (const p of parts)
+    if (!['a', 'check', 'b', 'c', 'd', 'page'].includes(p)) throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
   const cpuProf = value('--cpu-prof');
@@ -78,13 +91,17 @@ function parseArgs(argv: string[]): Options {
     ...(cpuProf ? { cpuProfDir: resolve(cpuProf) } : {}),
     concurrencies: [256, 64, 16],
     digSample: 300,
+    expiryCheck: !argv.includes('--no-expiry'),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Settings of the app under test
 
-/** Production defaults of the DNS budget (lib/server/env.ts), unless the caller's environment sets them. */
+/**
+ * Production defaults of the DNS budget and of the bulk-run concurrency (lib/server/env.ts), unless the
+ * caller's environment sets them: these are what the bench measures, so it never tunes them.
+ */
 function dnsSettings(): Record<string, string> {
   const pick = (name: string, fallback: string) => process.env[name] ?? fallback;
   return {
@@ -93,7 +110,16 @@ function dnsSettings(): Record<string, string> {
     DOMAIN_DEADLINE_MS: pick('DOMAIN_DEADLINE_MS', '12000'),
     DNS_MAX_IN_FLIGHT: pick('DNS_MAX_IN_FLIGHT', '256'),
     CHECK_CONCURRENCY: pick('CHECK_CONCURRENCY', '64'),
+    BULK_CONCURRENCY: pick('BULK_CONCURRENCY', '32'),
   };
+}
+
+/**
+ * Seconds each bulk run is kept: long enough for the slowest run of the bench to finish well inside it
+ * (a run past its retention is dropped and stopped), short enough to wait for at the end.
+ */
+export function retentionS(domains: number): number {
+  return 60 + Math.ceil(domains / 100);
 }
 
 /**
@@ -118,9 +144,17 @@ function appEnv(resolver: string, domains: number, appDir: string): Record<strin
     DNS_SERVERS: resolver,
     ALLOW_TEST_DOMAINS: '1',
     DNS_CACHE: '0',
+    // POST /api/check (a′): one request with every domain, within its run deadline.
     MAX_DOMAINS_PER_REQUEST: String(Math.max(500, domains)),
     MAX_LINES_PER_REQUEST: String(Math.max(5000, domains + 10)),
     MAX_BODY_BYTES: String(64 * 1024 * 1024),
+    RUN_DEADLINE_MS: String(Math.max(120_000, domains * 60)),
+    // The run API (a): every domain in one run; one run kept at a time (the bench drops the previous one
+    // before each measured run, so each peak RSS holds exactly one run's results); a retention the bench
+    // can wait out at the end to see the memory a run leaves behind.
+    MAX_DOMAINS_PER_RUN: String(Math.max(5000, domains)),
+    MAX_RUNS_KEPT: '1',
+    RUN_RETENTION_S: String(retentionS(domains)),
     // Access control off for this loopback-only instance (an ACCESS_TOKEN in the caller's environment would 401 us).
     ACCESS_TOKEN: '',
     ...dnsSettings(),
@@ -175,6 +209,8 @@ export type BenchResults = {
   queryList: Record<string, { questions: number; perDomain: number; types: Record<string, number> }>;
   queryListSource: string;
   conditions: ConditionResult[];
+  /** Server RSS at rest (minimum over a quiet spell): after the warm-up, and after the last run expired. */
+  memory?: { idleStartMb: number; afterExpiryMb?: number; lastRunStatus?: number };
   page?: {
     firstLoad: Array<FirstLoad | { route: string; missing: true }>;
     browser: BrowserLoad[];
@@ -270,13 +306,20 @@ async function main(): Promise<void> {
     // optimised before anything is timed (otherwise the first, cold-cache runs would also pay for the JIT).
     t = performance.now();
     const healthy = healthyDomains(options.domains);
-    const warmup = await runApi({
+    const warmup = await runBulkRun({
       url: app.url,
       domains: healthy.map((d) => d.domain),
       expected: new Map(healthy.map((d) => [d.domain, EXPECTED_STATUS[d.state]])),
       timeoutMs: 60_000 + options.domains * 100,
     });
     log(`warm-up pass (not counted): ${fmt(performance.now() - t)} ms, ${warmup.reports} reports`);
+    let memory: BenchResults['memory'];
+    if (serverPid !== undefined && options.parts.has('a')) {
+      await dropPreviousRuns(app.url, healthy[0]?.domain ?? 'bench-00001.test');
+      const idleMb = await settledRssMb(serverPid);
+      log(`server RSS at rest after the warm-up (its run dropped): ${fmt(idleMb)} MB`);
+      memory = { idleStartMb: idleMb };
+    }
 
     const ctx: Context = {
       options,
@@ -293,7 +336,7 @@ async function main(): Promise<void> {
     };
     const conditions: ConditionResult[] = [];
     const queryLists: BenchResults['queryList'] = {};
-    const measureParts = ['a', 'b', 'c', 'd'].some((p) => options.parts.has(p as Part));
+    const measureParts = ['a', 'check', 'b', 'c', 'd'].some((p) => options.parts.has(p as Part));
     if (measureParts) {
       for (const mix of options.mixes) {
         const domains = mix === 'healthy' ? healthyDomains(options.domains) : droppingDomains(options.domains);
@@ -309,6 +352,25 @@ async function main(): Promise<void> {
           };
         }
       }
+    }
+
+    if (memory && serverPid !== undefined && ctx.lastRun && options.expiryCheck) {
+      // Memory returns to where it started once runs expire: wait until the last run is gone (410), then
+      // read the RSS once the process has been idle for a while.
+      const retention = Number(env.RUN_RETENTION_S) * 1000;
+      const waitMs = ctx.lastRun.createdAt + retention - Date.now();
+      log(
+        `waiting ${fmt(Math.max(0, waitMs) / 1000)} s for the last run to expire (RUN_RETENTION_S=${env.RUN_RETENTION_S})`,
+      );
+      if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs + 500));
+      let status = await runStatus(app.url, ctx.lastRun.id);
+      for (let i = 0; i < 30 && status !== 410; i++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        status = await runStatus(app.url, ctx.lastRun.id);
+      }
+      memory.afterExpiryMb = await settledRssMb(serverPid);
+      memory.lastRunStatus = status;
+      log(`server RSS at rest after the last run expired (GET → ${status}): ${fmt(memory.afterExpiryMb)} MB`);
     }
 
     if (options.cpuProfDir && serverPid !== undefined) {
@@ -385,6 +447,7 @@ async function main(): Promise<void> {
       queryListSource:
         "derived from the reports of the first cold API run of each mix: every distinct lookup the report shows (msoid.lookups, every record finding's lookups, the DNS-host NS lookup), plus each hop of followed CNAME chains, no retries; checked against the server's own count (`dns.sent`); probe names get a fresh random label on every pass",
       conditions,
+      ...(memory ? { memory } : {}),
       ...(page ? { page } : {}),
       notes,
     };

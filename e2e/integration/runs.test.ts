@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkDomains, bulkZones, labZones } from '../../lab/fixtures';
 import { type Lab, startLab } from '../../lab/lab';
+import { readLines } from '../../lib/client/ndjson';
 import {
   ApiError,
   RunCreated,
@@ -77,22 +78,10 @@ async function readEvents(
   );
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/);
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
   const lines: RunEventType[] = [];
-  let buffer = '';
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let at = buffer.indexOf('\n');
-      while (at >= 0) {
-        const line = buffer.slice(0, at);
-        buffer = buffer.slice(at + 1);
-        if (line.trim() !== '') lines.push(RunEvent.parse(JSON.parse(line)));
-        at = buffer.indexOf('\n');
-      }
+    for await (const line of readLines(response.body as ReadableStream<Uint8Array>)) {
+      lines.push(RunEvent.parse(JSON.parse(line)));
       if (stopWhen(lines)) {
         controller.abort();
         break;

@@ -5,8 +5,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Lookup, LookupOutcome, RecordType } from '@/lib/schema';
 import { type CheckTarget, checkRun, withDomainBudget, withRunLimit } from './check';
-import { abortOutcome, type DnsResolver, type LookupOptions } from './dns/resolver';
+import { abortOutcome, type DnsResolver, deadlineReason, type LookupOptions } from './dns/resolver';
 import { parseConfig } from './env';
+import { createSlowLane } from './slow-lane';
 
 beforeAll(() => {
   (globalThis as Record<symbol, unknown>)[Symbol.for('m365-dns-health.config')] = parseConfig({
@@ -115,6 +116,38 @@ describe('withDomainBudget', () => {
     expect((await budget.lookup('x.test', 'A', { signal: controller.signal })).outcome).toBe('cancelled');
   });
 
+  // checkDomain passes the domain's own abort scope: the breaker aborts that scope instead of a signal of its own.
+  const scopeRows = [
+    {
+      label: 'the breaker trips: lookups in flight on the scope are skipped, later ones skipped unasked',
+      abortBy: null,
+      want: ['skipped', 'timeout', 'timeout', 'skipped'],
+    },
+    {
+      label: 'the deadline aborts the scope first: lookups end as deadline, never skipped',
+      abortBy: 'deadline',
+      want: ['deadline', 'deadline', 'deadline', 'deadline'],
+    },
+  ];
+  test.each(scopeRows)('with a domain scope: $label', async ({ abortBy, want }) => {
+    const { resolver, asked } = scripted((name) =>
+      name.startsWith('slow') ? { outcome: 'answer', ms: 500 } : { outcome: 'timeout', attempts: 3, ms: 40 },
+    );
+    const scope = new AbortController();
+    const budget = withDomainBudget(resolver, { maxQueries: 100, breakerTimeouts: 2 }, scope);
+    const signal = scope.signal;
+    if (abortBy === 'deadline') setTimeout(() => scope.abort(deadlineReason()), 10);
+    const results = await Promise.all([
+      budget.lookup('slow.x.test', 'A', { signal }),
+      budget.lookup('t1.x.test', 'A', { signal }),
+      budget.lookup('t2.x.test', 'A', { signal }),
+    ]);
+    const later = await budget.lookup('msoid.x.test', 'CNAME', { signal });
+    expect([...results, later].map((r) => r.outcome)).toEqual(want);
+    expect(budget.tripped()).toBe(abortBy === null);
+    expect(asked).toHaveLength(abortBy === null ? 3 : 4);
+  });
+
   test('answers and negative answers never trip the breaker', async () => {
     const outcomes: LookupOutcome[] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused'];
     let i = 0;
@@ -126,6 +159,19 @@ describe('withDomainBudget', () => {
 });
 
 describe('withRunLimit', () => {
+  test('with a slow lane, a lookup waiting out a timeout gives its slot back to the others', async () => {
+    const fake = scripted((name) => ({
+      outcome: name.startsWith('slow') ? 'timeout' : 'answer',
+      ms: name.startsWith('slow') ? 300 : 5,
+    }));
+    const limited = withRunLimit(fake.resolver, 1, createSlowLane({ slowAfterMs: 20, maxSlow: 2 }));
+    const finished: string[] = [];
+    const ask = (name: string) => limited.lookup(name, 'A').then((r) => finished.push(`${name} ${r.outcome}`));
+    await Promise.all([ask('slow.test'), ...Array.from({ length: 4 }, (_, i) => ask(`n${i}.test`))]);
+    expect(finished.at(-1)).toBe('slow.test timeout');
+    expect(fake.maxInFlight()).toBe(2);
+  });
+
   test('at most maxInFlight lookups at once; a waiting lookup ends as deadline when the run deadline aborts', async () => {
     const fake = scripted(() => ({ outcome: 'answer', ms: 30 }));
     const limited = withRunLimit(fake.resolver, 3);

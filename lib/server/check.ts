@@ -21,10 +21,12 @@ import {
   type Report,
   type ServiceOverride,
 } from '@/lib/schema';
+import { abortScope } from './dns/abort';
 import { abortOutcome, createResolver, type DnsResolver, deadlineReason, formatServer } from './dns/resolver';
 import { createSemaphore } from './dns/semaphore';
 import { getConfig, type ServerConfig } from './env';
 import { gatherRecords } from './records';
+import type { SlowLane } from './slow-lane';
 
 export type CheckTarget = { ascii: string; display: string; registrable: string; isSubdomain: boolean };
 
@@ -39,6 +41,8 @@ export type CheckOptions = {
   signal?: AbortSignal;
   /** The resolver to use (a run's in-flight-limited one); default: the process resolver. */
   resolver?: DnsResolver;
+  /** Per-attempt traces in the lookups: `all` (default) or `retries` only (bulk runs; see LookupOptions.trace). */
+  trace?: 'all' | 'retries';
 };
 
 const RESOLVER_KEY = Symbol.for('m365-dns-health.resolver');
@@ -63,9 +67,9 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
 export async function gatherSnapshot(
   domain: string,
   resolver: DnsResolver,
-  options: { signal?: AbortSignal; fresh?: boolean },
+  options: { signal?: AbortSignal; fresh?: boolean; trace?: 'all' | 'retries' },
 ): Promise<Snapshot> {
-  const base = { signal: options.signal, fresh: options.fresh };
+  const base = { signal: options.signal, fresh: options.fresh, trace: options.trace };
   const msoidName = `msoid.${domain}`;
   const apex = await resolver.lookup(domain, 'SOA', base);
 
@@ -113,15 +117,24 @@ export async function gatherSnapshot(
 export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
   const config = getConfig();
   const started = performance.now();
-  const deadline = AbortSignal.timeout(config.domainDeadlineMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const resolver = withDomainBudget(options.resolver ?? getResolver(config), {
-    maxQueries: config.maxQueriesPerDomain,
-    breakerTimeouts: config.breakerTimeouts,
-  });
+  // One abort scope for the domain: the caller's signal, the deadline and the breaker all abort it.
+  const scope = abortScope(options.signal, config.domainDeadlineMs, deadlineReason);
+  const { signal } = scope;
+  const resolver = withDomainBudget(
+    options.resolver ?? getResolver(config),
+    { maxQueries: config.maxQueriesPerDomain, breakerTimeouts: config.breakerTimeouts },
+    scope.controller,
+  );
 
-  const snapshot = await gatherSnapshot(target.ascii, resolver, { signal, fresh: options.fresh });
-  const gathered = await gatherRecords(snapshot, target.registrable, resolver, { signal, fresh: options.fresh });
+  let snapshot: Snapshot;
+  let gathered: Awaited<ReturnType<typeof gatherRecords>>;
+  try {
+    const lookupOptions = { signal, fresh: options.fresh, trace: options.trace };
+    snapshot = await gatherSnapshot(target.ascii, resolver, lookupOptions);
+    gathered = await gatherRecords(snapshot, target.registrable, resolver, lookupOptions);
+  } finally {
+    scope.dispose();
+  }
   const catalogue = catalogueFor(options.lang);
   const result = diagnose(snapshot, options.cloud);
   const dnsHost = dnsHostOf(gathered.ns, target.registrable, result.cloud.effective);
@@ -222,10 +235,15 @@ function timedOut(lookup: Lookup): boolean {
 export function withDomainBudget(
   base: DnsResolver,
   limits: { maxQueries: number; breakerTimeouts: number },
+  scope?: AbortController,
 ): DnsResolver & { tripped(): boolean; used(): number } {
   let used = 0;
   let timeouts = 0;
-  const breaker = new AbortController();
+  let tripped = false;
+  // With `scope` (the domain's own controller, whose signal every lookup of the domain carries), the breaker
+  // aborts that scope: nothing is combined per lookup. Without it, the breaker has its own controller,
+  // combined once with each caller signal.
+  const breaker = scope ?? new AbortController();
   const skip = (lookup: Lookup): Lookup => ({
     ...lookup,
     outcome: 'skipped',
@@ -238,6 +256,7 @@ export function withDomainBudget(
   let lastInput: AbortSignal | undefined;
   let lastCombined: AbortSignal = breaker.signal;
   const combined = (input: AbortSignal | undefined): AbortSignal => {
+    if (scope) return input ?? scope.signal;
     if (!input) return breaker.signal;
     if (input !== lastInput) {
       lastInput = input;
@@ -245,25 +264,31 @@ export function withDomainBudget(
     }
     return lastCombined;
   };
+  /** True when the lookup's signal was aborted by the breaker (not by the caller or the deadline). */
+  const cutByBreaker = (input: AbortSignal | undefined): boolean =>
+    tripped && (scope ? scope.signal.reason === BREAKER_REASON : !input?.aborted);
   return {
     async lookup(name, type, options = {}) {
-      if (breaker.signal.aborted || used >= limits.maxQueries) return notRunLookup(name, type, 'skipped');
+      if (tripped || used >= limits.maxQueries) return notRunLookup(name, type, 'skipped');
       used++;
       const signal = combined(options.signal);
-      const lookup = await base.lookup(name, type, { ...options, signal });
+      const lookup = await base.lookup(name, type, signal === options.signal ? options : { ...options, signal });
       used += Math.max(0, lookup.attempts - 1);
-      const cutByBreaker = breaker.signal.aborted && !options.signal?.aborted;
-      if (cutByBreaker && (lookup.outcome === 'cancelled' || lookup.chainFailure?.outcome === 'cancelled')) {
+      if (
+        cutByBreaker(options.signal) &&
+        (lookup.outcome === 'cancelled' || lookup.chainFailure?.outcome === 'cancelled')
+      ) {
         return skip(lookup);
       }
-      if (timedOut(lookup) && ++timeouts >= limits.breakerTimeouts && !breaker.signal.aborted) {
+      if (timedOut(lookup) && ++timeouts >= limits.breakerTimeouts && !tripped) {
+        tripped = true;
         breaker.abort(BREAKER_REASON);
       }
       return lookup;
     },
     stats: () => base.stats(),
     close: () => base.close(),
-    tripped: () => breaker.signal.aborted,
+    tripped: () => tripped,
     used: () => used,
   };
 }
@@ -271,17 +296,21 @@ export function withDomainBudget(
 /**
  * A run's view of the process resolver: at most `maxInFlight` of its lookups at once (a follow lookup has
  * one query on the wire at a time, so this caps the run's queries). A lookup still waiting when `signal`
- * aborts ends as `deadline` or `cancelled`, as the resolver's own would.
+ * aborts ends as `deadline` or `cancelled`, as the resolver's own would. With a slow lane, a lookup that has
+ * held its slot for a while (waiting out a timeout) gives it back and goes on in the lane.
  */
-export function withRunLimit(base: DnsResolver, maxInFlight: number): DnsResolver {
+export function withRunLimit(base: DnsResolver, maxInFlight: number, lane?: SlowLane): DnsResolver {
   const slots = createSemaphore(maxInFlight);
   return {
     async lookup(name, type, options = {}) {
-      if (!(await slots.acquire(options.signal))) return notRunLookup(name, type, abortOutcome(options.signal?.reason));
+      if (options.signal?.aborted || (!slots.tryAcquire() && !(await slots.acquire(options.signal)))) {
+        return notRunLookup(name, type, abortOutcome(options.signal?.reason));
+      }
+      const done = lane?.watch(() => slots.release());
       try {
         return await base.lookup(name, type, options);
       } finally {
-        slots.release();
+        if (!done?.()) slots.release();
       }
     },
     stats: () => base.stats(),

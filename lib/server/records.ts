@@ -12,7 +12,7 @@ import {
   spfFollowUps,
 } from '@/lib/records/plan';
 import { type Lookup, notRunLookup } from '@/lib/schema';
-import type { DnsResolver } from './dns/resolver';
+import type { DnsResolver, LookupOptions } from './dns/resolver';
 
 export type GatheredRecords = {
   lookups: Map<string, Lookup>;
@@ -25,7 +25,7 @@ async function run(
   resolver: DnsResolver,
   planned: readonly PlannedLookup[],
   into: Map<string, Lookup>,
-  options: { signal?: AbortSignal; fresh?: boolean },
+  options: LookupOptions,
 ): Promise<void> {
   const results = await Promise.all(
     planned.map((p) => resolver.lookup(p.name, p.type, { ...options, follow: p.follow === true })),
@@ -41,7 +41,7 @@ export async function gatherRecords(
   snapshot: Snapshot,
   registrable: string,
   resolver: DnsResolver,
-  options: { signal?: AbortSignal; fresh?: boolean },
+  options: Pick<LookupOptions, 'signal' | 'fresh' | 'trace'>,
 ): Promise<GatheredRecords> {
   const domain = snapshot.domain;
   const lookups = new Map<string, Lookup>();

@@ -433,6 +433,55 @@ describe('lookup outcomes', () => {
     }
   });
 
+  // Bulk runs ask for `trace: 'retries'`: the same lookup, with the per-attempt trace only when a question was
+  // retried (a single attempt's trace repeats the lookup's own server and outcome).
+  const traceRows: Array<{
+    label: string;
+    name: string;
+    type: RecordType;
+    follow?: boolean;
+    rules1?: Rule[];
+    kept: boolean;
+  }> = [
+    { label: 'one attempt: no trace', name: 'www.ok.test', type: 'A', kept: false },
+    { label: 'a followed chain, no retries: no trace', name: 'a.chain.test', type: 'CNAME', follow: true, kept: false },
+    {
+      label: 'SERVFAIL on s1, answer on s2: the trace stays',
+      name: 'x.broken.test',
+      type: 'A',
+      rules1: [on('broken.test', 'servfail')],
+      kept: true,
+    },
+    {
+      label: 'a chain whose first question is retried: the whole trace stays',
+      name: 'msoid.dangle.test',
+      type: 'CNAME',
+      follow: true,
+      rules1: [on('msoid.dangle.test', 'servfail')],
+      kept: true,
+    },
+    {
+      label: 'a chain whose later hop is retried: the whole trace stays',
+      name: 'msoid.dangle.test',
+      type: 'CNAME',
+      follow: true,
+      rules1: [on('gone.dangle.test', 'servfail')],
+      kept: true,
+    },
+  ];
+  it.each(traceRows)("trace 'retries': $label", async ({ name, type, follow, rules1, kept }) => {
+    s1.setRules(rules1 ?? []);
+    const full = await resolverFor([addr(s1), addr(s2)]).lookup(name, type, { follow });
+    const lean = await resolverFor([addr(s1), addr(s2)]).lookup(name, type, { follow, trace: 'retries' });
+    expect(full.tries?.length).toBe(full.attempts);
+    expect(lean.tries !== undefined).toBe(kept);
+    const { tries: fullTries, elapsedMs: _a, ...fullRest } = full;
+    const { tries: leanTries, elapsedMs: _b, ...leanRest } = lean;
+    expect(leanRest).toEqual(fullRest);
+    if (kept)
+      expect(leanTries?.map((t) => [t.server, t.outcome])).toEqual(fullTries?.map((t) => [t.server, t.outcome]));
+  });
+
   it('R5 all 40 TXT records arrive over TCP, each with its TTL and owner', async () => {
     const result = await resolverFor([addr(s1)]).lookup('big.ok.test', 'TXT');
     expect(result.answers).toHaveLength(40);

@@ -20,6 +20,7 @@
  * other reason gives `cancelled`. A lookup still waiting for a slot ends with attempts 0.
  */
 import type { Lookup, LookupOutcome, RecordType } from '@/lib/schema';
+import { NEVER_ABORTED } from './abort';
 import { cacheKey, createLookupCache } from './cache';
 import { createSemaphore } from './semaphore';
 import { formatServer, type ServerAddress } from './servers';
@@ -54,6 +55,11 @@ export type LookupOptions = {
   fresh?: boolean;
   /** Type CNAME only: follow the chain hop by hop with CNAME queries (ignored for other types). */
   follow?: boolean;
+  /**
+   * The per-attempt trace (`tries`): `all` (default) or `retries`, kept only when a question took more than
+   * one attempt (a single attempt's trace repeats the lookup's own server and outcome). Bulk runs use `retries`.
+   */
+  trace?: 'all' | 'retries';
 };
 
 export interface DnsResolver {
@@ -110,43 +116,18 @@ export function createResolver(options: ResolverOptions): DnsResolver {
   const transport = createTransport();
   const semaphore = createSemaphore(options.maxInFlight);
   const cache = options.cache ? createLookupCache(options.cacheEntries) : null;
-  const running = new Set<AbortController>();
-  // One listener per caller signal, however many lookups share it (a request-wide deadline signal is
-  // shared by hundreds of lookups; one listener each would trip Node's listener-leak warning). The
-  // listener is removed when the signal's last lookup ends: Node keeps an AbortSignal.any()/timeout()
-  // signal that has an abort listener alive until it aborts, so a listener left behind on a per-domain
-  // signal whose deadline timer was collected would keep that signal (and what it holds) forever.
-  type Link = { members: Set<AbortController>; onAbort: () => void };
-  const linked = new WeakMap<AbortSignal, Link>();
-  const link = (outer: AbortSignal, controller: AbortController): (() => void) => {
-    let entry = linked.get(outer);
-    if (!entry) {
-      const members = new Set<AbortController>();
-      const onAbort = (): void => {
-        linked.delete(outer);
-        for (const c of members) c.abort(outer.reason);
-        members.clear();
-      };
-      outer.addEventListener('abort', onAbort, { once: true });
-      entry = { members, onAbort };
-      linked.set(outer, entry);
-    }
-    entry.members.add(controller);
-    const current = entry;
-    return () => {
-      current.members.delete(controller);
-      if (current.members.size === 0 && linked.get(outer) === current) {
-        linked.delete(outer);
-        outer.removeEventListener('abort', current.onAbort);
-      }
-    };
-  };
+  // Lookups use the caller's signal as it is (no controller per lookup): close() ends them through the
+  // transport (exchanges on the wire end `aborted`) and the semaphore (waiters are turned away), and
+  // `closed` stops everything after that.
+  const shown = new Map<ServerAddress, string>(servers.map((server) => [server, formatServer(server)]));
+  const label = (server: ServerAddress): string => shown.get(server) ?? formatServer(server);
   let cacheHits = 0;
   let closed = false;
+  const stopped = (signal: AbortSignal): LookupOutcome => (closed ? 'cancelled' : abortOutcome(signal.reason));
 
   /** All attempts of one question, holding one in-flight slot. */
-  async function query(q: Question, signal: AbortSignal, fresh: boolean): Promise<QueryResult> {
-    const key = cacheKey(q.name, q.type);
+  async function query(q: Question, signal: AbortSignal, fresh: boolean, traceAll = true): Promise<QueryResult> {
+    const key = cache ? cacheKey(q.name, q.type) : '';
     if (cache && !fresh) {
       const hit = cache.get(key);
       if (hit) {
@@ -155,11 +136,12 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       }
     }
     const started = now();
-    if (!(await semaphore.acquire(signal))) {
-      return { lookup: emptyLookup(q.name, q.type, abortOutcome(signal.reason), now() - started), cacheTtl: 0 };
+    if (closed || signal.aborted) return { lookup: emptyLookup(q.name, q.type, stopped(signal)), cacheTtl: 0 };
+    if (!semaphore.tryAcquire() && !(await semaphore.acquire(signal))) {
+      return { lookup: emptyLookup(q.name, q.type, stopped(signal), now() - started), cacheTtl: 0 };
     }
     try {
-      const result = await attempts(q, signal, started);
+      const result = await attempts(q, signal, started, traceAll);
       if (cache && result.cacheTtl > 0) cache.set(key, result.lookup, result.cacheTtl);
       return result;
     } finally {
@@ -167,7 +149,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
     }
   }
 
-  async function attempts(q: Question, signal: AbortSignal, started: number): Promise<QueryResult> {
+  async function attempts(q: Question, signal: AbortSignal, started: number, traceAll: boolean): Promise<QueryResult> {
     const trace: Try[] = [];
     let last: { server: string; meaning: Interpretation; tcp: boolean } | undefined;
     for (let i = 0; i < tries; i++) {
@@ -181,8 +163,9 @@ export function createResolver(options: ResolverOptions): DnsResolver {
         wire = await transport.tcp(x);
       }
       const meaning = wireMeaning(wire, q, signal);
-      trace.push({ server: formatServer(server), outcome: meaning.outcome, elapsedMs: round(now() - attemptStart) });
-      last = { server: formatServer(server), meaning, tcp };
+      const shownServer = label(server);
+      trace.push({ server: shownServer, outcome: meaning.outcome, elapsedMs: round(now() - attemptStart) });
+      last = { server: shownServer, meaning, tcp };
       if (!RETRYABLE.has(meaning.outcome)) break;
     }
     const m = (last as NonNullable<typeof last>).meaning;
@@ -198,7 +181,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       attempts: trace.length,
       elapsedMs: round(now() - started),
       ...(last?.tcp && m.rcode ? { tcp: true } : {}),
-      tries: trace,
+      ...(traceAll || trace.length > 1 ? { tries: trace } : {}),
     };
     return { lookup, cacheTtl: m.cacheTtl };
   }
@@ -226,16 +209,23 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       case 'bad-response':
         return fail('bad-response');
       case 'aborted':
-        return fail(abortOutcome(signal.reason));
+        return fail(stopped(signal));
     }
   }
 
   /** CNAME at `name`, then CNAME at each target, until NODATA, NXDOMAIN, a loop, too many hops or a failure. */
-  async function follow(name: string, signal: AbortSignal, fresh: boolean): Promise<Lookup> {
+  async function follow(name: string, signal: AbortSignal, fresh: boolean, traceAll: boolean): Promise<Lookup> {
     const started = now();
+    // The whole trace is gathered (a later hop may be retried); whether it is kept is decided at the end.
     const first = (await query({ name, type: 'CNAME' }, signal, fresh)).lookup;
     const firstTarget = first.answers[0]?.data;
-    if (first.outcome !== 'answer' || firstTarget === undefined) return first;
+    if (first.outcome !== 'answer' || firstTarget === undefined) {
+      if (traceAll || first.attempts > 1) return first;
+      const { tries: _tries, ...untraced } = first;
+      return untraced;
+    }
+    // Questions put on the wire: with as many attempts, nobody retried (the trace then says nothing new).
+    let asked = first.attempts > 0 ? 1 : 0;
     const chain = [firstTarget];
     const seen = new Set([name, firstTarget]);
     const trace: Try[] = [...(first.tries ?? [])];
@@ -255,6 +245,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       }
       const hop = (await query({ name: hopName, type: 'CNAME' }, signal, fresh)).lookup;
       trace.push(...(hop.tries ?? []));
+      if (hop.attempts > 0) asked++;
       attemptsTotal += hop.attempts;
       server = hop.server ?? server;
       tcp ||= hop.tcp === true;
@@ -294,7 +285,7 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       elapsedMs: round(now() - started),
       ...(tcp ? { tcp: true } : {}),
       ...(allCached ? { cached: true } : {}),
-      ...(trace.length > 0 ? { tries: trace } : {}),
+      ...(trace.length > 0 && (traceAll || attemptsTotal > asked) ? { tries: trace } : {}),
     };
   }
 
@@ -304,30 +295,23 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       const qname = normaliseQueryName(name);
       const shownName = qname ?? name;
       if (qname === null) return emptyLookup(shownName, type, 'skipped');
-      const outer = lookupOptions.signal;
+      const signal = lookupOptions.signal ?? NEVER_ABORTED;
       if (closed) return emptyLookup(qname, type, 'cancelled');
-      if (outer?.aborted) return emptyLookup(qname, type, abortOutcome(outer.reason));
-      // One controller per lookup: aborted by the caller's signal or by close(), never shared.
-      const controller = new AbortController();
-      const unlink = outer ? link(outer, controller) : undefined;
-      running.add(controller);
+      if (signal.aborted) return emptyLookup(qname, type, abortOutcome(signal.reason));
       try {
         const fresh = lookupOptions.fresh === true;
-        if (type === 'CNAME' && lookupOptions.follow) return await follow(qname, controller.signal, fresh);
-        return (await query({ name: qname, type }, controller.signal, fresh)).lookup;
+        const traceAll = lookupOptions.trace !== 'retries';
+        if (type === 'CNAME' && lookupOptions.follow) return await follow(qname, signal, fresh, traceAll);
+        return (await query({ name: qname, type }, signal, fresh, traceAll)).lookup;
       } catch {
         // Defensive: a bug must still produce a failure outcome, never a rejection.
         return emptyLookup(qname, type, 'bad-response', now() - started);
-      } finally {
-        unlink?.();
-        running.delete(controller);
       }
     },
     stats: () => ({ sent: transport.sent(), inFlight: semaphore.active(), cacheHits }),
     async close() {
       closed = true;
-      for (const controller of [...running]) controller.abort('closed');
-      running.clear();
+      semaphore.close();
       await transport.close();
     },
   };

@@ -8,6 +8,7 @@ import { randomFillSync } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { type Socket as TcpSocket, connect as tcpConnect } from 'node:net';
 import type { DecodedPacket } from 'dns-packet';
+import { onAbort } from './abort';
 import { formatServer, type ServerAddress } from './servers';
 import { decodeReply, encodeQuery, matchesQuestion, type Question } from './wire';
 
@@ -51,13 +52,13 @@ function runExchange(x: Exchange, start: (finish: Finish) => () => void): Promis
       if (done) return;
       done = true;
       clearTimeout(timer);
-      x.signal.removeEventListener('abort', onAbort);
+      unlink();
       cleanup?.();
       resolve(result);
     };
-    const onAbort = (): void => finish({ kind: 'aborted' });
     const timer = setTimeout(() => finish({ kind: 'timeout' }), x.timeoutMs);
-    x.signal.addEventListener('abort', onAbort, { once: true });
+    // One listener per signal, shared by every exchange on it (a domain's lookups share one signal).
+    const unlink = onAbort(x.signal, () => finish({ kind: 'aborted' }));
     const undo = start(finish);
     if (done) undo();
     else cleanup = undo;
@@ -77,6 +78,8 @@ type Channel = {
   used: number;
   retired: boolean;
   closed: boolean;
+  /** Set once the socket is connected: queries are then sent at once, not after `ready`. */
+  connected: boolean;
   ready: Promise<void>;
 };
 
@@ -129,12 +132,12 @@ export function createTransport(): Transport {
       used: 0,
       retired: false,
       closed: false,
+      connected: false,
       ready: Promise.resolve(),
     };
-    let connected = false;
     ch.ready = new Promise<void>((resolve, reject) => {
       socket.once('connect', () => {
-        connected = true;
+        ch.connected = true;
         resolve();
       });
       socket.on('error', (err) => {
@@ -142,7 +145,7 @@ export function createTransport(): Transport {
         // query here went to the same server, so all of them failed the same way.
         const code = errorCode(err);
         for (const p of ch.pending.values()) p.finish({ kind: 'network-error', code });
-        if (!connected) {
+        if (!ch.connected) {
           reject(err);
           void closeChannel(key, ch, { kind: 'network-error', code });
         }
@@ -199,16 +202,15 @@ export function createTransport(): Transport {
       const query = encodeQuery(id, x.question);
       const entry: Pending = { question: x.question, finish };
       ch.pending.set(id, entry);
-      ch.ready.then(
-        () => {
-          if (ch.pending.get(id) !== entry) return;
-          sentCount++;
-          ch.socket.send(query, (err) => {
-            if (err) finish({ kind: 'network-error', code: errorCode(err) });
-          });
-        },
-        (err: unknown) => finish({ kind: 'network-error', code: errorCode(err) }),
-      );
+      const send = () => {
+        if (ch.pending.get(id) !== entry) return;
+        sentCount++;
+        ch.socket.send(query, (err) => {
+          if (err) finish({ kind: 'network-error', code: errorCode(err) });
+        });
+      };
+      if (ch.connected) send();
+      else ch.ready.then(send, (err: unknown) => finish({ kind: 'network-error', code: errorCode(err) }));
       return () => {
         if (ch.pending.get(id) === entry) ch.pending.delete(id);
         if (ch.retired && ch.pending.size === 0) void closeChannel(key, ch, { kind: 'aborted' });

@@ -2,7 +2,7 @@ import type { Answer, DecodedPacket, Packet } from 'dns-packet';
 import * as dnsPacket from 'dns-packet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOOKUP_OUTCOMES } from '@/lib/schema';
+import { LOOKUP_OUTCOMES, RECORD_TYPES, type RecordType } from '@/lib/schema';
 import {
   decodeReply,
   encodeQuery,
@@ -250,6 +250,43 @@ describe('queries', () => {
     expect(packet.flag_rd).toBe(true);
     expect(packet.questions).toEqual([{ name: 'www.ok.test', type: 'TXT', class: 'IN' }]);
     expect(packet.additionals).toMatchObject([{ type: 'OPT', udpPayloadSize: 1232 }]);
+  });
+
+  const encoded: Array<{ label: string; name: string; type: RecordType }> = [
+    { label: 'a plain name', name: 'www.ok.test', type: 'TXT' },
+    ...RECORD_TYPES.map((type) => ({ label: `type ${type}`, name: '_sip._tls.ok.test', type })),
+    { label: 'a 63-byte label', name: `${'a'.repeat(63)}.test`, type: 'A' },
+    {
+      label: 'a 253-byte name',
+      name: `${'b'.repeat(61)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(63)}`,
+      type: 'A',
+    },
+    { label: 'punctuation in labels', name: 'a-b_c*!~.x--y.test', type: 'CNAME' },
+    { label: 'a label over 63 bytes (dns-packet path)', name: `${'a'.repeat(64)}.test`, type: 'A' },
+    { label: 'an empty label (dns-packet path)', name: 'a..test', type: 'A' },
+  ];
+  it.each(encoded)('writes the bytes dns-packet writes: $label', ({ name, type }) => {
+    const id = 0x1234;
+    const ours = encodeQuery(id, q(name, type));
+    const theirs = dnsPacket.encode({
+      type: 'query',
+      id,
+      flags: dnsPacket.RECURSION_DESIRED,
+      questions: [{ name, type, class: 'IN' }],
+      additionals: [
+        {
+          type: 'OPT',
+          name: '.',
+          udpPayloadSize: 1232,
+          extendedRcode: 0,
+          ednsVersion: 0,
+          flags: 0,
+          flag_do: false,
+          options: [],
+        },
+      ],
+    });
+    expect(ours.toString('hex')).toBe(theirs.toString('hex'));
   });
 
   const names: Array<{ input: string; out: string | null }> = [

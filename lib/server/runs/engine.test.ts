@@ -74,7 +74,7 @@ describe('run engine', () => {
     expect(calls.size).toBe(started);
     expect(started).toBeLessThan(40);
     expect(run.results.length).toBeGreaterThanOrEqual(kept);
-    expect(run.results.every((r) => r.summary.health === 'healthy')).toBe(true);
+    expect(run.results.every((r) => r.health === 'healthy')).toBe(true);
   });
 
   test('recheck replaces just those results, at their index, and keeps the final status', async () => {

@@ -3,7 +3,8 @@
  * connection never stops a run; only cancel, expiry or shutdown do. Every domain check goes through one
  * budget shared by all runs (BULK_CONCURRENCY domains at once, round-robin between runs) and through a
  * shared resolver view capped at half of DNS_MAX_IN_FLIGHT, so bulk runs never take the whole resolver
- * from interactive checks (/api/check keeps CHECK_CONCURRENCY and the rest of the resolver).
+ * from interactive checks (/api/check keeps CHECK_CONCURRENCY and the rest of the resolver). Both caps have
+ * a slow lane: a domain or lookup still waiting after `slowAfter` gives its slot back (see ../slow-lane.ts).
  *
  * Each domain is checked with `checkDomain`, the unit `checkRun` uses (checkRun's own per-call concurrency
  * cannot share one budget across runs).
@@ -14,11 +15,23 @@ import { type CheckTarget, checkDomain, getResolver, withRunLimit } from '../che
 import type { DnsResolver } from '../dns/resolver';
 import { getConfig, type ServerConfig } from '../env';
 import { type RunHandle, registerRun } from '../shutdown';
+import { createSlowLane } from '../slow-lane';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
 export const CANCEL_REASON = 'run-cancelled';
+
+/** Slow-lane room per domain slot: BULK_CONCURRENCY domains at full speed, 4× that many waiting out timeouts. */
+const SLOW_DOMAINS_PER_SLOT = 4;
+
+/**
+ * How long a domain or a lookup holds its slot before it counts as slow: a quarter of a query attempt's
+ * timeout, between 200 ms and 1 s (a live domain is checked in tens of milliseconds).
+ */
+export function slowAfter(timeoutMs: number): number {
+  return Math.max(200, Math.min(1000, Math.floor(timeoutMs / 4)));
+}
 
 type Batch = {
   controller: AbortController;
@@ -58,11 +71,21 @@ export function createRunEngine(
   deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkDomain } = {},
 ): RunEngine {
   const batches = new Map<string, Batch>();
-  const scheduler: FairScheduler = createFairScheduler(config.bulkConcurrency);
+  // A domain or a lookup waiting out timeouts (a server that drops queries) gives its slot back after a while
+  // and goes on in a slow lane, bounded on its own: slow domains never take the slots fast domains need.
+  const slowAfterMs = slowAfter(config.timeoutMs);
+  const runInFlight = Math.max(1, Math.floor(config.maxInFlight / 2));
+  const scheduler: FairScheduler = createFairScheduler(
+    config.bulkConcurrency,
+    createSlowLane({ slowAfterMs, maxSlow: config.bulkConcurrency * SLOW_DOMAINS_PER_SLOT }),
+  );
   const check = deps.check ?? checkDomain;
   let resolver = deps.resolver;
   const bulkResolver = () => {
-    resolver ??= withRunLimit(getResolver(config), Math.max(1, Math.floor(config.maxInFlight / 2)));
+    // Slow lookups hold the process resolver's slots too: the lane stops at half the run's cap, so bulk runs
+    // never hold more than three quarters of DNS_MAX_IN_FLIGHT.
+    const lane = createSlowLane({ slowAfterMs, maxSlow: Math.max(1, Math.floor(runInFlight / 2)) });
+    resolver ??= withRunLimit(getResolver(config), runInFlight, lane);
     return resolver;
   };
   const stopBatch = (id: string, reason: string) => {
@@ -106,6 +129,8 @@ export function createRunEngine(
         fresh,
         signal,
         resolver: bulkResolver(),
+        // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
+        trace: 'retries',
       });
       // A check cut short by cancel is not a finished result.
       if (signal.aborted) return;

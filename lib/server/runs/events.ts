@@ -3,16 +3,29 @@
  * as they finish (a re-checked result is sent again with its index), progress lines at most every 250 ms
  * (and at least every second while the run goes on), and a final `done` line. With `after` (a revision),
  * rows before `from` stored after that revision are sent first: a re-check finished before the stream opened
- * is not missed. Ends when the run ends or the
- * client goes away; never stops the run.
+ * is not missed. Ends when the run ends or the client goes away; never stops the run.
+ *
+ * The stream is pulled: each pass writes what is due as one chunk (one write, not one per line), and the next
+ * pass waits until the client has read it, so a client catching up on 10,000 rows never makes the server hold
+ * them all at once. Report lines are copied from the result's JSON bytes, never serialised again: a row that
+ * finishes while the client follows is written into the follower's line buffer at once, from the bytes the
+ * store hands over (up to AHEAD_BYTES of them); any other row is unpacked from the store when its turn comes.
  */
 import type { RunEvent } from '@/lib/schema';
 import type { RunEngine } from './engine';
+import { createLineBuffer } from './line-buffer';
 import { isFinished } from './store';
-import { runProgress, runResult } from './view';
+import { reportBytes, reportEventPieces } from './stored-result';
+import { runProgress } from './view';
 
 const PROGRESS_EVERY_MS = 250;
 const HEARTBEAT_MS = 1000;
+/** After a wake-up, wait this long at most so a burst of results goes out as one chunk. */
+const BURST_MS = 50;
+/** Rows read from the store per pass, at most (the rest come in the next pass, once this one is read). */
+const MAX_PASS_ROWS = 256;
+/** Bytes of live rows written ahead of the next pass, at most (a client that lags gets the rest from the store). */
+const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /** The NDJSON response following run `id` from result `from`. */
 export function runEventsResponse(
@@ -23,7 +36,6 @@ export function runEventsResponse(
   after?: number,
 ): Response {
   const { store } = engine;
-  const encoder = new TextEncoder();
   let closed = false;
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -31,90 +43,148 @@ export function runEventsResponse(
     wake = null;
     w?.();
   };
+  const out = createLineBuffer(AHEAD_BYTES);
+  /** Rows before `cursor` are written (or in `out`); `ahead` of them are in `out`, written by the listener. */
+  let cursor = from;
+  let ahead = 0;
+  let sentRows = false;
+  const replaced = new Set<number>();
+  let caughtUp = after === undefined;
+  let lastProgress = 0;
+  /** Set by every change of the run; cleared when a pass starts. */
+  let dirty = true;
+  let unsubscribe: (() => void) | null = null;
+  const onAbort = () => {
+    closed = true;
+    poke();
+  };
+  const stop = () => {
+    closed = true;
+    unsubscribe?.();
+    unsubscribe = null;
+    signal.removeEventListener('abort', onAbort);
+    poke();
+  };
+  const line = (event: RunEvent) => out.append([`${JSON.stringify(event)}\n`]);
+
+  /** One pass: writes what is due into `out`; true when the stream ends after it. */
+  const pass = async (): Promise<boolean> => {
+    const found = await store.get(id);
+    if (!('found' in found)) {
+      line({ type: 'done', status: 'expired', checked: 0, total: 0 });
+      return true;
+    }
+    const run = found.found;
+    const finished = isFinished(run);
+    if (!caughtUp) {
+      // Rows before `from` stored after revision `after` (re-checks the client has not seen yet).
+      caughtUp = true;
+      for (let i = 0; i < Math.min(from, run.results.length); i++) {
+        if ((run.results[i]?.revision ?? 0) > (after ?? 0)) replaced.add(i);
+      }
+    }
+    // Rows the listener wrote ahead are in `out` already.
+    cursor += ahead;
+    ahead = 0;
+    let rows = 0;
+    for (const index of [...replaced].sort((a, b) => a - b)) {
+      if (rows >= MAX_PASS_ROWS) break;
+      replaced.delete(index);
+      const result = run.results[index];
+      if (!result) continue;
+      out.append(reportEventPieces(reportBytes(result), index, result.revision));
+      rows++;
+    }
+    for (; cursor < run.results.length && rows < MAX_PASS_ROWS; cursor++, rows++) {
+      const result = run.results[cursor] as (typeof run.results)[number];
+      out.append(reportEventPieces(reportBytes(result), cursor, result.revision));
+    }
+    // More rows are waiting: send these first; progress and `done` come with the last of them.
+    if (replaced.size > 0 || cursor < run.results.length) return false;
+    const now = Date.now();
+    if (finished || now - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      line({ type: 'progress', ...runProgress(run, now) });
+    }
+    if (finished) {
+      line({ type: 'done', status: run.status, checked: run.results.length, total: run.targets.length });
+      return true;
+    }
+    return false;
+  };
+
+  /** Resolves when something may be new: a result or status change (then after a short burst), or the heartbeat. */
+  const news = () =>
+    new Promise<void>((resolve) => {
+      // The first rows go out at once; later ones are gathered for up to BURST_MS, until progress is due.
+      const burstMs = sentRows ? Math.min(Math.max(PROGRESS_EVERY_MS - (Date.now() - lastProgress), 0), BURST_MS) : 0;
+      const burst = () => setTimeout(resolve, burstMs);
+      if (dirty || closed) {
+        burst();
+        return;
+      }
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, HEARTBEAT_MS);
+      wake = () => {
+        clearTimeout(timer);
+        burst();
+      };
+    });
+
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let cursor = from;
-      const replaced = new Set<number>();
-      let caughtUp = after === undefined;
-      const unsubscribe = store.subscribe(id, (change) => {
-        if (change.kind === 'result' && change.index < cursor) replaced.add(change.index);
+    start() {
+      unsubscribe = store.subscribe(id, (change) => {
+        if (change.kind === 'result') {
+          const next = cursor + ahead;
+          if (change.index < next) {
+            // A row sent (or waiting in `out`) was replaced: it goes again.
+            replaced.add(change.index);
+          } else if (
+            change.index === next &&
+            change.json &&
+            caughtUp &&
+            out.offer(reportEventPieces(change.json, change.index, change.revision))
+          ) {
+            // The next row, written now from the store's bytes (they are only lent for this call).
+            ahead++;
+          }
+        }
+        dirty = true;
         poke();
       });
-      const onAbort = () => {
-        closed = true;
-        poke();
-      };
       signal.addEventListener('abort', onAbort, { once: true });
-      const write = (line: RunEvent) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        } catch {
-          closed = true;
-        }
-      };
-      let lastProgress = 0;
+    },
+    async pull(controller) {
       try {
         while (!closed) {
-          const found = await store.get(id);
-          if (!('found' in found)) {
-            write({ type: 'done', status: 'expired', checked: 0, total: 0 });
-            break;
+          dirty = false;
+          const end = await pass();
+          if (closed) break;
+          const written = out.size() > 0;
+          // One write per pass: every line of it in one buffer.
+          if (written) {
+            controller.enqueue(out.take());
+            sentRows ||= cursor > from;
           }
-          const run = found.found;
-          const finished = isFinished(run);
-          if (!caughtUp) {
-            // Rows before `from` stored after revision `after` (re-checks the client has not seen yet).
-            caughtUp = true;
-            for (let i = 0; i < Math.min(from, run.results.length); i++) {
-              if ((run.revisions[i] ?? 0) > (after ?? 0)) replaced.add(i);
-            }
-          }
-          for (const index of [...replaced].sort((a, b) => a - b)) {
-            const report = run.results[index];
-            if (report) write({ type: 'report', ...runResult(run, report, index) });
-          }
-          replaced.clear();
-          while (cursor < run.results.length) {
-            const report = run.results[cursor] as (typeof run.results)[number];
-            write({ type: 'report', ...runResult(run, report, cursor) });
-            cursor++;
-          }
-          const now = Date.now();
-          if (finished || now - lastProgress >= PROGRESS_EVERY_MS) {
-            lastProgress = now;
-            write({ type: 'progress', ...runProgress(run, now) });
-          }
-          if (finished) {
-            write({ type: 'done', status: run.status, checked: run.results.length, total: run.targets.length });
-            break;
-          }
-          const waitMs = Math.max(PROGRESS_EVERY_MS - (Date.now() - lastProgress), 0);
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, HEARTBEAT_MS);
-            wake = () => {
-              clearTimeout(timer);
-              // Batch bursts of results into one pass, without delaying the stream by more than a moment.
-              setTimeout(resolve, Math.min(waitMs, 50));
-            };
-          });
+          if (end) break;
+          // Something went out: the next pull comes once the client has taken it.
+          if (written) return;
+          await news();
         }
       } catch (err) {
         console.error('run events stream failed', err);
-      } finally {
-        closed = true;
-        unsubscribe();
-        signal.removeEventListener('abort', onAbort);
-        try {
-          controller.close();
-        } catch {
-          // The client went away; nothing left to close.
-        }
+      }
+      stop();
+      try {
+        controller.close();
+      } catch {
+        // The client went away; nothing left to close.
       }
     },
     cancel() {
-      closed = true;
-      poke();
+      stop();
     },
   });
   return new Response(stream, {

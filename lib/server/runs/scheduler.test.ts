@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { createSlowLane } from '../slow-lane';
 import { createFairScheduler, type Task } from './scheduler';
 
 /** Tasks that log their start and finish only when released. */
@@ -78,6 +79,24 @@ describe('fair scheduler', () => {
     a.releaseAll();
     await tick();
     expect(log).toEqual(['a0']);
+    expect(s.running()).toBe(0);
+  });
+
+  const laneRows = [
+    { label: 'without a slow lane, one slow task holds the only slot', lane: false, fastDoneBeforeSlow: false },
+    { label: 'with a slow lane, the slow task gives its slot back', lane: true, fastDoneBeforeSlow: true },
+  ];
+  test.each(laneRows)('$label', async ({ lane, fastDoneBeforeSlow }) => {
+    const s = createFairScheduler(1, lane ? createSlowLane({ slowAfterMs: 20, maxSlow: 4 }) : undefined);
+    const done: string[] = [];
+    const task = (name: string, ms: number) => async () => {
+      await new Promise((r) => setTimeout(r, ms));
+      done.push(name);
+    };
+    s.add('run', [task('slow', 250), ...Array.from({ length: 5 }, (_, i) => task(`fast${i}`, 5))]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(done).toHaveLength(6);
+    expect(done.indexOf('slow') === 5).toBe(fastDoneBeforeSlow);
     expect(s.running()).toBe(0);
   });
 });

@@ -2,8 +2,10 @@
  * The domain-concurrency budget shared by every run: at most `limit` tasks (one domain check each) at once
  * across all runs, handed out round-robin between the runs that have work, so two big runs share the budget
  * fairly and a run started later is not stuck behind an earlier one. Interactive checks (/api/check) do not
- * go through this budget.
+ * go through this budget. With a slow lane, a task that has run for a while (a domain waiting out timeouts)
+ * gives its slot back and goes on in the lane: a few dead domains never take the budget from the live ones.
  */
+import type { SlowLane } from '../slow-lane';
 
 export type Task = () => Promise<void>;
 
@@ -12,14 +14,17 @@ export type FairScheduler = {
   add(key: string, tasks: readonly Task[]): void;
   /** Drops the queued (not yet started) tasks of `key`; returns how many were dropped. */
   drop(key: string): number;
-  /** Tasks running now (all keys). */
+  /** Tasks running now and holding a slot (all keys; the slow lane's are not counted). */
   running(): number;
   /** Queued (not started) tasks of `key`. */
   queued(key: string): number;
 };
 
-/** Creates a round-robin scheduler running at most `limit` tasks at once. A task's rejection is swallowed. */
-export function createFairScheduler(limit: number): FairScheduler {
+/**
+ * Creates a round-robin scheduler running at most `limit` tasks at once (plus those in `lane`, when given).
+ * A task's rejection is swallowed.
+ */
+export function createFairScheduler(limit: number, lane?: SlowLane): FairScheduler {
   const queues = new Map<string, Task[]>();
   const order: string[] = [];
   let cursor = 0;
@@ -53,11 +58,16 @@ export function createFairScheduler(limit: number): FairScheduler {
       const task = nextTask();
       if (!task) return;
       active++;
+      // Demoted to the slow lane: the slot goes to the next task at once.
+      const done = lane?.watch(() => {
+        active--;
+        pump();
+      });
       Promise.resolve()
         .then(task)
         .catch(() => {})
         .finally(() => {
-          active--;
+          if (!done?.()) active--;
           pump();
         });
     }

@@ -122,7 +122,7 @@ describe('results: exactly once, replace on re-check', () => {
     ]);
     // Every store raises the run revision; a replaced row carries the new one (the events `after` filter).
     const found = await store.get(run.id);
-    expect('found' in found && [found.found.revision, found.found.revisions]).toEqual([3, [3, 2]]);
+    expect('found' in found && [found.found.revision, found.found.results.map((r) => r.revision)]).toEqual([3, [3, 2]]);
     expect((await store.results(run.id, 1)).map((r) => r.domain)).toEqual(['b.test']);
     expect((await store.results(run.id, 0, 1)).map((r) => r.domain)).toEqual(['a.test']);
   });

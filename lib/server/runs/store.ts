@@ -3,10 +3,12 @@
  * memory on globalThis (route handlers load as separate bundles and must see the same runs). Runs are dropped
  * after their retention; a small tombstone list remembers dropped ids so a late fetch says "expired" (410)
  * rather than "never existed" (404). The number of runs kept is bounded: the oldest finished run goes first.
+ * Results are kept serialised and packed (./stored-result.ts): a kept 10,000-domain run takes about 60 MB.
  */
 import { randomBytes } from 'node:crypto';
 import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
+import { type Arena, createArena, type StoredResult, storedResult } from './stored-result';
 
 export type RunRecord = {
   id: string;
@@ -25,10 +27,11 @@ export type RunRecord = {
   targets: CheckTarget[];
   invalid: InvalidEntry[];
   duplicates: RunDuplicate[];
-  /** Reports in completion order; a re-check replaces a report at its index. */
-  results: Report[];
-  /** Per result, the run revision that stored it; `revision` counts every store (append or replace). */
-  revisions: number[];
+  /**
+   * Results in completion order; a re-check replaces a result at its index. Each carries the run revision
+   * that stored it; `revision` counts every store (append or replace).
+   */
+  results: StoredResult[];
   revision: number;
   /** Domains queued or in flight (re-checks included). */
   pending: number;
@@ -36,8 +39,19 @@ export type RunRecord = {
 
 export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
 
-/** What changed in a run, for live followers. */
-export type RunChange = { kind: 'result'; index: number } | { kind: 'status' };
+/**
+ * What changed in a run, for live followers. A result comes with its JSON bytes: a follower writes them out
+ * (copies them) at once and need not unpack the result later.
+ */
+export type RunChange =
+  | {
+      kind: 'result';
+      index: number;
+      revision: number;
+      /** The report's JSON (UTF-8): a view of a reused buffer, valid only while the listener runs. */
+      json?: Buffer;
+    }
+  | { kind: 'status' };
 
 export type Lookup = { found: RunRecord } | { missing: 'not-found' | 'expired' };
 
@@ -51,8 +65,8 @@ export interface RunStore {
    */
   putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
-  /** Reports from index `from` (at most `limit`). */
-  results(id: string, from: number, limit?: number): Promise<Report[]>;
+  /** Results from index `from` (at most `limit`). */
+  results(id: string, from: number, limit?: number): Promise<StoredResult[]>;
   /** Drops runs past their retention; returns their ids. */
   expire(now?: number): Promise<string[]>;
   /** Calls `listener` on every change of the run; returns the unsubscribe function. */
@@ -89,6 +103,8 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
   const maxTombstones = options.maxTombstones ?? 10_000;
   const runs = new Map<string, RunRecord>();
   const indexOf = new Map<string, Map<string, number>>();
+  // Each run's packed results live in the run's own arena, freed whole with the run.
+  const arenas = new Map<string, Arena>();
   const tombstones = new Set<string>();
   const listeners = new Map<string, Set<(change: RunChange) => void>>();
 
@@ -106,6 +122,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
     if (!run) return;
     runs.delete(id);
     indexOf.delete(id);
+    arenas.delete(id);
     tombstones.add(id);
     if (tombstones.size > maxTombstones) {
       const oldest = tombstones.values().next().value;
@@ -152,12 +169,12 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
         batchDone: 0,
         status: 'queued',
         results: [],
-        revisions: [],
         revision: 0,
         pending: 0,
       };
       runs.set(run.id, run);
       indexOf.set(run.id, new Map());
+      arenas.set(run.id, createArena());
       return run;
     },
     async get(id) {
@@ -168,20 +185,20 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
     async putResult(id, report, opts = {}) {
       const run = live(id);
       const index = indexOf.get(id);
-      if (!run || !index) return null;
+      const arena = arenas.get(id);
+      if (!run || !index || !arena) return null;
       const existing = index.get(report.domain);
+      if (existing !== undefined && !opts.replace) return null;
+      const { result, json } = storedResult(report, ++run.revision, arena);
       if (existing !== undefined) {
-        if (!opts.replace) return null;
-        run.results[existing] = report;
-        run.revisions[existing] = ++run.revision;
-        notify(id, { kind: 'result', index: existing });
+        run.results[existing] = result;
+        notify(id, { kind: 'result', index: existing, revision: result.revision, json });
         return existing;
       }
       const at = run.results.length;
-      run.results.push(report);
-      run.revisions.push(++run.revision);
+      run.results.push(result);
       index.set(report.domain, at);
-      notify(id, { kind: 'result', index: at });
+      notify(id, { kind: 'result', index: at, revision: result.revision, json });
       return at;
     },
     async update(id, patch) {

@@ -1,8 +1,11 @@
 /**
  * What the run API shows of a stored run: links, progress (rate, ETA), counts by health and the summary.
+ * The summary's results are written from the stored JSON bytes of each result, streamed in chunks: a
+ * 10,000-domain summary is hundreds of MB, and is never built as one object or one string.
  */
-import type { Report, RunLinks, RunProgress, RunResult, RunSummary } from '@/lib/schema';
+import type { RunLinks, RunProgress, RunSummary } from '@/lib/schema';
 import { isFinished, type RunRecord } from './store';
+import { joinPieces, type Piece, runResultPieces, type StoredResult } from './stored-result';
 
 /** The links of a run, relative to the site root. */
 export function runLinks(id: string): RunLinks {
@@ -22,16 +25,10 @@ export function runProgress(run: RunRecord, now = Date.now()): RunProgress {
   return { checked, total, rate, etaSeconds };
 }
 
-/** One stored result as the API shows it. */
-export function runResult(run: Pick<RunRecord, 'revisions'>, report: Report, index: number): RunResult {
-  return { ...report, index, revision: run.revisions[index] ?? 1 };
-}
-
-/** The run summary with the results from `from` (at most `limit`). */
-export function runSummary(run: RunRecord, from: number, limit?: number, now = Date.now()): RunSummary {
+/** The run summary without its results (`results: []`), from index `from`. */
+export function runSummaryHead(run: RunRecord, from: number, now = Date.now()): RunSummary {
   const counts = { healthy: 0, 'needs-attention': 0, broken: 0, 'could-not-check': 0 };
-  for (const report of run.results) counts[report.summary.health]++;
-  const slice = run.results.slice(from, limit === undefined ? undefined : from + limit);
+  for (const result of run.results) counts[result.health]++;
   return {
     id: run.id,
     status: run.status,
@@ -49,6 +46,43 @@ export function runSummary(run: RunRecord, from: number, limit?: number, now = D
     revision: run.revision,
     links: runLinks(run.id),
     from,
-    results: slice.map((report, i) => runResult(run, report, from + i)),
+    results: [],
   };
+}
+
+/** Results written per chunk of a streamed answer. */
+const RESULTS_PER_CHUNK = 64;
+
+/**
+ * `GET /api/runs/:id` as a streamed JSON response: the summary with the results from `from` (at most
+ * `limit`), the same bytes `JSON.stringify(summary)` would give. The results are those held when it was
+ * called (a result stored or replaced meanwhile waits for the next fetch), written as the client reads.
+ */
+export function runSummaryResponse(run: RunRecord, from: number, limit?: number, now = Date.now()): Response {
+  const head = JSON.stringify(runSummaryHead(run, from, now));
+  // `results` is the summary's last key: open its array where `[]}` ends the head.
+  const open = `${head.slice(0, -3)}[`;
+  const slice: readonly StoredResult[] = run.results.slice(from, limit === undefined ? undefined : from + limit);
+  let next = 0;
+  let started = false;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const parts: Piece[] = [];
+      if (!started) {
+        started = true;
+        parts.push(open);
+      }
+      const end = Math.min(slice.length, next + RESULTS_PER_CHUNK);
+      for (; next < end; next++) {
+        if (next > 0) parts.push(',');
+        parts.push(...runResultPieces(slice[next] as StoredResult, from + next));
+      }
+      if (next >= slice.length) parts.push(']}');
+      controller.enqueue(joinPieces(parts));
+      if (next >= slice.length) controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 }

@@ -2,7 +2,7 @@ import { guarded } from '@/lib/server/guard';
 import { errorResponse } from '@/lib/server/http';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { findRun, intParam, runRouteError } from '@/lib/server/runs/route-helpers';
-import { runSummary } from '@/lib/server/runs/view';
+import { runSummaryResponse } from '@/lib/server/runs/view';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +19,7 @@ export async function GET(request: Request, route: RouteContext<'/api/runs/[id]'
       }
       const run = await findRun(getRunEngine(), id);
       if (run instanceof Response) return run;
-      return Response.json(runSummary(run, from, limit), { headers: { 'Cache-Control': 'no-store' } });
+      return runSummaryResponse(run, from, limit);
     } catch (err) {
       return runRouteError(err);
     }

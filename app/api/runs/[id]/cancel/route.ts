@@ -2,7 +2,7 @@ import { guarded } from '@/lib/server/guard';
 import { requireSameOrigin } from '@/lib/server/http';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { findRun, runRouteError } from '@/lib/server/runs/route-helpers';
-import { runSummary } from '@/lib/server/runs/view';
+import { runSummaryHead } from '@/lib/server/runs/view';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +19,7 @@ export async function POST(request: Request, route: RouteContext<'/api/runs/[id]
       const run = await findRun(engine, id);
       if (run instanceof Response) return run;
       await engine.cancel(id);
-      return Response.json(runSummary(run, run.results.length), { headers: { 'Cache-Control': 'no-store' } });
+      return Response.json(runSummaryHead(run, run.results.length), { headers: { 'Cache-Control': 'no-store' } });
     } catch (err) {
       return runRouteError(err);
     }

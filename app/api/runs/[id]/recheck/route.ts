@@ -49,7 +49,7 @@ export async function POST(request: Request, route: RouteContext<'/api/runs/[id]
         for (const d of list.domains) wanted.add(d.ascii);
       }
       if (body.data.filter === 'could-not-check') {
-        for (const report of run.results) if (report.summary.health === 'could-not-check') wanted.add(report.domain);
+        for (const result of run.results) if (result.health === 'could-not-check') wanted.add(result.domain);
       }
       const revision = run.revision;
       const targets = [...wanted].flatMap((ascii) => byAscii.get(ascii) ?? []);

@@ -8,6 +8,9 @@
 import { statSync } from 'node:fs';
 import { RECORDS_HEALTH } from '../lib/schema';
 
+/** The flow checks at most this many domains (issue 4's measure is 1,000). */
+export const FLOW_DOMAINS = 1000;
+
 export type FlowRun = {
   domains: number;
   /** Page open → list parsed (counts shown). */

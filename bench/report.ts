@@ -233,6 +233,28 @@ export function renderMarkdown(results: BenchResults): string {
     if (samples.length > 0) parts.push(`Unexpected statuses (sample): ${samples.slice(0, 5).join('; ')}`);
   }
 
+  if (results.flow) {
+    const m = results.flow.median;
+    parts.push(`## Consultant flow in Chromium: ${num(m.domains)} domains, CSV to shared result link`);
+    parts.push(
+      table(
+        ['step', 'ms (median run)'],
+        [
+          ['open /bulk, upload the CSV, column preselected, list parsed', num(m.parsedMs)],
+          ['start → first row', num(m.firstRowMs)],
+          ['start → run done, every row counted', num(m.runMs)],
+          [`filter to broken (${num(m.brokenRows)} rows)`, num(m.filterMs)],
+          [`export the filtered CSV (${num(m.exportBytes / 1024, 0)} KB)`, num(m.exportMs)],
+          ['result link in a fresh browser context → rows shown', num(m.shareMs)],
+          [
+            '**whole flow**',
+            `**${num(m.totalMs)}** (runs: ${results.flow.runs.map((r) => num(r.totalMs)).join(', ')})`,
+          ],
+        ],
+      ),
+    );
+  }
+
   if (results.page) {
     parts.push('## Page weight and start-up');
     const rowsPage = results.page.firstLoad.map((f) => {

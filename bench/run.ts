@@ -2,7 +2,8 @@
  * `npm run bench`: how fast a bulk check is, against what a Node client, the resolver itself and an
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
- * `--parts a,check,b,c,d,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check),
+ * `--parts a,check,b,c,d,flow,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
+ * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { type App, repoRoot, startApp } from '../e2e/support/app';
 import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
+import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
 import {
   type ConditionResult,
   type Context,
@@ -30,7 +32,7 @@ import { pidListeningOn, pidWithArg, settledRssMb } from './proc';
 import { collectProfile, profilingEnv, topSelfTime } from './profile';
 import { type Query, typeCounts } from './queries';
 import { renderMarkdown } from './report';
-import { median } from './stats';
+import { median, medianRun } from './stats';
 import {
   benchZones,
   DROP_EVERY,
@@ -75,9 +77,9 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,page').split(',') as Part[]);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page').split(',') as Part[]);
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'page'].includes(p)) throw new Error(`--parts: unknown part ${p}`);
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page'].includes(p)) throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
   const cpuProf = value('--cpu-prof');
@@ -211,6 +213,7 @@ export type BenchResults = {
   conditions: ConditionResult[];
   /** Server RSS at rest (minimum over a quiet spell): after the warm-up, and after the last run expired. */
   memory?: { idleStartMb: number; afterExpiryMb?: number; lastRunStatus?: number };
+  flow?: { runs: FlowRun[]; median: FlowRun };
   page?: {
     firstLoad: Array<FirstLoad | { route: string; missing: true }>;
     browser: BrowserLoad[];
@@ -382,6 +385,25 @@ async function main(): Promise<void> {
       } else notes.push('The CPU profile was not written.');
     }
 
+    let flow: BenchResults['flow'];
+    if (options.parts.has('flow')) {
+      const domains = healthyDomains(Math.min(options.domains, FLOW_DOMAINS)).map((d) => d.domain);
+      const runs: FlowRun[] = [];
+      for (let rep = 0; rep < options.reps; rep++) {
+        try {
+          const run = await runFlow(app.url, domains, 120_000 + domains.length * 100);
+          runs.push(run);
+          log(
+            `flow ${domains.length} domains: CSV to shared link ${fmt(run.totalMs)} ms (run ${fmt(run.runMs)} ms, first row ${fmt(run.firstRowMs)} ms)`,
+          );
+        } catch (error) {
+          notes.push(`Consultant flow failed: ${(error as Error).message.split('\n')[0]}`);
+          break;
+        }
+      }
+      if (runs.length > 0) flow = { runs, median: medianRun(runs, (r) => r.totalMs) };
+    }
+
     let page: BenchResults['page'];
     if (options.parts.has('page')) {
       const firstLoad: Array<FirstLoad | { route: string; missing: true }> = [];
@@ -448,6 +470,7 @@ async function main(): Promise<void> {
         "derived from the reports of the first cold API run of each mix: every distinct lookup the report shows (msoid.lookups, every record finding's lookups, the DNS-host NS lookup), plus each hop of followed CNAME chains, no retries; checked against the server's own count (`dns.sent`); probe names get a fresh random label on every pass",
       conditions,
       ...(memory ? { memory } : {}),
+      ...(flow ? { flow } : {}),
       ...(page ? { page } : {}),
       notes,
     };

@@ -63,6 +63,22 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
   return g[RESOLVER_KEY];
 }
 
+/** Random bytes for probe labels, drawn 5 at a time from a pool refilled 256 labels at once. */
+const PROBE_POOL = 5 * 256;
+let probePool = Buffer.alloc(0);
+let probeAt = PROBE_POOL;
+
+/** Ten random hex digits (40 bits) for a wildcard probe name, fresh for every check. */
+export function probeLabel(): string {
+  if (probeAt + 5 > probePool.length) {
+    probePool = randomBytes(PROBE_POOL);
+    probeAt = 0;
+  }
+  const label = probePool.toString('hex', probeAt, probeAt + 5);
+  probeAt += 5;
+  return label;
+}
+
 /** Gathers every lookup the diagnosis needs. Never throws: failures are recorded in the lookups. */
 export async function gatherSnapshot(
   domain: string,
@@ -87,7 +103,7 @@ export async function gatherSnapshot(
     };
   }
 
-  const probe = `_m365dh-${randomBytes(5).toString('hex')}.${domain}`;
+  const probe = `_m365dh-${probeLabel()}.${domain}`;
   const follow = { ...base, follow: true };
   const [mx, txt, autodiscover, msoidCname, probeCname, probeA] = await Promise.all([
     resolver.lookup(domain, 'MX', base),

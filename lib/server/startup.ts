@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { formatServer } from './dns/resolver';
 import { getConfig } from './env';
 import { getLog } from './log';
@@ -5,10 +6,22 @@ import { getLimiters } from './rate-limit';
 import { installShutdownHandlers } from './shutdown';
 
 /**
+ * How far V8 lets the heap grow past what survived the last full collection, in percent. V8's own policy
+ * allows up to 4× (300%) on a machine with gigabytes of memory; this server's live heap is small (about
+ * 50 MB, results are kept packed outside the heap) and a bulk run allocates fast, so the heap would swell to
+ * 4× with garbage: a 10,000-domain run peaked at about 390 MB RSS with V8's policy and about 300 MB with 2×,
+ * at no measurable cost in throughput (see README, Performance). V8 reads the flag at every full collection,
+ * so setting it at start-up takes effect.
+ */
+export const HEAP_GROWING_PERCENT = 100;
+
+/**
  * Runs once at start-up: validates the configuration (a bad value stops the server with a clear message),
- * opens the rate-limit store, installs graceful shutdown and a last-resort log for unhandled rejections.
+ * opens the rate-limit store, installs graceful shutdown and a last-resort log for unhandled rejections,
+ * and sets the heap growing factor (HEAP_GROWING_PERCENT).
  */
 export async function validateConfigAtStartup(): Promise<void> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   let config: ReturnType<typeof getConfig>;
   try {
     config = getConfig();

@@ -228,6 +228,8 @@ export function renderMarkdown(results: BenchResults): string {
         [
           'mix / unbound cache',
           'queries sent',
+          'POST /api/runs answered ms',
+          'server RSS start → peak → end MB',
           'slowest domain ms',
           'server CPU ms',
           'unbound CPU ms',

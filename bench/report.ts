@@ -41,12 +41,17 @@ export function targets(results: BenchResults): Target[] {
     met: apiQps !== undefined && digQps !== undefined ? apiQps >= 1.5 * digQps : undefined,
   });
   const deadline = Number(results.appSettings.DOMAIN_DEADLINE_MS);
+  // The issue sets this target for the default 1,000 domains; at other sizes the figure is shown, not judged.
+  const atDefault = results.options.domains === 1000;
   for (const cache of ['warm', 'cold']) {
     const wall = find('dropping', cache)?.api?.median.wallMs;
     out.push({
-      target: `dropping mix, ${cache}: whole run ≤ DOMAIN_DEADLINE_MS + 2 s (${num((deadline + 2000) / 1000, 0)} s)`,
-      measured: wall !== undefined ? `${num(wall / 1000, 2)} s` : 'n/a',
-      met: wall !== undefined ? wall <= deadline + 2000 : undefined,
+      target: `dropping mix, ${cache}, 1,000 domains: whole run ≤ DOMAIN_DEADLINE_MS + 2 s (${num((deadline + 2000) / 1000, 0)} s)`,
+      measured:
+        wall === undefined
+          ? 'n/a'
+          : `${num(wall / 1000, 2)} s${atDefault ? '' : ` at ${num(results.options.domains)} domains`}`,
+      met: wall !== undefined && atDefault ? wall <= deadline + 2000 : undefined,
     });
   }
   const firstRows = results.conditions
@@ -129,6 +134,9 @@ export function renderMarkdown(results: BenchResults): string {
     ];
   });
   parts.push('## Figures');
+  parts.push(
+    "(a) is a bulk run through the run API the bulk page uses: `POST /api/runs` with every domain, then `GET /api/runs/<id>/events` read to its `done` line; run time and first row are counted from the POST, q/s from the server's own `dns.sent` counter, p50/p95 from each report's `elapsedMs`, peak RSS is the server's VmHWM over the run (the previous run dropped first). (a′) is one `POST /api/check` stream of the same domains.",
+  );
   parts.push(
     table(
       [
@@ -220,6 +228,8 @@ export function renderMarkdown(results: BenchResults): string {
         [
           'mix / unbound cache',
           'queries sent',
+          'POST /api/runs answered ms',
+          'server RSS start → peak → end MB',
           'slowest domain ms',
           'server CPU ms',
           'unbound CPU ms',

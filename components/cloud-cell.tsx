@@ -9,21 +9,27 @@ import { ServicesLine } from './services-line';
  * The Cloud column: the cloud the verdict assumed, a hint of where it came from, visible warnings, and the
  * services the record requirements assumed.
  */
+/**
+ * How the cloud was decided, as text: chosen, no evidence, or the records it was worked out from. Null when the
+ * lookups failed: the "incomplete" warning says that, and there is no source to name.
+ */
+export function cloudBasisText(cloud: CloudReport, t: (code: string, params?: Record<string, string>) => string) {
+  const source = cloudSource(cloud);
+  return source.kind === 'chosen'
+    ? t('ui.cloud.chosen')
+    : source.kind === 'none'
+      ? t('ui.cloud.noEvidence')
+      : source.kind === 'failed'
+        ? null
+        : t('ui.cloud.fromEvidence', {
+            records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(t('ui.list.separator')),
+          });
+}
+
 export function CloudCell({ cloud, services }: { cloud: CloudReport; services: Services }) {
   const { t } = useT();
-  const source = cloudSource(cloud);
   const warnings = cloudWarnings(cloud);
-  // When the lookups failed, the "incomplete" warning below says it; there is no source to name.
-  const hint =
-    source.kind === 'chosen'
-      ? t('ui.cloud.chosen')
-      : source.kind === 'none'
-        ? t('ui.cloud.noEvidence')
-        : source.kind === 'failed'
-          ? null
-          : t('ui.cloud.fromEvidence', {
-              records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(t('ui.list.separator')),
-            });
+  const hint = cloudBasisText(cloud, t);
   return (
     <div className="min-w-36" data-testid="cloud-cell" data-effective={cloud.effective}>
       <p className="font-medium">{t(cloudLabelCode(cloud))}</p>

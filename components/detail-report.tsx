@@ -1,8 +1,9 @@
 'use client';
 
-import { cloudSource, cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
-import { CLOUD_CHOICE_LABEL, cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
+import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/diagnosis/presentation';
 import type { CloudReport, Lookup, Report } from '@/lib/schema';
+import { cloudBasisText } from './cloud-cell';
 import { DnsText } from './dns-text';
 import { FullReportContext } from './full-report';
 import { HealthCell } from './health-cell';
@@ -47,17 +48,7 @@ function CheckedAt({ iso }: { iso: string }) {
 /** How the cloud was decided (chosen, or the records it was worked out from) and any warning about it. */
 function CloudBasis({ cloud }: { cloud: CloudReport }) {
   const { t } = useT();
-  const source = cloudSource(cloud);
-  const basis =
-    source.kind === 'chosen'
-      ? t('ui.cloud.chosen')
-      : source.kind === 'none'
-        ? t('ui.cloud.noEvidence')
-        : source.kind === 'failed'
-          ? null
-          : t('ui.cloud.fromEvidence', {
-              records: source.records.map((r) => t(EVIDENCE_RECORD_LABEL[r])).join(t('ui.list.separator')),
-            });
+  const basis = cloudBasisText(cloud, t);
   return (
     <>
       {basis ? (

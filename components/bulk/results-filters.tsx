@@ -41,6 +41,38 @@ function Field({ label, htmlFor, children }: { label: string; htmlFor: string; c
   );
 }
 
+/** One filter: "any", then each choice present with its count. */
+function ChoiceFilter(props: {
+  label: string;
+  id: string;
+  testId: string;
+  value: string;
+  any: string;
+  disabled?: boolean;
+  choices: ReadonlyArray<{ value: string; text: string }>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} htmlFor={props.id}>
+      <select
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={SELECT}
+      >
+        <option value="">{props.any}</option>
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /**
  * The table's controls: health, severity, cloud, DNS host, record and its status, search; then sort column and
  * order, rows per page, and "Clear filters". Every choice shows how many domains it matches.
@@ -87,87 +119,61 @@ export function ResultsFilters(props: Props) {
             ))}
           </select>
         </Field>
-        <Field label={t('bulk.table.severity')} htmlFor="bulk-f-severity">
-          <select
-            id="bulk-f-severity"
-            data-testid="bulk-severity-filter"
-            value={filters.severity}
-            onChange={(e) => onChange('severity', e.target.value as FilterState['severity'])}
-            className={SELECT}
-          >
-            <option value="">{any}</option>
-            {options.severity.map((o) => (
-              <option key={o.value} value={o.value}>
-                {option(t(SEVERITY_PRESENTATION[o.value].labelCode), o.count)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('bulk.table.cloud')} htmlFor="bulk-f-cloud">
-          <select
-            id="bulk-f-cloud"
-            data-testid="bulk-cloud-filter"
-            value={filters.cloud}
-            onChange={(e) => onChange('cloud', e.target.value as FilterState['cloud'])}
-            className={SELECT}
-          >
-            <option value="">{any}</option>
-            {options.cloud.map((o) => (
-              <option key={o.value} value={o.value}>
-                {option(t(SHORT_CLOUD_LABEL[o.value]), o.count)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('bulk.table.host')} htmlFor="bulk-f-host">
-          <select
-            id="bulk-f-host"
-            data-testid="bulk-host-filter"
-            value={filters.host}
-            onChange={(e) => onChange('host', e.target.value)}
-            className={SELECT}
-          >
-            <option value="">{any}</option>
-            {options.host.map((o) => (
-              <option key={o.value} value={o.value}>
-                {option(hostLabel({ id: o.value, name: o.name }, t), o.count)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('bulk.table.record')} htmlFor="bulk-f-record">
-          <select
-            id="bulk-f-record"
-            data-testid="bulk-record-filter"
-            value={filters.record}
-            onChange={(e) => onChange('record', e.target.value as FilterState['record'])}
-            className={SELECT}
-          >
-            <option value="">{any}</option>
-            {options.record.map((o) => (
-              <option key={o.value} value={o.value}>
-                {option(t(RECORD_LABEL[o.value]), o.count)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('bulk.table.recordStatus')} htmlFor="bulk-f-record-status">
-          <select
-            id="bulk-f-record-status"
-            data-testid="bulk-record-status-filter"
-            value={filters.recordStatus}
-            disabled={filters.record === ''}
-            onChange={(e) => onChange('recordStatus', e.target.value as FilterState['recordStatus'])}
-            className={SELECT}
-          >
-            <option value="">{t('bulk.table.anyStatus')}</option>
-            {statuses.map((o) => (
-              <option key={o.value} value={o.value}>
-                {option(t(RECORD_STATUS_PRESENTATION[o.value].labelCode), o.count)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceFilter
+          label={t('bulk.table.severity')}
+          id="bulk-f-severity"
+          testId="bulk-severity-filter"
+          value={filters.severity}
+          any={any}
+          choices={options.severity.map((o) => ({
+            value: o.value,
+            text: option(t(SEVERITY_PRESENTATION[o.value].labelCode), o.count),
+          }))}
+          onChange={(value) => onChange('severity', value as FilterState['severity'])}
+        />
+        <ChoiceFilter
+          label={t('bulk.table.cloud')}
+          id="bulk-f-cloud"
+          testId="bulk-cloud-filter"
+          value={filters.cloud}
+          any={any}
+          choices={options.cloud.map((o) => ({ value: o.value, text: option(t(SHORT_CLOUD_LABEL[o.value]), o.count) }))}
+          onChange={(value) => onChange('cloud', value as FilterState['cloud'])}
+        />
+        <ChoiceFilter
+          label={t('bulk.table.host')}
+          id="bulk-f-host"
+          testId="bulk-host-filter"
+          value={filters.host}
+          any={any}
+          choices={options.host.map((o) => ({
+            value: o.value,
+            text: option(hostLabel({ id: o.value, name: o.name }, t), o.count),
+          }))}
+          onChange={(value) => onChange('host', value)}
+        />
+        <ChoiceFilter
+          label={t('bulk.table.record')}
+          id="bulk-f-record"
+          testId="bulk-record-filter"
+          value={filters.record}
+          any={any}
+          choices={options.record.map((o) => ({ value: o.value, text: option(t(RECORD_LABEL[o.value]), o.count) }))}
+          onChange={(value) => onChange('record', value as FilterState['record'])}
+        />
+        <ChoiceFilter
+          label={t('bulk.table.recordStatus')}
+          id="bulk-f-record-status"
+          testId="bulk-record-status-filter"
+          value={filters.recordStatus}
+          any={t('bulk.table.anyStatus')}
+          disabled={filters.record === ''}
+          choices={statuses.map((o) => ({
+            value: o.value,
+            text: option(t(RECORD_STATUS_PRESENTATION[o.value].labelCode), o.count),
+          }))}
+          onChange={(value) => onChange('recordStatus', value as FilterState['recordStatus'])}
+        />
       </div>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">

@@ -82,10 +82,12 @@ export function createRunEngine(
   const check = deps.check ?? checkDomain;
   let resolver = deps.resolver;
   const bulkResolver = () => {
-    // Slow lookups hold the process resolver's slots too: the lane stops at half the run's cap, so bulk runs
-    // never hold more than three quarters of DNS_MAX_IN_FLIGHT.
-    const lane = createSlowLane({ slowAfterMs, maxSlow: Math.max(1, Math.floor(runInFlight / 2)) });
-    resolver ??= withRunLimit(getResolver(config), runInFlight, lane);
+    if (!resolver) {
+      // Slow lookups hold the process resolver's slots too: the lane stops at half the run's cap, so bulk runs
+      // never hold more than three quarters of DNS_MAX_IN_FLIGHT.
+      const lane = createSlowLane({ slowAfterMs, maxSlow: Math.max(1, Math.floor(runInFlight / 2)) });
+      resolver = withRunLimit(getResolver(config), runInFlight, lane);
+    }
     return resolver;
   };
   const stopBatch = (id: string, reason: string) => {

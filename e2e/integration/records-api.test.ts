@@ -743,7 +743,11 @@ function machineFields(report: Report): unknown {
     fixes: fixes.map(({ fields, notes: _z, ...f }) => ({
       ...f,
       canonical: foundTtl(f.canonical),
-      fields: fields.map(({ key, value }) => ({ key, value })),
+      // A delete names the record's TTL as found, which a caching resolver counts down between two requests.
+      fields: fields.map(({ key, value }) => ({
+        key,
+        value: f.canonical.op === 'delete' && key === 'ttl' ? 'TTL' : value,
+      })),
     })),
   };
 }

@@ -3,8 +3,8 @@ import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { RenderedRecordFinding, SpfDetails } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
-import { ExternalIcon } from './icons';
 import { LookupTable } from './lookup-table';
+import { ReferenceLink } from './reference-link';
 import { Trans } from './trans';
 import { TypoDiff } from './typo-diff';
 
@@ -104,20 +104,7 @@ export function RecordDetails({ record, id }: { record: RenderedRecordFinding; i
           <LookupTable lookups={record.lookups} />
         </div>
       ) : null}
-      {reference ? (
-        <p>
-          <a
-            href={reference}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="inline-flex items-center gap-1 text-xs font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
-          >
-            {t('ui.details.reference')}
-            <ExternalIcon className="size-3.5" />
-            <span className="sr-only">{t('ui.details.referenceNewTab')}</span>
-          </a>
-        </p>
-      ) : null}
+      {reference ? <ReferenceLink href={reference} small /> : null}
     </div>
   );
 }

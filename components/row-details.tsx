@@ -8,9 +8,9 @@ import { useFullReport } from './full-report';
 import { HelpdeskCallout } from './helpdesk-callout';
 import { HostFixCard, HostFixList } from './host-fix-list';
 import { useT } from './i18n-provider';
-import { ExternalIcon } from './icons';
 import { LookupTable } from './lookup-table';
 import { RecordsTable } from './records-table';
+import { ReferenceLink } from './reference-link';
 import { StatusBadge } from './status-badge';
 import { TypoDiff } from './typo-diff';
 
@@ -135,20 +135,7 @@ function MsoidSection({ report, id }: { report: Report; id: string }) {
         </div>
       </details>
 
-      {reference ? (
-        <p>
-          <a
-            href={reference}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="inline-flex items-center gap-1 font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
-          >
-            {t('ui.details.reference')}
-            <ExternalIcon className="size-3.5" />
-            <span className="sr-only">{t('ui.details.referenceNewTab')}</span>
-          </a>
-        </p>
-      ) : null}
+      {reference ? <ReferenceLink href={reference} /> : null}
     </section>
   );
 }

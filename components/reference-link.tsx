@@ -1,0 +1,21 @@
+import { useT } from './i18n-provider';
+import { ExternalIcon } from './icons';
+
+/** "Microsoft's documentation" for a finding, opening in a new tab (said to screen readers too). */
+export function ReferenceLink({ href, small = false }: { href: string; small?: boolean }) {
+  const { t } = useT();
+  return (
+    <p>
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        className={`inline-flex items-center gap-1 ${small ? 'text-xs ' : ''}font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100`}
+      >
+        {t('ui.details.reference')}
+        <ExternalIcon className="size-3.5" />
+        <span className="sr-only">{t('ui.details.referenceNewTab')}</span>
+      </a>
+    </p>
+  );
+}

@@ -113,6 +113,7 @@ function dnsSettings(): Record<string, string> {
     DNS_MAX_IN_FLIGHT: pick('DNS_MAX_IN_FLIGHT', '256'),
     CHECK_CONCURRENCY: pick('CHECK_CONCURRENCY', '64'),
     BULK_CONCURRENCY: pick('BULK_CONCURRENCY', '32'),
+    CHECK_WORKERS: pick('CHECK_WORKERS', 'auto'),
   };
 }
 

@@ -29,8 +29,9 @@ let small: App;
 beforeAll(async () => {
   lab = await startLab({ zones: [...labZones(), ...bulkZones(N)] });
   [app, small] = await Promise.all([
-    startApp(appEnv(lab.resolver)),
-    startApp({ ...appEnv(lab.resolver), RUN_RETENTION_S: '1', MAX_DOMAINS_PER_RUN: '10' }),
+    // One check worker beside the main thread here; the small app checks on the main thread only.
+    startApp({ ...appEnv(lab.resolver), CHECK_WORKERS: '1' }),
+    startApp({ ...appEnv(lab.resolver), RUN_RETENTION_S: '1', MAX_DOMAINS_PER_RUN: '10', CHECK_WORKERS: '0' }),
   ]);
 }, 120_000);
 
@@ -97,9 +98,15 @@ async function readEvents(
 
 const reports = (lines: RunEventType[]) => lines.flatMap((l) => (l.type === 'report' ? [l] : []));
 
-async function dnsSent(base: string): Promise<number> {
+type DnsCounters = { sent: number; workerSent: number };
+
+async function dnsCounters(base: string): Promise<DnsCounters> {
   const result = await get(base, '/api/health');
-  return (result.json as { dns: { sent: number } }).dns.sent;
+  return (result.json as { dns: DnsCounters }).dns;
+}
+
+async function dnsSent(base: string): Promise<number> {
+  return (await dnsCounters(base)).sent;
 }
 
 describe('runs against the lab', () => {
@@ -125,6 +132,7 @@ describe('runs against the lab', () => {
   }, 30_000);
 
   it('a 2,000-domain run completes with every domain once; a reload mid-run recovers every finished row', async () => {
+    const countersBefore = await dnsCounters(app.url);
     const run = await startRun(app.url, DOMAINS.join('\n'));
     expect(run.total).toBe(N);
     expect(run.invalid).toEqual([]);
@@ -154,6 +162,11 @@ describe('runs against the lab', () => {
     // Every lab zone answers: none of them may end as could-not-check.
     expect(done.counts['could-not-check']).toBe(0);
     expect(done.rate).toBeGreaterThan(0);
+    // Both the check worker and the main thread checked domains of the run (CHECK_WORKERS=1).
+    const countersAfter = await dnsCounters(app.url);
+    const mainSent = (c: DnsCounters) => c.sent - c.workerSent;
+    expect(countersAfter.workerSent - countersBefore.workerSent).toBeGreaterThan(N);
+    expect(mainSent(countersAfter) - mainSent(countersBefore)).toBeGreaterThan(N);
 
     // Re-check one domain: its row is replaced in place with a new checkedAt.
     const target = all[7] as (typeof all)[number];

@@ -2,6 +2,7 @@
  * Server configuration, validated once with zod. Only server modules import this.
  * A bad value stops start-up with a message naming the variable and what is wrong.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseServerList, type ServerAddress, systemServers } from './dns/resolver';
 
@@ -68,6 +69,15 @@ const EnvSchema = z.object({
   MAX_DOMAINS_PER_RUN: int(1, 100_000).default(5000),
   /** Domains checked at once across ALL runs (round-robin between runs); /api/check keeps CHECK_CONCURRENCY. */
   BULK_CONCURRENCY: int(1, 1024).default(32),
+  /**
+   * Worker threads that check bulk-run domains beside the main thread (DNS, diagnosis, report text,
+   * serialisation); `auto` = one per CPU beyond the first, at most 4; 0 = main thread only. Interactive checks
+   * always run on the main thread.
+   */
+  CHECK_WORKERS: z
+    .union([z.literal('auto'), int(0, 16)])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? Math.max(0, Math.min(4, availableParallelism() - 1)) : v)),
   /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
   /** Runs kept in memory; past it the oldest finished run is dropped (answers 410 like an expired one). */
@@ -117,6 +127,8 @@ export type ServerConfig = {
   readyTimeoutMs: number;
   maxDomainsPerRun: number;
   bulkConcurrency: number;
+  /** Worker threads for bulk-run checks (0 = main thread). */
+  checkWorkers: number;
   runRetentionS: number;
   maxRunsKept: number;
   /** Hours after which the bulk page calls results old. */
@@ -187,6 +199,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     readyTimeoutMs: e.READY_TIMEOUT_MS,
     maxDomainsPerRun: e.MAX_DOMAINS_PER_RUN,
     bulkConcurrency: e.BULK_CONCURRENCY,
+    checkWorkers: e.CHECK_WORKERS,
     runRetentionS: e.RUN_RETENTION_S,
     maxRunsKept: e.MAX_RUNS_KEPT,
     staleAfterH: e.STALE_AFTER_H,

@@ -65,3 +65,11 @@ export function createSlowLane(options: { slowAfterMs: number; maxSlow: number; 
     slow: () => slow,
   };
 }
+
+/**
+ * How long a domain or a lookup holds its slot before it counts as slow: a quarter of a query attempt's
+ * timeout, between 200 ms and 1 s (a live domain is checked in tens of milliseconds).
+ */
+export function slowAfter(timeoutMs: number): number {
+  return Math.max(200, Math.min(1000, Math.floor(timeoutMs / 4)));
+}

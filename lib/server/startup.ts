@@ -4,6 +4,7 @@ import { getConfig } from './env';
 import { getLog } from './log';
 import { getLimiters } from './rate-limit';
 import { installShutdownHandlers } from './shutdown';
+import { bulkPoolOptions, getCheckPool } from './workers/pool';
 
 /**
  * How far V8 lets the heap grow past what survived the last full collection, in percent. V8's own policy
@@ -18,7 +19,7 @@ export const HEAP_GROWING_PERCENT = 100;
 /**
  * Runs once at start-up: validates the configuration (a bad value stops the server with a clear message),
  * opens the rate-limit store, installs graceful shutdown and a last-resort log for unhandled rejections,
- * and sets the heap growing factor (HEAP_GROWING_PERCENT).
+ * sets the heap growing factor (HEAP_GROWING_PERCENT) and starts the check workers (CHECK_WORKERS).
  */
 export async function validateConfigAtStartup(): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -40,6 +41,7 @@ export async function validateConfigAtStartup(): Promise<void> {
         rateLimitStore: limiters.store,
         accessControl: config.accessToken !== null,
         trustProxyHeader: config.trustProxyHeader,
+        checkWorkers: config.checkWorkers,
       },
       'config',
     );
@@ -53,6 +55,8 @@ export async function validateConfigAtStartup(): Promise<void> {
       'the domain budget is smaller than one full request: such requests always get 429',
     );
   }
+  // The bulk-run check workers load now, so a run's first row does not wait for them.
+  if (config.checkWorkers > 0) getCheckPool(bulkPoolOptions(config));
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

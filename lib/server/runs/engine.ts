@@ -7,31 +7,28 @@
  * a slow lane: a domain or lookup still waiting after `slowAfter` gives its slot back (see ../slow-lane.ts).
  *
  * Each domain is checked with `checkDomain`, the unit `checkRun` uses (checkRun's own per-call concurrency
- * cannot share one budget across runs).
+ * cannot share one budget across runs). With CHECK_WORKERS = W > 0, W/(W+1) of the domain slots are checked on
+ * the check pool's worker threads (../workers/pool.ts, which also serialise and pack the report; they share
+ * half of DNS_MAX_IN_FLIGHT among themselves) and the rest here on the main thread; a domain whose worker
+ * failed is checked here too.
  */
 import { setMaxListeners } from 'node:events';
-import type { Report } from '@/lib/schema';
 import { type CheckTarget, checkDomain, getResolver, withRunLimit } from '../check';
 import type { DnsResolver } from '../dns/resolver';
 import { getConfig, type ServerConfig } from '../env';
+import { getLog } from '../log';
 import { type RunHandle, registerRun } from '../shutdown';
-import { createSlowLane } from '../slow-lane';
+import { createSlowLane, slowAfter } from '../slow-lane';
+import { bulkInFlightPerThread, bulkPoolOptions, type CheckPool, getCheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
+import { type PackedReport, packReport } from './stored-result';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
 export const CANCEL_REASON = 'run-cancelled';
 
 /** Slow-lane room per domain slot: BULK_CONCURRENCY domains at full speed, 4× that many waiting out timeouts. */
 const SLOW_DOMAINS_PER_SLOT = 4;
-
-/**
- * How long a domain or a lookup holds its slot before it counts as slow: a quarter of a query attempt's
- * timeout, between 200 ms and 1 s (a live domain is checked in tens of milliseconds).
- */
-export function slowAfter(timeoutMs: number): number {
-  return Math.max(200, Math.min(1000, Math.floor(timeoutMs / 4)));
-}
 
 type Batch = {
   controller: AbortController;
@@ -74,12 +71,19 @@ export function createRunEngine(
   // A domain or a lookup waiting out timeouts (a server that drops queries) gives its slot back after a while
   // and goes on in a slow lane, bounded on its own: slow domains never take the slots fast domains need.
   const slowAfterMs = slowAfter(config.timeoutMs);
-  const runInFlight = Math.max(1, Math.floor(config.maxInFlight / 2));
+
   const scheduler: FairScheduler = createFairScheduler(
     config.bulkConcurrency,
     createSlowLane({ slowAfterMs, maxSlow: config.bulkConcurrency * SLOW_DOMAINS_PER_SLOT }),
   );
   const check = deps.check ?? checkDomain;
+  // Worker threads check domains too unless a test injected its own check or resolver, or CHECK_WORKERS=0.
+  const pool: CheckPool | null =
+    !deps.check && !deps.resolver && config.checkWorkers > 0 ? getCheckPool(bulkPoolOptions(config)) : null;
+  const runInFlight = pool ? bulkInFlightPerThread(config) : Math.max(1, Math.floor(config.maxInFlight / 2));
+  // The workers take their share of the domain slots and the main thread checks the rest, so every CPU works
+  // (with one worker on two CPUs: half each).
+  const workerSlots = Math.ceil((config.bulkConcurrency * config.checkWorkers) / (config.checkWorkers + 1));
   let resolver = deps.resolver;
   const bulkResolver = () => {
     if (!resolver) {
@@ -124,19 +128,22 @@ export function createRunEngine(
       const current = await store.get(run.id);
       if (!('found' in current)) return;
       if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
-      const report: Report = await check(target, {
-        cloud: run.cloud,
-        lang: run.lang,
-        services: run.services,
-        fresh,
-        signal,
-        resolver: bulkResolver(),
+      const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh };
+      let report: PackedReport | null = null;
+      if (pool?.active() && pool.inHand() < workerSlots) {
+        report = await pool.check(target, options, signal).catch((err: Error) => {
+          // A failed worker costs nothing but time: the domain is checked here instead.
+          getLog().warn({ domain: target.ascii, err: err.message }, 'check worker failed; checking on the main thread');
+          return null;
+        });
+      }
+      if (!report && !signal.aborted) {
         // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
-        trace: 'retries',
-      });
+        report = packReport(await check(target, { ...options, signal, resolver: bulkResolver(), trace: 'retries' }));
+      }
       // A check cut short by cancel is not a finished result.
-      if (signal.aborted) return;
-      const index = await store.putResult(run.id, report, { replace: fresh });
+      if (!report || signal.aborted) return;
+      const index = await store.putPacked(run.id, report, { replace: fresh });
       if (index !== null) await store.update(run.id, { batchDone: ++batch.done });
     } finally {
       batch.pending--;

@@ -8,7 +8,14 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
-import { type Arena, createArena, type StoredResult, storedResult } from './stored-result';
+import {
+  type Arena,
+  createArena,
+  type PackedReport,
+  packReport,
+  type StoredResult,
+  storePacked,
+} from './stored-result';
 
 export type RunRecord = {
   id: string;
@@ -64,6 +71,8 @@ export interface RunStore {
    * with it, the report replaces the earlier one at the same index. Returns the index, or null when ignored.
    */
   putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
+  /** `putResult` for a report already serialised and packed (by a check worker). */
+  putPacked(id: string, report: PackedReport, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
   /** Results from index `from` (at most `limit`). */
   results(id: string, from: number, limit?: number): Promise<StoredResult[]>;
@@ -148,7 +157,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
     return run;
   };
 
-  return {
+  const store: RunStore = {
     async create(input) {
       const at = now();
       sweep(at);
@@ -183,13 +192,17 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       return { missing: tombstones.has(id) ? 'expired' : 'not-found' };
     },
     async putResult(id, report, opts = {}) {
+      return store.putPacked(id, packReport(report), opts);
+    },
+    async putPacked(id, report, opts = {}) {
       const run = live(id);
       const index = indexOf.get(id);
       const arena = arenas.get(id);
       if (!run || !index || !arena) return null;
       const existing = index.get(report.domain);
       if (existing !== undefined && !opts.replace) return null;
-      const { result, json } = storedResult(report, ++run.revision, arena);
+      const { json } = report;
+      const result = storePacked(report, ++run.revision, arena);
       if (existing !== undefined) {
         run.results[existing] = result;
         notify(id, { kind: 'result', index: existing, revision: result.revision, json });
@@ -228,4 +241,5 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       };
     },
   };
+  return store;
 }

@@ -69,25 +69,60 @@ export function createArena(): Arena {
 let scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
 /**
- * Serialises `report` (the only JSON.stringify a stored report gets) into a stored result packed into
- * `arena`. Also returns the JSON as UTF-8 bytes: a view of a reused buffer, valid only until the next call
- * (copy what you keep).
+ * A report serialised and packed, not yet in a run: what a check worker sends back (../workers/pool.ts), or
+ * what `storedResult` makes on the main thread.
  */
-export function storedResult(report: Report, revision: number, arena: Arena): { result: StoredResult; json: Buffer } {
+export type PackedReport = {
+  domain: string;
+  health: RecordsHealth;
+  checkedAt: string;
+  /** The report's JSON (UTF-8). */
+  json: Buffer;
+  /** The same, brotli-packed. */
+  packed: Buffer;
+};
+
+/**
+ * Serialises `report` (the only JSON.stringify a stored report gets) and packs it. `json` is a view of a
+ * reused buffer, valid only until the next call, unless `ownJson` asks for a buffer of its own.
+ */
+export function packReport(report: Report, options: { ownJson?: boolean } = {}): PackedReport {
   const text = JSON.stringify(report);
-  const size = Buffer.byteLength(text, 'utf8');
-  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
-  scratch.write(text, 0, 'utf8');
-  const json = scratch.subarray(0, size);
-  const packed = arena(brotliCompressSync(json, PACK_OPTIONS));
-  const result = {
+  let json: Buffer;
+  if (options.ownJson) json = Buffer.from(text, 'utf8');
+  else {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+    scratch.write(text, 0, 'utf8');
+    json = scratch.subarray(0, size);
+  }
+  return {
     domain: report.domain,
     health: report.summary.health,
     checkedAt: report.checkedAt,
-    revision,
-    packed,
+    json,
+    packed: brotliCompressSync(json, PACK_OPTIONS),
   };
-  return { result, json };
+}
+
+/** A packed report as a run keeps it: its packed bytes copied into the run's `arena`. */
+export function storePacked(report: PackedReport, revision: number, arena: Arena): StoredResult {
+  return {
+    domain: report.domain,
+    health: report.health,
+    checkedAt: report.checkedAt,
+    revision,
+    packed: arena(report.packed),
+  };
+}
+
+/**
+ * Serialises `report` into a stored result packed into `arena`. Also returns the JSON as UTF-8 bytes: a view
+ * of a reused buffer, valid only until the next call (copy what you keep).
+ */
+export function storedResult(report: Report, revision: number, arena: Arena): { result: StoredResult; json: Buffer } {
+  const packed = packReport(report);
+  return { result: storePacked(packed, revision, arena), json: packed.json };
 }
 
 /** The report's JSON as UTF-8 bytes (unpacked; nothing is cached). */

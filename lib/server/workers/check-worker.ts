@@ -1,0 +1,71 @@
+/**
+ * A check worker thread (started by ./pool.ts): checks bulk-run domains exactly as the main thread would
+ * (`checkDomain`, the same resolver module and diagnosis), then serialises and packs the report, so the main
+ * thread only stores bytes and streams them. It has its own resolver (sockets, cache, in-flight cap with a
+ * slow lane) configured from the same environment.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkDomain, getResolver, withRunLimit } from '../check';
+import type { DnsResolver } from '../dns/resolver';
+import { getConfig } from '../env';
+import { packReport } from '../runs/stored-result';
+import { createSlowLane } from '../slow-lane';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('check-worker.ts runs as a worker thread only');
+
+const setup = workerData as WorkerSetup;
+const lane = createSlowLane({ slowAfterMs: setup.slowAfterMs, maxSlow: Math.max(1, Math.floor(setup.inFlight / 2)) });
+const limited = withRunLimit(getResolver(getConfig()), setup.inFlight, lane);
+const sentCounts = new Float64Array(setup.sentCounts);
+/** The worker's resolver: the limited one, publishing the query count whenever a lookup ends. */
+const resolver: DnsResolver = {
+  ...limited,
+  async lookup(name, type, options) {
+    try {
+      return await limited.lookup(name, type, options);
+    } finally {
+      sentCounts[setup.slot] = limited.stats().sent;
+    }
+  },
+};
+const running = new Map<number, AbortController>();
+
+/** `bytes` with an ArrayBuffer of its own (a copy if it is a view into a larger one), so it can be transferred. */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWorker> {
+  const controller = new AbortController();
+  running.set(msg.id, controller);
+  try {
+    const report = await checkDomain(msg.target, {
+      ...msg.options,
+      signal: controller.signal,
+      resolver,
+      // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
+      trace: 'retries',
+    });
+    const packed = packReport(report, { ownJson: true });
+    const { domain, health, checkedAt } = packed;
+    return { kind: 'done', id: msg.id, domain, health, checkedAt, json: own(packed.json), packed: own(packed.packed) };
+  } catch (err) {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    return { kind: 'failed', id: msg.id, message };
+  } finally {
+    running.delete(msg.id);
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.kind === 'abort') running.get(msg.id)?.abort(msg.reason);
+  else
+    void check(msg).then((reply) => {
+      // The report's bytes move to the main thread instead of being copied.
+      const transfer =
+        reply.kind === 'done' ? [reply.json.buffer as ArrayBuffer, reply.packed.buffer as ArrayBuffer] : [];
+      port.postMessage(reply, transfer);
+    });
+});

@@ -19,7 +19,7 @@ import {
   type IntlError,
 } from 'use-intl/core';
 import type { MessageRef } from '@/lib/schema';
-import { type Catalogue, fillPlaceholders, lookupTemplate, type Params } from './template';
+import { type Catalogue, fillPlaceholders, lookupTemplate, needsIcu, type Params } from './template';
 
 export {
   type Catalogue,
@@ -95,6 +95,21 @@ function icuTranslator(catalogue: Catalogue): IcuTranslate {
 const ICU_SYNTAX = /[{}'<#|]/;
 
 /**
+ * Templates that render the same by plain substitution (`needsIcu` false: most of them, only `{name}`
+ * placeholders). They skip the ICU translator, which costs about ten times as much per message and was 6% of
+ * a bulk run's server CPU. Keyed by template text, so it holds at most every catalogue template once.
+ */
+const plainTemplates = new Map<string, boolean>();
+function rendersPlain(template: string): boolean {
+  let plain = plainTemplates.get(template);
+  if (plain === undefined) {
+    plain = !needsIcu(template);
+    plainTemplates.set(template, plain);
+  }
+  return plain;
+}
+
+/**
  * The message at `code` with its params filled. A missing template yields the code itself (visible,
  * never a crash); a missing param leaves its placeholder in place; a malformed template is filled plainly.
  */
@@ -102,6 +117,7 @@ export function formatMessage(catalogue: Catalogue, code: string, params: Params
   const template = lookupTemplate(catalogue, code);
   if (template === undefined) return code;
   if (!ICU_SYNTAX.test(template)) return template;
+  if (rendersPlain(template)) return fillPlaceholders(template, params);
   try {
     return icuTranslator(catalogue)(code, params);
   } catch {

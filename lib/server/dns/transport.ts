@@ -173,6 +173,29 @@ export function createTransport(): Transport {
     return ch;
   };
 
+  // UDP queries wait for the end of the event-loop turn and leave together (see queueSend).
+  let outbox: Array<() => void> = [];
+  let flushQueued = false;
+  const flush = () => {
+    flushQueued = false;
+    const batch = outbox;
+    outbox = [];
+    for (const send of batch) send();
+  };
+  /**
+   * Sends at the end of this event-loop turn, with every other query started in it. A resolver that sees one
+   * datagram at a time goes idle between them, and waking it up is paid in the sender's system call: on the
+   * bench machine a query sent alone cost about 17 µs of CPU, one of a burst about 8 µs (see README,
+   * Performance). The wait is a fraction of a millisecond, and the query's timer already runs.
+   */
+  const queueSend = (send: () => void) => {
+    outbox.push(send);
+    if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(flush);
+    }
+  };
+
   const channelFor = (server: ServerAddress): { key: string; ch: Channel } => {
     const key = formatServer(server);
     const list = channels.get(key) ?? [];
@@ -209,7 +232,7 @@ export function createTransport(): Transport {
           if (err) finish({ kind: 'network-error', code: errorCode(err) });
         });
       };
-      if (ch.connected) send();
+      if (ch.connected) queueSend(send);
       else ch.ready.then(send, (err: unknown) => finish({ kind: 'network-error', code: errorCode(err) }));
       return () => {
         if (ch.pending.get(id) === entry) ch.pending.delete(id);

@@ -7,14 +7,29 @@
 export type Catalogue = { readonly [key: string]: string | Catalogue };
 export type Params = Readonly<Record<string, string | number>>;
 
-/** Returns the template at `code`, or undefined when the catalogue has no string there. */
+/** Templates found so far, by catalogue and code (only found ones: the map holds at most every template once). */
+const found = new WeakMap<Catalogue, Map<string, string>>();
+
+/**
+ * Returns the template at `code`, or undefined when the catalogue has no string there. Catalogues are never
+ * changed once built, so a template found is remembered (a report formats about a hundred messages).
+ */
 export function lookupTemplate(catalogue: Catalogue, code: string): string | undefined {
+  let known = found.get(catalogue);
+  const hit = known?.get(code);
+  if (hit !== undefined) return hit;
   let node: string | Catalogue | undefined = catalogue;
   for (const part of code.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
     node = Object.hasOwn(node, part) ? node[part] : undefined;
   }
-  return typeof node === 'string' ? node : undefined;
+  if (typeof node !== 'string') return undefined;
+  if (!known) {
+    known = new Map();
+    found.set(catalogue, known);
+  }
+  known.set(code, node);
+  return node;
 }
 
 /** Plain substitution of `{name}` placeholders; a param that is not given leaves its placeholder in place. */

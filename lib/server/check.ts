@@ -27,6 +27,7 @@ import { createSemaphore } from './dns/semaphore';
 import { getConfig, type ServerConfig } from './env';
 import { gatherRecords } from './records';
 import type { SlowLane } from './slow-lane';
+import { forgetInCheckWorkers, workerInFlight } from './workers/pool';
 
 export type CheckTarget = { ascii: string; display: string; registrable: string; isSubdomain: boolean };
 
@@ -55,7 +56,8 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
     servers: config.servers,
     timeoutMs: config.timeoutMs,
     tries: config.tries,
-    maxInFlight: config.maxInFlight,
+    // The check workers hold their part of DNS_MAX_IN_FLIGHT (in a worker this resolver sits under its own cap).
+    maxInFlight: Math.max(1, config.maxInFlight - workerInFlight(config)),
     cache: config.cache,
     maxCnameHops: config.maxCnameHops,
     maxTxtBytes: config.maxTxtBytes,
@@ -133,6 +135,8 @@ export async function gatherSnapshot(
 export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
   const config = getConfig();
   const started = performance.now();
+  // A re-check refreshes this thread's cache as it goes; the check workers' caches drop the domain.
+  if (options.fresh) forgetInCheckWorkers(target.ascii);
   // One abort scope for the domain: the caller's signal, the deadline and the breaker all abort it.
   const scope = abortScope(options.signal, config.domainDeadlineMs, deadlineReason);
   const { signal } = scope;

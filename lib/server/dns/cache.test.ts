@@ -67,3 +67,15 @@ describe('lookup cache', () => {
     expect(cacheKey('www.ok.test', 'A')).not.toBe(cacheKey('www.ok.test', 'AAAA'));
   });
 });
+
+describe('forgetting a domain (re-check)', () => {
+  it('drops the domain and every name under it, and nothing else', () => {
+    const cache = createLookupCache();
+    const names = ['fixed.test', 'msoid.fixed.test', 'a.b.fixed.test', 'unfixed.test', 'fixed.test.example', 'x.test'];
+    for (const name of names) cache.set(cacheKey(name, 'CNAME'), lookup('answer'), 60, 1000);
+    cache.set(cacheKey('Fixed.TEST', 'MX'), lookup('answer'), 60, 1000);
+    expect(cache.forgetUnder('FIXED.test')).toBe(4);
+    const left = names.filter((name) => cache.get(cacheKey(name, 'CNAME'), 1000) !== undefined);
+    expect(left).toEqual(['unfixed.test', 'fixed.test.example', 'x.test']);
+  });
+});

@@ -13,6 +13,8 @@ export type LookupCache = {
   set(key: string, lookup: Lookup, ttlSeconds: number, nowMs?: number): void;
   size(): number;
   clear(): void;
+  /** Drops every entry for `domain` and the names under it (a re-check); returns how many. */
+  forgetUnder(domain: string): number;
 };
 
 type Entry = { lookup: Lookup; storedAt: number; expiresAt: number };
@@ -58,5 +60,18 @@ export function createLookupCache(maxEntries = 50_000): LookupCache {
     },
     size: () => entries.size,
     clear: () => entries.clear(),
+    forgetUnder(domain) {
+      const suffix = `.${domain.toLowerCase()}`;
+      const exact = domain.toLowerCase();
+      let dropped = 0;
+      for (const key of entries.keys()) {
+        const name = key.slice(0, key.lastIndexOf('|')).toLowerCase();
+        if (name === exact || name.endsWith(suffix)) {
+          entries.delete(key);
+          dropped++;
+        }
+      }
+      return dropped;
+    },
   };
 }

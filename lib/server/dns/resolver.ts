@@ -66,6 +66,8 @@ export interface DnsResolver {
   /** Never rejects: every failure is an outcome. */
   lookup(name: string, type: RecordType, options?: LookupOptions): Promise<Lookup>;
   stats(): { sent: number; inFlight: number; cacheHits: number };
+  /** Drops cached answers for `domain` and the names under it (resolvers with a cache). */
+  forget?(domain: string): void;
   /** Ends queued and running lookups as `cancelled` and frees every socket and timer. */
   close(): Promise<void>;
 }
@@ -309,6 +311,9 @@ export function createResolver(options: ResolverOptions): DnsResolver {
       }
     },
     stats: () => ({ sent: transport.sent(), inFlight: semaphore.active(), cacheHits }),
+    forget(domain) {
+      cache?.forgetUnder(domain);
+    },
     async close() {
       closed = true;
       semaphore.close();

@@ -228,9 +228,14 @@ export function createTransport(): Transport {
       const send = () => {
         if (ch.pending.get(id) !== entry) return;
         sentCount++;
-        ch.socket.send(query, (err) => {
-          if (err) finish({ kind: 'network-error', code: errorCode(err) });
-        });
+        try {
+          ch.socket.send(query, (err) => {
+            if (err) finish({ kind: 'network-error', code: errorCode(err) });
+          });
+        } catch (err) {
+          // A socket closed under the queue throws here; the rest of the burst must still go out.
+          finish({ kind: 'network-error', code: errorCode(err) });
+        }
       };
       if (ch.connected) queueSend(send);
       else ch.ready.then(send, (err: unknown) => finish({ kind: 'network-error', code: errorCode(err) }));

@@ -3,6 +3,7 @@ import type { Report } from '@/lib/schema';
 import type { CheckTarget, checkDomain } from '../check';
 import type { DnsResolver } from '../dns/resolver';
 import { parseConfig } from '../env';
+import type { CheckPool } from '../workers/pool';
 import { createRunEngine } from './engine';
 import { isFinished } from './store';
 
@@ -110,5 +111,88 @@ describe('run engine', () => {
     await until(() => isFinished(small));
     expect(isFinished(big)).toBe(false);
     await until(() => isFinished(big));
+  });
+});
+
+/** A fake check pool: `check` resolves after `ms` (ignoring aborts, as a worker's reply may arrive late). */
+function fakePool(ms: number, seen: string[], forgotten: string[] = []): CheckPool {
+  let inHand = 0;
+  return {
+    check(target) {
+      seen.push(target.ascii);
+      inHand++;
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          inHand--;
+          const json = Buffer.from(JSON.stringify({ domain: target.ascii }));
+          resolve({ domain: target.ascii, health: 'healthy', checkedAt: new Date().toISOString(), json, packed: json });
+        }, ms),
+      );
+    },
+    active: () => true,
+    forget: (domain) => void forgotten.push(domain),
+    inHand: () => inHand,
+    sent: () => 0,
+    close: async () => {},
+  };
+}
+
+describe('run engine with check workers', () => {
+  const withWorker = parseConfig({
+    DNS_SERVERS: '127.0.0.1:53',
+    BULK_CONCURRENCY: '4',
+    CHECK_WORKERS: '1',
+    LOG_LEVEL: 'silent',
+  });
+
+  test('the workers take W/(W+1) of the domain slots and the main thread checks the rest', async () => {
+    const onPool: string[] = [];
+    const onMain = new Map<string, number>();
+    const engine = createRunEngine(withWorker, {
+      resolver: noResolver,
+      check: fakeCheck(20, onMain),
+      pool: fakePool(20, onPool),
+    });
+    const run = await engine.start(input(40));
+    await until(() => isFinished(run));
+    expect(run.results).toHaveLength(40);
+    // 4 slots, one worker: 2 on the worker and 2 here at any time, so about half each.
+    expect(onPool.length).toBeGreaterThanOrEqual(12);
+    expect(onMain.size).toBeGreaterThanOrEqual(12);
+    expect(onPool.length + onMain.size).toBe(40);
+  });
+
+  test('a worker report that arrives after cancel is not stored', async () => {
+    const onPool: string[] = [];
+    const engine = createRunEngine(withWorker, {
+      resolver: noResolver,
+      check: fakeCheck(10_000, new Map()),
+      pool: fakePool(80, onPool),
+    });
+    const run = await engine.start(input(8));
+    await until(() => onPool.length > 0);
+    await engine.cancel(run.id);
+    await new Promise((r) => setTimeout(r, 150));
+    await until(() => isFinished(run));
+    expect(run.status).toBe('cancelled');
+    expect(run.results).toHaveLength(0);
+  });
+
+  test('a re-check makes every thread forget the domain', async () => {
+    const forgotten: string[] = [];
+    const mainForgot: string[] = [];
+    const resolver = { forget: (d: string) => void mainForgot.push(d) } as unknown as DnsResolver;
+    const engine = createRunEngine(withWorker, {
+      resolver,
+      check: fakeCheck(1, new Map()),
+      pool: fakePool(1, [], forgotten),
+    });
+    const run = await engine.start(input(3));
+    await until(() => isFinished(run));
+    expect(forgotten).toEqual([]);
+    await engine.recheck(run.id, targets(3).slice(1, 2));
+    await until(() => isFinished(run) && run.revision > 3);
+    expect(forgotten).toEqual(['d1.test']);
+    expect(mainForgot).toEqual(['d1.test']);
   });
 });

@@ -19,7 +19,7 @@ import { getConfig, type ServerConfig } from '../env';
 import { getLog } from '../log';
 import { type RunHandle, registerRun } from '../shutdown';
 import { createSlowLane, slowAfter } from '../slow-lane';
-import { bulkInFlightPerThread, bulkPoolOptions, type CheckPool, getCheckPool } from '../workers/pool';
+import { bulkInFlightPerThread, bulkPoolOptions, bulkSlowLookups, type CheckPool, getCheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
 import { type PackedReport, packReport } from './stored-result';
@@ -65,7 +65,7 @@ export function getRunEngine(): RunEngine {
 /** Creates a run engine with an in-memory store (exported for tests). */
 export function createRunEngine(
   config: ServerConfig,
-  deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkDomain } = {},
+  deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkDomain; pool?: CheckPool } = {},
 ): RunEngine {
   const batches = new Map<string, Batch>();
   // A domain or a lookup waiting out timeouts (a server that drops queries) gives its slot back after a while
@@ -79,18 +79,25 @@ export function createRunEngine(
   const check = deps.check ?? checkDomain;
   // Worker threads check domains too unless a test injected its own check or resolver, or CHECK_WORKERS=0.
   const pool: CheckPool | null =
-    !deps.check && !deps.resolver && config.checkWorkers > 0 ? getCheckPool(bulkPoolOptions(config)) : null;
-  const runInFlight = pool ? bulkInFlightPerThread(config) : Math.max(1, Math.floor(config.maxInFlight / 2));
+    deps.pool ??
+    (!deps.check && !deps.resolver && config.checkWorkers > 0 ? getCheckPool(bulkPoolOptions(config)) : null);
   // The workers take their share of the domain slots and the main thread checks the rest, so every CPU works
   // (with one worker on two CPUs: half each).
   const workerSlots = Math.ceil((config.bulkConcurrency * config.checkWorkers) / (config.checkWorkers + 1));
-  let resolver = deps.resolver;
-  const bulkResolver = () => {
-    if (!resolver) {
-      // Slow lookups hold the process resolver's slots too: the lane stops at half the run's cap, so bulk runs
-      // never hold more than three quarters of DNS_MAX_IN_FLIGHT.
-      const lane = createSlowLane({ slowAfterMs, maxSlow: Math.max(1, Math.floor(runInFlight / 2)) });
-      resolver = withRunLimit(getResolver(config), runInFlight, lane);
+  let resolver: DnsResolver | undefined;
+  let resolverWithPool = false;
+  const bulkResolver = (): DnsResolver => {
+    if (deps.resolver) return deps.resolver;
+    // The main thread's part of the bulk in-flight cap: its share beside the workers, or all of it once the
+    // pool is off.
+    const withPool = pool?.active() === true;
+    if (!resolver || withPool !== resolverWithPool) {
+      const limit = withPool ? bulkInFlightPerThread(config) : Math.max(1, Math.floor(config.maxInFlight / 2));
+      // Slow lookups hold the process resolver's slots too: the lane stops at half the cap, so bulk runs never
+      // hold more than three quarters of DNS_MAX_IN_FLIGHT.
+      const lane = createSlowLane({ slowAfterMs, maxSlow: bulkSlowLookups(limit) });
+      resolver = withRunLimit(getResolver(config), limit, lane);
+      resolverWithPool = withPool;
     }
     return resolver;
   };
@@ -129,6 +136,12 @@ export function createRunEngine(
       if (!('found' in current)) return;
       if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
       const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh };
+      if (fresh) {
+        // Every thread's cache forgets the domain, wherever the re-check runs: a later /d/ page, check or run
+        // must not be answered from before it.
+        (deps.resolver ?? getResolver(config)).forget?.(target.ascii);
+        pool?.forget(target.ascii);
+      }
       let report: PackedReport | null = null;
       if (pool?.active() && pool.inHand() < workerSlots) {
         report = await pool.check(target, options, signal).catch((err: Error) => {

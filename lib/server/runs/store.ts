@@ -71,7 +71,10 @@ export interface RunStore {
    * with it, the report replaces the earlier one at the same index. Returns the index, or null when ignored.
    */
   putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
-  /** `putResult` for a report already serialised and packed (by a check worker). */
+  /**
+   * `putResult` for a report already serialised and packed (by a check worker). `report.json` may be a view of
+   * a reused buffer (`packReport`): an implementation must use or copy it before its first `await`.
+   */
   putPacked(id: string, report: PackedReport, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
   /** Results from index `from` (at most `limit`). */

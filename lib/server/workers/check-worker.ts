@@ -10,14 +10,16 @@ import type { DnsResolver } from '../dns/resolver';
 import { getConfig } from '../env';
 import { packReport } from '../runs/stored-result';
 import { createSlowLane } from '../slow-lane';
+import { bulkSlowLookups } from './pool';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts runs as a worker thread only');
 
 const setup = workerData as WorkerSetup;
-const lane = createSlowLane({ slowAfterMs: setup.slowAfterMs, maxSlow: Math.max(1, Math.floor(setup.inFlight / 2)) });
-const limited = withRunLimit(getResolver(getConfig()), setup.inFlight, lane);
+const lane = createSlowLane({ slowAfterMs: setup.slowAfterMs, maxSlow: bulkSlowLookups(setup.inFlight) });
+const base = getResolver(getConfig());
+const limited = withRunLimit(base, setup.inFlight, lane);
 const sentCounts = new Float64Array(setup.sentCounts);
 /** The worker's resolver: the limited one, publishing the query count whenever a lookup ends. */
 const resolver: DnsResolver = {
@@ -61,6 +63,7 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
 
 port.on('message', (msg: ToWorker) => {
   if (msg.kind === 'abort') running.get(msg.id)?.abort(msg.reason);
+  else if (msg.kind === 'forget') base.forget?.(msg.domain);
   else
     void check(msg).then((reply) => {
       // The report's bytes move to the main thread instead of being copied.

@@ -22,7 +22,12 @@ export type CheckPool = {
   check(target: CheckTarget, options: WorkerCheckOptions, signal: AbortSignal): Promise<PackedReport>;
   /** False once the pool is closed or has given up on workers (checks then run on the main thread). */
   active(): boolean;
-  /** Checks the workers hold now. */
+  /** Tells every worker to drop its cached answers for `domain` and the names under it. */
+  forget(domain: string): void;
+  /**
+   * Checks the workers hold now that are not yet slow (held for less than `slowAfterMs`): a domain waiting out
+   * timeouts has given its slot back (see ../slow-lane.ts), so it does not keep live domains off the workers.
+   */
   inHand(): number;
   /** DNS queries the workers have sent (as of their last answer). */
   sent(): number;
@@ -57,7 +62,12 @@ function spawnCheckWorker(setup: WorkerSetup): Worker {
 /** Worker exits in a row, with no check finished in between, after which the pool gives up on workers. */
 export const MAX_FAILED_STARTS = 3;
 
-type Pending = { resolve: (report: PackedReport) => void; reject: (err: Error) => void; unlink: () => void };
+type Pending = {
+  resolve: (report: PackedReport) => void;
+  reject: (err: Error) => void;
+  unlink: () => void;
+  startedAt: number;
+};
 
 type Slot = { worker: Worker | null; pending: Map<number, Pending> };
 
@@ -134,20 +144,37 @@ export function createCheckPool(options: PoolOptions): CheckPool {
     return worker;
   };
 
+  /** Starts the slot's worker; a worker that cannot even be created counts as one that exited. */
+  const tryStart = (slot: Slot): Error | null => {
+    try {
+      start(slot);
+      return null;
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      failedStarts++;
+      if (failedStarts >= MAX_FAILED_STARTS && !off) {
+        off = true;
+        getLog().error({ why: error.message }, 'check workers cannot start; bulk runs go on on the main thread');
+      }
+      return error;
+    }
+  };
+
   const post = (slot: Slot, msg: ToWorker) => slot.worker?.postMessage(msg);
 
   // Started at once: a run's first row should not wait for a worker to load.
-  if (!off) for (const slot of slots) start(slot);
+  if (!off) for (const slot of slots) tryStart(slot);
 
   return {
     check(target, checkOptions, signal) {
       if (off || closed) return Promise.reject(new Error('check workers are off'));
       let slot = slots[0] as Slot;
       for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
-      if (!slot.worker) start(slot);
+      const failed = slot.worker ? null : tryStart(slot);
+      if (failed) return Promise.reject(failed);
       const id = nextId++;
       return new Promise<PackedReport>((resolve, reject) => {
-        const pending: Pending = { resolve, reject, unlink: () => {} };
+        const pending: Pending = { resolve, reject, unlink: () => {}, startedAt: performance.now() };
         slot.pending.set(id, pending);
         post(slot, { kind: 'check', id, target, options: checkOptions });
         // After the check message, so an abort (even one already signalled) reaches the worker after it.
@@ -157,8 +184,14 @@ export function createCheckPool(options: PoolOptions): CheckPool {
     active() {
       return !off && !closed;
     },
+    forget(domain) {
+      for (const slot of slots) post(slot, { kind: 'forget', domain });
+    },
     inHand() {
-      return slots.reduce((sum, s) => sum + s.pending.size, 0);
+      const slowFrom = performance.now() - options.slowAfterMs;
+      let held = 0;
+      for (const slot of slots) for (const p of slot.pending.values()) if (p.startedAt > slowFrom) held++;
+      return held;
     },
     sent() {
       return stoppedSent + counts.reduce((sum, n) => sum + n, 0);
@@ -185,6 +218,21 @@ export function bulkInFlightPerThread(config: ServerConfig): number {
   return Math.max(1, Math.floor(config.maxInFlight / 2 / (config.checkWorkers + 1)));
 }
 
+/** Room in a thread's bulk slow lane: lookups past `slowAfter` wait there, half as many as its share. */
+export function bulkSlowLookups(share: number): number {
+  return Math.max(1, Math.floor(share / 2));
+}
+
+/**
+ * DNS_MAX_IN_FLIGHT the workers hold (their shares and slow lanes); the main thread's resolver gets the rest,
+ * at least 1, so the whole process stays within DNS_MAX_IN_FLIGHT.
+ */
+export function workerInFlight(config: ServerConfig): number {
+  if (config.checkWorkers === 0) return 0;
+  const share = bulkInFlightPerThread(config);
+  return config.checkWorkers * (share + bulkSlowLookups(share));
+}
+
 /** The bulk pool's settings: CHECK_WORKERS workers, each with its share of the bulk in-flight budget. */
 export function bulkPoolOptions(config: ServerConfig): PoolOptions {
   return {
@@ -202,6 +250,15 @@ export function getCheckPool(options: PoolOptions): CheckPool {
   const g = globalThis as WithPool;
   g[POOL_KEY] ??= createCheckPool(options);
   return g[POOL_KEY];
+}
+
+/**
+ * After a re-check (`fresh`) on the main thread: the process pool's workers drop their cached answers for the
+ * domain, so no later check anywhere is answered from before the re-check. No-op without a pool (and so in
+ * a worker thread).
+ */
+export function forgetInCheckWorkers(domain: string): void {
+  (globalThis as WithPool)[POOL_KEY]?.forget(domain);
 }
 
 /** DNS queries sent by the process pool's workers; 0 when there is no pool. */

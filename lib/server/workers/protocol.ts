@@ -25,7 +25,9 @@ export type WorkerCheckOptions = { cloud: CloudChoice; lang: string; services?: 
 export type ToWorker =
   | { kind: 'check'; id: number; target: CheckTarget; options: WorkerCheckOptions }
   /** Aborts check `id` with `reason` ('deadline', or a cancel/shutdown reason: the lookups end `cancelled`). */
-  | { kind: 'abort'; id: number; reason: string };
+  | { kind: 'abort'; id: number; reason: string }
+  /** Drops the worker's cached answers for `domain` and the names under it (a re-check ran elsewhere). */
+  | { kind: 'forget'; domain: string };
 
 export type FromWorker =
   | {

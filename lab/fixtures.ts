@@ -347,6 +347,13 @@ const NSD_DEFS: Def[] = [
   ...recordNsdDefs(),
 ];
 
+/**
+ * A zone whose every answer comes SLOW_ZONE_DELAY_MS late (not a fixture: nothing is checked about it). Names
+ * under it (`x.slow.test`, NXDOMAIN) make a bulk run whose length does not depend on how fast the app is.
+ */
+export const SLOW_ZONE = 'slow.test';
+export const SLOW_ZONE_DELAY_MS = 40;
+
 /** Zones the fake server serves (unbound forwards them there), each misbehaving in its own way. */
 const FAKE_DEFS: Array<Def & { rules: Rule[] }> = [
   {
@@ -418,9 +425,15 @@ export function labZones(): Zone[] {
 /** The fake server's zones, records (with SOA/NS) and misbehaviour rules. */
 export function fakeZones(): { zones: string[]; records: ZoneRecord[]; rules: Rule[] } {
   return {
-    zones: FAKE_DEFS.map((d) => d.domain),
-    records: FAKE_DEFS.flatMap((d) => withApexRecords({ apex: d.domain, records: d.records })),
-    rules: FAKE_DEFS.flatMap((d) => d.rules),
+    zones: [...FAKE_DEFS.map((d) => d.domain), SLOW_ZONE],
+    records: [
+      ...FAKE_DEFS.flatMap((d) => withApexRecords({ apex: d.domain, records: d.records })),
+      ...withApexRecords({ apex: SLOW_ZONE, records: [] }),
+    ],
+    rules: [
+      ...FAKE_DEFS.flatMap((d) => d.rules),
+      { suffix: SLOW_ZONE, behaviour: { kind: 'delay', ms: SLOW_ZONE_DELAY_MS } },
+    ],
   };
 }
 

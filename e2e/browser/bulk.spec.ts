@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { SLOW_ZONE } from '../../lab/fixtures';
 import { type RunResult, RunSummary } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
@@ -443,14 +444,20 @@ test('results older than STALE_AFTER_H say how old they are and re-check them al
 test.describe('one domain at a time', () => {
   let slow: App;
   test.beforeAll(async () => {
-    slow = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), BULK_CONCURRENCY: '1' });
+    // One domain at a time, each answered SLOW_ZONE_DELAY_MS late: the run takes about a minute however fast
+    // the app checks, so the cancel always lands mid-way.
+    slow = await startApp({
+      ...appEnv(process.env.LAB_RESOLVER ?? ''),
+      BULK_CONCURRENCY: '1',
+      MAX_NAMES_PER_REGISTRABLE: '5000',
+    });
   });
   test.afterAll(async () => {
     await slow?.stop();
   });
 
   test('cancelling a run mid-way keeps the finished rows and says it was cancelled', async ({ page }) => {
-    const domains = Array.from({ length: 1500 }, (_, i) => `cancel-${String(i).padStart(4, '0')}.test`);
+    const domains = Array.from({ length: 1500 }, (_, i) => `cancel-${String(i).padStart(4, '0')}.${SLOW_ZONE}`);
     await page.goto(`${slow.url}/bulk?lang=en`);
     await page.getByTestId('bulk-domains').fill(domains.join('\n'));
     await page.getByTestId('bulk-start').click();

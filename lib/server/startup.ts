@@ -4,7 +4,7 @@ import { getConfig } from './env';
 import { getLog } from './log';
 import { getLimiters } from './rate-limit';
 import { installShutdownHandlers } from './shutdown';
-import { bulkPoolOptions, getCheckPool } from './workers/pool';
+import { bulkCheckPool } from './workers/pool';
 
 /**
  * How far V8 lets the heap grow past what survived the last full collection, in percent. V8's own policy
@@ -56,7 +56,7 @@ export async function validateConfigAtStartup(): Promise<void> {
     );
   }
   // The bulk-run check workers load now, so a run's first row does not wait for them.
-  if (config.checkWorkers > 0) getCheckPool(bulkPoolOptions(config));
+  bulkCheckPool(config);
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

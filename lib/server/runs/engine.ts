@@ -19,7 +19,7 @@ import { getConfig, type ServerConfig } from '../env';
 import { getLog } from '../log';
 import { type RunHandle, registerRun } from '../shutdown';
 import { createSlowLane, slowAfter } from '../slow-lane';
-import { bulkInFlightPerThread, bulkPoolOptions, bulkSlowLookups, type CheckPool, getCheckPool } from '../workers/pool';
+import { bulkCheckPool, bulkInFlightPerThread, bulkSlowLookups, type CheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
 import { type PackedReport, packReport } from './stored-result';
@@ -78,9 +78,7 @@ export function createRunEngine(
   );
   const check = deps.check ?? checkDomain;
   // Worker threads check domains too unless a test injected its own check or resolver, or CHECK_WORKERS=0.
-  const pool: CheckPool | null =
-    deps.pool ??
-    (!deps.check && !deps.resolver && config.checkWorkers > 0 ? getCheckPool(bulkPoolOptions(config)) : null);
+  const pool: CheckPool | null = deps.pool ?? (!deps.check && !deps.resolver ? bulkCheckPool(config) : null);
   // The workers take their share of the domain slots and the main thread checks the rest, so every CPU works
   // (with one worker on two CPUs: half each).
   const workerSlots = Math.ceil((config.bulkConcurrency * config.checkWorkers) / (config.checkWorkers + 1));

@@ -3,7 +3,7 @@ import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
 import { makeReport } from '@/lib/client/test-fixtures';
 import type { MsoidStatus, Report } from '@/lib/schema';
 import { exportStream } from './export';
-import { createArena, storedResult } from './stored-result';
+import { createArena, packReport, storePacked } from './stored-result';
 
 const STATUSES: MsoidStatus[] = ['ok', 'missing', 'wrong-target', 'lookup-failed', 'must-remove'];
 
@@ -37,7 +37,7 @@ describe('streamed exports are the bytes of lib/bulk reportsToCsv / reportsToJso
   test.each(rows)('$label', async ({ n }) => {
     const list = reports(n);
     const arena = createArena();
-    const stored = list.map((r, i) => storedResult(r, i + 1, arena).result);
+    const stored = list.map((r, i) => storePacked(packReport(r), i + 1, arena));
     const at = new Date('2026-03-01T00:00:00.000Z');
     const csv = await text(exportStream(stored, 'csv', { lang: 'en' }));
     expect(csv.text).toBe(reportsToCsv(list, { lang: 'en' }));

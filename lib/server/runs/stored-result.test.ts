@@ -4,12 +4,13 @@ import type { Report } from '@/lib/schema';
 import {
   createArena,
   joinPieces,
+  packReport,
   reportBytes,
   reportEventPieces,
   reportJson,
   reportOf,
   runResultPieces,
-  storedResult,
+  storePacked,
 } from './stored-result';
 
 /** A report with text a packer could get wrong: non-ASCII (two-byte) text, escapes, a long TXT value. */
@@ -29,7 +30,8 @@ const rows: Array<{ label: string; report: () => Report }> = [
 describe('stored results: the report serialised once, the API bytes built from that text', () => {
   test.each(rows)('$label', ({ report: make }) => {
     const report = make();
-    const { result, json } = storedResult(report, 7, createArena());
+    const { json, ...packed } = packReport(report);
+    const result = storePacked({ json, ...packed }, 7, createArena());
     expect({
       domain: result.domain,
       health: result.health,
@@ -45,21 +47,26 @@ describe('stored results: the report serialised once, the API bytes built from t
     );
     const line = `${JSON.stringify({ type: 'report', ...report, index: 3, revision: 7 })}\n`;
     expect(joinPieces(reportEventPieces(reportBytes(result), 3, result.revision)).toString()).toBe(line);
-    // The bytes handed out are a view of a reused buffer: the next result overwrites them.
-    storedResult(makeReport('other.test', 'missing'), 8, createArena());
+    // The bytes handed out are a view of a reused buffer: the next result overwrites them, unless the caller
+    // asked for bytes of its own (a check worker, which hands them to another thread).
+    const own = packReport(report, { ownJson: true }).json;
+    packReport(makeReport('other.test', 'missing'));
     expect(json.toString()).not.toBe(JSON.stringify(report));
+    expect(own.toString()).toBe(JSON.stringify(report));
   });
 
   test('packed results are several times smaller and laid end to end in the run arena', () => {
     const arena = createArena();
-    const stored = Array.from({ length: 40 }, (_, i) => storedResult(makeReport(`d${i}.test`, 'ok'), i + 1, arena));
-    for (const [i, { result }] of stored.entries()) {
+    const stored = Array.from({ length: 40 }, (_, i) =>
+      storePacked(packReport(makeReport(`d${i}.test`, 'ok')), i + 1, arena),
+    );
+    for (const [i, result] of stored.entries()) {
       const json = JSON.stringify(makeReport(`d${i}.test`, 'ok'));
       expect(result.packed.length).toBeLessThan(Buffer.byteLength(json) / 2);
       expect(reportJson(result)).toBe(json);
     }
     // A handful of blocks of at least 64 KB, not one allocation per result.
-    const blocks = new Set(stored.map(({ result }) => result.packed.buffer));
+    const blocks = new Set(stored.map((result) => result.packed.buffer));
     expect(blocks.size).toBeLessThan(4);
     for (const block of blocks) expect(block.byteLength).toBeGreaterThanOrEqual(64 * 1024);
   });

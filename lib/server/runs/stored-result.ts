@@ -70,7 +70,7 @@ let scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
 /**
  * A report serialised and packed, not yet in a run: what a check worker sends back (../workers/pool.ts), or
- * what `storedResult` makes on the main thread.
+ * what `packReport` makes on the main thread.
  */
 export type PackedReport = {
   domain: string;
@@ -114,15 +114,6 @@ export function storePacked(report: PackedReport, revision: number, arena: Arena
     revision,
     packed: arena(report.packed),
   };
-}
-
-/**
- * Serialises `report` into a stored result packed into `arena`. Also returns the JSON as UTF-8 bytes: a view
- * of a reused buffer, valid only until the next call (copy what you keep).
- */
-export function storedResult(report: Report, revision: number, arena: Arena): { result: StoredResult; json: Buffer } {
-  const packed = packReport(report);
-  return { result: storePacked(packed, revision, arena), json: packed.json };
 }
 
 /** The report's JSON as UTF-8 bytes (unpacked; nothing is cached). */

@@ -234,7 +234,7 @@ export function workerInFlight(config: ServerConfig): number {
 }
 
 /** The bulk pool's settings: CHECK_WORKERS workers, each with its share of the bulk in-flight budget. */
-export function bulkPoolOptions(config: ServerConfig): PoolOptions {
+function bulkPoolOptions(config: ServerConfig): PoolOptions {
   return {
     size: config.checkWorkers,
     inFlight: bulkInFlightPerThread(config),
@@ -246,7 +246,7 @@ const POOL_KEY = Symbol.for('m365-dns-health.check-pool');
 type WithPool = typeof globalThis & { [POOL_KEY]?: CheckPool };
 
 /** The process check pool (on globalThis: every route bundle shares it), created on first use. */
-export function getCheckPool(options: PoolOptions): CheckPool {
+function getCheckPool(options: PoolOptions): CheckPool {
   const g = globalThis as WithPool;
   g[POOL_KEY] ??= createCheckPool(options);
   return g[POOL_KEY];
@@ -259,6 +259,11 @@ export function getCheckPool(options: PoolOptions): CheckPool {
  */
 export function forgetInCheckWorkers(domain: string): void {
   (globalThis as WithPool)[POOL_KEY]?.forget(domain);
+}
+
+/** The process pool for bulk runs (started on first use), or null with CHECK_WORKERS=0. */
+export function bulkCheckPool(config: ServerConfig): CheckPool | null {
+  return config.checkWorkers > 0 ? getCheckPool(bulkPoolOptions(config)) : null;
 }
 
 /** DNS queries sent by the process pool's workers; 0 when there is no pool. */

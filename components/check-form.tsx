@@ -32,7 +32,7 @@ type Props = {
  */
 export function CheckForm(props: Props) {
   const { text, onText, cloud, onCloud, services, onServices, check, policy, running, onSubmit, onStop } = props;
-  const { t, num } = useT();
+  const { t, num, lang } = useT();
   const ids = useId();
   const textId = `${ids}-domains`;
   const helpId = `${ids}-help`;
@@ -48,7 +48,10 @@ export function CheckForm(props: Props) {
   }
 
   return (
+    // Before the page's scripts run, Check submits natively (GET to this page): the names `d`, `cloud` and `lang`
+    // make that the page's own shared link, which arrives filled and runs the check, so a quick click loses nothing.
     <form onSubmit={submit} className="space-y-4" aria-label={t('ui.form.heading')} data-testid="check-form">
+      <input type="hidden" name="lang" value={lang} />
       <div>
         <label htmlFor={textId} className="block text-sm font-semibold">
           {t('ui.form.domainsLabel')}
@@ -58,7 +61,7 @@ export function CheckForm(props: Props) {
         </p>
         <textarea
           id={textId}
-          name="domains"
+          name="d"
           value={text}
           onChange={(e) => onText(e.target.value)}
           rows={8}

@@ -1,5 +1,5 @@
-import { CLOUD_CHOICES } from '@/lib/schema-values';
 import type { CloudChoice } from '@/lib/schema';
+import { CLOUD_CHOICES } from '@/lib/schema-values';
 import { useT } from './i18n-provider';
 
 /** The cloud selector: "Detect from DNS" or one of the five clouds, with plain labels. */

@@ -10,6 +10,7 @@ import type { ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { useT } from './i18n-provider';
+import { LoadBoundary } from './load-boundary';
 import { loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
 import { useCheckRun } from './use-check-run';
 
@@ -22,8 +23,9 @@ type Props = {
 
 type CheckInput = typeof import('@/lib/client/input-check').checkInput;
 
-/** The results (table, progress, summary) load with the first check, not with the page. */
-const ResultsSection = lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
+/** The results (table, progress, summary) load with the first check, not with the page; a retry makes a new one. */
+const lazyResults = () => lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
+const FirstResultsSection = lazyResults();
 
 const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
 
@@ -40,6 +42,9 @@ export function Dashboard({ policy, initial }: Props) {
   const [sort, setSort] = useState<SortMode>('input');
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
   const [checkInput, setCheckInput] = useState<CheckInput | null>(null);
+  /** A module the check needs did not load (the check did not start); cleared by the next Check. */
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [ResultsSection, setResultsSection] = useState(() => FirstResultsSection);
   const deferredText = useDeferredValue(text);
   const options = useCallback(
     (chosen: ServiceChoices): CheckInputOptions => ({
@@ -88,7 +93,9 @@ export function Dashboard({ policy, initial }: Props) {
   useEffect(() => {
     if (initial.domains.length === 0) return;
     warm();
-    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES).catch(() => {});
+    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES).catch(() =>
+      setLoadFailed(true),
+    );
     return () => stop();
   }, []);
 
@@ -124,26 +131,30 @@ export function Dashboard({ policy, initial }: Props) {
           policy={policy}
           running={state.phase === 'running'}
           onSubmit={() => {
-            submit(text, cloud, services).catch(() => {});
+            setLoadFailed(false);
+            submit(text, cloud, services).catch(() => setLoadFailed(true));
           }}
           onStop={stop}
         />
+        {loadFailed ? <LoadFailed /> : null}
       </section>
       {showResults ? (
-        <Suspense fallback={null}>
-          <ResultsSection
-            state={state}
-            summary={summary}
-            rows={rows}
-            pending={pending}
-            sort={sort}
-            onSort={setSort}
-            onReport={applyReport}
-            unchecked={unchecked}
-            onRecheckUnchecked={recheckUnchecked}
-            skipped={skipped}
-          />
-        </Suspense>
+        <LoadBoundary onRetry={() => setResultsSection(lazyResults)} fallback={(retry) => <LoadFailed retry={retry} />}>
+          <Suspense fallback={null}>
+            <ResultsSection
+              state={state}
+              summary={summary}
+              rows={rows}
+              pending={pending}
+              sort={sort}
+              onSort={setSort}
+              onReport={applyReport}
+              unchecked={unchecked}
+              onRecheckUnchecked={recheckUnchecked}
+              skipped={skipped}
+            />
+          </Suspense>
+        </LoadBoundary>
       ) : (
         <EmptyState
           onExample={() => {
@@ -152,6 +163,25 @@ export function Dashboard({ policy, initial }: Props) {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** Says that part of the page did not load; with `retry`, offers to load it again. */
+function LoadFailed({ retry }: { retry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div
+      role="alert"
+      data-testid="load-failed"
+      className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <p>{t(retry ? 'ui.form.resultsLoadFailed' : 'ui.form.loadFailed')}</p>
+      {retry ? (
+        <button type="button" onClick={retry} className="rounded-lg border border-red-300 px-3 py-1 font-semibold">
+          {t('ui.page.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { isAnswered } from '@/lib/schema-values';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { DnsHost } from '@/lib/schema';
+import { isAnswered } from '@/lib/schema-values';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { ExternalIcon, WarningIcon } from './icons';

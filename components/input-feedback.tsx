@@ -20,18 +20,17 @@ type Props = {
 /**
  * What the server will make of the text box, shown while typing: domains ready, rejected lines with line
  * number and reason, duplicates, subdomain notes and any limit that would refuse the whole request.
- * Before the validation has loaded, an empty box still says so; a filled one shows nothing yet.
+ * Before the validation has loaded, an empty box still says so and a filled one says the list is being read: the
+ * line is there from the start, so nothing below it (the Check button) moves when the count arrives.
  */
 export function InputFeedback({ check, empty, id }: Props) {
   const { t } = useT();
   if (!check) {
     return (
       <div id={id} className="space-y-3 text-sm" data-testid="input-feedback">
-        {empty ? (
-          <p className="font-medium" data-testid="ready-count">
-            {t('ui.feedback.none')}
-          </p>
-        ) : null}
+        <p className="font-medium" data-testid="ready-count">
+          {empty ? t('ui.feedback.none') : t('ui.feedback.reading')}
+        </p>
       </div>
     );
   }

@@ -1,5 +1,5 @@
-import { isAnswered } from '@/lib/schema-values';
 import type { Lookup } from '@/lib/schema';
+import { isAnswered } from '@/lib/schema-values';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
 import { Trans } from './trans';

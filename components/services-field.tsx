@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { SERVICE_FLAGS } from '@/lib/schema-values';
 import { SERVICE_CHOICES, type ServiceChoice, type ServiceChoices } from '@/lib/client/services';
 import type { ServiceFlag } from '@/lib/schema';
+import { SERVICE_FLAGS } from '@/lib/schema-values';
 import { useT } from './i18n-provider';
 
 /**

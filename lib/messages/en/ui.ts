@@ -25,6 +25,10 @@ export const uiMessages = {
     submit: 'Check',
     submitting: 'Checking…',
     stop: 'Stop',
+    loadFailed:
+      'Part of the page could not load, so the check did not start. Check your connection and press Check again.',
+    resultsLoadFailed:
+      'Part of the page could not load, so the results cannot be shown. Check your connection and press Try again.',
     useExample: 'Use an example',
     limits: 'Up to {max} domains per check.',
     services: {
@@ -51,6 +55,7 @@ export const uiMessages = {
   feedback: {
     ready: { one: '1 domain ready to check.', other: '{count} domains ready to check.' },
     none: 'No domain to check yet.',
+    reading: 'Reading the list…',
     invalid: { one: '1 line cannot be checked:', other: '{count} lines cannot be checked:' },
     line: 'Line {line}',
     entry: '{line}: {input} — {reason}',

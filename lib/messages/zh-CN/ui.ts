@@ -22,6 +22,8 @@ export const zhUiMessages = {
     submit: '检查',
     submitting: '正在检查…',
     stop: '停止',
+    loadFailed: '页面的一部分未能加载，检查没有开始。请检查网络连接，然后再次点击“检查”。',
+    resultsLoadFailed: '页面的一部分未能加载，无法显示结果。请检查网络连接，然后点击“重试”。',
     useExample: '使用示例',
     limits: '每次最多检查 {max} 个域名。',
     services: {
@@ -48,6 +50,7 @@ export const zhUiMessages = {
   feedback: {
     ready: { one: '1 个域名可以检查。', other: '{count} 个域名可以检查。' },
     none: '还没有要检查的域名。',
+    reading: '正在读取列表…',
     invalid: { one: '1 行无法检查：', other: '{count} 行无法检查：' },
     line: '第 {line} 行',
     entry: '{line}：{input} — {reason}',

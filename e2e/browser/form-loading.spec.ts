@@ -1,0 +1,105 @@
+/**
+ * The form while the page is still loading. The validation loads after the page (it carries the Public Suffix
+ * List); when it arrives, the Check button must not move under a pointer that is about to press it. Before the
+ * scripts run at all, Check submits natively and must keep the list, the cloud and the language.
+ */
+import { expect, test } from '@playwright/test';
+import { DashboardPage, en } from './pages/dashboard-page';
+
+test('the Check button stays where it is when the validation arrives', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto('?lang=en');
+  // From here on, every script the page asks for is a module loaded on first use: hold them back.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let heldCount = 0;
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    heldCount += 1;
+    await held;
+    await route.continue();
+  });
+  await app.paste('ok-21v.test\nremove-ww.test');
+  await expect(app.checkButton).toBeEnabled();
+  await expect(page.getByTestId('ready-count')).toHaveText(en.t('ui.feedback.reading'));
+  expect(heldCount).toBeGreaterThan(0);
+  const before = await app.checkButton.boundingBox();
+  release();
+  await expect(page.getByTestId('ready-count')).toHaveText(en.tp('ui.feedback.ready', 2));
+  expect(await app.checkButton.boundingBox()).toEqual(before);
+  await app.check();
+  await app.waitForResults(2);
+});
+
+test('a module that fails to load says so and keeps the list; Check again then works', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto('?lang=en');
+  // The connection drops for every module loaded on first use.
+  await page.route('**/_next/static/chunks/**', (route) => route.abort('internetdisconnected'));
+  await app.paste('ok-21v.test\nremove-ww.test');
+  await app.check();
+  await expect(page.getByTestId('load-failed')).toHaveText(en.t('ui.form.loadFailed'));
+  await expect(app.domains).toHaveValue('ok-21v.test\nremove-ww.test');
+  await expect(app.rows).toHaveCount(0);
+  // Back online: the same button works, and the message goes.
+  await page.unroute('**/_next/static/chunks/**');
+  await app.check();
+  await app.waitForResults(2);
+  await expect(page.getByTestId('load-failed')).toHaveCount(0);
+});
+
+test('results that fail to load offer Try again, which shows them without checking again', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto('?lang=en');
+  // Only the results module fails (recognised by its content); the validation and the check stream load.
+  let failing = true;
+  let failed = 0;
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (failing && body.includes('results-heading')) {
+      failed += 1;
+      await route.abort('internetdisconnected');
+      return;
+    }
+    await route.fulfill({ response, body });
+  });
+  let checks = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/check') checks += 1;
+  });
+  await app.paste('ok-21v.test\nremove-ww.test');
+  await app.check();
+  const alert = page.getByTestId('load-failed');
+  await expect(alert).toContainText(en.t('ui.form.resultsLoadFailed'));
+  expect(failed).toBeGreaterThan(0);
+  await expect(app.domains).toHaveValue('ok-21v.test\nremove-ww.test');
+  failing = false;
+  await alert.getByRole('button', { name: en.t('ui.page.retry') }).click();
+  await app.waitForResults(2);
+  await expect(alert).toHaveCount(0);
+  expect(checks).toBe(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('Check keeps the list, the cloud and the language in the address it opens', async ({ page }) => {
+    await page.goto('/?lang=zh-CN');
+    const form = page.getByTestId('check-form');
+    await form.locator('textarea').fill('ok-21v.test\nremove-ww.test');
+    await form.locator('select[name="cloud"]').selectOption('21vianet');
+    // Without scripts the button still carries the server's aria-disabled; a person can press it all the same.
+    await form.locator('button[type="submit"]').click({ force: true });
+    await page.waitForURL(/[?&]d=/);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('d')?.split(/\s+/)).toEqual(['ok-21v.test', 'remove-ww.test']);
+    expect(params.get('cloud')).toBe('21vianet');
+    expect(params.get('lang')).toBe('zh-CN');
+    // The page that opens is the shared link: filled on the server, in Chinese.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(form.locator('textarea')).toHaveValue('ok-21v.test\nremove-ww.test');
+    await expect(form.locator('select[name="cloud"]')).toHaveValue('21vianet');
+  });
+});

@@ -123,3 +123,13 @@ test('a Chinese browser gets Chinese without ?lang= or a cookie', async ({ brows
   await expect(page.getByRole('button', { name: zh.t('ui.form.submit'), exact: true })).toBeVisible();
   await context.close();
 });
+
+test('a domain at Alibaba Cloud: the Chinese report names the host as its console does (阿里云)', async ({ page }) => {
+  await page.goto('/d/host-alibaba-21v.test?lang=zh-CN');
+  const name = page.getByTestId('dns-host-name');
+  await expect(name).toHaveText('阿里云 云解析 DNS（万网）', { timeout: 45_000 });
+  // The instructions link names it the same way.
+  await expect(page.getByTestId('dns-host-link')).toContainText(
+    zh.t('hosts.instructions.host', { host: '阿里云 云解析 DNS（万网）' }),
+  );
+});

@@ -594,6 +594,18 @@ describe('record details', () => {
     expect(report.dnsHost.instructionsUrl).toContain(url);
     expect(report.helpdesk.text).toContain(report.dnsHost.name);
   });
+
+  it.each([
+    ['host-alibaba-21v.test', 'Alibaba Cloud DNS (HiChina / 万网)', '阿里云 云解析 DNS（万网）'],
+    ['host-dnspod-21v.test', 'DNSPod (Tencent Cloud DNS)', '腾讯云 DNS 解析 DNSPod'],
+    ['host-godaddy-ww.test', 'GoDaddy', 'GoDaddy'],
+  ])('%s on a Chinese page: the host goes by the name its console shows (%s → %s)', async (domain, en, zh) => {
+    const english = await check(domain, { lang: 'en' });
+    const chinese = await check(domain, { lang: 'zh-CN' });
+    expect(english.dnsHost.name).toBe(en);
+    expect(chinese.dnsHost).toEqual({ ...english.dnsHost, name: zh });
+    expect(chinese.helpdesk.text).toContain(zh);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

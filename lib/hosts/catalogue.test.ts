@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hostMessages } from '@/lib/messages/en/hosts';
 import { type Catalogue, formatRef, lookupTemplate } from '@/lib/messages/format';
 import { type Fix, RECORD_TYPES } from '@/lib/schema';
-import { GENERIC_HOST, HOSTS, hostById } from './catalogue';
+import { GENERIC_HOST, HOSTS, hostById, hostDisplayName } from './catalogue';
 import { formatFixForHost, labelFor } from './format';
 import { compilePattern } from './pattern';
 import { FIELD_KEYS, type FieldLabel, type HostEntry } from './types';
@@ -16,6 +16,24 @@ function labelCodes(label: FieldLabel | undefined): string[] {
 }
 
 describe('host catalogue data', () => {
+  it('every host in China (21Vianet included) has a Chinese name, in Han script; no other host has one', () => {
+    const named = all.filter((h) => h.nameZh !== undefined);
+    expect(named.map((h) => h.id)).toEqual(all.filter((h) => h.region === 'china').map((h) => h.id));
+    for (const host of named) {
+      expect(host.nameZh).toMatch(/\p{Script=Han}/u);
+      expect(host.nameZh).not.toBe(host.name);
+    }
+  });
+
+  it('a page names the host in its language: the Chinese name on zh-CN when there is one, else the brand', () => {
+    const alibaba = hostById('alibaba-cloud-dns') as HostEntry;
+    expect(hostDisplayName(alibaba, 'zh-CN')).toBe('阿里云 云解析 DNS（万网）');
+    expect(hostDisplayName(alibaba, 'en')).toBe('Alibaba Cloud DNS (HiChina / 万网)');
+    const godaddy = hostById('godaddy') as HostEntry;
+    expect(hostDisplayName(godaddy, 'zh-CN')).toBe('GoDaddy');
+    expect(hostDisplayName({ name: 'X', nameZh: '' }, 'zh-CN')).toBe('X');
+  });
+
   it('ids are unique kebab-case', () => {
     const ids = all.map((h) => h.id);
     expect(new Set(ids).size).toBe(ids.length);

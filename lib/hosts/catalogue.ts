@@ -84,6 +84,7 @@ export const HOSTS = [
   {
     id: '21vianet-managed',
     name: 'Microsoft 365 operated by 21Vianet',
+    nameZh: '由世纪互联运营的 Microsoft 365',
     region: 'china',
     patterns: [{ pattern: 'ns[1-2].dns.partner.microsoftonline.cn', evidence: 'ms' }],
     instructions: { url: DOMAINS_FAQ_URL, kind: 'microsoft' },
@@ -235,6 +236,7 @@ export const HOSTS = [
   {
     id: 'azure-dns-21vianet',
     name: 'Azure DNS operated by 21Vianet',
+    nameZh: '由世纪互联运营的 Azure DNS',
     region: 'china',
     patterns: [{ pattern: 'ns#-##.azure-dns.cn', evidence: 't2' }],
     // §4.1 names no page for Azure China; fall back to the generic page.
@@ -533,6 +535,7 @@ export const HOSTS = [
   {
     id: 'alibaba-cloud-dns',
     name: 'Alibaba Cloud DNS (HiChina / 万网)',
+    nameZh: '阿里云 云解析 DNS（万网）',
     region: 'china',
     patterns: [
       { pattern: 'dns#*.hichina.com', evidence: 't2' },
@@ -562,6 +565,7 @@ export const HOSTS = [
   {
     id: 'dnspod',
     name: 'DNSPod (Tencent Cloud DNS)',
+    nameZh: '腾讯云 DNS 解析 DNSPod',
     region: 'china',
     patterns: [
       { pattern: '**.dnspod.net', evidence: 't2' },
@@ -594,6 +598,7 @@ export const HOSTS = [
   {
     id: 'huawei-cloud-dns',
     name: 'Huawei Cloud DNS',
+    nameZh: '华为云 云解析服务 DNS',
     region: 'china',
     patterns: [
       { pattern: 'ns#*.huaweicloud-dns.com', evidence: 't2' },
@@ -625,6 +630,7 @@ export const HOSTS = [
   {
     id: 'baidu-cloud-dns',
     name: 'Baidu AI Cloud DNS',
+    nameZh: '百度智能云 DNS',
     region: 'china',
     patterns: [
       { pattern: '**.bdydns.cn', evidence: 't1' },
@@ -637,6 +643,7 @@ export const HOSTS = [
   {
     id: 'xinnet',
     name: 'Xinnet (新网)',
+    nameZh: '新网（Xinnet）',
     region: 'china',
     patterns: [
       { pattern: '**.xinnet.com', evidence: 't1' },
@@ -649,6 +656,7 @@ export const HOSTS = [
   {
     id: 'west-cn',
     name: 'West.cn (西部数码)',
+    nameZh: '西部数码（West.cn）',
     region: 'china',
     patterns: [
       { pattern: 'ns[1-6].myhostadmin.net', evidence: 't2' },
@@ -661,6 +669,7 @@ export const HOSTS = [
   {
     id: 'jd-cloud',
     name: 'JD Cloud DNS',
+    nameZh: '京东云 DNS',
     region: 'china',
     // The only source itself rates these low.
     patterns: [
@@ -674,6 +683,7 @@ export const HOSTS = [
   {
     id: 'ename',
     name: 'eName',
+    nameZh: '易名中国（eName）',
     region: 'china',
     patterns: [
       { pattern: '**.ename.net', evidence: 't1' },
@@ -686,6 +696,7 @@ export const HOSTS = [
   {
     id: '22-cn',
     name: '22.cn (爱名网)',
+    nameZh: '爱名网（22.cn）',
     region: 'china',
     patterns: [{ pattern: '**.22.cn', evidence: 't1' }],
     instructions: GENERIC_PAGE,
@@ -695,6 +706,7 @@ export const HOSTS = [
   {
     id: 'dns-com',
     name: 'DNS.com (帝恩思)',
+    nameZh: '帝恩思（DNS.com）',
     region: 'china',
     patterns: [{ pattern: 'ns[1-2].dns.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
@@ -704,6 +716,7 @@ export const HOSTS = [
   {
     id: 'cndns',
     name: 'CNDNS',
+    nameZh: '美橙互联（CNDNS）',
     region: 'china',
     patterns: [
       { pattern: '**.cndns.com', evidence: 't1' },
@@ -716,6 +729,7 @@ export const HOSTS = [
   {
     id: 'volcengine',
     name: 'Volcengine DNS',
+    nameZh: '火山引擎 云解析 DNS',
     region: 'china',
     patterns: [{ pattern: '**.volcdns.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
@@ -745,4 +759,9 @@ export const GENERIC_HOST: HostEntry = BY_ID.get('generic') as HostEntry;
 /** The catalogue entry with this id, or undefined. */
 export function hostById(id: string): HostEntry | undefined {
   return BY_ID.get(id);
+}
+
+/** The host's name as pages in `lang` show it: its own Chinese name on zh-CN pages where it has one. */
+export function hostDisplayName(host: Pick<HostEntry, 'name' | 'nameZh'>, lang: string): string {
+  return lang === 'zh-CN' && host.nameZh ? host.nameZh : host.name;
 }

@@ -91,6 +91,11 @@ export type HostEntry = {
   readonly id: string;
   /** Display name: the brand, which is not translated. */
   readonly name: string;
+  /**
+   * The name the host goes by on Chinese pages, where it has one of its own (阿里云, 腾讯云, 华为云… and 世纪互联's
+   * Microsoft services): what a Chinese admin sees in the host's console and on its bill (glossary §5).
+   */
+  readonly nameZh?: string;
   readonly region: 'global' | 'china';
   readonly patterns: readonly HostPattern[];
   readonly instructions: HostInstructions;

@@ -3,7 +3,7 @@
  * each fix with the host's own fields, the value to paste, and the host's pitfalls. Pure.
  */
 import { normalizeName } from '@/lib/diagnosis/dns-names';
-import { GENERIC_HOST, hostById } from '@/lib/hosts/catalogue';
+import { GENERIC_HOST, hostById, hostDisplayName } from '@/lib/hosts/catalogue';
 import { detectDnsHost } from '@/lib/hosts/detect';
 import { formatFixForHost } from '@/lib/hosts/format';
 import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
@@ -12,13 +12,17 @@ import type { DnsHost, EffectiveCloud, HostFix, Lookup, RecordFinding } from '@/
 
 const PLACEHOLDER_VALUES: readonly string[] = Object.values(PLACEHOLDERS);
 
-/** The zone's DNS host from its NS lookup. A failed NS lookup leaves the host unknown (confidence none). */
-export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud): DnsHost {
+/**
+ * The zone's DNS host from its NS lookup, named as pages in `lang` name it. A failed NS lookup leaves the host
+ * unknown (confidence none).
+ */
+export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud, lang: string): DnsHost {
   const names = ns.outcome === 'answer' ? ns.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
   const match = detectDnsHost(names, cloud);
+  const entry = hostById(match.id);
   return {
     id: match.id,
-    name: match.name,
+    name: entry ? hostDisplayName(entry, lang) : match.name,
     confidence: match.confidence,
     ns: match.ns,
     zone,

@@ -157,7 +157,7 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
   }
   const catalogue = catalogueFor(options.lang);
   const result = diagnose(snapshot, options.cloud);
-  const dnsHost = dnsHostOf(gathered.ns, target.registrable, result.cloud.effective);
+  const dnsHost = dnsHostOf(gathered.ns, target.registrable, result.cloud.effective, options.lang);
   const records = diagnoseRecords({
     domain: target.ascii,
     cloud: result.cloud,

@@ -61,7 +61,12 @@ export class DashboardPage {
     await this.domains.fill(text);
   }
 
-  async check(): Promise<void> {
+  /**
+   * Presses Check once the list has been read, as a person would after seeing the count: the rejected-lines list
+   * that arrives with the validation moves the button. `{ read: false }` presses it at once.
+   */
+  async check({ read = true }: { read?: boolean } = {}): Promise<void> {
+    if (read) await expect(this.page.getByTestId('ready-count')).not.toHaveText(en.t('ui.feedback.reading'));
     await expect(this.checkButton).toBeEnabled();
     await this.checkButton.click();
   }

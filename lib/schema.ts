@@ -625,6 +625,8 @@ export const RunSummary = RunProgress.extend({
     broken: z.number().int(),
     'could-not-check': z.number().int(),
   }),
+  /** The run's domains as it was started with them (ASCII, input order, each once), checked or not. */
+  domains: z.array(z.string()),
   invalid: z.array(InvalidEntry),
   duplicates: z.array(RunDuplicate),
   /** Domains still to check (queued or in flight), re-checks included. */

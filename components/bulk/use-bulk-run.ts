@@ -24,7 +24,7 @@ export type BulkRunState = {
   cloud: CloudChoice;
   /** The services the run was started with (for the input link). */
   services: ServiceChoices;
-  /** The domains the run was started with; null for a run opened by its link (its rows then name them). */
+  /** The run's domains in input order (from the server for a run opened by its link); null before a run. */
   domains: readonly string[] | null;
   /** When the server drops the run (RUN_RETENTION_S after it started); null until known. */
   expiresAt: string | null;
@@ -177,7 +177,7 @@ export function useBulkRun(initialRunId: string | null) {
           id,
           cloud: summary.cloud,
           services: servicesOfRun(summary.services),
-          domains: null,
+          domains: summary.domains,
           expiresAt: summary.expiresAt,
           rechecking: NONE,
           status: summary.status,

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { SLOW_ZONE } from '../../lab/fixtures';
+import { decodeBulkFragment, decodeBulkParams } from '../../lib/bulk/bulk-link';
 import { type RunResult, RunSummary } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
@@ -479,10 +480,15 @@ test.describe('one domain at a time', () => {
     const stored = await storedRun(page, slow.url);
     expect(stored.status).toBe('cancelled');
     expect(stored.results).toHaveLength(kept);
+    expect(stored.domains).toEqual(domains);
     await page.reload();
     await expect(page.getByTestId('bulk-progress')).toHaveAttribute('data-status', 'cancelled');
     await page.getByTestId('bulk-page-size').selectOption('all');
     await expect(rowsOf(page)).toHaveCount(kept);
+    // The reopened run's input link runs the whole list again, in the order it was pasted, unchecked names too.
+    const link = new URL(await page.getByTestId('bulk-input-link').inputValue());
+    const input = link.hash ? decodeBulkFragment(link.hash) : decodeBulkParams(link.searchParams).input;
+    expect(input?.domains).toEqual(domains);
   });
 });
 

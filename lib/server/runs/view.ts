@@ -40,6 +40,7 @@ export function runSummaryHead(run: RunRecord, from: number, now = Date.now()): 
     expiresAt: new Date(run.expiresAt).toISOString(),
     ...runProgress(run, now),
     counts,
+    domains: run.targets.map((target) => target.ascii),
     invalid: run.invalid,
     duplicates: run.duplicates,
     pending: run.pending,

@@ -206,6 +206,21 @@ describe('runs against the lab', () => {
     );
   }, 60_000);
 
+  it('the summary lists the run as it was pasted: ASCII, input order, once each, bad lines left out', async () => {
+    const pasted = ['healthy-ww.test', 'bad..name', 'ok-21v.test', 'HEALTHY-WW.test', 'bücher.test', 'drop.test'];
+    const run = await startRun(app.url, pasted.join('\n'));
+    expect(run.invalid.map((entry) => entry.line)).toEqual([2]);
+    expect(run.duplicates.map((entry) => entry.line)).toEqual([4]);
+    const head = await summary(app.url, run.id);
+    expect(head.domains).toEqual(['healthy-ww.test', 'ok-21v.test', 'xn--bcher-kva.test', 'drop.test']);
+    expect(head.total).toBe(head.domains.length);
+    await readEvents(app.url, run.id, 0);
+    // Finished: the results come in finishing order; the list stays in input order.
+    const done = await summary(app.url, run.id);
+    expect(done.domains).toEqual(head.domains);
+    expect(new Set(done.results.map((r) => r.domain))).toEqual(new Set(head.domains));
+  }, 30_000);
+
   it('an unknown id is 404 run-not-found; an expired run is 410 run-expired', async () => {
     expectApiError(await get(app.url, '/api/runs/AAAAAAAAAAAAAAAAAAAAAA'), 404, 'run-not-found');
     expectApiError(await get(app.url, '/api/runs/AAAAAAAAAAAAAAAAAAAAAA/events'), 404, 'run-not-found');

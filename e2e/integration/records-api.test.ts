@@ -744,9 +744,12 @@ function machineFields(report: Report): unknown {
   return {
     ...rest,
     zoneSnippet: report.zoneSnippet.replace(/^(; delete: \S+) \d+ /gm, '$1 TTL '),
-    helpdesk: helpdesk.messages,
+    // The host's name is text (a host in China goes by its Chinese name on zh-CN); its id is the machine field.
+    helpdesk: helpdesk.messages.map((m) =>
+      m.params?.host === undefined ? m : { ...m, params: { ...m.params, host: 'HOST' } },
+    ),
     msoid: { ...msoidMachine, fixes: msoid.fixes.map(foundTtl) },
-    dnsHost: { ...report.dnsHost, ns: [...report.dnsHost.ns].sort() },
+    dnsHost: { ...report.dnsHost, name: 'HOST', ns: [...report.dnsHost.ns].sort() },
     records: records.map(({ text: _x, lookups: _y, ...r }) => ({
       ...r,
       found: [...r.found].sort(),

@@ -1,4 +1,4 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import type { InputCheck } from '@/lib/client/input-check';
 import type { ServiceChoices } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
@@ -42,6 +42,15 @@ export function CheckForm(props: Props) {
 
   const canSubmit = check ? check.canSubmit : text.trim().length > 0;
 
+  // Text typed or pasted before the page's scripts ran is in the box but not in React's state (React takes it
+  // as the starting value and sees no change): take it over once, on arrival.
+  const box = useRef<HTMLTextAreaElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration
+  useEffect(() => {
+    const typed = box.current?.value;
+    if (typed !== undefined && typed !== text) onText(typed);
+  }, []);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (canSubmit && !running) onSubmit();
@@ -60,6 +69,7 @@ export function CheckForm(props: Props) {
           {t('ui.form.domainsHelp')} {t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) })}
         </p>
         <textarea
+          ref={box}
           id={textId}
           name="d"
           value={text}

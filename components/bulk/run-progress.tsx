@@ -10,17 +10,8 @@ export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCan
   return (
     <section className="space-y-2" data-testid="bulk-progress" data-status={state.status ?? ''}>
       <progress className="h-3 w-full print:hidden" max={Math.max(1, state.total)} value={state.checked} />
-      <p className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
-        <span data-testid="bulk-progress-text" className="font-semibold tabular-nums">
-          {t('bulk.run.progress', { done: num(state.checked), total: num(state.total) })}
-        </span>
-        {state.status ? <span data-testid="bulk-run-status">{t(`bulk.run.status.${state.status}`)}</span> : null}
-        {running && state.rate > 0 ? (
-          <span>{t('bulk.run.rate', { rate: num(Math.round(state.rate * 10) / 10) })}</span>
-        ) : null}
-        {running && state.etaSeconds !== null ? (
-          <span>{t('bulk.run.eta', { seconds: num(Math.ceil(state.etaSeconds)) })}</span>
-        ) : null}
+      {/* Cancel comes first: the texts after it change width with every update, and a button must not move. */}
+      <div className="flex flex-wrap items-center gap-3 text-sm">
         {running && state.id ? (
           <button
             type="button"
@@ -31,7 +22,19 @@ export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCan
             {t('bulk.run.cancel')}
           </button>
         ) : null}
-      </p>
+        <p className="flex flex-wrap items-center gap-3" aria-live="polite">
+          <span data-testid="bulk-progress-text" className="font-semibold tabular-nums">
+            {t('bulk.run.progress', { done: num(state.checked), total: num(state.total) })}
+          </span>
+          {state.status ? <span data-testid="bulk-run-status">{t(`bulk.run.status.${state.status}`)}</span> : null}
+          {running && state.rate > 0 ? (
+            <span className="tabular-nums">{t('bulk.run.rate', { rate: num(Math.round(state.rate * 10) / 10) })}</span>
+          ) : null}
+          {running && state.etaSeconds !== null ? (
+            <span className="tabular-nums">{t('bulk.run.eta', { seconds: num(Math.ceil(state.etaSeconds)) })}</span>
+          ) : null}
+        </p>
+      </div>
     </section>
   );
 }

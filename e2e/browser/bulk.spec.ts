@@ -42,7 +42,7 @@ test('upload a CSV, run, filter to broken, export, re-check one row, open the re
   await page.getByTestId('bulk-column').selectOption('1');
 
   await page.getByTestId('bulk-start').click();
-  await expect(page.getByTestId('bulk-progress-text')).toHaveText(en.t('bulk.run.progress', { done: '4', total: '4' }));
+  await waitDone(page, 4);
   await expect(page).toHaveURL(/[?&]run=/);
   const rows = page.getByTestId('bulk-row');
   await expect(rows).toHaveCount(4);
@@ -492,10 +492,16 @@ test.describe('one domain at a time', () => {
   });
 });
 
-test.describe('runs kept for 3 seconds', () => {
+test.describe('runs kept for 5 seconds', () => {
   let shortLived: App;
   test.beforeAll(async () => {
-    shortLived = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), RUN_RETENTION_S: '3' });
+    shortLived = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), RUN_RETENTION_S: '5' });
+    // The page and the run route render once before the clock starts, so a slow machine's first render
+    // does not eat the run's whole lifetime.
+    for (const path of ['/bulk?lang=en', '/api/runs/warm-up']) {
+      const response = await fetch(`${shortLived.url}${path}`);
+      await response.body?.cancel();
+    }
   });
   test.afterAll(async () => {
     await shortLived?.stop();

@@ -223,6 +223,7 @@ test('the sign-in page follows ?lang= and Accept-Language', async ({ browser }) 
 });
 
 test('with an access token, a report in Chinese leads to a Chinese sign-in form and back', async ({ browser }) => {
+  test.slow(); // it starts an app of its own
   const token = 'detail-spec-access-token-0123456789';
   const app = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), ACCESS_TOKEN: token });
   const context = await browser.newContext({ baseURL: app.url, locale: 'en-US' });

@@ -3,7 +3,7 @@
  * List); when it arrives, the Check button must not move under a pointer that is about to press it. Before the
  * scripts run at all, Check submits natively and must keep the list, the cloud and the language.
  */
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 test('the Check button stays where it is when the validation arrives', async ({ page }) => {
@@ -23,7 +23,7 @@ test('the Check button stays where it is when the validation arrives', async ({ 
   await app.paste('ok-21v.test\nremove-ww.test');
   await expect(app.checkButton).toBeEnabled();
   await expect(page.getByTestId('ready-count')).toHaveText(en.t('ui.feedback.reading'));
-  expect(heldCount).toBeGreaterThan(0);
+  await expect.poll(() => heldCount).toBeGreaterThan(0);
   const before = await app.checkButton.boundingBox();
   release();
   await expect(page.getByTestId('ready-count')).toHaveText(en.tp('ui.feedback.ready', 2));
@@ -80,6 +80,46 @@ test('results that fail to load offer Try again, which shows them without checki
   await app.waitForResults(2);
   await expect(alert).toHaveCount(0);
   expect(checks).toBe(1);
+});
+
+/** Holds back every script the page asks for until `release()`: the page is server-rendered and inert meanwhile. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a list pasted before the scripts ran is taken over when they arrive (dashboard)', async ({ page }) => {
+  const release = await holdScripts(page);
+  const app = new DashboardPage(page);
+  // Not 'load' or 'domcontentloaded': the held scripts hold those events too.
+  await page.goto('/?lang=en', { waitUntil: 'commit' });
+  await app.paste('ok-21v.test\nremove-ww.test');
+  release();
+  await expect(page.getByTestId('ready-count')).toHaveText(en.tp('ui.feedback.ready', 2));
+  await app.check();
+  await app.waitForResults(2);
+});
+
+test('a list pasted before the scripts ran is taken over when they arrive (bulk)', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('/bulk?lang=en', { waitUntil: 'commit' });
+  await page.getByTestId('bulk-domains').fill('ok-21v.test\nremove-ww.test\nok-21v.test');
+  release();
+  await expect(page.getByTestId('bulk-start')).toBeEnabled();
+  await page.getByTestId('bulk-start').click();
+  await expect(page.getByTestId('bulk-progress-text')).toHaveText(
+    en.t('bulk.run.progress', { done: '2', total: '2' }),
+    {
+      timeout: 30_000,
+    },
+  );
 });
 
 test.describe('without JavaScript', () => {

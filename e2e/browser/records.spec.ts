@@ -199,8 +199,9 @@ test('services: the toggles go in the POST body, the link and the re-check, and 
   await app.serviceChoice('teams', 'off').check();
   await app.serviceChoice('mail', 'on').check();
   await app.check();
+  // The second POST, not the first run's finished screen, is what this waits for.
+  await expect.poll(() => posted[1]?.services).toEqual({ mail: true, teams: false });
   await app.waitForResults(1);
-  expect(posted[1]?.services).toEqual({ mail: true, teams: false });
   await expect(page).toHaveURL(/[?&]s=mail:on,teams:off/);
   await expect(line).toHaveAttribute('data-detected', 'false');
   const teams = app.row('healthy-ww.test').locator('[data-testid="service-source"][data-service="teams"]');

@@ -46,7 +46,7 @@ export const bulkMessages = {
     duplicate: 'Line {line}: “{input}” repeats line {first}',
     overLimit: 'The list has {count} domains, over the limit of {limit} per run. Remove some or split the list.',
     start: 'Start the check',
-    starting: 'Starting…',
+    starting: 'Checking…',
   },
   run: {
     progress: '{done} of {total} checked',

@@ -38,7 +38,7 @@ export const zhBulkMessages = {
     duplicate: '第 {line} 行：“{input}”与第 {first} 行重复',
     overLimit: '列表中有 {count} 个域名，超过每次运行 {limit} 个的上限。请删除一部分或拆分列表。',
     start: '开始检查',
-    starting: '正在开始…',
+    starting: '正在检查…',
   },
   run: {
     progress: '已检查 {done} / {total}',

@@ -13,10 +13,10 @@ const LABEL = 'text-slate-600 dark:text-slate-400';
  * never "generic host".
  */
 export function DnsHostCard({ host, id }: { host: DnsHost; id: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const failed = !isAnswered(host.lookup);
   const known = !failed && host.confidence !== 'none';
-  const link = failed ? null : safeHttpsUrl(host.instructionsUrl);
+  const link = failed ? null : safeHttpsUrl(host.instructionsUrl, lang);
   const headline = failed
     ? null
     : known

@@ -131,10 +131,10 @@ function FindingRow({
 
 /** Microsoft's documentation behind the findings, each page once with the records it covers, URLs written out. */
 function References({ records }: { records: readonly RenderedRecordFinding[] }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const pages = new Map<string, string[]>();
   for (const record of records) {
-    const url = safeHttpsUrl(record.reference);
+    const url = safeHttpsUrl(record.reference, lang);
     if (url) pages.set(url, [...(pages.get(url) ?? []), t(RECORD_LABEL[record.id])]);
   }
   if (pages.size === 0) return null;

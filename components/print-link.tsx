@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
+import { useT } from './i18n-provider';
 import { PRINT_LABEL } from './print-table';
 import { Trans } from './trans';
 
@@ -8,7 +9,8 @@ import { Trans } from './trans';
  * https URLs are shown (they come from our own catalogues, never from DNS); anything else prints nothing.
  */
 export function PrintLink({ label, url, testId }: { label: string; url: string; testId?: string }) {
-  const safe = safeHttpsUrl(url);
+  const { lang } = useT();
+  const safe = safeHttpsUrl(url, lang);
   if (!safe) return null;
   return (
     <span className="block" data-testid={testId}>

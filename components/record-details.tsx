@@ -62,8 +62,8 @@ function SpfFacts({ spf }: { spf: SpfDetails }) {
 
 /** One record's explanation: verdict, why it matters, what to do, notes, SPF facts, and the lookups behind it. */
 export function RecordDetails({ record, id }: { record: RenderedRecordFinding; id: string }) {
-  const { t } = useT();
-  const reference = safeHttpsUrl(record.reference);
+  const { t, lang } = useT();
+  const reference = safeHttpsUrl(record.reference, lang);
   return (
     <div id={id} className="space-y-3 text-sm" data-testid="record-details">
       <p className="font-medium" data-testid="record-details-verdict">

@@ -18,9 +18,9 @@ const HEADING = 'text-xs font-semibold uppercase tracking-wide text-slate-600 da
 
 /** The msoid finding (the headline record) in three layers: verdict, why and what to do, technical details. */
 function MsoidSection({ report, id }: { report: Report; id: string }) {
-  const { t, num } = useT();
+  const { t, num, lang } = useT();
   const { msoid } = report;
-  const reference = safeHttpsUrl(msoid.reference);
+  const reference = safeHttpsUrl(msoid.reference, lang);
   const notes = [...msoid.text.notes, ...report.notesText];
   const hostFixes = report.fixes.filter((f) => f.record === 'msoid');
   return (

@@ -72,6 +72,12 @@ test('?lang=zh-CN: Chinese labels and verdicts, the fix value copied untranslate
   await expect(details.getByText(zh.t('ui.details.copied')).first()).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MS.msoid21v);
 
+  // Microsoft's page on the msoid record opens in its Chinese edition (same page, same 21Vianet view).
+  await expect(details.getByRole('link', { name: zh.t('ui.details.reference') }).first()).toHaveAttribute(
+    'href',
+    'https://learn.microsoft.com/zh-cn/microsoft-365/admin/services-in-china/purpose-of-cname?view=o365-21vianet',
+  );
+
   mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: 'screenshots/zh-cn.png', fullPage: true });
 
@@ -129,6 +135,8 @@ test('a domain at Alibaba Cloud: the Chinese report names the host as its consol
   const name = page.getByTestId('dns-host-name');
   await expect(name).toHaveText('阿里云 云解析 DNS（万网）', { timeout: 45_000 });
   // The instructions link names it the same way.
+  // Alibaba's own help page is not Microsoft's: it is linked as it is.
+  await expect(page.getByTestId('dns-host-link')).toHaveAttribute('href', /^https:\/\/www\.alibabacloud\.com\//);
   await expect(page.getByTestId('dns-host-link')).toContainText(
     zh.t('hosts.instructions.host', { host: '阿里云 云解析 DNS（万网）' }),
   );

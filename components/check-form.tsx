@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import type { InputCheck } from '@/lib/client/input-check';
-import type { ServiceChoices } from '@/lib/client/services';
+import { type ServiceChoices, servicesParam } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from './cloud-select';
 import { useT } from './i18n-provider';
@@ -57,10 +57,11 @@ export function CheckForm(props: Props) {
   }
 
   return (
-    // Before the page's scripts run, Check submits natively (GET to this page): the names `d`, `cloud` and `lang`
-    // make that the page's own shared link, which arrives filled and runs the check, so a quick click loses nothing.
+    // Before the page's scripts run, Check submits natively (GET to this page): the names `d`, `cloud`, `s` and
+    // `lang` make that the page's own shared link, which arrives filled and runs the check, so a quick click loses nothing.
     <form onSubmit={submit} className="space-y-4" aria-label={t('ui.form.heading')} data-testid="check-form">
       <input type="hidden" name="lang" value={lang} />
+      {servicesParam(services) ? <input type="hidden" name="s" value={servicesParam(services)} /> : null}
       <div>
         <label htmlFor={textId} className="block text-sm font-semibold">
           {t('ui.form.domainsLabel')}

@@ -139,7 +139,11 @@ export function Dashboard({ policy, initial }: Props) {
         {loadFailed ? <LoadFailed /> : null}
       </section>
       {showResults ? (
-        <LoadBoundary onRetry={() => setResultsSection(lazyResults)} fallback={(retry) => <LoadFailed retry={retry} />}>
+        <LoadBoundary
+          onRetry={() => setResultsSection(lazyResults)}
+          resetKey={state.streamId}
+          fallback={(retry) => <LoadFailed retry={retry} />}
+        >
           <Suspense fallback={null}>
             <ResultsSection
               state={state}

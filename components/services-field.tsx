@@ -8,6 +8,9 @@ import { useT } from './i18n-provider';
  * The services toggles: email, Teams and device management, each "Detect from DNS", On or Off, as a group
  * of radio buttons (arrow keys move within a service, Tab moves between services).
  */
+/** An id no element has: a control whose `form` names it belongs to no form. */
+const NO_FORM = 'services-field-no-form';
+
 export function ServicesField({
   value,
   onChange,
@@ -63,6 +66,9 @@ function ServiceToggle({
             <input
               type="radio"
               name={name}
+              // Owned by no form: a native submit of the check form (before the scripts ran) must not put these
+              // generated names in the address; the form sends the choices as one `s` field instead.
+              form={NO_FORM}
               value={choice}
               checked={value === choice}
               onChange={() => onChange(choice)}

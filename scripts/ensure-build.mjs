@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs `next build` when the production build is missing or older than its sources
- * (app/, components/, lib/, public/, next.config.ts, proxy.ts, package.json, lock file, tsconfig, postcss);
- * otherwise says the build is current. Test files do not count as sources.
+ * (app/, components/, lib/, public/, next.config.ts, proxy.ts, package.json, lock file, tsconfig, postcss; a
+ * file deleted from those folders too); otherwise says the build is current. Test files do not count as sources.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -24,9 +24,13 @@ const SOURCE_FILES = [
 ];
 const IGNORED = /(\.test\.tsx?|\.spec\.tsx?)$/;
 
-/** The newest source file under `dir` as { file, mtimeMs }, or undefined. */
+/**
+ * The newest source file under `dir` as { file, mtimeMs }, or undefined. A directory counts by its own time too:
+ * deleting or renaming a file changes only its directory's.
+ */
 function newest(dir, best) {
-  let current = best;
+  const dirMtimeMs = statSync(dir).mtimeMs;
+  let current = !best || dirMtimeMs > best.mtimeMs ? { file: `${dir}/`, mtimeMs: dirMtimeMs } : best;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {

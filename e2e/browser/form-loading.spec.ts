@@ -49,37 +49,68 @@ test('a module that fails to load says so and keeps the list; Check again then w
   await expect(page.getByTestId('load-failed')).toHaveCount(0);
 });
 
-test('results that fail to load offer Try again, which shows them without checking again', async ({ page }) => {
-  const app = new DashboardPage(page);
-  await app.goto('?lang=en');
-  // Only the results module fails (recognised by its content); the validation and the check stream load.
-  let failing = true;
+/**
+ * Makes only the results module fail to load (recognised by its content) while `failing()` holds; the validation
+ * and the check stream load. Returns how many loads were refused so far.
+ */
+async function failResultsModule(page: Page, failing: () => boolean): Promise<() => number> {
   let failed = 0;
   await page.route('**/_next/static/chunks/**', async (route) => {
     const response = await route.fetch();
     const body = await response.text();
-    if (failing && body.includes('results-heading')) {
+    if (failing() && body.includes('results-heading')) {
       failed += 1;
       await route.abort('internetdisconnected');
       return;
     }
     await route.fulfill({ response, body });
   });
+  return () => failed;
+}
+
+/** Counts the check requests the page sends. */
+function countChecks(page: Page): () => number {
   let checks = 0;
   page.on('request', (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/check') checks += 1;
   });
+  return () => checks;
+}
+
+test('results that fail to load offer Try again, which shows them without checking again', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto('?lang=en');
+  let failing = true;
+  const failed = await failResultsModule(page, () => failing);
+  const checks = countChecks(page);
   await app.paste('ok-21v.test\nremove-ww.test');
   await app.check();
   const alert = page.getByTestId('load-failed');
   await expect(alert).toContainText(en.t('ui.form.resultsLoadFailed'));
-  expect(failed).toBeGreaterThan(0);
+  expect(failed()).toBeGreaterThan(0);
   await expect(app.domains).toHaveValue('ok-21v.test\nremove-ww.test');
   failing = false;
   await alert.getByRole('button', { name: en.t('ui.page.retry') }).click();
   await app.waitForResults(2);
   await expect(alert).toHaveCount(0);
-  expect(checks).toBe(1);
+  expect(checks()).toBe(1);
+});
+
+test('after results failed to load, pressing Check again loads them with the new check', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.goto('?lang=en');
+  let failing = true;
+  await failResultsModule(page, () => failing);
+  const checks = countChecks(page);
+  await app.paste('ok-21v.test');
+  await app.check();
+  await expect(page.getByTestId('load-failed')).toContainText(en.t('ui.form.resultsLoadFailed'));
+  await expect(app.checkButton).toBeEnabled();
+  failing = false;
+  await app.check();
+  await app.waitForResults(1);
+  await expect(page.getByTestId('load-failed')).toHaveCount(0);
+  expect(checks()).toBe(2);
 });
 
 /** Holds back every script the page asks for until `release()`: the page is server-rendered and inert meanwhile. */
@@ -125,8 +156,8 @@ test('a list pasted before the scripts ran is taken over when they arrive (bulk)
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('Check keeps the list, the cloud and the language in the address it opens', async ({ page }) => {
-    await page.goto('/?lang=zh-CN');
+  test('Check keeps the list, the cloud, the services and the language in the address it opens', async ({ page }) => {
+    await page.goto('/?lang=zh-CN&s=mail:on,teams:off');
     const form = page.getByTestId('check-form');
     await form.locator('textarea').fill('ok-21v.test\nremove-ww.test');
     await form.locator('select[name="cloud"]').selectOption('21vianet');
@@ -134,6 +165,9 @@ test.describe('without JavaScript', () => {
     await form.locator('button[type="submit"]').click({ force: true });
     await page.waitForURL(/[?&]d=/);
     const params = new URL(page.url()).searchParams;
+    // Only the share link's own fields: nothing generated (the services radios' names) gets in.
+    expect([...params.keys()].sort()).toEqual(['cloud', 'd', 'lang', 's']);
+    expect(params.get('s')).toBe('mail:on,teams:off');
     expect(params.get('d')?.split(/\s+/)).toEqual(['ok-21v.test', 'remove-ww.test']);
     expect(params.get('cloud')).toBe('21vianet');
     expect(params.get('lang')).toBe('zh-CN');
@@ -141,5 +175,6 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(form.locator('textarea')).toHaveValue('ok-21v.test\nremove-ww.test');
     await expect(form.locator('select[name="cloud"]')).toHaveValue('21vianet');
+    await expect(form.locator('[data-service="teams"] input[value="off"]')).toBeChecked();
   });
 });

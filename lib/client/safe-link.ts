@@ -15,7 +15,7 @@ export function safeHttpsUrl(value: string, lang?: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
-    const locale = lang === undefined ? undefined : LEARN_LOCALE[lang];
+    const locale = lang !== undefined && Object.hasOwn(LEARN_LOCALE, lang) ? LEARN_LOCALE[lang] : undefined;
     if (locale && url.hostname === LEARN_HOST && url.pathname.startsWith('/en-us/')) {
       url.pathname = `${locale}${url.pathname.slice('/en-us/'.length)}`;
     }

@@ -22,8 +22,8 @@ export const zhUiMessages = {
     submit: '检查',
     submitting: '正在检查…',
     stop: '停止',
-    loadFailed: '页面的一部分未能加载，检查没有开始。请检查网络连接，然后再次点击“检查”。',
-    resultsLoadFailed: '页面的一部分未能加载，无法显示结果。请检查网络连接，然后点击“重试”。',
+    loadFailed: '页面部分内容未能加载，检查未能开始。请检查网络连接，然后再次点击“检查”。',
+    resultsLoadFailed: '页面部分内容未能加载，无法显示结果。请检查网络连接，然后点击“重试”。',
     useExample: '使用示例',
     limits: '每次最多检查 {max} 个域名。',
     services: {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { InputCheck } from '@/lib/client/input-check';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
@@ -7,6 +7,7 @@ import { useT } from './i18n-provider';
 import { SpinnerIcon } from './icons';
 import { InputFeedback } from './input-feedback';
 import { ServicesField } from './services-field';
+import { useTypedText } from './use-typed-text';
 
 /** Example list for the placeholder and the "use an example" button (DNS names: not catalogue text). */
 export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.com.cn/';
@@ -42,14 +43,8 @@ export function CheckForm(props: Props) {
 
   const canSubmit = check ? check.canSubmit : text.trim().length > 0;
 
-  // Text typed or pasted before the page's scripts ran is in the box but not in React's state (React takes it
-  // as the starting value and sees no change): take it over once, on arrival.
-  const box = useRef<HTMLTextAreaElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration
-  useEffect(() => {
-    const typed = box.current?.value;
-    if (typed !== undefined && typed !== text) onText(typed);
-  }, []);
+  const box = useTypedText(text, onText);
+  const servicesSet = servicesParam(services);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,7 +56,7 @@ export function CheckForm(props: Props) {
     // `lang` make that the page's own shared link, which arrives filled and runs the check, so a quick click loses nothing.
     <form onSubmit={submit} className="space-y-4" aria-label={t('ui.form.heading')} data-testid="check-form">
       <input type="hidden" name="lang" value={lang} />
-      {servicesParam(services) ? <input type="hidden" name="s" value={servicesParam(services)} /> : null}
+      {servicesSet ? <input type="hidden" name="s" value={servicesSet} /> : null}
       <div>
         <label htmlFor={textId} className="block text-sm font-semibold">
           {t('ui.form.domainsLabel')}

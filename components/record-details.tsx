@@ -1,5 +1,4 @@
 import { Fragment } from 'react';
-import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { RenderedRecordFinding, SpfDetails } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';
@@ -62,8 +61,7 @@ function SpfFacts({ spf }: { spf: SpfDetails }) {
 
 /** One record's explanation: verdict, why it matters, what to do, notes, SPF facts, and the lookups behind it. */
 export function RecordDetails({ record, id }: { record: RenderedRecordFinding; id: string }) {
-  const { t, lang } = useT();
-  const reference = safeHttpsUrl(record.reference, lang);
+  const { t } = useT();
   return (
     <div id={id} className="space-y-3 text-sm" data-testid="record-details">
       <p className="font-medium" data-testid="record-details-verdict">
@@ -104,7 +102,7 @@ export function RecordDetails({ record, id }: { record: RenderedRecordFinding; i
           <LookupTable lookups={record.lookups} />
         </div>
       ) : null}
-      {reference ? <ReferenceLink href={reference} small /> : null}
+      <ReferenceLink url={record.reference} small />
     </div>
   );
 }

@@ -1,9 +1,15 @@
+import { safeHttpsUrl } from '@/lib/client/safe-link';
 import { useT } from './i18n-provider';
 import { ExternalIcon } from './icons';
 
-/** "Microsoft's documentation" for a finding, opening in a new tab (said to screen readers too). */
-export function ReferenceLink({ href, small = false }: { href: string; small?: boolean }) {
-  const { t } = useT();
+/**
+ * "Microsoft's documentation" for a finding, opening in a new tab (said to screen readers too), in the page's
+ * language. Only an absolute https URL is linked; anything else renders nothing.
+ */
+export function ReferenceLink({ url, small = false }: { url: string; small?: boolean }) {
+  const { t, lang } = useT();
+  const href = safeHttpsUrl(url, lang);
+  if (!href) return null;
   return (
     <p>
       <a

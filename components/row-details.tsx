@@ -1,4 +1,3 @@
-import { safeHttpsUrl } from '@/lib/client/safe-link';
 import type { Report } from '@/lib/schema';
 import { CloudEvidence } from './cloud-evidence';
 import { DnsHostCard } from './dns-host-card';
@@ -18,9 +17,8 @@ const HEADING = 'text-xs font-semibold uppercase tracking-wide text-slate-600 da
 
 /** The msoid finding (the headline record) in three layers: verdict, why and what to do, technical details. */
 function MsoidSection({ report, id }: { report: Report; id: string }) {
-  const { t, num, lang } = useT();
+  const { t, num } = useT();
   const { msoid } = report;
-  const reference = safeHttpsUrl(msoid.reference, lang);
   const notes = [...msoid.text.notes, ...report.notesText];
   const hostFixes = report.fixes.filter((f) => f.record === 'msoid');
   return (
@@ -135,7 +133,7 @@ function MsoidSection({ report, id }: { report: Report; id: string }) {
         </div>
       </details>
 
-      {reference ? <ReferenceLink href={reference} /> : null}
+      <ReferenceLink url={msoid.reference} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { type DragEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
 import type { ServiceChoices } from '@/lib/client/services';
@@ -9,6 +9,7 @@ import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from '../cloud-select';
 import { useT } from '../i18n-provider';
 import { ServicesField } from '../services-field';
+import { useTypedText } from '../use-typed-text';
 
 type Props = {
   policy: InputPolicy;
@@ -36,13 +37,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
   const [services, setServices] = useState<ServiceChoices>(initial.services);
   const deferredText = useDeferredValue(text);
-  // A list pasted before the page's scripts ran is in the box but not in React's state: take it over on arrival.
-  const box = useRef<HTMLTextAreaElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration
-  useEffect(() => {
-    const typed = box.current?.value;
-    if (typed !== undefined && typed !== text) setText(typed);
-  }, []);
+  const box = useTypedText(text, setText);
 
   async function load(picked: File) {
     const bytes = new Uint8Array(await picked.arrayBuffer());

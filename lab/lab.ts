@@ -36,8 +36,11 @@ export type Lab = {
   flushInfra(): Promise<void>;
   /** Empty unbound's caches. */
   flushCache(): Promise<void>;
-  /** Restart unbound on the same port (cold cache, fresh infra cache). */
-  restartUnbound(): Promise<void>;
+  /**
+   * Restart unbound on the same port (cold cache, fresh infra cache). `onDown` runs once the old process has
+   * stopped; the promise resolves once the new one answers a real query.
+   */
+  restartUnbound(onDown?: () => void): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -80,9 +83,10 @@ export async function startLab(options: LabOptions): Promise<Lab> {
         await flushInfra(configFile);
       },
       flushCache: () => flushCache(configFile),
-      restartUnbound: async () => {
+      restartUnbound: async (onDown) => {
         const port = unbound!.port;
         await unbound!.stop();
+        onDown?.();
         unbound = await startUnbound({ dir, upstream, forwards, port });
       },
       stop: stopAll,

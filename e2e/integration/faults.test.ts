@@ -327,6 +327,7 @@ describe('unbound restarted in the middle of a run', () => {
     let text = '';
     let restart: Promise<void> | undefined;
     let reportsBeforeRestart = 0;
+    let downAt = Number.POSITIVE_INFINITY;
     let restartedAt = Number.POSITIVE_INFINITY;
     for (;;) {
       const { done, value } = await reader.read();
@@ -335,9 +336,13 @@ describe('unbound restarted in the middle of a run', () => {
       const reportsSoFar = (text.match(/"type":"report"/g) ?? []).length;
       if (!restart && reportsSoFar >= 5) {
         reportsBeforeRestart = reportsSoFar;
-        restart = lab!.restartUnbound().then(() => {
-          restartedAt = performance.now();
-        });
+        restart = lab!
+          .restartUnbound(() => {
+            downAt = performance.now();
+          })
+          .then(() => {
+            restartedAt = performance.now();
+          });
       }
     }
     const endedAt = performance.now();
@@ -352,12 +357,15 @@ describe('unbound restarted in the middle of a run', () => {
     const retried = reports.flatMap((r) => r.msoid.lookups).filter((l) => l.attempts > 1).length;
     console.log(
       `unbound restart: ${list.length} domains, restarted after ${reportsBeforeRestart} reports ` +
-        `(back ${Math.round(endedAt - restartedAt)} ms before the run ended), ${retried} msoid-side lookups ` +
+        `(down ${Math.round(endedAt - downAt)} ms and answering its own probe ${Math.round(endedAt - restartedAt)} ms ` +
+        `before the run ended), ${retried} msoid-side lookups ` +
         `needed a retry, ${failed} could not be checked, ${wrong.length} wrong`,
     );
-    // The restart really happened in the middle of the run.
+    // The restart really happened in the middle of the run: unbound went down before the run ended. (The app's
+    // retries can reach the new unbound and finish the run before the lab's own readiness probe returns, so the
+    // end of restartUnbound() is no measure.)
     expect(reportsBeforeRestart).toBeLessThan(list.length);
-    expect(restartedAt).toBeLessThan(endedAt);
+    expect(downAt).toBeLessThan(endedAt);
     expect(wrong).toEqual([]);
 
     expect((await get(app!.url, '/api/health')).status).toBe(200);

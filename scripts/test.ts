@@ -7,7 +7,7 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 
 // tsx runs this file as CommonJS (no "type": "module"), so __dirname exists; npm runs scripts from the root.
 const root = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
@@ -21,7 +21,23 @@ const childEnv: NodeJS.ProcessEnv = {
 const isCi = Boolean(process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0');
 const SUITE_TIMEOUT_MS = 30 * 60_000;
 
-type SuiteResult = { name: string; passed: number; failed: number; skipped: number; note?: string };
+type SuiteResult = {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  note?: string;
+  /** Names of the failed tests with the first line of their error, repeated in the summary so a log's tail shows them. */
+  failures?: string[];
+};
+
+const firstLine = (text: string | undefined): string =>
+  (text ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim()
+    .slice(0, 200) ?? '';
 
 // ---------------------------------------------------------------------------------------------
 // (a) System packages
@@ -118,8 +134,28 @@ type VitestJson = {
   numFailedTests?: number;
   numPendingTests?: number;
   numTodoTests?: number;
-  testResults?: Array<{ name?: string; status?: string; assertionResults?: unknown[]; message?: string }>;
+  testResults?: Array<{
+    name?: string;
+    status?: string;
+    message?: string;
+    assertionResults?: Array<{ fullName?: string; status?: string; failureMessages?: string[] }>;
+  }>;
 };
+
+function vitestFailures(json: VitestJson): string[] {
+  const failures: string[] = [];
+  for (const file of json.testResults ?? []) {
+    const where = relative(root, file.name ?? '');
+    if (file.status === 'failed' && (file.assertionResults?.length ?? 0) === 0) {
+      failures.push(`${where}: ${firstLine(file.message)}`);
+    }
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed')
+        failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+  }
+  return failures;
+}
 
 function runVitest(project: 'unit' | 'integration'): SuiteResult {
   console.log(`\n=== ${project} (vitest) ===`);
@@ -145,13 +181,37 @@ function runVitest(project: 'unit' | 'integration'): SuiteResult {
     failed = 1;
     note = `exited ${run.status ?? run.signal} without a failed test (crash, setup error or no test files)`;
   }
-  return { name: project, passed, failed, skipped, note };
+  return { name: project, passed, failed, skipped, note, failures: vitestFailures(json) };
 }
 
+type PlaywrightSpec = {
+  title?: string;
+  file?: string;
+  line?: number;
+  tests?: Array<{ status?: string; results?: Array<{ error?: { message?: string } }> }>;
+};
+type PlaywrightSuite = { specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 type PlaywrightJson = {
   stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
   errors?: Array<{ message?: string }>;
+  suites?: PlaywrightSuite[];
 };
+
+function playwrightFailures(suites: PlaywrightSuite[] = []): string[] {
+  const failures: string[] = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
+        const error = test.results?.find((r) => r.error)?.error?.message;
+        const label = test.status === 'flaky' ? ' (passed on retry)' : '';
+        failures.push(`${spec.file}:${spec.line} › ${spec.title}${label}: ${firstLine(error)}`);
+      }
+    }
+    failures.push(...playwrightFailures(suite.suites));
+  }
+  return failures;
+}
 
 function runPlaywright(): SuiteResult {
   console.log('\n=== browser (playwright) ===');
@@ -167,7 +227,13 @@ function runPlaywright(): SuiteResult {
     return { name: 'browser', passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${run.status ?? run.signal})` };
   }
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats;
-  const result: SuiteResult = { name: 'browser', passed: expected + flaky, failed: unexpected, skipped };
+  const result: SuiteResult = {
+    name: 'browser',
+    passed: expected + flaky,
+    failed: unexpected,
+    skipped,
+    failures: playwrightFailures(json.suites),
+  };
   if (flaky > 0) result.note = `${flaky} passed only on retry`;
   if (run.status !== 0 && unexpected === 0) {
     result.failed = 1;
@@ -212,6 +278,7 @@ function main(): void {
     console.log(
       `${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` — ${r.note}` : ''}`,
     );
+    for (const failure of r.failures ?? []) console.log(`  ✗ ${failure}`);
     passed += r.passed;
     failed += r.failed;
     skipped += r.skipped;

@@ -138,7 +138,7 @@ type VitestJson = {
     name?: string;
     status?: string;
     message?: string;
-    assertionResults?: Array<{ fullName?: string; status?: string; failureMessages?: string[] }>;
+    assertionResults?: Array<{ fullName?: string; status?: string; duration?: number; failureMessages?: string[] }>;
   }>;
 };
 
@@ -150,8 +150,10 @@ function vitestFailures(json: VitestJson): string[] {
       failures.push(`${where}: ${firstLine(file.message)}`);
     }
     for (const test of file.assertionResults ?? []) {
-      if (test.status === 'failed')
-        failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      if (test.status !== 'failed') continue;
+      // vitest's JSON gives a timeout as "STACK_TRACE_ERROR"; the duration tells it apart.
+      const ms = test.duration === undefined ? '' : ` (${Math.round(test.duration)} ms)`;
+      failures.push(`${where} › ${test.fullName}${ms}: ${firstLine(test.failureMessages?.[0])}`);
     }
   }
   return failures;

@@ -44,6 +44,7 @@ export function Dashboard({ policy, initial }: Props) {
   const [checkInput, setCheckInput] = useState<CheckInput | null>(null);
   /** A module the check needs did not load (the check did not start); cleared by the next Check. */
   const [loadFailed, setLoadFailed] = useState(false);
+  const [focusResults, setFocusResults] = useState(false);
   const [ResultsSection, setResultsSection] = useState(() => FirstResultsSection);
   const deferredText = useDeferredValue(text);
   const options = useCallback(
@@ -132,6 +133,7 @@ export function Dashboard({ policy, initial }: Props) {
           running={state.phase === 'running'}
           onSubmit={() => {
             setLoadFailed(false);
+            setFocusResults(false);
             submit(text, cloud, services).catch(() => setLoadFailed(true));
           }}
           onStop={stop}
@@ -142,7 +144,15 @@ export function Dashboard({ policy, initial }: Props) {
         <LoadBoundary
           onRetry={() => setResultsSection(lazyResults)}
           resetKey={state.streamId}
-          fallback={(retry) => <LoadFailed retry={retry} />}
+          fallback={(retry) => (
+            <LoadFailed
+              retry={() => {
+                // The button goes away with the alert: the focus goes to the results instead of the page.
+                setFocusResults(true);
+                retry();
+              }}
+            />
+          )}
         >
           <Suspense fallback={null}>
             <ResultsSection
@@ -156,6 +166,7 @@ export function Dashboard({ policy, initial }: Props) {
               unchecked={unchecked}
               onRecheckUnchecked={recheckUnchecked}
               skipped={skipped}
+              focusOnMount={focusResults}
             />
           </Suspense>
         </LoadBoundary>

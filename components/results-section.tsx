@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { SWRConfig } from 'swr';
 import type { Row, SortMode, Summary } from '@/lib/client/rank';
 import type { RunState } from '@/lib/client/run-state';
@@ -21,6 +22,8 @@ type Props = {
   unchecked: readonly string[];
   onRecheckUnchecked: () => void;
   skipped: readonly InvalidEntry[];
+  /** Move the keyboard focus to the heading when the section appears (after "Try again" removed the button). */
+  focusOnMount?: boolean;
 };
 
 /** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
@@ -41,11 +44,16 @@ export function ResultsSection(props: Props) {
 function Results(props: Props) {
   const { state, summary, rows, pending, sort, onSort, onReport, unchecked, onRecheckUnchecked, skipped } = props;
   const { t, num } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusOnMount = useRef(props.focusOnMount).current;
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
   const busy = state.active !== null;
   const rechecking = state.active?.kind === 'recheck';
   return (
     <section id="results" aria-labelledby="results-heading" className="space-y-4" data-testid="results">
-      <h2 id="results-heading" className="text-lg font-semibold">
+      <h2 id="results-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         {t('ui.table.heading')}
       </h2>
       <RunStatus state={state} summary={summary} />

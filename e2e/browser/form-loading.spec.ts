@@ -94,6 +94,8 @@ test('results that fail to load offer Try again, which shows them without checki
   await app.waitForResults(2);
   await expect(alert).toHaveCount(0);
   expect(checks()).toBe(1);
+  // The pressed button is gone with the alert: the keyboard focus lands on the results, not back at the page top.
+  await expect(page.getByRole('heading', { name: en.t('ui.table.heading') })).toBeFocused();
 });
 
 test('after results failed to load, pressing Check again loads them with the new check', async ({ page }) => {

@@ -4,6 +4,7 @@ import { Fragment, memo, useEffect, useRef } from 'react';
 import { problemRecords } from '@/lib/bulk/row-summary';
 import { RECORD_LABEL } from '@/lib/records/presentation';
 import type { CloudChoice, Report, Severity } from '@/lib/schema';
+import { DnsText } from '../dns-text';
 import { useT } from '../i18n-provider';
 import { HealthBadge, StatusBadge } from '../status-badge';
 import { fullCloudCode, hostLabel, shortCloudCode } from './labels';
@@ -150,7 +151,10 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
       {/* Verdicts quote DNS values with no spaces; they may break anywhere rather than push the table wider. */}
       <td className={`${TD} ${MSOID_COL} xl:min-w-64 print:min-w-48`}>
         <StatusBadge status={row.msoid.status} />
-        <span className={`mt-1 [overflow-wrap:anywhere] ${VERDICT}`}>{row.msoid.text.verdict}</span>
+        {/* The sentence quotes DNS data: DnsText shows bidi and invisible characters as escapes, as elsewhere. */}
+        <span className={`mt-1 ${VERDICT}`}>
+          <DnsText value={row.msoid.text.verdict} mono={false} wrap="anywhere" />
+        </span>
       </td>
       <td className={`whitespace-nowrap ${TD} ${WIDE_COL}`} data-testid="bulk-cloud" title={cloudFull}>
         {cloudShort}

@@ -80,3 +80,17 @@ test('hostile TXT, CNAME and SRV data stay inert, visible and truncated; the pag
   await expect(app.row('ok-21v.test')).toHaveAttribute('data-status', 'ok');
   expect(errors).toEqual([]);
 });
+
+test('the bulk table quotes hostile DNS data inertly too: the msoid verdict shows U+202E as an escape', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 }); // the verdict sentence shows from 1280 px
+  await page.goto('/bulk?lang=en');
+  await page.getByTestId('bulk-domains').fill(`${HOSTILE_DOMAIN}\nok-21v.test`);
+  await page.getByTestId('bulk-start').click();
+  await expect(page.getByTestId('bulk-progress')).toHaveAttribute('data-status', 'done');
+  const row = page.locator(`[data-testid="bulk-row"][data-domain="${HOSTILE_DOMAIN}"]`);
+  await expect(row).toContainText('javascript:alert(1)//<script>window.__pwned=4</script>\\u202E');
+  expect(await row.textContent()).not.toContain(RLO);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+});

@@ -1,10 +1,13 @@
 /**
  * Not a check: saves PNGs of the dashboard to screenshots/ (gitignored) for review — light, dark, and a
  * 390-px-wide window — with record, host and msoid fixtures checked, sorted worst first and one row expanded
- * (helpdesk text, msoid, every record, DNS host, fixes); plus one record's own details opened.
+ * (helpdesk text, msoid, every record, DNS host, fixes); plus one record's own details opened; and the bulk page
+ * after a run of every sample domain (light, dark, zh-CN, 390 px wide), as a consultant scans it.
  */
 import { mkdirSync } from 'node:fs';
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { FIXTURES } from '../../lab/fixtures';
+import { RECORD_FIXTURES } from '../../lab/fixtures-records';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 const DOMAINS = [
@@ -82,3 +85,26 @@ test('screenshot: empty state and live validation', async ({ browser }) => {
   await page.screenshot({ path: 'screenshots/validation.png', fullPage: true });
   await context.close();
 });
+
+const BULK_SHOTS = [
+  { name: 'bulk-light', lang: 'en', colorScheme: 'light' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'bulk-dark', lang: 'en', colorScheme: 'dark' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'bulk-zh-cn', lang: 'zh-CN', colorScheme: 'light' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'bulk-narrow-390', lang: 'en', colorScheme: 'light' as const, viewport: { width: 390, height: 844 } },
+];
+
+for (const shot of BULK_SHOTS) {
+  test(`screenshot: ${shot.name}`, async ({ browser }) => {
+    const domains = [...new Set([...FIXTURES, ...RECORD_FIXTURES].map((f) => f.domain))];
+    const context = await browser.newContext({ colorScheme: shot.colorScheme, viewport: shot.viewport });
+    const page = await context.newPage();
+    await page.goto(`/bulk?lang=${shot.lang}`);
+    await page.getByTestId('bulk-domains').fill(domains.join('\n'));
+    await page.getByTestId('bulk-start').click();
+    await expect(page.getByTestId('bulk-progress')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await page.screenshot({ path: `screenshots/${shot.name}.png`, fullPage: true });
+    await page.getByTestId('bulk-row').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/${shot.name}-viewport.png` });
+    await context.close();
+  });
+}

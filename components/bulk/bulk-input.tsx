@@ -3,13 +3,21 @@
 import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from '../cloud-select';
+import { DnsText } from '../dns-text';
 import { useT } from '../i18n-provider';
 import { ServicesField } from '../services-field';
 import { useTypedText } from '../use-typed-text';
+
+/**
+ * Everything below that quotes the user's file or list (file name, cells, rejected lines) goes through DnsText:
+ * a right-to-left override or an invisible character in a file shows as an escape instead of reordering text.
+ */
+const PREVIEW_CELL_CHARS = 80;
 
 type Props = {
   policy: InputPolicy;
@@ -137,7 +145,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       </div>
       {file?.kind === 'error' ? (
         <p role="alert" data-testid="bulk-file-error" className="font-semibold text-red-800 dark:text-red-300">
-          {file.message}
+          <DnsText value={file.message} mono={false} />
         </p>
       ) : null}
       {csv ? (
@@ -155,18 +163,21 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
             {Array.from({ length: width }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
               <option key={i} value={i}>
-                {t('bulk.input.columnOption', { n: i + 1, name: csv.header?.[i] ?? csv.preview[0]?.[i] ?? '' })}
+                {t('bulk.input.columnOption', {
+                  n: i + 1,
+                  name: toVisibleText(csv.header?.[i] ?? csv.preview[0]?.[i] ?? ''),
+                })}
               </option>
             ))}
           </select>
           {warning ? (
             <p role="alert" data-testid="bulk-column-warning" className="text-amber-800 dark:text-amber-300">
-              {warning.message}
+              <DnsText value={warning.message} mono={false} />
             </p>
           ) : null}
           <table className="text-sm" data-testid="bulk-preview">
             <caption className="text-left text-slate-600 dark:text-slate-400">
-              {t('bulk.input.preview', { file: fileName ?? '' })}
+              <DnsText value={t('bulk.input.preview', { file: fileName ?? '' })} mono={false} />
             </caption>
             {csv.header ? (
               <thead>
@@ -174,7 +185,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
                   {csv.header.map((cell, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                     <th key={i} className={`px-2 text-left ${i === column ? 'bg-blue-100 dark:bg-blue-900' : ''}`}>
-                      {cell}
+                      <DnsText value={cell} mono={false} limit={PREVIEW_CELL_CHARS} />
                     </th>
                   ))}
                 </tr>
@@ -187,7 +198,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
                   {Array.from({ length: width }, (_, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                     <td key={i} className={`px-2 ${i === column ? 'bg-blue-50 dark:bg-blue-950' : ''}`}>
-                      {row[i] ?? ''}
+                      <DnsText value={row[i] ?? ''} mono={false} limit={PREVIEW_CELL_CHARS} />
                     </td>
                   ))}
                 </tr>
@@ -247,7 +258,10 @@ function ListSummary({ list }: { list: DomainList }) {
         <ul data-testid="bulk-rejected" className="list-disc pl-5 text-red-800 dark:text-red-300">
           {list.invalid.slice(0, LIST_LIMIT).map((entry) => (
             <li key={`${entry.line}:${entry.input}`}>
-              {t('bulk.input.rejected', { line: entry.line, input: entry.input, reason: entry.reason })}
+              <DnsText
+                value={t('bulk.input.rejected', { line: entry.line, input: entry.input, reason: entry.reason })}
+                mono={false}
+              />
             </li>
           ))}
           {list.invalid.length > LIST_LIMIT ? <li>…</li> : null}
@@ -257,7 +271,10 @@ function ListSummary({ list }: { list: DomainList }) {
         <ul data-testid="bulk-duplicates" className="list-disc pl-5 text-slate-600 dark:text-slate-400">
           {list.duplicates.slice(0, LIST_LIMIT).map((entry) => (
             <li key={`${entry.line}:${entry.input}`}>
-              {t('bulk.input.duplicate', { line: entry.line, input: entry.input, first: entry.firstLine })}
+              <DnsText
+                value={t('bulk.input.duplicate', { line: entry.line, input: entry.input, first: entry.firstLine })}
+                mono={false}
+              />
             </li>
           ))}
           {list.duplicates.length > LIST_LIMIT ? <li>…</li> : null}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
 import { parseDomainList } from '@/lib/input/domain-list';
 import type { InputPolicy } from '@/lib/schema';
+import { DnsText } from '../dns-text';
 import { useT } from '../i18n-provider';
 import { BulkInput } from './bulk-input';
 import { BulkResults } from './bulk-results';
@@ -74,11 +75,14 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
       />
       {problem ? (
         <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
-          {problem.kind === 'expired'
-            ? t('bulk.run.expired')
-            : problem.kind === 'not-found'
-              ? t('bulk.run.notFound')
-              : t('bulk.run.error', { message: problem.message })}
+          {problem.kind === 'expired' ? (
+            t('bulk.run.expired')
+          ) : problem.kind === 'not-found' ? (
+            t('bulk.run.notFound')
+          ) : (
+            // The server's message may quote what was sent.
+            <DnsText value={t('bulk.run.error', { message: problem.message })} mono={false} />
+          )}
         </p>
       ) : null}
       {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} /> : null}

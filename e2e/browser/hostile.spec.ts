@@ -94,3 +94,36 @@ test('the bulk table quotes hostile DNS data inertly too: the msoid verdict show
   expect(await row.textContent()).not.toContain(RLO);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });
+
+test("the user's own text is shown inertly too: rejected and duplicate lines, a CSV's name, cells and columns", async ({
+  page,
+}) => {
+  await page.goto('/bulk?lang=en');
+  await page.getByTestId('bulk-domains').fill(`${RLO}exe.txt\nok-21v.test\n${RLO}ok-21v.test`);
+  const rejected = page.getByTestId('bulk-rejected');
+  const duplicates = page.getByTestId('bulk-duplicates');
+  await expect(rejected).toContainText('“\\u202Eexe.txt”');
+  // The override is stripped before the name is read, so the third line is ok-21v.test again: a duplicate.
+  await expect(duplicates).toContainText('\\u202Eok-21v.test');
+  for (const list of [rejected, duplicates]) expect(await list.textContent()).not.toContain(RLO);
+
+  await page.getByTestId('bulk-file').setInputFiles({
+    name: `invoice${RLO}vsc.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Company${RLO}Name,Domain\nEvil${RLO}Corp,ok-21v.test\n`, 'utf8'),
+  });
+  const preview = page.getByTestId('bulk-preview');
+  await expect(preview).toContainText(`invoice\\u202Evsc.csv`);
+  await expect(preview).toContainText('Evil\\u202ECorp');
+  expect(await preview.textContent()).not.toContain(RLO);
+  const options = await page.getByTestId('bulk-column').locator('option').allTextContents();
+  expect(options.join('\n')).toContain('Company\\u202EName');
+  expect(options.join('\n')).not.toContain(RLO);
+});
+
+test('a crafted detail address is quoted inertly in its "not a domain" message', async ({ page }) => {
+  await page.goto(`/d/${encodeURIComponent(`${RLO}exe.txt`)}?lang=en`);
+  const invalid = page.getByTestId('detail-invalid');
+  await expect(invalid).toContainText('“\\u202Eexe.txt”');
+  expect(await invalid.textContent()).not.toContain(RLO);
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { DetailReport } from '@/components/detail-report';
+import { DnsText } from '@/components/dns-text';
 import { toOverride } from '@/lib/client/services';
 import { makeTranslator } from '@/lib/client/translator';
 import { parseDomainList } from '@/lib/input/domain-list';
@@ -86,7 +87,11 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
         >
           <h1 className="text-xl font-semibold">{t('ui.detail.invalidHeading')}</h1>
           <p className="mt-2 wrap-anywhere">
-            {t('ui.detail.invalidBody', { input: invalid.input, reason: invalid.reason })}
+            {/* The address is the user's (or a crafted link's): bidi and invisible characters shown as escapes. */}
+            <DnsText
+              value={t('ui.detail.invalidBody', { input: invalid.input, reason: invalid.reason })}
+              mono={false}
+            />
           </p>
           <p className="mt-2 text-slate-700 dark:text-slate-300">{t('ui.detail.invalidHint')}</p>
           <p className="mt-4">

@@ -52,9 +52,17 @@ export function CheckForm(props: Props) {
   }
 
   return (
-    // Before the page's scripts run, Check submits natively (GET to this page): the names `d`, `cloud`, `s` and
-    // `lang` make that the page's own shared link, which arrives filled and runs the check, so a quick click loses nothing.
-    <form onSubmit={submit} className="space-y-4" aria-label={t('ui.form.heading')} data-testid="check-form">
+    // Before the page's scripts run, Check submits natively: POST /open (app/open/route.ts) turns `d`, `cloud`, `s`
+    // and `lang` into the page's own shared link, which arrives filled and runs the check, so a quick click loses
+    // nothing, however long the list (a GET put the raw list into the address, too long from about 500 domains).
+    <form
+      action="/open"
+      method="post"
+      onSubmit={submit}
+      className="space-y-4"
+      aria-label={t('ui.form.heading')}
+      data-testid="check-form"
+    >
       <input type="hidden" name="lang" value={lang} />
       {servicesSet ? <input type="hidden" name="s" value={servicesSet} /> : null}
       <div>

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiError, Report } from '../../lib/schema';
+import { decodeShareState } from '../../lib/share/url-state';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, type HttpResult, post } from '../support/http';
@@ -165,6 +166,47 @@ describe('requests from scripts and from other sites', () => {
     expect(await dnsSent()).toBe(before);
   });
 
+  it('POST /open (the dashboard form before its scripts run): 303 to the share link; other sites and types refused, no DNS', async () => {
+    const before = await dnsSent();
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const FORM = 'application/x-www-form-urlencoded';
+    const send = (body: string, type = FORM, headers: Record<string, string> = {}) =>
+      fetchRaw(appUrl, '/open', { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+
+    const short = await send(form({ lang: 'zh-CN', s: 'mail:on', d: 'ok-21v.test\r\nremove-ww.test', cloud: 'gcc' }));
+    expect(short.status).toBe(303);
+    expectSecurityHeaders(short, 'POST /open');
+    expect(short.headers.get('location')).toBe('/?d=ok-21v.test,remove-ww.test&cloud=gcc&s=mail:on&lang=zh-CN');
+
+    // A long list arrives compressed, and opens as the same list; an unknown cloud or language falls back.
+    const names = Array.from({ length: 500 }, (_, i) => `customer-tenant-domain-${i}.test`);
+    const long = await send(form({ d: names.join('\r\n'), cloud: 'mars', lang: 'xx', z: 'ignored' }), FORM, {
+      origin: appUrl,
+    });
+    expect(long.status).toBe(303);
+    const location = new URL(long.headers.get('location') ?? '', appUrl);
+    expect([...location.searchParams.keys()]).toEqual(['z', 'cloud']);
+    expect(location.searchParams.get('cloud')).toBe('auto');
+    expect(decodeShareState(location.searchParams).domains).toEqual(names);
+    expect(location.href.length).toBeLessThan(names.join(',').length / 2);
+
+    const crossSite: Array<Record<string, string>> = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of crossSite) {
+      const refused = await send(form({ d: 'ok-21v.test' }), FORM, headers);
+      expect(refused.status).toBe(403);
+      expect(ApiError.parse(await refused.json()).code).toBe('forbidden-origin');
+    }
+    for (const type of ['text/plain', 'application/json']) {
+      const refused = await send('d=ok-21v.test', type);
+      expect(refused.status).toBe(415);
+    }
+    expect((await fetchRaw(appUrl, '/open')).status).toBe(405);
+    expect(await dnsSent(), 'turning a list into a link sends no DNS query').toBe(before);
+  });
+
   it('a request can never name its own resolver: server/resolver fields in the body or query are ignored', async () => {
     const hijack = { server: '127.0.0.1:1', resolver: '127.0.0.1:1', resolvers: ['127.0.0.1:1'], dns: '127.0.0.1:1' };
     const posted = await post(appUrl, '/api/check', { domains: 'ok-21v.test', ...hijack });
@@ -217,6 +259,22 @@ describe('access control (ACCESS_TOKEN)', () => {
     const ok = await get(app!.url, url, bearer(TOKEN));
     expect(ok.status).toBe(200);
     expect(Report.parse(ok.json).msoid.status).toBe('ok');
+  });
+
+  it('POST /open needs access like the pages (sent to /signin without a session)', async () => {
+    const response = await fetchRaw(app!.url, '/open', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'd=ok-21v.test',
+    });
+    expect(response.status).toBe(307);
+    expect(new URL(response.headers.get('location') ?? '', app!.url).pathname).toBe('/signin');
+    const withToken = await fetchRaw(app!.url, '/open', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${TOKEN}` },
+      body: 'd=ok-21v.test',
+    });
+    expect(withToken.status).toBe(303);
   });
 
   it('liveness and readiness stay open; the DNS counters only with access', async () => {

@@ -17,7 +17,7 @@ import { countReport, emptyCounts, type RequestContext, requestIdOf } from './re
 import { isShuttingDown, type RunHandle, registerRun } from './shutdown';
 
 /** What a kind of route asks of the guard. */
-export type RouteKind = 'check' | 'health' | 'ready' | 'signin';
+export type RouteKind = 'check' | 'health' | 'ready' | 'signin' | 'open';
 
 type Policy = {
   /** 503 `shutting-down` once shutdown started. */
@@ -36,6 +36,8 @@ const POLICIES: Record<RouteKind, Policy> = {
   health: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: null, run: false },
   ready: { refuseWhileShuttingDown: true, requireAccess: false, rateLimit: null, run: false },
   signin: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: 'signin', run: false },
+  // The dashboard form's submit before scripts run: it only turns the list into the share link (no DNS).
+  open: { refuseWhileShuttingDown: false, requireAccess: true, rateLimit: null, run: false },
 };
 
 export type GuardedContext = RequestContext & {

@@ -58,8 +58,10 @@ export function proxy(request: NextRequest): NextResponse {
   const isPage = !pathname.startsWith('/api/');
   if (token !== null && isPage && !isPublicPage(pathname) && !checkAccess(request, token).ok) {
     const target = new URL('/signin', request.url);
-    target.search = new URLSearchParams({ next: safeNextPath(`${pathname}${search}`) }).toString();
-    response = NextResponse.redirect(target, 307);
+    // A form POST (POST /open) goes on as a GET: 303, and back to the dashboard, since /open has no GET.
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    target.search = new URLSearchParams({ next: read ? safeNextPath(`${pathname}${search}`) : '/' }).toString();
+    response = NextResponse.redirect(target, read ? 307 : 303);
   } else {
     // Next reads the nonce from the request's CSP header and puts it on its own scripts and styles.
     const headers = new Headers(request.headers);

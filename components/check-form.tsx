@@ -54,7 +54,7 @@ export function CheckForm(props: Props) {
   return (
     // Before the page's scripts run, Check submits natively: POST /open (app/open/route.ts) turns `d`, `cloud`, `s`
     // and `lang` into the page's own shared link, which arrives filled and runs the check, so a quick click loses
-    // nothing, however long the list (a GET put the raw list into the address, too long from about 500 domains).
+    // nothing (a GET put the raw list into the address: a request line too long from about 500 domains).
     <form
       action="/open"
       method="post"

@@ -11,7 +11,7 @@ import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { useT } from './i18n-provider';
 import { LoadBoundary } from './load-boundary';
-import { loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
+import { loadFragmentReader, loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
 import { useCheckRun } from './use-check-run';
 
 type Props = {
@@ -89,15 +89,35 @@ export function Dashboard({ policy, initial }: Props) {
     [policy, options, run],
   );
 
-  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival.
+  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival. A list too long for the
+  // address's query comes after `#` (POST /open's answer), which only the browser sees: it fills the form here.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
   useEffect(() => {
-    if (initial.domains.length === 0) return;
-    warm();
-    submit(initial.domains.join('\n'), initial.cloud, initial.services ?? AUTO_SERVICES).catch(() =>
-      setLoadFailed(true),
-    );
-    return () => stop();
+    let gone = false;
+    const start = (input: ShareState, fill: boolean) => {
+      const inputText = input.domains.join('\n');
+      const inputServices = input.services ?? AUTO_SERVICES;
+      if (fill) {
+        setText(inputText);
+        setCloud(input.cloud);
+        setServices(inputServices);
+      }
+      warm();
+      submit(inputText, input.cloud, inputServices).catch(() => setLoadFailed(true));
+    };
+    if (initial.domains.length > 0) start(initial, false);
+    else if (window.location.hash.length > 1) {
+      loadFragmentReader()
+        .then(({ decodeBulkFragment }) => {
+          const input = gone ? null : decodeBulkFragment(window.location.hash);
+          if (input) start(input, true);
+        })
+        .catch(() => setLoadFailed(true));
+    }
+    return () => {
+      gone = true;
+      stop();
+    };
   }, []);
 
   const rows = useMemo(() => rowsOf(state), [state]);

@@ -47,7 +47,9 @@ function Results(props: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const focusOnMount = useRef(props.focusOnMount).current;
   useEffect(() => {
-    if (focusOnMount) heading.current?.focus();
+    // Only when the focus went nowhere (the pressed button is gone): a user who moved on meanwhile keeps theirs.
+    const active = document.activeElement;
+    if (focusOnMount && (active === null || active === document.body)) heading.current?.focus();
   }, [focusOnMount]);
   const busy = state.active !== null;
   const rechecking = state.active?.kind === 'recheck';

@@ -138,7 +138,12 @@ type VitestJson = {
     name?: string;
     status?: string;
     message?: string;
-    assertionResults?: Array<{ fullName?: string; status?: string; duration?: number; failureMessages?: string[] }>;
+    assertionResults?: Array<{
+      fullName?: string;
+      status?: string;
+      duration?: number | null;
+      failureMessages?: string[];
+    }>;
   }>;
 };
 
@@ -146,14 +151,18 @@ function vitestFailures(json: VitestJson): string[] {
   const failures: string[] = [];
   for (const file of json.testResults ?? []) {
     const where = relative(root, file.name ?? '');
-    if (file.status === 'failed' && (file.assertionResults?.length ?? 0) === 0) {
-      failures.push(`${where}: ${firstLine(file.message)}`);
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failedTests.length === 0) {
+      const why = firstLine(file.message) || 'its error is in the log above';
+      failures.push(`✗ ${where}: failed outside its tests (import, hook or teardown): ${why}`);
     }
-    for (const test of file.assertionResults ?? []) {
-      if (test.status !== 'failed') continue;
-      // vitest's JSON gives a timeout as "STACK_TRACE_ERROR"; the duration tells it apart.
-      const ms = test.duration === undefined ? '' : ` (${Math.round(test.duration)} ms)`;
-      failures.push(`${where} › ${test.fullName}${ms}: ${firstLine(test.failureMessages?.[0])}`);
+    for (const test of failedTests) {
+      const ms = typeof test.duration === 'number' ? ` (${Math.round(test.duration)} ms)` : '';
+      // vitest's JSON replaces a timeout's stack with this placeholder; the duration tells the rest.
+      const error = firstLine(test.failureMessages?.[0]);
+      failures.push(
+        `✗ ${where} › ${test.fullName}${ms}: ${error === 'Error: STACK_TRACE_ERROR' ? 'timed out?' : error}`,
+      );
     }
   }
   return failures;
@@ -173,9 +182,10 @@ function runVitest(project: 'unit' | 'integration'): SuiteResult {
   const passed = json.numPassedTests ?? 0;
   let failed = json.numFailedTests ?? 0;
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  // A test file that failed before running any test (import error, hook crash) counts as one failure.
+  // A test file that failed outside its tests (import error, a hook or teardown crash: its tests then show as
+  // skipped or passed) counts as one failure.
   const brokenFiles = (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && (file.assertionResults?.length ?? 0) === 0,
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
   failed += brokenFiles;
   let note: string | undefined;
@@ -205,9 +215,11 @@ function playwrightFailures(suites: PlaywrightSuite[] = []): string[] {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
-        const error = test.results?.find((r) => r.error)?.error?.message;
-        const label = test.status === 'flaky' ? ' (passed on retry)' : '';
-        failures.push(`${spec.file}:${spec.line} › ${spec.title}${label}: ${firstLine(error)}`);
+        const error = firstLine(test.results?.find((r) => r.error)?.error?.message);
+        const mark = test.status === 'flaky' ? '~ passed on retry' : '✗';
+        failures.push(
+          `${mark} ${spec.file}:${spec.line} › ${spec.title}${error ? `: ${error}` : ' (passed, expected to fail)'}`,
+        );
       }
     }
     failures.push(...playwrightFailures(suite.suites));
@@ -280,7 +292,7 @@ function main(): void {
     console.log(
       `${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` — ${r.note}` : ''}`,
     );
-    for (const failure of r.failures ?? []) console.log(`  ✗ ${failure}`);
+    for (const failure of r.failures ?? []) console.log(`  ${failure}`);
     passed += r.passed;
     failed += r.failed;
     skipped += r.skipped;

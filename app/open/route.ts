@@ -1,18 +1,23 @@
+import { MAX_QUERY_LINK_CHARS } from '@/lib/bulk/bulk-link';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { guarded } from '@/lib/server/guard';
 import { HttpError, readBodyText, requireSameOrigin } from '@/lib/server/http';
-import { decodeShareState, encodeShareState, MAX_PARAM_CHARS } from '@/lib/share/url-state';
+import { decodeShareState, encodeShareState } from '@/lib/share/url-state';
 
 export const dynamic = 'force-dynamic';
 
-/** The form body may hold the longest list a link is read from, percent-encoded (up to 3 bytes a character). */
-const MAX_FORM_BYTES = 3 * MAX_PARAM_CHARS + 4096;
+/**
+ * The form body: the dashboard takes 500 domains; 256 KB holds 500 names of 60 characters with their line breaks
+ * even percent-encoded as non-ASCII (9 bytes a character), and bounds the work a script can ask for.
+ */
+const MAX_FORM_BYTES = 256 * 1024;
 
 /**
  * POST /open (form: d, cloud, s, lang): the dashboard's Check pressed before the page's scripts ran. Answers 303
  * with the page's share link for that list, compressed into `z` when long, so the browser opens it filled and
  * runs it. A GET form put the raw list into the address, and about 500 domains were a request line the server
- * refuses (431), losing the page.
+ * refuses (431), losing the page. A link still too long for a request line (over MAX_QUERY_LINK_CHARS, as the
+ * bulk page's input link) carries the list after `#`, which the browser keeps and the page reads on arrival.
  */
 export const POST = guarded('open', async (request) => {
   requireSameOrigin(request);
@@ -23,6 +28,10 @@ export const POST = guarded('open', async (request) => {
   form.delete('z'); // only the form's own fields
   const share = encodeShareState(decodeShareState(form));
   const lang = matchLanguage(form.get(LANGUAGE_PARAM));
-  const location = `/?${share}${lang ? `&${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : ''}`;
+  const langParam = lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : '';
+  const location =
+    share.length <= MAX_QUERY_LINK_CHARS
+      ? `/?${share}${langParam ? `&${langParam}` : ''}`
+      : `/${langParam ? `?${langParam}` : ''}#${share}`;
   return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 });

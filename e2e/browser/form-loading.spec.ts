@@ -3,7 +3,9 @@
  * List); when it arrives, the Check button must not move under a pointer that is about to press it. Before the
  * scripts run at all, Check submits natively and must keep the list, the cloud and the language.
  */
+
 import { expect, type Page, test } from '@playwright/test';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 test('the Check button stays where it is when the validation arrives', async ({ page }) => {
@@ -153,6 +155,21 @@ test('a list pasted before the scripts ran is taken over when they arrive (bulk)
       timeout: 30_000,
     },
   );
+});
+
+test("a list that arrives after # (POST /open's answer for a long list) fills the form and runs", async ({ page }) => {
+  const app = new DashboardPage(page);
+  const fragment = new URLSearchParams({
+    z: compressToEncodedURIComponent('ok-21v.test,remove-ww.test'),
+    cloud: 'gcc',
+  });
+  await app.goto(`?lang=en#${fragment}`);
+  await expect(app.domains).toHaveValue('ok-21v.test\nremove-ww.test');
+  await expect(page.getByTestId('check-form').locator('select[name="cloud"]')).toHaveValue('gcc');
+  await app.waitForResults(2);
+  // The address becomes the ordinary share link.
+  expect(new URL(page.url()).hash).toBe('');
+  expect(new URL(page.url()).searchParams.get('cloud')).toBe('gcc');
 });
 
 test.describe('without JavaScript', () => {

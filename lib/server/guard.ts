@@ -37,7 +37,7 @@ const POLICIES: Record<RouteKind, Policy> = {
   ready: { refuseWhileShuttingDown: true, requireAccess: false, rateLimit: null, run: false },
   signin: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: 'signin', run: false },
   // The dashboard form's submit before scripts run: it only turns the list into the share link (no DNS).
-  open: { refuseWhileShuttingDown: false, requireAccess: true, rateLimit: null, run: false },
+  open: { refuseWhileShuttingDown: false, requireAccess: true, rateLimit: 'check', run: false },
 };
 
 export type GuardedContext = RequestContext & {

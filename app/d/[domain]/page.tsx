@@ -91,6 +91,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
             <DnsText
               value={t('ui.detail.invalidBody', { input: invalid.input, reason: invalid.reason })}
               mono={false}
+              wrap="anywhere"
             />
           </p>
           <p className="mt-2 text-slate-700 dark:text-slate-300">{t('ui.detail.invalidHint')}</p>

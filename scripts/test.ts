@@ -147,16 +147,21 @@ type VitestJson = {
   }>;
 };
 
+type VitestFile = NonNullable<VitestJson['testResults']>[number];
+
+/** A file that failed outside its tests (import error, a hook or teardown crash: its tests show as skipped or passed). */
+const failedOutsideTests = (file: VitestFile): boolean =>
+  file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed');
+
 function vitestFailures(json: VitestJson): string[] {
   const failures: string[] = [];
   for (const file of json.testResults ?? []) {
     const where = relative(root, file.name ?? '');
-    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
-    if (file.status === 'failed' && failedTests.length === 0) {
+    if (failedOutsideTests(file)) {
       const why = firstLine(file.message) || 'its error is in the log above';
       failures.push(`✗ ${where}: failed outside its tests (import, hook or teardown): ${why}`);
     }
-    for (const test of failedTests) {
+    for (const test of (file.assertionResults ?? []).filter((t) => t.status === 'failed')) {
       const ms = typeof test.duration === 'number' ? ` (${Math.round(test.duration)} ms)` : '';
       // vitest's JSON replaces a timeout's stack with this placeholder; the duration tells the rest.
       const error = firstLine(test.failureMessages?.[0]);
@@ -182,11 +187,8 @@ function runVitest(project: 'unit' | 'integration'): SuiteResult {
   const passed = json.numPassedTests ?? 0;
   let failed = json.numFailedTests ?? 0;
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  // A test file that failed outside its tests (import error, a hook or teardown crash: its tests then show as
-  // skipped or passed) counts as one failure.
-  const brokenFiles = (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
-  ).length;
+  // A test file that failed outside its tests counts as one failure.
+  const brokenFiles = (json.testResults ?? []).filter(failedOutsideTests).length;
   failed += brokenFiles;
   let note: string | undefined;
   if (run.status !== 0 && failed === 0) {

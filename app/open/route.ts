@@ -1,8 +1,8 @@
-import { MAX_QUERY_LINK_CHARS } from '@/lib/bulk/bulk-link';
+import { inputLink } from '@/lib/bulk/bulk-link';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { guarded } from '@/lib/server/guard';
-import { HttpError, readBodyText, requireSameOrigin } from '@/lib/server/http';
-import { decodeShareState, encodeShareState } from '@/lib/share/url-state';
+import { readBodyText, requireFormEncoded, requireSameOrigin, seeOther } from '@/lib/server/http';
+import { decodeShareState } from '@/lib/share/url-state';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,22 +16,14 @@ const MAX_FORM_BYTES = 256 * 1024;
  * POST /open (form: d, cloud, s, lang): the dashboard's Check pressed before the page's scripts ran. Answers 303
  * with the page's share link for that list, compressed into `z` when long, so the browser opens it filled and
  * runs it. A GET form put the raw list into the address, and about 500 domains were a request line the server
- * refuses (431), losing the page. A link still too long for a request line (over MAX_QUERY_LINK_CHARS, as the
- * bulk page's input link) carries the list after `#`, which the browser keeps and the page reads on arrival.
+ * refuses (431), losing the page. A link still too long for a request line (the bulk page's input link's rule,
+ * lib/bulk/bulk-link.ts) carries the list after `#`, which the browser keeps and the page reads on arrival.
  */
 export const POST = guarded('open', async (request) => {
   requireSameOrigin(request);
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    throw new HttpError('unsupported-media-type', 'Send the form as application/x-www-form-urlencoded.');
-  }
+  requireFormEncoded(request, 'the form');
   const form = new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES));
   form.delete('z'); // only the form's own fields
-  const share = encodeShareState(decodeShareState(form));
   const lang = matchLanguage(form.get(LANGUAGE_PARAM));
-  const langParam = lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : '';
-  const location =
-    share.length <= MAX_QUERY_LINK_CHARS
-      ? `/?${share}${langParam ? `&${langParam}` : ''}`
-      : `/${langParam ? `?${langParam}` : ''}#${share}`;
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+  return seeOther(inputLink('/', decodeShareState(form), lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : ''));
 });

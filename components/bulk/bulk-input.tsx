@@ -14,8 +14,9 @@ import { ServicesField } from '../services-field';
 import { useTypedText } from '../use-typed-text';
 
 /**
- * Everything below that quotes the user's file or list (file name, cells, rejected lines) goes through DnsText:
- * a right-to-left override or an invisible character in a file shows as an escape instead of reordering text.
+ * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
+ * list (file name, cells, rejected lines), cells go through DnsText: a right-to-left override or an invisible
+ * character shows as an escape instead of reordering the text.
  */
 const PREVIEW_CELL_CHARS = 80;
 

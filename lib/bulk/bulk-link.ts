@@ -77,12 +77,18 @@ export function decodeBulkFragment(hash: string): BulkInputState | null {
 }
 
 /**
- * The input link (path and query or fragment, no origin): `/bulk?<share state>`, or `/bulk#<share state>` when the
- * query would be longer than MAX_QUERY_LINK_CHARS.
+ * An input link (path and query or fragment, no origin): `<path>?<share state>`, or `<path>#<share state>` when the
+ * query would be longer than MAX_QUERY_LINK_CHARS. `keep` (e.g. `lang=zh-CN`) stays in the query either way.
  */
-export function bulkInputLink(state: ShareState): string {
+export function inputLink(path: string, state: ShareState, keep = ''): string {
   const query = encodeShareState(state);
-  return query.length > MAX_QUERY_LINK_CHARS ? `/bulk#${query}` : `/bulk?${query}`;
+  if (query.length > MAX_QUERY_LINK_CHARS) return `${path}${keep ? `?${keep}` : ''}#${query}`;
+  return `${path}?${query}${keep ? `&${keep}` : ''}`;
+}
+
+/** The bulk page's input link. */
+export function bulkInputLink(state: ShareState): string {
+  return inputLink('/bulk', state);
 }
 
 /** The result link of run `id` (path and query). */

@@ -78,6 +78,18 @@ export function requireSameOrigin(request: Request): void {
   }
 }
 
+/** An HTML form's POST must be form-encoded; `what` names it in the 415 message ("the sign-in form"). */
+export function requireFormEncoded(request: Request, what: string): void {
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
+    throw new HttpError('unsupported-media-type', `Send ${what} as application/x-www-form-urlencoded.`);
+  }
+}
+
+/** A form's answer: 303 (the browser follows with a GET), never cached. */
+export function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store', ...headers } });
+}
+
 /** Reads the body as text, refusing more than `maxBytes` (checked from Content-Length and while reading). */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () =>

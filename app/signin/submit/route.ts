@@ -1,13 +1,9 @@
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { isHttps, safeEqual, safeNextPath, sessionCookieHeader } from '@/lib/server/access';
 import { guarded } from '@/lib/server/guard';
-import { HttpError, readBodyText, requireSameOrigin } from '@/lib/server/http';
+import { readBodyText, requireFormEncoded, requireSameOrigin, seeOther } from '@/lib/server/http';
 
 export const dynamic = 'force-dynamic';
-
-function seeOther(location: string, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store', ...headers } });
-}
 
 /**
  * POST /signin/submit (form: token, next, lang) — sets the session cookie and returns to `next`, or back to
@@ -17,9 +13,7 @@ export const POST = guarded('signin', async (request, ctx) => {
   requireSameOrigin(request);
   const token = ctx.config.accessToken;
   if (token === null) return seeOther('/');
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    throw new HttpError('unsupported-media-type', 'Send the sign-in form as application/x-www-form-urlencoded.');
-  }
+  requireFormEncoded(request, 'the sign-in form');
   const form = new URLSearchParams(await readBodyText(request, 8192));
   const next = safeNextPath(form.get('next'));
   if (!safeEqual(form.get('token') ?? '', token)) {

@@ -85,7 +85,7 @@ export function droppingDomains(n: number): BenchDomain[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Records (values from m365-dns-facts.md, as in lab/fixtures.ts)
+// Records (values from docs/m365-dns-facts.md §record-values, as in lab/fixtures.ts)
 
 function rec(name: string, type: ZoneRecordType, data: string | string[], ttl = 3600): ZoneRecord {
   return { name, type, ttl, data };

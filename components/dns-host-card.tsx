@@ -17,6 +17,7 @@ export function DnsHostCard({ host, id }: { host: DnsHost; id: string }) {
   const failed = !isAnswered(host.lookup);
   const known = !failed && host.confidence !== 'none';
   const link = failed ? null : safeHttpsUrl(host.instructionsUrl, lang);
+  const helpLink = failed || !host.hostHelpUrl ? null : safeHttpsUrl(host.hostHelpUrl, lang);
   const headline = failed
     ? null
     : known
@@ -94,19 +95,39 @@ export function DnsHostCard({ host, id }: { host: DnsHost; id: string }) {
       </dl>
       {link ? (
         <p className="mt-2">
-          <a
-            href={link}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-testid="dns-host-link"
-            className="inline-flex items-center gap-1 font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
-          >
+          <InstructionsAnchor href={link} testId="dns-host-link">
             {t(`hosts.instructions.${host.instructionsKind}`, { host: host.name })}
-            <ExternalIcon className="size-3.5" />
-            <span className="sr-only">{t('ui.host.instructionsNewTab')}</span>
-          </a>
+          </InstructionsAnchor>
+        </p>
+      ) : null}
+      {helpLink && host.hostHelpKind ? (
+        <p className="mt-1" data-testid="dns-host-help">
+          <InstructionsAnchor href={helpLink} testId="dns-host-help-link">
+            {t(`hosts.instructions.${host.hostHelpKind}`, { host: host.name })}
+          </InstructionsAnchor>
+          <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">
+            {t('hosts.commercial-examples')}
+          </span>
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** An instructions link that opens in a new tab and says so to screen readers. */
+function InstructionsAnchor({ href, testId, children }: { href: string; testId: string; children: React.ReactNode }) {
+  const { t } = useT();
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid={testId}
+      className="inline-flex items-center gap-1 font-medium text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:hover:text-sky-100"
+    >
+      {children}
+      <ExternalIcon className="size-3.5" />
+      <span className="sr-only">{t('ui.host.instructionsNewTab')}</span>
+    </a>
   );
 }

@@ -52,6 +52,16 @@ function PrintHost({ host }: { host: DnsHost }) {
           testId="print-host-link"
         />
       )}
+      {failed || !host.hostHelpUrl || !host.hostHelpKind ? null : (
+        <>
+          <PrintLink
+            label={t(`hosts.instructions.${host.hostHelpKind}`, { host: host.name })}
+            url={host.hostHelpUrl}
+            testId="print-host-help-link"
+          />
+          <p>{t('hosts.commercial-examples')}</p>
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Record-diagnosis fixtures: one reserved `.test` domain per record state, in each cloud, plus a few DNS
  * hosts (apex NS records naming GoDaddy, Cloudflare, Alibaba Cloud, DNSPod, Microsoft). Each name says its
- * state. Values follow m365-dns-facts.md §2.1–2.3 and §4; addresses are documentation ranges.
+ * state. Values follow docs/m365-dns-facts.md §record-values and §host-detection; addresses are documentation ranges.
  *
  * Wired into lab/fixtures.ts (nsd zones, fake-server zones, Microsoft target zones, FIXTURES). Only types
  * come from ./fixtures: a value import would be circular.
@@ -19,7 +19,7 @@ import type { Fixture } from './fixtures';
 import type { Zone, ZoneRecord, ZoneRecordType } from './zone-types';
 
 // ---------------------------------------------------------------------------------------------
-// Values (m365-dns-facts.md §2). The msoid/autodiscover/MX/SPF ones repeat lab/fixtures.ts's `MS`.
+// Values (docs/m365-dns-facts.md §record-values). The msoid/autodiscover/MX/SPF ones repeat lab/fixtures.ts's `MS`.
 
 export const RV = {
   msoid21v: 'clientconfig.partner.microsoftonline-p.net.cn',
@@ -44,8 +44,10 @@ export const RV = {
     sipfed: 'sipfed.online.partner.lync.cn',
     sipdir: 'sipdir.online.partner.lync.cn',
     webdir: 'webdir.online.partner.lync.cn',
-    /** Third-party value only (facts §2.2), judged as unverified. */
+    /** Microsoft's Intune page gives this value for 21Vianet (docs/m365-dns-facts.md §intune-enrollment). */
     enrollment: 'enterpriseenrollment-s.manage.microsoftonline.cn',
+    /** The older form without `-s`: works with a prompt (our reading by analogy with the other clouds). */
+    enrollmentOld: 'enterpriseenrollment.manage.microsoftonline.cn',
   },
   gcch: {
     mx: 'mail.protection.office365.us',
@@ -71,7 +73,7 @@ export const RV = {
   },
 } as const;
 
-/** Name servers of the host fixtures (real-world forms, facts §4). */
+/** Name servers of the host fixtures (real-world forms, docs/m365-dns-facts.md §host-detection). */
 export const HOST_NS = {
   cloudflare: ['kara.ns.cloudflare.com', 'walt.ns.cloudflare.com'],
   godaddy: ['ns29.domaincontrol.com', 'ns30.domaincontrol.com'],
@@ -147,7 +149,7 @@ function dkim(domain: string, forms: ['old' | 'new', 'old' | 'new'], cloud: Clou
   });
 }
 
-/** Every record a healthy tenant of `cloud` publishes (facts §2.1–2.3), by part. */
+/** Every record a healthy tenant of `cloud` publishes (docs/m365-dns-facts.md §record-values), by part. */
 function healthy(domain: string, cloud: CloudKey): Parts {
   const v = RV[cloud];
   const d = domain;
@@ -158,7 +160,7 @@ function healthy(domain: string, cloud: CloudKey): Parts {
     mx: [rec(d, 'MX', `0 ${mxToken}.${v.mx}`)],
     autodiscover: [rec(`autodiscover.${d}`, 'CNAME', v.autodiscover)],
     spf: [rec(d, 'TXT', `v=spf1 include:${v.spf} -all`)],
-    // 21Vianet: Microsoft documents no DKIM records (facts §2.2).
+    // 21Vianet: Microsoft documents no DKIM records (docs/m365-dns-facts.md §dkim).
     dkim: cloud === '21v' ? [] : dkim(d, ['old', 'old'], cloud),
     dmarc: [rec(`_dmarc.${d}`, 'TXT', `v=DMARC1; p=reject; rua=mailto:dmarc@${d}`)],
     teams: [rec(`_sipfederationtls._tcp.${d}`, 'SRV', `100 1 5061 ${v.sipfed}`)],
@@ -167,7 +169,7 @@ function healthy(domain: string, cloud: CloudKey): Parts {
       rec(`lyncdiscover.${d}`, 'CNAME', v.webdir),
       rec(`_sip._tls.${d}`, 'SRV', `100 1 443 ${v.sipdir}`),
     ],
-    // 21Vianet documents no enterpriseregistration value; enterpriseenrollment only by a third party.
+    // Microsoft's Intune page gives 21Vianet only an enterpriseenrollment value, no enterpriseregistration.
     intune: [
       ...(cloud === '21v' ? [] : [rec(`enterpriseregistration.${d}`, 'CNAME', RV[cloud].registration)]),
       rec(`enterpriseenrollment.${d}`, 'CNAME', v.enrollment),
@@ -220,7 +222,7 @@ const ALL_OK: Partial<Record<RecordId, RecordStatus>> = {
   msoid: 'ok',
   mx: 'ok',
   autodiscover: 'ok',
-  'autodiscover-srv': 'ok',
+  'autodiscover-srv': 'optional-absent',
   spf: 'ok',
   'dkim-selector1': 'ok',
   'dkim-selector2': 'ok',
@@ -247,7 +249,8 @@ const DEFS: RecordDef[] = [
     domain: 'healthy-21v.test',
     source: 'nsd',
     cloud: '21vianet',
-    description: '21Vianet tenant with every documented record right, msoid included (no DKIM: not documented)',
+    description:
+      '21Vianet tenant with every documented record right: msoid, and Intune enrollment with the -s value (no DKIM: not documented)',
     expect: {
       health: 'healthy',
       msoid: 'ok',
@@ -337,11 +340,12 @@ const DEFS: RecordDef[] = [
     domain: 'dkim-mixed.test',
     source: 'nsd',
     cloud: 'worldwide',
-    description: 'DKIM selector1 in the onmicrosoft.com form, selector2 in the dkim.mail.microsoft form',
+    description:
+      'DKIM selector1 in the onmicrosoft.com form, selector2 in the dkim.mail.microsoft form (fine: only one selector may not mix them)',
     expect: {
-      health: 'needs-attention',
+      health: 'healthy',
       msoid: 'ok',
-      records: { 'dkim-selector1': 'wrong-value', 'dkim-selector2': 'wrong-value', mx: 'ok' },
+      records: { 'dkim-selector1': 'ok', 'dkim-selector2': 'ok', mx: 'ok' },
     },
     records: tenantRecords('dkim-mixed.test', 'ww', { dkim: dkim('dkim-mixed.test', ['old', 'new']) }),
   },
@@ -367,7 +371,8 @@ const DEFS: RecordDef[] = [
     domain: 'intune-old.test',
     source: 'nsd',
     cloud: 'worldwide',
-    description: 'enterpriseenrollment points at the deprecated enterpriseenrollment.manage.microsoft.com',
+    description:
+      'enterpriseenrollment points at the older enterpriseenrollment.manage.microsoft.com (works, with a prompt)',
     expect: {
       health: 'needs-attention',
       msoid: 'ok',
@@ -474,7 +479,60 @@ const DEFS: RecordDef[] = [
     rules: [],
   },
 
+  {
+    domain: 'intune-old-21v.test',
+    source: 'nsd',
+    cloud: '21vianet',
+    description: '21Vianet tenant whose enterpriseenrollment uses the form without -s (works, with a prompt)',
+    expect: { health: 'needs-attention', msoid: 'ok', records: { enterpriseenrollment: 'deprecated', mx: 'ok' } },
+    records: tenantRecords('intune-old-21v.test', '21v', {
+      intune: [rec('enterpriseenrollment.intune-old-21v.test', 'CNAME', RV['21v'].enrollmentOld)],
+    }),
+  },
+  {
+    domain: 'mx-eo.test',
+    source: 'nsd',
+    cloud: 'worldwide',
+    description: 'MX still at the legacy Microsoft form *.mail.eo.outlook.com (Microsoft asks to replace it)',
+    expect: { health: 'needs-attention', msoid: 'ok', records: { mx: 'deprecated', autodiscover: 'ok', spf: 'ok' } },
+    records: tenantRecords('mx-eo.test', 'ww', { mx: [rec('mx-eo.test', 'MX', '0 mx-eo-test.mail.eo.outlook.com')] }),
+  },
+  {
+    domain: 'autodiscover-srv.test',
+    source: 'nsd',
+    cloud: 'worldwide',
+    description: 'An _autodiscover._tcp SRV record beside a correct autodiscover CNAME (a note, not a problem)',
+    expect: { health: 'healthy', msoid: 'ok', records: { ...ALL_OK, 'autodiscover-srv': 'ok' } },
+    records: tenantRecords('autodiscover-srv.test', 'ww', {
+      other: [rec('_autodiscover._tcp.autodiscover-srv.test', 'SRV', '0 0 443 mail.autodiscover-srv.test')],
+    }),
+  },
+  {
+    domain: 'dmarc-parent.test',
+    source: 'nsd',
+    cloud: 'worldwide',
+    description: 'Worldwide tenant whose DMARC record (p=reject) also covers its subdomain sales.dmarc-parent.test',
+    expect: { health: 'healthy', msoid: 'ok', records: ALL_OK },
+    records: tenantRecords('dmarc-parent.test', 'ww'),
+  },
+  {
+    domain: 'sales.dmarc-parent.test',
+    source: 'nsd',
+    cloud: 'worldwide',
+    description: "A subdomain without a DMARC record of its own, covered by dmarc-parent.test's record",
+    expect: { health: 'healthy', msoid: 'ok', records: { dmarc: 'ok', mx: 'ok', spf: 'ok' } },
+    records: tenantRecords('sales.dmarc-parent.test', 'ww', { dmarc: [] }),
+  },
+
   // --- DNS hosts ----------------------------------------------------------------------------------
+  {
+    domain: 'host-godaddy-gcch.test',
+    source: 'nsd',
+    cloud: 'gcchigh',
+    description: "GoDaddy DNS; GCC High tenant (the GCC High DNS page comes first, GoDaddy's page second)",
+    expect: { health: 'healthy', msoid: 'ok', host: 'godaddy', records: ALL_OK },
+    records: tenantRecords('host-godaddy-gcch.test', 'gcch', { ns: apexNs('host-godaddy-gcch.test', HOST_NS.godaddy) }),
+  },
   {
     domain: 'host-godaddy-ww.test',
     source: 'nsd',

@@ -1,7 +1,7 @@
 /**
  * Test and demo domains: one reserved `.test` domain per msoid state, the Microsoft target zones
  * they point at (so CNAME chains resolve locally), and the misbehaving zones the fake server serves.
- * Values follow m365-dns-facts.md §1, §1.4, §2.1–2.3; addresses are documentation ranges.
+ * Values follow docs/m365-dns-facts.md §msoid, §cloud-inference and §record-values; addresses are documentation ranges.
  */
 import type { EffectiveCloud, MsoidStatus } from '../lib/schema';
 import type { Rule } from './fake-dns-server';
@@ -11,7 +11,7 @@ import { withApexRecords } from './zone-file';
 import type { Zone, ZoneRecord, ZoneRecordType } from './zone-types';
 
 // ---------------------------------------------------------------------------------------------
-// Microsoft values (m365-dns-facts.md)
+// Microsoft values (docs/m365-dns-facts.md §record-values)
 
 export const MS = {
   msoid21v: 'clientconfig.partner.microsoftonline-p.net.cn',
@@ -63,7 +63,7 @@ function website(domain: string): ZoneRecord[] {
   return [rec(domain, 'A', '198.51.100.80'), rec(`www.${domain}`, 'CNAME', domain)];
 }
 
-/** 21Vianet tenant records (§2.2), without msoid. */
+/** 21Vianet tenant records (docs/m365-dns-facts.md §record-values), without msoid. */
 function evidence21v(domain: string): ZoneRecord[] {
   return [
     rec(domain, 'MX', `0 ${mxToken(domain)}.${MS.mx21v}`),
@@ -77,7 +77,7 @@ function evidence21v(domain: string): ZoneRecord[] {
   ];
 }
 
-/** Worldwide/GCC tenant records (§2.1), without msoid. `newMx` uses the `*.mx.microsoft` form. */
+/** Worldwide/GCC tenant records (docs/m365-dns-facts.md §record-values), without msoid. `newMx` uses the `*.mx.microsoft` form. */
 function evidenceWw(domain: string, newMx = false): ZoneRecord[] {
   const mx = newMx ? `${mxToken(domain)}.${MS.mxWwNew}` : `${mxToken(domain)}.${MS.mxWw}`;
   return [
@@ -90,7 +90,7 @@ function evidenceWw(domain: string, newMx = false): ZoneRecord[] {
   ];
 }
 
-/** GCC High / DoD tenant records (§2.3), without msoid. MX token is the tenant name, not the domain. */
+/** GCC High / DoD tenant records (docs/m365-dns-facts.md §record-values), without msoid. MX token is the tenant name, not the domain. */
 function evidenceGov(domain: string, cloud: 'gcchigh' | 'dod'): ZoneRecord[] {
   const tenant = domain.split('.')[0]!.replaceAll('-', '');
   const sub = cloud === 'dod' ? 'dod' : 'gov';

@@ -408,7 +408,11 @@ export const DnsHost = z.object({
   mixed: z.boolean(),
   managedByMicrosoft: z.boolean(),
   instructionsUrl: z.string(),
-  instructionsKind: z.enum(['microsoft', 'host', 'generic']),
+  /** `cloud`: the GCC High/DoD DNS records page, whose values the host pages (commercial) don't show. */
+  instructionsKind: z.enum(['microsoft', 'host', 'generic', 'cloud']),
+  /** GCC High/DoD: the host's own help as a second link; its example values are commercial. */
+  hostHelpUrl: z.string().optional(),
+  hostHelpKind: z.enum(['microsoft', 'host']).optional(),
   /** Outcome of the NS lookup: a failed lookup means the host is unknown, not "generic". */
   lookup: LookupOutcome,
 });

@@ -190,6 +190,23 @@ for (const { domain, lang, kind } of PRINTED) {
   });
 }
 
+for (const [lang, t, gcchPage] of [
+  ['en', en, 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high'],
+  ['zh-CN', zh, 'https://learn.microsoft.com/zh-cn/microsoft-365/enterprise/dns-records-for-office-365-gcc-high'],
+] as const) {
+  test(`GCC High at GoDaddy (${lang}): the GCC High DNS page first, GoDaddy's page second with its examples flagged`, async ({
+    page,
+  }) => {
+    await page.goto(`/d/host-godaddy-gcch.test?lang=${lang}`);
+    const host = page.getByTestId('dns-host');
+    await expect(host).toHaveAttribute('data-host', 'godaddy', { timeout: 45_000 });
+    await expect(host.getByTestId('dns-host-link')).toHaveAttribute('href', gcchPage);
+    await expect(host.getByTestId('dns-host-link')).toContainText(t.t('hosts.instructions.cloud', { host: 'GoDaddy' }));
+    await expect(host.getByTestId('dns-host-help-link')).toHaveAttribute('href', /create-dns-records-at-godaddy$/);
+    await expect(host.getByTestId('dns-host-help')).toContainText(t.t('hosts.commercial-examples'));
+  });
+}
+
 test('an address that is not a domain gets a plain message', async ({ page }) => {
   const response = await page.goto('/d/10.0.0.1');
   expect(response?.status()).toBeLessThan(500);

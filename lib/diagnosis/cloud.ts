@@ -1,6 +1,6 @@
 /**
- * Cloud inference (facts §1.4): which Microsoft 365 cloud a domain's MX, autodiscover and SPF point
- * at. Never from msoid: msoid is what we are judging, so it cannot be evidence too. Pure.
+ * Cloud inference (our rule, docs/m365-dns-facts.md §cloud-inference): which Microsoft 365 cloud a domain's MX,
+ * autodiscover and SPF point at. Never from msoid: msoid is what we are judging, so it cannot be evidence too. Pure.
  */
 import {
   type Cloud,
@@ -24,6 +24,8 @@ const MX_RULES: readonly Rule[] = [
   ['mail.protection.office365.us', 'gcchigh-or-dod'],
   ['mail.protection.outlook.com', 'worldwide-or-gcc'],
   ['mx.microsoft', 'worldwide-or-gcc'],
+  // Microsoft's legacy MX form (docs/m365-dns-facts.md §mx-legacy): still Microsoft's, so still evidence.
+  ['mail.eo.outlook.com', 'worldwide-or-gcc'],
   ['mail.protection.outlook.de', 'germany'],
 ];
 

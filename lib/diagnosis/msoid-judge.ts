@@ -13,7 +13,7 @@ import {
 } from './msoid-observe';
 import { diffText, nearMiss } from './typo';
 
-/** TTL we recommend for the msoid CNAME: Microsoft uses 1 hour for every CNAME (facts §1.3). */
+/** TTL we recommend for the msoid CNAME: Microsoft's pages give 1 hour (docs/m365-dns-facts.md §ttl). */
 export const MSOID_TTL = 3600;
 /** Host label of the record, relative to the checked domain. */
 export const MSOID_HOST = 'msoid';
@@ -224,9 +224,10 @@ export function judge21Vianet(obs: MsoidObservation, ctx: JudgeContext): MsoidDr
 }
 
 /**
- * Worldwide, GCC, GCC High, DoD: msoid must not exist. Any record is `must-remove`; how bad depends
- * on the cloud and the target (facts §1.2): critical in GCC High/DoD and for the 21Vianet target
- * (activation fails), warning for the legacy worldwide target and for other values.
+ * Worldwide, GCC, GCC High, DoD: msoid must not exist. Any record is `must-remove`; how bad depends on the cloud,
+ * the record type and the target (docs/m365-dns-facts.md §msoid-outside-21vianet, §msoid-gov): critical for the
+ * 21Vianet target (activation fails with "isn't in our system") and for any CNAME in GCC High/DoD (their pages say
+ * it must be removed); a warning for the obsolete worldwide target, other targets, and non-CNAME data.
  */
 export function judgeOtherCloud(
   obs: MsoidObservation,
@@ -265,11 +266,13 @@ export function judgeOtherCloud(
     q === '21vianet-target'
       ? q
       : gov
-        ? 'gov'
+        ? q === 'own-data'
+          ? 'gov-own-data'
+          : 'gov'
         : q === 'legacy-worldwide-target'
           ? 'legacy-worldwide-target'
           : 'unneeded';
-  const severity: Severity = gov || q === '21vianet-target' ? 'critical' : 'warning';
+  const severity: Severity = q === '21vianet-target' || (gov && q !== 'own-data') ? 'critical' : 'warning';
   const common = {
     status: 'must-remove' as const,
     qualifier: q,

@@ -7,9 +7,9 @@ import { type ChainEnd, isAnswered, type Lookup, type LookupOutcome, type Record
 import { normalizeName, sameName } from './dns-names';
 import type { Snapshot, WildcardProbe } from './snapshot';
 
-/** 21Vianet msoid target (facts §1.1). */
+/** 21Vianet msoid target (docs/m365-dns-facts.md §msoid-21vianet). */
 export const MSOID_TARGET_21V = 'clientconfig.partner.microsoftonline-p.net.cn';
-/** The historic worldwide msoid target (facts §1.1, §1.2): legacy, not needed. */
+/** The historic worldwide msoid target (docs/m365-dns-facts.md §msoid-legacy-worldwide): obsolete, should go. */
 export const MSOID_LEGACY_WORLDWIDE = 'clientconfig.microsoftonline-p.net';
 
 export type LookupFailure = { name: string; type: RecordType; outcome: LookupOutcome };

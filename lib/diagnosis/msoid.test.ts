@@ -79,7 +79,8 @@ const toOther = {
 const ownData = {
   v21: ['msoid.not-cname.own-data', 'critical'],
   ww: ['msoid.must-remove.own-data', 'warning'],
-  gov: ['msoid.must-remove.own-data', 'critical'],
+  // GCC High/DoD pages say an msoid CNAME must be removed; other data there is a warning.
+  gov: ['msoid.must-remove.own-data', 'warning'],
   unknown: ['msoid.cloud-unknown.own-data', 'notice'],
 } as const;
 const failedAll = (q: string) => {
@@ -431,6 +432,16 @@ describe('diagnoseMsoid: details of each kind of finding', () => {
     expect(f.messages.action).toMatchObject({ code: 'msoid.action.delete', params: { value, name: MSOID } });
     expect(f.reference).toBe(reference);
   });
+
+  it.each(['gcchigh', 'dod'] as const)(
+    'own data (not a CNAME) in %s: a warning that says only the CNAME is documented',
+    (cloud) => {
+      const f = diagnoseMsoid(snapshot({ msoid: ownTxt('hello') }), report(cloud));
+      expect(f.severity).toBe('warning');
+      expect(f.messages.impact.code).toBe('msoid.impact.must-remove.gov-own-data');
+      expect(f.fixes).toEqual([{ op: 'delete', name: MSOID, host: 'msoid', type: 'TXT', value: 'hello', ttl: 300 }]);
+    },
+  );
 
   it('must remove own data in worldwide: delete each record', () => {
     const f = diagnoseMsoid(snapshot({ msoid: ownTxt('hello') }), report('worldwide'));

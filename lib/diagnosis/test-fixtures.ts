@@ -2,7 +2,15 @@
  * Test-only builders for lookups and snapshots (no DNS). Domain names are under `.test`.
  * Imported by the colocated `*.test.ts` files only.
  */
-import type { ChainEnd, DnsAnswer, Lookup, LookupOutcome, RecordType } from '@/lib/schema';
+import {
+  type ChainEnd,
+  type DnsAnswer,
+  isAnswered,
+  LOOKUP_OUTCOMES,
+  type Lookup,
+  type LookupOutcome,
+  type RecordType,
+} from '@/lib/schema';
 import { MSOID_LEGACY_WORLDWIDE, MSOID_TARGET_21V } from './msoid';
 import type { MsoidLookups, Snapshot, WildcardProbe } from './snapshot';
 
@@ -12,16 +20,10 @@ export const SIBLING = `_m365dh-3k9x.${DOMAIN}`;
 export const TARGET = MSOID_TARGET_21V;
 export const LEGACY = MSOID_LEGACY_WORLDWIDE;
 
-export const FAILURES = [
-  'servfail',
-  'refused',
-  'timeout',
-  'bad-response',
-  'network-error',
-  'cancelled',
-  'deadline',
-  'skipped',
-] as const satisfies readonly LookupOutcome[];
+/** Every failure outcome, derived from the contract's list: a new outcome can't go untested. */
+export const FAILURES = LOOKUP_OUTCOMES.filter(
+  (o): o is Exclude<LookupOutcome, 'answer' | 'nxdomain' | 'nodata'> => !isAnswered(o),
+);
 
 type Extra = { chain?: string[]; chainEnd?: ChainEnd; rcode?: string; tries?: Lookup['tries'] };
 

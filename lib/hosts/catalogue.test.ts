@@ -16,6 +16,38 @@ function labelCodes(label: FieldLabel | undefined): string[] {
 }
 
 describe('host catalogue data', () => {
+  /** Developer pages, not help for admins at a console (docs/m365-dns-facts.md §host-links-china). */
+  const API_REFERENCE = [/\/api\//i, /api-reference/i, /AddDomainRecord/i, /\/document\/api\//i];
+
+  it('every instructions link is https and a help page, never an API reference', () => {
+    for (const host of all) {
+      for (const url of [host.instructions.url, host.instructions.urlZh].filter((u) => u !== undefined)) {
+        expect(url, host.id).toMatch(/^https:\/\/[^/]+\//);
+        for (const pattern of API_REFERENCE) expect(url, `${host.id}: ${url}`).not.toMatch(pattern);
+      }
+    }
+  });
+
+  it('the API-reference check refuses the links the catalogue used to have', () => {
+    for (const old of [
+      'https://www.alibabacloud.com/help/en/dns/api-alidns-2015-01-09-adddomainrecord',
+      'https://cloud.tencent.com/document/api/1427/56180',
+    ]) {
+      expect(
+        API_REFERENCE.some((p) => p.test(old)),
+        old,
+      ).toBe(true);
+    }
+  });
+
+  it('hosts in China with a help page of their own link it in Chinese too', () => {
+    for (const id of ['alibaba-cloud-dns', 'dnspod', 'huawei-cloud-dns']) {
+      const host = hostById(id) as HostEntry;
+      expect(host.instructions.kind, id).toBe('host');
+      expect(host.instructions.urlZh, id).toMatch(/^https:\/\//);
+    }
+  });
+
   it('every host in China (21Vianet included) has a Chinese name, in Han script; no other host has one', () => {
     const named = all.filter((h) => h.nameZh !== undefined);
     expect(named.map((h) => h.id)).toEqual(all.filter((h) => h.region === 'china').map((h) => h.id));

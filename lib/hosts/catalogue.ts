@@ -1,6 +1,7 @@
 /**
- * DNS hosts as data: how to recognise each from its NS names (m365-dns-facts §4.1, §4.2, §2.5), where its
- * instructions live (§3), and how its record form wants values entered (§5.2). Browser-safe.
+ * DNS hosts as data: how to recognise each from its NS names (docs/m365-dns-facts.md §host-detection), where its
+ * instructions live (§host-links, §host-links-china), and how its record form wants values entered
+ * (§host-formats). Each entry names its section in `source`. Browser-safe.
  *
  * Field layouts and names marked "GK" are general knowledge, not from a source; those hosts have
  * `layoutKnown: false`, which makes the formatter add Microsoft's "if your host has no … field" hints.
@@ -13,7 +14,7 @@ export const GENERIC_INSTRUCTIONS_URL = `${MS}get-help-with-domains/create-dns-r
 const DOMAINS_FAQ_URL = `${MS}setup/domains-faq`;
 
 const microsoftPage = (slug: string) => ({ url: `${MS}dns/${slug}`, kind: 'microsoft' }) as const;
-const hostPage = (url: string) => ({ url, kind: 'host' }) as const;
+const hostPage = (url: string, urlZh?: string) => ({ url, ...(urlZh ? { urlZh } : {}), kind: 'host' }) as const;
 const GENERIC_PAGE = { url: GENERIC_INSTRUCTIONS_URL, kind: 'generic' } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -71,13 +72,14 @@ const CN_FORMAT: HostFormat = {
 // The catalogue. Order matters only for ties; patterns of different hosts never overlap (tested).
 
 export const HOSTS = [
-  // §2.5: Microsoft runs the zone.
+  // Microsoft runs the zone (§microsoft-managed-dns).
   {
     id: 'microsoft-365',
     name: 'Microsoft 365',
     region: 'global',
     patterns: [{ pattern: 'ns[1-4].bdm.microsoftonline.com', evidence: 'ms' }],
     instructions: { url: DOMAINS_FAQ_URL, kind: 'microsoft' },
+    source: 'microsoft-managed-dns',
     managedByMicrosoft: true,
     format: GENERIC_FORMAT,
   },
@@ -88,11 +90,12 @@ export const HOSTS = [
     region: 'china',
     patterns: [{ pattern: 'ns[1-2].dns.partner.microsoftonline.cn', evidence: 'ms' }],
     instructions: { url: DOMAINS_FAQ_URL, kind: 'microsoft' },
+    source: 'microsoft-managed-dns',
     managedByMicrosoft: true,
     format: GENERIC_FORMAT,
   },
 
-  // §4.1: hosts with Microsoft pages, plus the big clouds.
+  // Hosts with Microsoft pages, plus the big clouds (§host-links).
   {
     id: 'godaddy',
     name: 'GoDaddy',
@@ -102,6 +105,7 @@ export const HOSTS = [
       { pattern: 'cns#.godaddy.com', evidence: 't1' },
     ],
     instructions: microsoftPage('create-dns-records-at-godaddy'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       // S9: CNAME values "must end with a period"; the Name field takes the label only (EasyDMARC FAQ).
@@ -136,6 +140,7 @@ export const HOSTS = [
       { pattern: 'ns#.cloudflare.com', evidence: 't1' },
     ],
     instructions: microsoftPage('create-dns-records-at-cloudflare'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       cnameTrailingDot: 'either',
@@ -176,6 +181,7 @@ export const HOSTS = [
       { pattern: '*.awsdns-cn-##.cn', evidence: 't1' },
     ],
     instructions: microsoftPage('create-dns-records-at-aws'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       // The console takes one Value box: `10 mail.example.test` for MX, `prio weight port target` for SRV,
@@ -205,8 +211,9 @@ export const HOSTS = [
       { pattern: 'ns3-##.azure-dns.org', evidence: 't2' },
       { pattern: 'ns4-##.azure-dns.info', evidence: 't2' },
     ],
-    // GK, unverified (§4.1); Microsoft's own Azure DNS zones page is retired (§3.2).
+    // Azure's own portal how-to; Microsoft 365's Azure DNS zones page is retired (§host-links).
     instructions: hostPage('https://learn.microsoft.com/en-us/azure/dns/dns-operations-recordsets-portal'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       cnameTrailingDot: 'either',
@@ -239,8 +246,9 @@ export const HOSTS = [
     nameZh: '由世纪互联运营的 Azure DNS',
     region: 'china',
     patterns: [{ pattern: 'ns#-##.azure-dns.cn', evidence: 't2' }],
-    // §4.1 names no page for Azure China; fall back to the generic page.
+    // No page of its own is known for Azure operated by 21Vianet; the generic page (§host-links-21vianet).
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: {
       cnameTrailingDot: 'either',
@@ -272,7 +280,11 @@ export const HOSTS = [
     name: 'Google Cloud DNS',
     region: 'global',
     patterns: [{ pattern: 'ns-cloud-[a-e][1-4].googledomains.com', evidence: 't2' }],
-    instructions: hostPage('https://cloud.google.com/dns/docs/records'), // GK, unverified
+    instructions: hostPage(
+      'https://cloud.google.com/dns/docs/records',
+      'https://cloud.google.com/dns/docs/records?hl=zh-cn',
+    ),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       cnameTrailingDot: 'either',
@@ -299,6 +311,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns[1-4].googledomains.com', evidence: 'gk' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -308,6 +321,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: '**.squarespace-dns.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -321,6 +335,7 @@ export const HOSTS = [
       { pattern: '**.namecheaphosting.com', evidence: 't1' },
     ],
     instructions: microsoftPage('create-dns-records-at-namecheap'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       cnameTrailingDot: 'either',
@@ -353,6 +368,7 @@ export const HOSTS = [
       { pattern: 'ns####.ui-dns.biz', evidence: 't2' },
     ],
     instructions: microsoftPage('create-dns-records-at-ionos-com'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       ...GENERIC_FORMAT, // GK
@@ -371,6 +387,7 @@ export const HOSTS = [
       { pattern: 'ns2.123-reg.co.uk', evidence: 'gk' },
     ],
     instructions: microsoftPage('create-dns-records-at-123-reg-co-uk'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -380,6 +397,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns##.worldnic.com', evidence: 't1' }],
     instructions: microsoftPage('create-dns-records-at-network-solutions'),
+    source: 'host-links',
     managedByMicrosoft: false,
     // S9b: CNAME values "cannot end with a period". Form layout GK.
     format: { ...GENERIC_FORMAT, cnameTrailingDot: 'forbidden' },
@@ -395,6 +413,7 @@ export const HOSTS = [
       { pattern: '**.ovh.ca', evidence: 't1' },
     ],
     instructions: microsoftPage('create-dns-records-at-ovh'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: {
       // GK: OVH's zone editor writes zone-file syntax, where a target without a final dot gets the zone
@@ -422,6 +441,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns#.wixdns.net', evidence: 't1' }],
     instructions: microsoftPage('create-dns-records-at-wix'),
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -431,6 +451,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns[1-2].bluehost.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -440,6 +461,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: '**.hostgator.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -449,6 +471,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns[1-3].dreamhost.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -458,6 +481,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns#*.dnsmadeeasy.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     // GK: targets outside the zone need the final dot, or the zone is appended. Harmless if not needed.
     format: { ...GENERIC_FORMAT, cnameTrailingDot: 'required' },
@@ -468,6 +492,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: '**.dynect.net', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -477,6 +502,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'dns[1-5].name-services.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -486,6 +512,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns[1-2].hover.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -495,6 +522,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns*.name.com', evidence: 't2' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -504,6 +532,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: '**.register.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -518,6 +547,7 @@ export const HOSTS = [
       { pattern: 'dns#.easydns.info', evidence: 'gk' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
@@ -527,11 +557,12 @@ export const HOSTS = [
     region: 'global',
     patterns: [{ pattern: 'ns0[1-4].freenom.com', evidence: 'gk' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },
 
-  // §4.2: Chinese DNS hosts.
+  // Chinese DNS hosts (§host-links-china).
   {
     id: 'alibaba-cloud-dns',
     name: 'Alibaba Cloud DNS (HiChina / 万网)',
@@ -542,7 +573,12 @@ export const HOSTS = [
       { pattern: 'ns#*.alidns.com', evidence: 't2' },
       { pattern: 'vip#*.alidns.com', evidence: 'gk' },
     ],
-    instructions: hostPage('https://www.alibabacloud.com/help/en/dns/api-alidns-2015-01-09-adddomainrecord'),
+    // The console's "add a DNS record" help (§host-links-china), in English and in Chinese.
+    instructions: hostPage(
+      'https://www.alibabacloud.com/help/en/dns/pubz-add-parsing-record',
+      'https://help.aliyun.com/zh/dns/pubz-add-parsing-record',
+    ),
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: {
       // 记录类型, 主机记录, 解析请求来源, 记录值, MX优先级, TTL; SRV 记录值 is `priority weight port target`.
@@ -575,7 +611,12 @@ export const HOSTS = [
       { pattern: 'ns#*.dnsv5.com', evidence: 't2' },
       { pattern: '**.tencentcloudcns.com', evidence: 't1' },
     ],
-    instructions: hostPage('https://cloud.tencent.com/document/api/1427/56180'),
+    // DNSPod's help on the record form's fields (English) and Tencent Cloud's "quick add a record" help (Chinese).
+    instructions: hostPage(
+      'https://docs.dnspod.com/dns/601114eaf5ab591fcad80e4e/',
+      'https://cloud.tencent.com/document/product/302/3446',
+    ),
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: {
       // 主机记录, 记录类型, 线路类型, 记录值, MX优先级, TTL; SRV 记录值 is `priority weight port target`.
@@ -608,7 +649,12 @@ export const HOSTS = [
       { pattern: '**.hwclouds-dns.com', evidence: 't2' },
       { pattern: '**.hwclouds-dns.net', evidence: 't2' },
     ],
-    instructions: hostPage('https://support.huaweicloud.com/intl/en-us/dns/'),
+    // Huawei Cloud DNS user guide: record set types and how to fill them in (§host-links-china).
+    instructions: hostPage(
+      'https://support.huaweicloud.com/intl/en-us/usermanual-dns/dns_usermanual_0601.html',
+      'https://support.huaweicloud.com/usermanual-dns/dns_usermanual_0601.html',
+    ),
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: {
       // 主机记录, 类型, 别名, 线路类型, TTL (秒), 值. MX and SRV go whole into 值. Apex: empty (GK).
@@ -637,6 +683,7 @@ export const HOSTS = [
       { pattern: '**.bdydns.com', evidence: 't1' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -650,6 +697,7 @@ export const HOSTS = [
       { pattern: '**.xincache.com', evidence: 't1' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -663,6 +711,7 @@ export const HOSTS = [
       { pattern: '**.west-dns.com', evidence: 't1' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -677,6 +726,7 @@ export const HOSTS = [
       { pattern: '**.jdcache.com', evidence: 't1', confidence: 'low' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -690,6 +740,7 @@ export const HOSTS = [
       { pattern: '**.ename.com', evidence: 't1' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -700,6 +751,7 @@ export const HOSTS = [
     region: 'china',
     patterns: [{ pattern: '**.22.cn', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -710,6 +762,7 @@ export const HOSTS = [
     region: 'china',
     patterns: [{ pattern: 'ns[1-2].dns.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -723,6 +776,7 @@ export const HOSTS = [
       { pattern: '**.dns-diy.com', evidence: 't1' },
     ],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -733,6 +787,7 @@ export const HOSTS = [
     region: 'china',
     patterns: [{ pattern: '**.volcdns.com', evidence: 't1' }],
     instructions: GENERIC_PAGE,
+    source: 'host-links-china',
     managedByMicrosoft: false,
     format: CN_FORMAT,
   },
@@ -744,6 +799,7 @@ export const HOSTS = [
     region: 'global',
     patterns: [],
     instructions: GENERIC_PAGE,
+    source: 'host-links',
     managedByMicrosoft: false,
     format: GENERIC_FORMAT,
   },

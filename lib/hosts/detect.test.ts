@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { REFERENCES } from '@/lib/records/catalogue';
 import { GENERIC_INSTRUCTIONS_URL, HOSTS, type HostId } from './catalogue';
 import { detectDnsHost, matchNameServer } from './detect';
 import { compilePattern } from './pattern';
 import type { MatchConfidence } from './types';
 
-/** Real-world (or documented) NS sets, one row per pattern family of every host in m365-dns-facts §4 and §2.5. */
+/** Real-world (or documented) NS sets, one row per pattern family of every host (docs/m365-dns-facts.md §host-detection). */
 const POSITIVE: ReadonlyArray<[label: string, ns: string[], id: HostId, confidence: MatchConfidence]> = [
   [
     'Microsoft 365-managed DNS',
@@ -222,6 +223,33 @@ describe('detectDnsHost: input forms, mixed and empty sets', () => {
   });
 });
 
+describe('detectDnsHost: GCC High and DoD keep the host help second, flagged as commercial', () => {
+  it('GoDaddy in GCC High: the GCC High page first, the GoDaddy page as host help', () => {
+    const m = detectDnsHost(['ns29.domaincontrol.com'], 'gcchigh');
+    expect(m.hostHelp).toEqual({
+      url: 'https://learn.microsoft.com/en-us/microsoft-365/admin/dns/create-dns-records-at-godaddy',
+      kind: 'microsoft',
+    });
+  });
+  it('an unknown host in DoD has no host help (the generic page lists commercial values too)', () => {
+    expect(detectDnsHost(['ns1.example.test'], 'dod').hostHelp).toBeUndefined();
+  });
+  it('worldwide has no second link', () => {
+    expect(detectDnsHost(['ns29.domaincontrol.com'], 'worldwide').hostHelp).toBeUndefined();
+  });
+});
+
+describe('detectDnsHost: hosts in China link their console help, in Chinese on Chinese pages', () => {
+  it.each([
+    ['dns9.hichina.com', 'https://help.aliyun.com/zh/dns/pubz-add-parsing-record'],
+    ['f1g1ns1.dnspod.net', 'https://cloud.tencent.com/document/product/302/3446'],
+    ['ns1.huaweicloud-dns.com', 'https://support.huaweicloud.com/usermanual-dns/dns_usermanual_0601.html'],
+  ])('%s on a zh-CN page → %s', (ns, url) => {
+    expect(detectDnsHost([ns], 'worldwide', 'zh-CN').instructionsUrl).toBe(url);
+    expect(detectDnsHost([ns], 'worldwide', 'en').instructionsUrl).not.toBe(url);
+  });
+});
+
 describe('detectDnsHost: instructions and managed DNS', () => {
   const MS_PAGE = 'https://learn.microsoft.com/en-us/microsoft-365/admin/dns/create-dns-records-at-godaddy';
   const GENERIC_21V = `${GENERIC_INSTRUCTIONS_URL}?view=o365-21vianet`;
@@ -230,7 +258,16 @@ describe('detectDnsHost: instructions and managed DNS', () => {
   > = [
     ['GoDaddy worldwide: Microsoft page', 'ns29.domaincontrol.com', 'worldwide', MS_PAGE, 'microsoft', false],
     ['GoDaddy unknown cloud: Microsoft page', 'ns29.domaincontrol.com', undefined, MS_PAGE, 'microsoft', false],
-    ['GoDaddy GCC High: Microsoft page', 'ns29.domaincontrol.com', 'gcchigh', MS_PAGE, 'microsoft', false],
+    [
+      'GoDaddy GCC High: the GCC High DNS page, not the commercial host page',
+      'ns29.domaincontrol.com',
+      'gcchigh',
+      REFERENCES.gcchigh,
+      'cloud',
+      false,
+    ],
+    ['Cloudflare DoD: the DoD DNS page', 'ada.ns.cloudflare.com', 'dod', REFERENCES.dod, 'cloud', false],
+    ['unknown host GCC High: the GCC High DNS page', 'ns1.example.test', 'gcchigh', REFERENCES.gcchigh, 'cloud', false],
     [
       'GoDaddy 21Vianet: generic page, 21Vianet view',
       'ns29.domaincontrol.com',
@@ -251,7 +288,7 @@ describe('detectDnsHost: instructions and managed DNS', () => {
       'Alibaba 21Vianet: its own page is kept',
       'dns9.hichina.com',
       '21vianet',
-      'https://www.alibabacloud.com/help/en/dns/api-alidns-2015-01-09-adddomainrecord',
+      'https://www.alibabacloud.com/help/en/dns/pubz-add-parsing-record',
       'host',
       false,
     ],

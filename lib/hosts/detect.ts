@@ -1,4 +1,4 @@
-/** Recognise a domain's DNS host from its NS names (m365-dns-facts §4). Pure, synchronous, browser-safe. */
+/** Recognise a domain's DNS host from its NS names (docs/m365-dns-facts.md §host-detection). Pure, browser-safe. */
 import { normalizeName } from '@/lib/diagnosis/dns-names';
 import type { EffectiveCloud } from '@/lib/schema';
 import { GENERIC_HOST, HOSTS, type HostId } from './catalogue';
@@ -17,6 +17,8 @@ export type DnsHostMatch = {
   matched: number;
   instructionsUrl: string;
   instructionsKind: InstructionsKind;
+  /** GCC High/DoD: the host's own help, shown second (its example values are commercial). */
+  hostHelp?: { url: string; kind: 'microsoft' | 'host' };
   managedByMicrosoft: boolean;
   /** True when the NS names do not all belong to the chosen host (another host, or names we do not know). */
   mixed: boolean;
@@ -62,9 +64,13 @@ type Tally = { host: HostEntry; count: number; confidence: Confidence; first: nu
  * Picks the DNS host from a zone's NS names. The host named by most NS wins (ties: the stronger
  * evidence, then the one listed first). Confidence is the strongest pattern that matched for that host,
  * one step lower when the NS names are split (`mixed`). No names, or none recognised: the generic
- * fallback with confidence `none`. `cloud` only picks the instructions link (21Vianet view).
+ * fallback with confidence `none`. `cloud` and `lang` only pick the instructions links (see `instructionsFor`).
  */
-export function detectDnsHost(nsNames: readonly string[], cloud: EffectiveCloud = 'unknown'): DnsHostMatch {
+export function detectDnsHost(
+  nsNames: readonly string[],
+  cloud: EffectiveCloud = 'unknown',
+  lang = 'en',
+): DnsHostMatch {
   const ns = [...new Set(nsNames.map(normalizeName).filter((n) => n !== ''))];
   const tallies = new Map<string, Tally>();
   ns.forEach((name, index) => {
@@ -84,7 +90,7 @@ export function detectDnsHost(nsNames: readonly string[], cloud: EffectiveCloud 
   const [winner, ...rest] = ranked;
 
   const host = winner?.host ?? GENERIC_HOST;
-  const instructions = instructionsFor(host, cloud);
+  const instructions = instructionsFor(host, cloud, lang);
   const mixed = winner !== undefined && winner.count < ns.length;
   const confidence: MatchConfidence = winner ? (mixed ? LOWER[winner.confidence] : winner.confidence) : 'none';
   return {
@@ -95,6 +101,7 @@ export function detectDnsHost(nsNames: readonly string[], cloud: EffectiveCloud 
     matched: winner?.count ?? 0,
     instructionsUrl: instructions.url,
     instructionsKind: instructions.kind,
+    ...(instructions.hostHelp ? { hostHelp: instructions.hostHelp } : {}),
     managedByMicrosoft: host.managedByMicrosoft,
     mixed,
     others: rest.sort((a, b) => a.first - b.first).map((t) => t.host.id as HostId),

@@ -1,7 +1,7 @@
 /**
  * Formats a canonical `Fix` the way one DNS host's record form wants it: its field order and names,
  * the host field relative to the zone, trailing-dot rules, SRV and MX layouts, and the host's pitfalls
- * as notes (m365-dns-facts §5.2). Pure, synchronous, browser-safe. DNS literals travel as note params.
+ * as notes (docs/m365-dns-facts.md §host-formats). Pure, synchronous, browser-safe. DNS literals travel as note params.
  */
 import { normalizeName } from '@/lib/diagnosis/dns-names';
 import type { Fix, MessageRef, RecordType } from '@/lib/schema';

@@ -2,10 +2,11 @@
  * Types of the DNS-host catalogue. Hosts are data (`catalogue.ts`); these types close every set the
  * detector and the formatter switch on. Browser-safe.
  */
+import type { FactId } from '@/lib/facts';
 import type { RecordType } from '@/lib/schema';
 
 /**
- * Where an NS pattern comes from (m365-dns-facts §4): `ms` a Microsoft document, `t2` two or more
+ * Where an NS pattern comes from (docs/m365-dns-facts.md §host-detection): `ms` a Microsoft document, `t2` two or more
  * independent third-party sources or real NS answers, `t1` one third-party source, `gk` general knowledge.
  */
 export type Evidence = 'ms' | 't2' | 't1' | 'gk';
@@ -21,9 +22,18 @@ export type HostPattern = {
   readonly confidence?: Confidence;
 };
 
-/** `microsoft`: Microsoft's page for this host; `host`: the host's own help page; `generic`: Microsoft's any-host page. */
-export type InstructionsKind = 'microsoft' | 'host' | 'generic';
-export type HostInstructions = { readonly url: string; readonly kind: InstructionsKind };
+/**
+ * `microsoft`: Microsoft's page for this host; `host`: the host's own help page; `generic`: Microsoft's any-host
+ * page; `cloud`: Microsoft's DNS records page of the tenant's cloud (GCC High, DoD), whose values differ from the
+ * commercial ones the host pages show.
+ */
+export type InstructionsKind = 'microsoft' | 'host' | 'generic' | 'cloud';
+export type HostInstructions = {
+  readonly url: string;
+  /** The same help in Chinese, for zh-CN pages (a host's own Chinese console help). */
+  readonly urlZh?: string;
+  readonly kind: InstructionsKind;
+};
 
 /** The fields a host's record form can have. Which appear depends on the record type and the host's layout. */
 export const FIELD_KEYS = [
@@ -93,12 +103,14 @@ export type HostEntry = {
   readonly name: string;
   /**
    * The name the host goes by on Chinese pages, where it has one of its own (阿里云, 腾讯云, 华为云… and 世纪互联's
-   * Microsoft services): what a Chinese admin sees in the host's console and on its bill (glossary §5).
+   * Microsoft services): what a Chinese admin sees in the host's console and on its bill.
    */
   readonly nameZh?: string;
   readonly region: 'global' | 'china';
   readonly patterns: readonly HostPattern[];
   readonly instructions: HostInstructions;
+  /** The section of docs/m365-dns-facts.md that gives the instructions link and its date seen. */
+  readonly source: FactId;
   /** True when Microsoft (or 21Vianet for Microsoft) runs the zone: records are changed in the admin center. */
   readonly managedByMicrosoft: boolean;
   readonly format: HostFormat;

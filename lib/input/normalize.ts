@@ -1,5 +1,5 @@
 /**
- * The one place where a pasted entry becomes a domain name (reliability notes §2.3).
+ * The one place where a pasted entry becomes a domain name.
  * Pure and browser-safe: the WHATWG URL host parser does the UTS #46 mapping and punycode,
  * the punycode package turns A-labels back into Unicode for display, tldts applies the Public Suffix List.
  */
@@ -123,7 +123,7 @@ function showChar(char: string): string {
 
 type Mapped = { ok: true; ascii: string } | Reject;
 
-/** Steps 2–3 of §2.3: clean, take the host out of URLs and e-mail addresses, map to lower-case ASCII. */
+/** Steps 2–3: clean, take the host out of URLs and e-mail addresses, map to lower-case ASCII. */
 function toAsciiHost(raw: string, input: string): Mapped {
   const cleaned = clean(raw);
   if (cleaned === '') return reject('empty', { input });
@@ -162,7 +162,7 @@ function classifyUnmappable(host: string, input: string): Reject {
   return reject('unparseable', { input });
 }
 
-/** Step 4 of §2.3: lengths, LDH, hyphens, at least two labels. */
+/** Step 4: lengths, LDH, hyphens, at least two labels. */
 function checkSyntax(ascii: string, input: string): Reject | null {
   const domain = toDisplay(ascii);
   const labels = ascii.split('.');
@@ -189,7 +189,7 @@ function checkSyntax(ascii: string, input: string): Reject | null {
 
 type Registrable = { ok: true; registrable: string } | Reject;
 
-/** Step 5 of §2.3: special-use names out, ICANN public suffix required, registrable domain found. */
+/** Step 5: special-use names out, ICANN public suffix required, registrable domain found. */
 function findRegistrable(ascii: string, input: string, options: NormalizeOptions): Registrable {
   const domain = toDisplay(ascii);
   const labels = ascii.split('.');

@@ -1,5 +1,5 @@
 /**
- * Step 1 of the input pipeline (reliability notes §2.3): cut pasted text into entries, keeping line numbers.
+ * Step 1 of the input pipeline: cut pasted text into entries, keeping line numbers.
  * Pure and browser-safe.
  */
 import { removeInvisible } from './normalize';

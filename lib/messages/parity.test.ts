@@ -1,7 +1,7 @@
 /**
  * The zh-CN catalogue against the English one: the same codes, the same `{param}`s per code, the DNS literals
  * and acronyms kept, the glossary's terms used and its known mistranslations absent.
- * Glossary: /work/shared/reference/zh-cn-glossary.md.
+ * The terms are the ones Microsoft's Chinese pages and the hosts' Chinese consoles use.
  */
 import { describe, expect, test } from 'vitest';
 import type { Catalogue } from './format';

@@ -1,11 +1,13 @@
 /**
- * Every Microsoft 365 DNS record for each cloud family, as data (facts §2). DNS values live here and in
- * message params only, never in the message catalogue. Pure.
+ * Every Microsoft 365 DNS record for each cloud family, as data (docs/m365-dns-facts.md §record-values). DNS
+ * values live here and in message params only, never in the message catalogue. Pure.
  */
+
+import type { FactId } from '@/lib/facts';
 import type { EffectiveCloud, RecordType, Requirement } from '@/lib/schema';
 import type { CloudFamily, RecordId, RecordService, ServiceFlag } from './schema';
 
-/** TTL Microsoft uses for every record it lists (facts §1.3, §2). */
+/** TTL Microsoft's DNS pages give for the records they list (docs/m365-dns-facts.md §ttl). */
 export const RECORD_TTL = 3600;
 
 /** RFC 7208 §4.6.4: at most 10 DNS-querying terms per SPF evaluation. */
@@ -28,20 +30,18 @@ export type DkimFormat = { id: 'onmicrosoft' | 'dkim-mail-microsoft'; suffix: st
 
 /** What a record should hold. Exact values and suffixes are whole-label DNS names. */
 export type Expectation =
-  | { kind: 'mx'; suffixes: readonly string[] }
+  | { kind: 'mx'; suffixes: readonly string[]; legacy: readonly string[] }
   | {
       kind: 'cname';
       target: string;
-      /** Old targets that still work but are unsupported (a warning, not an error). */
+      /** Older targets that still work but cost users an extra step (a notice, not an error). */
       deprecated: readonly string[];
-      /** False when only a third party documents the value: a mismatch is a notice, not a warning. */
-      verified: boolean;
     }
   /** Microsoft does not document a value for this cloud: present is informational, absent is fine. */
   | { kind: 'undocumented' }
   | { kind: 'srv'; priority: number; weight: number; port: number; target: string }
-  /** The record must not exist while the service is used (`_autodiscover._tcp`). */
-  | { kind: 'absent' }
+  /** Microsoft documents no rule for the record: we only say what it does (`_autodiscover._tcp`). */
+  | { kind: 'informational' }
   | { kind: 'spf'; include: string }
   | { kind: 'verification' }
   | { kind: 'dkim'; selector: 1 | 2; formats: readonly DkimFormat[] }
@@ -60,6 +60,8 @@ export type RecordSpec = {
   /** What the record is when the gating service is used (`on`) or not (`off`). */
   requirement: { on: Requirement; off: Requirement };
   reference: string;
+  /** The section of docs/m365-dns-facts.md that gives the value and its Microsoft source. */
+  source: FactId;
 };
 
 export type CloudCatalogue = {
@@ -70,6 +72,11 @@ export type CloudCatalogue = {
 };
 
 const LEARN = 'https://learn.microsoft.com/en-us';
+/** A Microsoft document at one commit of its public repository (a page version that is no longer live). */
+const atCommit = (repo: string, commit: string, path: string) =>
+  `https://github.com/MicrosoftDocs/${repo}/blob/${commit}/${path}`;
+
+/** Reference links per record and cloud (docs/m365-dns-facts.md says what each page holds and when it was read). */
 export const REFERENCES = {
   worldwide: `${LEARN}/microsoft-365/enterprise/external-domain-name-system-records`,
   '21vianet': `${LEARN}/microsoft-365/admin/get-help-with-domains/create-dns-records-at-any-dns-hosting-provider?view=o365-21vianet`,
@@ -81,28 +88,59 @@ export const REFERENCES = {
   dkim: `${LEARN}/defender-office-365/email-authentication-dkim-configure`,
   dmarc: `${LEARN}/defender-office-365/email-authentication-dmarc-configure`,
   intune: `${LEARN}/intune/device-enrollment/windows/create-cname-autodiscovery`,
+  /** Outlook's Autodiscover order (the SRV lookup comes after the other steps). */
+  autodiscoverSrv: `${LEARN}/exchange/client-developer/exchange-web-services/autodiscover-for-exchange`,
+  /** Multi-Geo in-region routing: "delete any legacy MX records that contain … mail.eo.outlook.com". */
+  mxLegacy: `${LEARN}/microsoft-365/enterprise/configure-multi-geo-in-region-routing`,
+  /** Skype for Business records, worldwide: Microsoft's Windows DNS page still lists sip, lyncdiscover and _sip._tls. */
+  'sfb-worldwide': `${LEARN}/microsoft-365/admin/dns/create-dns-records-using-windows-based-dns`,
+  /** 21Vianet's Skype for Business values: the retired DNSPod page (the last Microsoft page that listed them). */
+  'sfb-21vianet': atCommit(
+    'OfficeDocs-O365ITPro',
+    '194a33999dc23e6a88f56726ba025b008e70815d',
+    'Office365-Admin/services-in-china/create-dns-records-at-dnspod.md',
+  ),
+  /** GCC High's and DoD's Skype for Business values: the 2020 versions of their DNS pages. */
+  'sfb-gcchigh': atCommit(
+    'microsoft-365-docs',
+    '940c6ea9b09dd3922b23b8656556d86b2e63824b',
+    'microsoft-365/enterprise/dns-records-for-office-365-gcc-high.md',
+  ),
+  'sfb-dod': atCommit(
+    'microsoft-365-docs',
+    '4cf59095f1885d8366ab1cc825b63b87c77287b2',
+    'microsoft-365/enterprise/dns-records-for-office-365-dod.md',
+  ),
 } as const;
 
-/** The values that differ between cloud families (facts §2.1–2.3). */
+/** The values that differ between cloud families (docs/m365-dns-facts.md §record-values). */
 type FamilyValues = {
   family: CloudFamily;
   portal: string | null;
   reference: string;
   mxSuffixes: readonly string[];
+  /** Older Microsoft MX forms that still belong to Microsoft 365 but should be replaced. */
+  mxLegacy: readonly string[];
   autodiscover: string;
-  /** 21Vianet lists autodiscover as required; worldwide calls it "optional but highly recommended". */
-  autodiscoverRequirement: Requirement;
   spfInclude: string;
   sipfed: string;
   sipdir: string;
   webdir: string;
+  /** Where the Skype for Business values of this cloud come from. */
+  sfbReference: string;
   /** null: not documented for this cloud. */
   registration: string | null;
-  enrollment: { target: string; deprecated: readonly string[]; verified: boolean };
+  enrollment: { target: string; deprecated: readonly string[] };
   /** null: DKIM is not documented for this cloud. */
   dkim: readonly DkimFormat[] | null;
   msoidReference: string;
 };
+
+/**
+ * Autodiscover is asked for at one level in every cloud: Microsoft's current page calls it "optional but highly
+ * recommended", and no page gives 21Vianet a reason to differ (docs/m365-dns-facts.md §autodiscover-requirement).
+ */
+const AUTODISCOVER_REQUIREMENT = { on: 'recommended', off: 'optional' } as const;
 
 function build(v: FamilyValues): CloudCatalogue {
   const rec = (
@@ -113,8 +151,9 @@ function build(v: FamilyValues): CloudCatalogue {
     type: RecordType,
     expected: Expectation,
     requirement: RecordSpec['requirement'],
+    source: FactId,
     reference: string = v.reference,
-  ): RecordSpec => ({ id, service, gate, host, type, expected, requirement, reference });
+  ): RecordSpec => ({ id, service, gate, host, type, expected, requirement, reference, source });
   const optional = { on: 'optional', off: 'optional' } as const;
   const dkim = (selector: 1 | 2): RecordSpec =>
     rec(
@@ -125,6 +164,7 @@ function build(v: FamilyValues): CloudCatalogue {
       'CNAME',
       v.dkim ? { kind: 'dkim', selector, formats: v.dkim } : { kind: 'undocumented' },
       v.dkim ? { on: 'recommended', off: 'optional' } : optional,
+      'dkim',
       REFERENCES.dkim,
     );
   const records: Record<RecordId, RecordSpec> = {
@@ -136,17 +176,19 @@ function build(v: FamilyValues): CloudCatalogue {
       'TXT',
       { kind: 'verification' },
       optional,
+      'verification',
       REFERENCES.verification,
     ),
-    msoid: rec('msoid', 'core', null, 'msoid', 'CNAME', { kind: 'msoid' }, optional, v.msoidReference),
+    msoid: rec('msoid', 'core', null, 'msoid', 'CNAME', { kind: 'msoid' }, optional, 'msoid', v.msoidReference),
     mx: rec(
       'mx',
       'mail',
       'mail',
       '@',
       'MX',
-      { kind: 'mx', suffixes: v.mxSuffixes },
+      { kind: 'mx', suffixes: v.mxSuffixes, legacy: v.mxLegacy },
       { on: 'required', off: 'optional' },
+      'mx',
     ),
     autodiscover: rec(
       'autodiscover',
@@ -154,8 +196,9 @@ function build(v: FamilyValues): CloudCatalogue {
       'mail',
       'autodiscover',
       'CNAME',
-      { kind: 'cname', target: v.autodiscover, deprecated: [], verified: true },
-      { on: v.autodiscoverRequirement, off: 'optional' },
+      { kind: 'cname', target: v.autodiscover, deprecated: [] },
+      AUTODISCOVER_REQUIREMENT,
+      'autodiscover',
     ),
     'autodiscover-srv': rec(
       'autodiscover-srv',
@@ -163,8 +206,10 @@ function build(v: FamilyValues): CloudCatalogue {
       'mail',
       '_autodiscover._tcp',
       'SRV',
-      { kind: 'absent' },
-      { on: 'must-not-exist', off: 'optional' },
+      { kind: 'informational' },
+      optional,
+      'autodiscover-srv',
+      REFERENCES.autodiscoverSrv,
     ),
     spf: rec(
       'spf',
@@ -174,6 +219,7 @@ function build(v: FamilyValues): CloudCatalogue {
       'TXT',
       { kind: 'spf', include: v.spfInclude },
       { on: 'recommended', off: 'optional' },
+      'spf',
       REFERENCES.spf,
     ),
     'dkim-selector1': dkim(1),
@@ -186,6 +232,7 @@ function build(v: FamilyValues): CloudCatalogue {
       'TXT',
       { kind: 'dmarc' },
       { on: 'recommended', off: 'recommended' },
+      'dmarc',
       REFERENCES.dmarc,
     ),
     sipfederation: rec(
@@ -196,6 +243,8 @@ function build(v: FamilyValues): CloudCatalogue {
       'SRV',
       { kind: 'srv', priority: 100, weight: 1, port: 5061, target: v.sipfed },
       { on: 'required', off: 'optional' },
+      'teams-federation',
+      v.family === '21vianet' ? v.sfbReference : v.reference,
     ),
     sip: rec(
       'sip',
@@ -203,8 +252,10 @@ function build(v: FamilyValues): CloudCatalogue {
       null,
       'sip',
       'CNAME',
-      { kind: 'cname', target: v.sipdir, deprecated: [], verified: true },
+      { kind: 'cname', target: v.sipdir, deprecated: [] },
       optional,
+      'skype-for-business',
+      v.sfbReference,
     ),
     lyncdiscover: rec(
       'lyncdiscover',
@@ -212,8 +263,10 @@ function build(v: FamilyValues): CloudCatalogue {
       null,
       'lyncdiscover',
       'CNAME',
-      { kind: 'cname', target: v.webdir, deprecated: [], verified: true },
+      { kind: 'cname', target: v.webdir, deprecated: [] },
       optional,
+      'skype-for-business',
+      v.sfbReference,
     ),
     'sip-tls': rec(
       'sip-tls',
@@ -223,6 +276,8 @@ function build(v: FamilyValues): CloudCatalogue {
       'SRV',
       { kind: 'srv', priority: 100, weight: 1, port: 443, target: v.sipdir },
       optional,
+      'skype-for-business',
+      v.sfbReference,
     ),
     enterpriseregistration: rec(
       'enterpriseregistration',
@@ -230,12 +285,12 @@ function build(v: FamilyValues): CloudCatalogue {
       'intune',
       'enterpriseregistration',
       'CNAME',
-      v.registration
-        ? { kind: 'cname', target: v.registration, deprecated: [], verified: true }
-        : { kind: 'undocumented' },
+      v.registration ? { kind: 'cname', target: v.registration, deprecated: [] } : { kind: 'undocumented' },
       v.registration ? { on: 'recommended', off: 'optional' } : optional,
+      'intune-registration',
       REFERENCES.intune,
     ),
+    // Microsoft: "Although the CNAME configuration is optional, it makes enrollment easier" (§intune-enrollment).
     enterpriseenrollment: rec(
       'enterpriseenrollment',
       'intune',
@@ -243,7 +298,8 @@ function build(v: FamilyValues): CloudCatalogue {
       'enterpriseenrollment',
       'CNAME',
       { kind: 'cname', ...v.enrollment },
-      { on: 'recommended', off: 'optional' },
+      optional,
+      'intune-enrollment',
       REFERENCES.intune,
     ),
   };
@@ -251,12 +307,16 @@ function build(v: FamilyValues): CloudCatalogue {
 }
 
 const GOV_DKIM: readonly DkimFormat[] = [
-  // GCC High/DoD initial domains are *.onmicrosoft.us (facts §2.3); the new form is accepted as in worldwide.
+  // GCC High/DoD initial domains are *.onmicrosoft.us; the new form is accepted as in worldwide (§dkim).
   { id: 'onmicrosoft', suffix: 'onmicrosoft.us' },
   { id: 'dkim-mail-microsoft', suffix: 'dkim.mail.microsoft' },
 ];
 
-const GOV_ENROLLMENT = { target: 'enterpriseenrollment-s.manage.microsoft.us', deprecated: [], verified: true };
+/** The form without `-s` is Microsoft's older target; for the US government cloud it is our reading by analogy. */
+const GOV_ENROLLMENT = {
+  target: 'enterpriseenrollment-s.manage.microsoft.us',
+  deprecated: ['enterpriseenrollment.manage.microsoft.us'],
+};
 
 /** One catalogue per cloud family. Worldwide and GCC share one. */
 export const CATALOGUES: Readonly<Record<CloudFamily, CloudCatalogue>> = {
@@ -265,17 +325,17 @@ export const CATALOGUES: Readonly<Record<CloudFamily, CloudCatalogue>> = {
     portal: 'admin.microsoft.com',
     reference: REFERENCES.worldwide,
     mxSuffixes: ['mail.protection.outlook.com', 'mx.microsoft'],
+    mxLegacy: ['mail.eo.outlook.com'],
     autodiscover: 'autodiscover.outlook.com',
-    autodiscoverRequirement: 'recommended',
     spfInclude: 'spf.protection.outlook.com',
     sipfed: 'sipfed.online.lync.com',
     sipdir: 'sipdir.online.lync.com',
     webdir: 'webdir.online.lync.com',
+    sfbReference: REFERENCES['sfb-worldwide'],
     registration: 'enterpriseregistration.windows.net',
     enrollment: {
       target: 'enterpriseenrollment-s.manage.microsoft.com',
       deprecated: ['enterpriseenrollment.manage.microsoft.com', 'manage.microsoft.com'],
-      verified: true,
     },
     dkim: [
       { id: 'onmicrosoft', suffix: 'onmicrosoft.com' },
@@ -288,15 +348,19 @@ export const CATALOGUES: Readonly<Record<CloudFamily, CloudCatalogue>> = {
     portal: 'portal.partner.microsoftonline.cn',
     reference: REFERENCES['21vianet'],
     mxSuffixes: ['mail.protection.partner.outlook.cn'],
+    mxLegacy: [],
     autodiscover: 'autodiscover.partner.outlook.cn',
-    autodiscoverRequirement: 'required',
     spfInclude: 'spf.protection.partner.outlook.cn',
     sipfed: 'sipfed.online.partner.lync.cn',
     sipdir: 'sipdir.online.partner.lync.cn',
     webdir: 'webdir.online.partner.lync.cn',
+    sfbReference: REFERENCES['sfb-21vianet'],
     registration: null,
-    // Only a third party (dnscontrol) documents this value (facts §2.2).
-    enrollment: { target: 'enterpriseenrollment-s.manage.microsoftonline.cn', deprecated: [], verified: false },
+    // Microsoft's Intune page gives the `-s` value for 21Vianet; the older form is our reading by analogy.
+    enrollment: {
+      target: 'enterpriseenrollment-s.manage.microsoftonline.cn',
+      deprecated: ['enterpriseenrollment.manage.microsoftonline.cn'],
+    },
     dkim: null,
     msoidReference: REFERENCES['21vianet-msoid'],
   }),
@@ -305,12 +369,13 @@ export const CATALOGUES: Readonly<Record<CloudFamily, CloudCatalogue>> = {
     portal: null,
     reference: REFERENCES.gcchigh,
     mxSuffixes: ['mail.protection.office365.us'],
+    mxLegacy: [],
     autodiscover: 'autodiscover.office365.us',
-    autodiscoverRequirement: 'recommended',
     spfInclude: 'spf.protection.office365.us',
     sipfed: 'sipfed.online.gov.skypeforbusiness.us',
     sipdir: 'sipdir.online.gov.skypeforbusiness.us',
     webdir: 'webdir.online.gov.skypeforbusiness.us',
+    sfbReference: REFERENCES['sfb-gcchigh'],
     registration: 'enterpriseregistration.windows.net',
     enrollment: GOV_ENROLLMENT,
     dkim: GOV_DKIM,
@@ -321,12 +386,13 @@ export const CATALOGUES: Readonly<Record<CloudFamily, CloudCatalogue>> = {
     portal: null,
     reference: REFERENCES.dod,
     mxSuffixes: ['mail.protection.office365.us'],
+    mxLegacy: [],
     autodiscover: 'autodiscover-dod.office365.us',
-    autodiscoverRequirement: 'recommended',
     spfInclude: 'spf.protection.office365.us',
     sipfed: 'sipfed.online.dod.skypeforbusiness.us',
     sipdir: 'sipdir.online.dod.skypeforbusiness.us',
     webdir: 'webdir.online.dod.skypeforbusiness.us',
+    sfbReference: REFERENCES['sfb-dod'],
     registration: 'enterpriseregistration.windows.net',
     enrollment: GOV_ENROLLMENT,
     dkim: GOV_DKIM,

@@ -51,7 +51,7 @@ const ROWS: Row[] = [
       verification: ['ok.present', 'ok'],
       mx: ['ok.protection', 'ok'],
       autodiscover: ['ok.direct', 'ok'],
-      'autodiscover-srv': ['ok.absent', 'ok'],
+      'autodiscover-srv': ['optional-absent.absent', 'ok'],
       spf: ['ok.hard-fail', 'ok'],
       'dkim-selector1': ['ok.onmicrosoft', 'ok'],
       'dkim-selector2': ['ok.onmicrosoft', 'ok'],
@@ -246,6 +246,13 @@ const ROWS: Row[] = [
     health: 'healthy',
   },
   {
+    label: 'legacy Microsoft MX (mail.eo.outlook.com): replace it, not third-party mail',
+    cloud: 'worldwide',
+    lookups: ww(mx('10 contoso-test.mail.eo.outlook.com')),
+    want: { mx: ['deprecated.legacy-microsoft', 'warning'] },
+    health: 'needs-attention',
+  },
+  {
     label: 'new mx.microsoft form',
     cloud: 'worldwide',
     lookups: ww(mx('0 contoso-test.o-v1.mx.microsoft')),
@@ -278,13 +285,23 @@ const ROWS: Row[] = [
 
   // ---- DKIM
   {
-    label: 'DKIM pair in mixed formats',
+    // Microsoft: the two forms "can't coexist for the same selector"; nothing says both selectors must match.
+    label: 'DKIM selectors in different forms: each is judged on its own',
     cloud: 'worldwide',
     lookups: ww(dkimPair('worldwide', 'new')),
     want: {
-      'dkim-selector1': ['wrong-value.mixed-formats', 'warning'],
-      'dkim-selector2': ['wrong-value.mixed-formats', 'warning'],
+      'dkim-selector1': ['ok.onmicrosoft', 'ok'],
+      'dkim-selector2': ['ok.dkim-mail-microsoft', 'ok'],
     },
+    health: 'healthy',
+  },
+  {
+    label: 'DKIM selector whose own chain goes through both forms',
+    cloud: 'worldwide',
+    lookups: ww({
+      [KEYS.selector1]: cname('selector1._domainkey', dkimTarget(1, 'worldwide'), dkimTarget(1, 'new')),
+    }),
+    want: { 'dkim-selector1': ['wrong-value.mixed-formats', 'warning'], 'dkim-selector2': ['ok.onmicrosoft', 'ok'] },
   },
   {
     label: 'DKIM both onmicrosoft',
@@ -380,17 +397,25 @@ const ROWS: Row[] = [
     label: 'autodiscover CNAME of another cloud (21Vianet tenant pointing at worldwide)',
     cloud: '21vianet',
     lookups: { ...healthy('21vianet'), ...autodiscoverChain('autodiscover.outlook.com') },
-    want: { autodiscover: ['wrong-value.other-cloud', 'critical'] },
+    want: { autodiscover: ['wrong-value.other-cloud', 'warning'] },
   },
   {
-    label: 'autodiscover missing in 21Vianet (required)',
+    // One level in every cloud: "optional but highly recommended"; no page gives 21Vianet a reason to differ.
+    label: 'autodiscover missing in 21Vianet: recommended, as in every cloud',
     cloud: '21vianet',
     lookups: {
       ...healthy('21vianet'),
       ...autodiscoverChain(),
       [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain'),
     },
-    want: { autodiscover: ['missing.absent', 'critical'] },
+    want: { autodiscover: ['missing.absent', 'warning'] },
+    health: 'needs-attention',
+  },
+  {
+    label: 'autodiscover missing in worldwide: the same level as in 21Vianet',
+    cloud: 'worldwide',
+    lookups: ww({ ...autodiscoverChain(), [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain') }),
+    want: { autodiscover: ['missing.absent', 'warning'] },
   },
   {
     label: 'autodiscover chain broke before Microsoft → could not check',
@@ -405,18 +430,63 @@ const ROWS: Row[] = [
     want: { autodiscover: ['lookup-failed.timeout', 'unchecked'] },
   },
   {
-    label: '_autodiscover._tcp SRV beside autodiscover',
+    // No Microsoft page names it; Outlook reaches it only after its other Autodiscover steps fail.
+    label: '_autodiscover._tcp SRV beside a correct autodiscover CNAME: a note, never a problem',
     cloud: 'worldwide',
     lookups: ww({ [KEYS.autodiscoverSrv]: answer(at('_autodiscover._tcp'), 'SRV', '0 0 443 mail.contoso.test') }),
-    want: { 'autodiscover-srv': ['must-remove.present', 'warning'] },
+    want: { 'autodiscover-srv': ['ok.present', 'notice'], autodiscover: ['ok.direct', 'ok'] },
+    health: 'healthy',
+  },
+  {
+    label: '_autodiscover._tcp SRV with the autodiscover CNAME missing: says Outlook may follow it',
+    cloud: 'worldwide',
+    lookups: ww({
+      ...autodiscoverChain(),
+      [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain'),
+      [KEYS.autodiscoverSrv]: answer(at('_autodiscover._tcp'), 'SRV', '0 0 443 mail.contoso.test'),
+    }),
+    want: { 'autodiscover-srv': ['ok.fallback', 'notice'], autodiscover: ['missing.absent', 'warning'] },
   },
 
   // ---- Intune
   {
-    label: 'deprecated enrollment target',
+    // Microsoft: the older targets "both work … but require users to acknowledge a confirmation message".
+    label: 'older enrollment target manage.microsoft.com: a notice, not unsupported',
     cloud: 'worldwide',
     lookups: ww({ [KEYS.enterpriseenrollment]: cname('enterpriseenrollment', 'manage.microsoft.com') }),
-    want: { enterpriseenrollment: ['deprecated.old-target', 'warning'] },
+    want: { enterpriseenrollment: ['deprecated.old-target', 'notice'] },
+  },
+  {
+    label: '21Vianet enrollment with the -s value Microsoft documents: ok',
+    cloud: '21vianet',
+    lookups: healthy('21vianet'),
+    want: { enterpriseenrollment: ['ok.direct', 'ok'] },
+  },
+  {
+    label: '21Vianet enrollment without -s: the older form, a notice, not a typo',
+    cloud: '21vianet',
+    lookups: {
+      ...healthy('21vianet'),
+      [KEYS.enterpriseenrollment]: cname('enterpriseenrollment', 'enterpriseenrollment.manage.microsoftonline.cn'),
+    },
+    want: { enterpriseenrollment: ['deprecated.old-target', 'notice'] },
+  },
+  {
+    label: 'GCC High enrollment without -s: the older form, a notice',
+    cloud: 'gcchigh',
+    lookups: {
+      ...healthy('gcchigh'),
+      [KEYS.enterpriseenrollment]: cname('enterpriseenrollment', 'enterpriseenrollment.manage.microsoft.us'),
+    },
+    want: { enterpriseenrollment: ['deprecated.old-target', 'notice'] },
+  },
+  {
+    // Microsoft: "the CNAME configuration is optional"; automatic MDM enrollment doesn't need it.
+    label: 'Intune used, enrollment CNAME absent: optional, not missing',
+    cloud: 'worldwide',
+    lookups: ww({ [KEYS.enterpriseenrollment]: failedAt('enterpriseenrollment', 'CNAME', 'nxdomain') }),
+    want: { enterpriseenrollment: ['optional-absent.absent', 'ok'], enterpriseregistration: ['ok.direct', 'ok'] },
+    health: 'healthy',
   },
   {
     label: 'deprecated enrollment target (enterpriseenrollment.manage.microsoft.com)',
@@ -424,7 +494,7 @@ const ROWS: Row[] = [
     lookups: ww({
       [KEYS.enterpriseenrollment]: cname('enterpriseenrollment', 'enterpriseenrollment.manage.microsoft.com'),
     }),
-    want: { enterpriseenrollment: ['deprecated.old-target', 'warning'] },
+    want: { enterpriseenrollment: ['deprecated.old-target', 'notice'] },
   },
   {
     label: 'Intune not used: enrollment and registration absent',
@@ -559,6 +629,40 @@ const ROWS: Row[] = [
     want: { dmarc: ['missing.absent', 'warning'] },
   },
   {
+    // Microsoft's DMARC page: the record for a domain covers its subdomains that have none of their own.
+    label: 'subdomain without its own DMARC record, covered by the organisational domain: ok',
+    cloud: 'worldwide',
+    domain: 'sales.contoso.test',
+    registrable: 'contoso.test',
+    lookups: ww({
+      [KEYS.dmarc]: failedAt('_dmarc.sales', 'TXT', 'nxdomain'),
+      [KEYS.dmarcOrg]: txtAt('_dmarc.contoso.test', 'v=DMARC1; p=reject; sp=quarantine'),
+    }),
+    want: { dmarc: ['ok.inherited', 'ok'] },
+  },
+  {
+    label: 'subdomain without DMARC, and none at the organisational domain either: missing',
+    cloud: 'worldwide',
+    domain: 'sales.contoso.test',
+    registrable: 'contoso.test',
+    lookups: ww({
+      [KEYS.dmarc]: failedAt('_dmarc.sales', 'TXT', 'nxdomain'),
+      [KEYS.dmarcOrg]: failedAt('_dmarc', 'TXT', 'nxdomain'),
+    }),
+    want: { dmarc: ['missing.absent-with-parent', 'warning'] },
+  },
+  {
+    label: "subdomain without DMARC, the organisational domain's lookup timed out: could not check, never missing",
+    cloud: 'worldwide',
+    domain: 'sales.contoso.test',
+    registrable: 'contoso.test',
+    lookups: ww({
+      [KEYS.dmarc]: failedAt('_dmarc.sales', 'TXT', 'nxdomain'),
+      [KEYS.dmarcOrg]: failedAt('_dmarc', 'TXT', 'timeout'),
+    }),
+    want: { dmarc: ['lookup-failed.timeout', 'unchecked'] },
+  },
+  {
     label: 'two DMARC records',
     cloud: 'worldwide',
     lookups: ww({ [KEYS.dmarc]: txtAt(at('_dmarc'), 'v=DMARC1; p=reject', 'v=DMARC1; p=none') }),
@@ -637,7 +741,8 @@ const ROWS: Row[] = [
       enterpriseenrollment: ['not-applicable.cloud-unknown', 'notice'],
       spf: ['too-many.records', 'critical'],
       dmarc: ['wrong-value.policy-none', 'warning'],
-      'dkim-selector1': ['wrong-value.mixed-formats'],
+      'dkim-selector1': ['ok.onmicrosoft'],
+      'dkim-selector2': ['ok.dkim-mail-microsoft'],
       autodiscover: ['conflict.beside-cname'],
       sipfederation: ['wrong-value.port'],
       msoid: ['cloud-unknown.absent', 'notice'],
@@ -673,7 +778,8 @@ const ROWS: Row[] = [
       want: {
         autodiscover: ['wrong-value.other-cloud'],
         sipfederation: ['wrong-value.other-cloud'],
-        enterpriseenrollment: ['wrong-value.other-cloud', family === '21vianet' ? 'notice' : 'warning'],
+        // 21Vianet's value is Microsoft's own (Intune's page), so it is judged like every other cloud's.
+        enterpriseenrollment: ['wrong-value.other-cloud', 'warning'],
       },
     }),
   ),

@@ -21,6 +21,8 @@ import { summarize } from './summary';
 export type RecordsInput = {
   /** ASCII domain as checked. */
   domain: string;
+  /** Its registrable (organisational) domain; defaults to `domain`. */
+  registrable?: string;
   cloud: CloudReport;
   /** Results of `recordLookups` (and `recordFollowUps`), by plan key. A key not run reads as `skipped`. */
   lookups: ReadonlyMap<string, Lookup>;
@@ -54,10 +56,12 @@ function dedupeFixes(fixes: readonly Fix[]): Fix[] {
  */
 export function diagnoseRecords(input: RecordsInput): RecordsDiagnosis {
   const domain = normalizeName(input.domain);
-  const plan = new Map(recordLookups(domain).map((p) => [p.key, p]));
+  const registrable = normalizeName(input.registrable ?? input.domain);
+  const plan = new Map(recordLookups(domain, registrable).map((p) => [p.key, p]));
   const services = inferServices((key) => input.lookups.get(key), input.services);
   const ctx: Ctx = {
     domain,
+    registrable,
     cloud: input.cloud.effective,
     family: familyOf(input.cloud.effective),
     services: { mail: services.mail, teams: services.teams, intune: services.intune },
@@ -85,15 +89,16 @@ export function diagnoseRecords(input: RecordsInput): RecordsDiagnosis {
     const [dkim1, dkim2] = judgeDkim(ctx);
     const cname = (id: 'sip' | 'lyncdiscover' | 'enterpriseregistration' | 'enterpriseenrollment') =>
       judgeCnameRecord(id, ctx, { cname: KEYS[id], extras: [aKeyOf(KEYS[id])] });
+    const autodiscover = judgeCnameRecord('autodiscover', ctx, {
+      cname: KEYS.autodiscover,
+      extras: [KEYS.autodiscoverA, KEYS.autodiscoverTxt],
+    });
     const byId: Record<RecordId, RecordFinding> = {
       verification: judgeVerification(ctx),
       msoid: msoidRecord(input.msoid, ctx),
       mx: judgeMx(ctx),
-      autodiscover: judgeCnameRecord('autodiscover', ctx, {
-        cname: KEYS.autodiscover,
-        extras: [KEYS.autodiscoverA, KEYS.autodiscoverTxt],
-      }),
-      'autodiscover-srv': judgeSrv('autodiscover-srv', ctx),
+      autodiscover,
+      'autodiscover-srv': judgeSrv('autodiscover-srv', ctx, autodiscover),
       spf: judgeSpf(ctx),
       'dkim-selector1': dkim1,
       'dkim-selector2': dkim2,

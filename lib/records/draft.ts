@@ -23,6 +23,8 @@ import type { CloudFamily, RecordFinding, RecordId, RecordStatus, ServiceFlag, S
 export type Ctx = {
   /** ASCII domain, normalised. */
   domain: string;
+  /** Its registrable (organisational) domain, normalised; the domain itself when it is registrable. */
+  registrable: string;
   cloud: EffectiveCloud;
   /** null when the cloud is unknown. */
   family: CloudFamily | null;
@@ -80,7 +82,12 @@ export function nameAt(domain: string, host: string): string {
 }
 
 /** Expectations whose judgement needs no cloud (the rest are `depends-on-cloud` while the cloud is unknown). */
-const CLOUD_FREE: ReadonlySet<RecordSpec['expected']['kind']> = new Set(['verification', 'dmarc', 'absent', 'spf']);
+const CLOUD_FREE: ReadonlySet<RecordSpec['expected']['kind']> = new Set([
+  'verification',
+  'dmarc',
+  'informational',
+  'spf',
+]);
 
 /** True when judging the record needs to know the cloud. */
 export function needsCloud(spec: RecordSpec): boolean {

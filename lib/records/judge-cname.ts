@@ -146,8 +146,8 @@ export function judgeCnameObservation(spec: RecordSpec, ctx: Ctx, obs: CnameObse
     return { ...absentDraft(spec, ctx, requirement, expected, obs.records, true), found };
   }
 
-  const severity = exp.verified ? problemSeverity(requirement) : 'notice';
-  const notes: MessageRef[] = exp.verified ? [] : [ref('records.note.unverified-value', { value: expected })];
+  const severity = problemSeverity(requirement);
+  const notes: MessageRef[] = [];
   const change = (op: 'change' | 'add' = 'change') => fixFor(spec, ctx, op, expected);
   const p = { name, found: found.join(', '), expected };
 
@@ -188,10 +188,11 @@ export function judgeCnameObservation(spec: RecordSpec, ctx: Ctx, obs: CnameObse
   const first = chain[0] ?? '';
   const deprecated = exp.deprecated.find((d) => inChain(d));
   if (deprecated) {
+    // Older targets still work; users only confirm an extra prompt (docs/m365-dns-facts.md §intune-enrollment).
     return {
       status: 'deprecated',
       qualifier: 'old-target',
-      severity: 'warning',
+      severity: 'notice',
       found,
       chain,
       verdict: ref(`records.${spec.id}.verdict.deprecated.old-target`, { ...p, deprecated }),

@@ -1,8 +1,10 @@
 /**
  * DKIM: `selector1._domainkey` and `selector2._domainkey` CNAMEs to Microsoft's keys, in the older
- * `…onmicrosoft.com` form or the newer `…dkim.mail.microsoft` form. Both selectors must use the same form
- * (facts §5.2). The pair is judged together; the form check needs no cloud (every cloud's forms are
- * accepted while the cloud is unknown). 21Vianet does not document DKIM: present is informational. Pure.
+ * `…onmicrosoft.com` form or the newer `…dkim.mail.microsoft` form. Microsoft says the two forms "can't coexist
+ * for the same selector"; it says nothing about the two selectors having to match, so each selector is judged on
+ * its own chain (docs/m365-dns-facts.md §dkim). The pair is read together only to tell a swapped key and a
+ * half-published pair. The form check needs no cloud (every cloud's forms are accepted while the cloud is
+ * unknown). 21Vianet does not document DKIM: present is informational. Pure.
  */
 import { hasSuffix } from '@/lib/diagnosis/dns-names';
 import type { MessageRef } from '@/lib/schema';
@@ -134,9 +136,9 @@ function judgeSide(side: Side, other: Side, ctx: Ctx): Draft {
     };
   }
 
-  // A CNAME. Which form, which selector, and does its pair agree?
+  // A CNAME. Which form, which selector, and does its own chain mix the two forms?
   const form = formOf(side.first, formats);
-  const otherForm = other.obs.kind === 'cname' ? formOf(other.first, formats) : null;
+  const chainForms = new Set(chain.map((hop) => formOf(hop, formats)?.id).filter((id) => id !== undefined));
   const label = side.first.split('.')[0] ?? '';
   const swapped = label.startsWith(`selector${3 - selector}-`);
   const bad = (q: string, notes: MessageRef[] = [copy]): Draft => ({
@@ -160,7 +162,7 @@ function judgeSide(side: Side, other: Side, ctx: Ctx): Draft {
     return elsewhere.length > 0 ? bad('other-cloud', [...elsewhere, copy]) : bad('other-target');
   }
   if (swapped) return bad('swapped');
-  if (otherForm !== null && otherForm.id !== form.id) return bad('mixed-formats');
+  if (chainForms.size > 1) return bad('mixed-formats');
   if (obs.chainEnd === 'nxdomain') return bad('dead-end', [ref('records.dkim.note.enable-dkim')]);
   return {
     status: 'ok',

@@ -6,7 +6,7 @@
  */
 import { hasSuffix } from '@/lib/diagnosis/dns-names';
 import type { Fix } from '@/lib/schema';
-import { PLACEHOLDERS, specOf, specsByFamily } from './catalogue';
+import { PLACEHOLDERS, type RecordSpec, specOf, specsByFamily } from './catalogue';
 import {
   type Ctx,
   cloudMatchNotes,
@@ -26,15 +26,28 @@ import { failureOf, type Mx, parseMx } from './observe';
 import { KEYS } from './plan';
 import type { CloudFamily, RecordFinding } from './schema';
 
-/** Every family's MX suffixes. */
+/** Every family's MX suffixes, current and legacy. */
 const ALL_SUFFIXES = [
-  ...new Set(specsByFamily('mx').flatMap(([, s]) => (s.expected.kind === 'mx' ? s.expected.suffixes : []))),
+  ...new Set(
+    specsByFamily('mx').flatMap(([, s]) =>
+      s.expected.kind === 'mx' ? [...s.expected.suffixes, ...s.expected.legacy] : [],
+    ),
+  ),
 ];
 
 function suffixesOf(family: CloudFamily | null): readonly string[] {
   const exp = specOf(family, 'mx').expected;
   return family !== null && exp.kind === 'mx' ? exp.suffixes : [];
 }
+
+function legacyOf(family: CloudFamily | null): readonly string[] {
+  const exp = specOf(family, 'mx').expected;
+  return family !== null && exp.kind === 'mx' ? exp.legacy : [];
+}
+
+/** A family's current and legacy MX suffixes (for "this is that cloud's value" notes). */
+const familySuffixes = (e: RecordSpec['expected']): readonly string[] =>
+  e.kind === 'mx' ? [...e.suffixes, ...e.legacy] : [];
 
 const isMicrosoft = (suffixes: readonly string[]) => (mx: Mx) => suffixes.some((s) => hasSuffix(mx.exchange, s));
 
@@ -92,7 +105,7 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   }
 
   if (ctx.family === null) {
-    const notes = cloudMatchNotes('mx', (s) => s.expected.kind === 'mx' && all.some(isMicrosoft(s.expected.suffixes)));
+    const notes = cloudMatchNotes('mx', (s) => all.some(isMicrosoft(familySuffixes(s.expected))));
     return done(cloudUnknownDraft(spec, ctx, found, notes));
   }
 
@@ -113,13 +126,31 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   const ours = all.filter(isMicrosoft(suffixes));
   const others = all.filter((m) => !isMicrosoft(suffixes)(m));
   const [best] = ours;
+  const legacy = all.filter(isMicrosoft(legacyOf(ctx.family)));
+  const [firstLegacy] = legacy;
+  if (best === undefined && firstLegacy !== undefined) {
+    // Microsoft's older MX form (`*.mail.eo.outlook.com`): still Microsoft's, listed as legacy to be replaced
+    // (docs/m365-dns-facts.md §mx-legacy). Replace it with the tenant's current MX.
+    return done({
+      status: 'deprecated',
+      qualifier: 'legacy-microsoft',
+      severity: 'warning',
+      found,
+      verdict: ref('records.mx.verdict.deprecated.legacy-microsoft', { ...p, legacy: firstLegacy.exchange }),
+      impact: ref('records.mx.impact.deprecated'),
+      action: ref('records.mx.action.replace-legacy', {
+        ...p,
+        legacy: legacy.map((m) => m.exchange).join(', '),
+        value: PLACEHOLDERS.mx,
+      }),
+      notes: [copyFromNote(ctx)],
+      fixes: [...all.map(del), addFix],
+    });
+  }
   if (best === undefined) {
     const otherCloud = all.filter(isMicrosoft(ALL_SUFFIXES));
     if (otherCloud.length > 0) {
-      const notes = cloudMatchNotes(
-        'mx',
-        (s) => s.expected.kind === 'mx' && otherCloud.some(isMicrosoft(s.expected.suffixes)),
-      );
+      const notes = cloudMatchNotes('mx', (s) => otherCloud.some(isMicrosoft(familySuffixes(s.expected))));
       return done({
         status: 'wrong-value',
         qualifier: 'other-cloud',

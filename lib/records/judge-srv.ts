@@ -1,8 +1,8 @@
 /**
  * SRV records: Teams federation `_sipfederationtls._tcp` (100 1 5061 sipfed…), legacy Skype for Business
- * `_sip._tls` (100 1 443 sipdir…), and `_autodiscover._tcp`, which must not exist beside Microsoft's
- * autodiscover. Every field is checked; priority and weight alone only matter next to other SRV records,
- * so a difference there is a notice. Pure.
+ * `_sip._tls` (100 1 443 sipdir…), and `_autodiscover._tcp`, which is only described (Outlook's last resort).
+ * Every field is checked; priority and weight alone only matter next to other SRV records, so a difference
+ * there is a notice. Pure.
  */
 import { sameName } from '@/lib/diagnosis/dns-names';
 import type { MessageRef } from '@/lib/schema';
@@ -161,32 +161,48 @@ function judgeServiceSrv(spec: RecordSpec, ctx: Ctx, records: Srv[]): Draft {
   };
 }
 
-/** `_autodiscover._tcp`: Outlook may follow it instead of Microsoft's autodiscover, so it must not exist. */
-function judgeAutodiscoverSrv(spec: RecordSpec, ctx: Ctx, records: Srv[]): Draft {
+/**
+ * `_autodiscover._tcp`: no Microsoft page asks for it or forbids it. Outlook tries it only after its other
+ * Autodiscover steps fail, so it matters only when the autodiscover CNAME is missing or broken; then we say where
+ * it leads. Never a problem (docs/m365-dns-facts.md §autodiscover-srv).
+ */
+function judgeAutodiscoverSrv(spec: RecordSpec, ctx: Ctx, records: Srv[], autodiscover: Autodiscover): Draft {
   const name = nameAt(ctx.domain, spec.host);
   const found = records.map((r) => r.data);
-  if (!serviceOn(spec, ctx)) return { ...serviceOffDraft(spec, ctx), found };
   if (records.length === 0) {
+    if (!serviceOn(spec, ctx)) return serviceOffDraft(spec, ctx);
     return {
-      status: 'ok',
+      status: 'optional-absent',
       qualifier: 'absent',
       severity: 'ok',
-      verdict: ref('records.autodiscover-srv.verdict.ok.absent', { name }),
-      impact: ref('records.autodiscover-srv.impact.ok'),
+      verdict: ref('records.autodiscover-srv.verdict.optional-absent.absent', { name }),
+      impact: ref('records.autodiscover-srv.impact.optional-absent'),
       action: ref('records.action.none'),
     };
   }
+  // The CNAME works (or isn't judged): Outlook finds the mailbox before it would ever look here.
+  const reached = autodiscover !== null && autodiscover.outcome === 'problem';
+  const q = reached ? 'fallback' : 'present';
   return {
-    status: 'must-remove',
-    qualifier: 'present',
-    severity: 'warning',
+    status: 'ok',
+    qualifier: q,
+    severity: 'notice',
     found,
-    verdict: ref('records.autodiscover-srv.verdict.must-remove.present', { name, found: found.join(', ') }),
-    impact: ref('records.autodiscover-srv.impact.must-remove'),
-    action: ref('records.action.delete-srv', { name, host: spec.host, found: found.join(', ') }),
-    fixes: records.map((r) => fixFor(spec, ctx, 'delete', r.data, 'SRV', r.ttl)),
+    verdict: ref(`records.autodiscover-srv.verdict.ok.${q}`, {
+      name,
+      found: found.join(', '),
+      targets: records.map((r) => r.target).join(', '),
+      cname: nameAt(ctx.domain, 'autodiscover'),
+    }),
+    impact: ref(`records.autodiscover-srv.impact.ok.${q}`),
+    action: ref(reached ? 'records.autodiscover-srv.action.fix-cname-first' : 'records.action.none', {
+      cname: nameAt(ctx.domain, 'autodiscover'),
+    }),
   };
 }
+
+/** What the autodiscover CNAME row concluded, for the SRV note; null when it was not judged. */
+type Autodiscover = Pick<RecordFinding, 'outcome' | 'status'> | null;
 
 const SRV_KEYS = {
   sipfederation: KEYS.sipfederation,
@@ -194,8 +210,8 @@ const SRV_KEYS = {
   'autodiscover-srv': KEYS.autodiscoverSrv,
 } as const;
 
-/** Judges one SRV record. */
-export function judgeSrv(id: keyof typeof SRV_KEYS, ctx: Ctx): RecordFinding {
+/** Judges one SRV record; `_autodiscover._tcp` reads the autodiscover CNAME's finding. */
+export function judgeSrv(id: keyof typeof SRV_KEYS, ctx: Ctx, autodiscover: Autodiscover = null): RecordFinding {
   const spec = specOf(ctx.family, id);
   const lookup = ctx.lookup(SRV_KEYS[id]);
   const exp = spec.expected;
@@ -206,6 +222,8 @@ export function judgeSrv(id: keyof typeof SRV_KEYS, ctx: Ctx): RecordFinding {
   }
   const records = parseSrv(lookup);
   return done(
-    id === 'autodiscover-srv' ? judgeAutodiscoverSrv(spec, ctx, records) : judgeServiceSrv(spec, ctx, records),
+    id === 'autodiscover-srv'
+      ? judgeAutodiscoverSrv(spec, ctx, records, autodiscover)
+      : judgeServiceSrv(spec, ctx, records),
   );
 }

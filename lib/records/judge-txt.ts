@@ -3,8 +3,8 @@
  * only until the domain is verified) and DMARC at `_dmarc` (one `v=DMARC1` record; `p=none` only
  * monitors). Neither depends on the cloud. Pure.
  */
-import type { MessageRef } from '@/lib/schema';
-import { PLACEHOLDERS, specOf } from './catalogue';
+import type { Lookup, MessageRef } from '@/lib/schema';
+import { PLACEHOLDERS, type RecordSpec, specOf } from './catalogue';
 import {
   type Ctx,
   copyFromNote,
@@ -30,7 +30,7 @@ export function judgeVerification(ctx: Ctx): RecordFinding {
   }
   const texts = txtStrings(lookup).map((t) => t.trim());
   const ms = texts.filter((t) => /^MS=/i.test(t));
-  // Facts §5.2: the `MS=` prefix is often left out when the value is copied.
+  // The `MS=` prefix is often left out when the value is copied (docs/m365-dns-facts.md §verification).
   const bare = texts.filter((t) => /^ms\d{6,}$/i.test(t));
   const p = { name: ctx.domain, host: spec.host, found: [...ms, ...bare].join(', '), prefix: 'MS=' };
   if (ms.length > 0) {
@@ -96,34 +96,88 @@ export function withPolicy(text: string, policy: string): string {
   return parts.join('; ');
 }
 
-/** Judges `_dmarc.<domain>`. */
+function dmarcRecords(lookup: Lookup): Dmarc[] {
+  return txtStrings(lookup)
+    .filter(isDmarc)
+    .map((text) => ({ text: text.trim(), tags: parseDmarc(text) }));
+}
+
+const answered = (l: Lookup) => l.outcome === 'answer' || l.outcome === 'nxdomain' || l.outcome === 'nodata';
+
+/**
+ * A subdomain without its own DMARC record is covered by the registrable domain's record (Microsoft's DMARC page;
+ * RFC 7489 §6.6.3), whose `sp=` policy (or `p=`) applies to it. Returns the draft when that record covers it,
+ * a could-not-check draft when it couldn't be read, and undefined when there is none.
+ */
+function inheritedDmarc(spec: RecordSpec, ctx: Ctx): { draft: Draft; lookup: Lookup } | undefined {
+  if (!ctx.has(KEYS.dmarcOrg)) return undefined;
+  const lookup = ctx.lookup(KEYS.dmarcOrg);
+  if (!answered(lookup)) return { draft: lookupFailedDraft(spec, ctx, failureOf(lookup)), lookup };
+  const records = dmarcRecords(lookup);
+  const [only] = records;
+  if (records.length !== 1 || only === undefined) return undefined;
+  const policy = (only.tags.get('sp') ?? only.tags.get('p') ?? '').trim().toLowerCase();
+  const tag = only.tags.has('sp') ? 'sp' : 'p';
+  const p = {
+    name: `_dmarc.${ctx.domain}`,
+    parent: `_dmarc.${ctx.registrable}`,
+    found: only.text,
+    policyTag: `${tag}=${policy}`,
+  };
+  const notes: MessageRef[] = [];
+  if (policy === 'none') notes.push(ref('records.dmarc.note.inherited-monitor-only', p));
+  else if (policy !== 'quarantine' && policy !== 'reject') notes.push(ref('records.dmarc.note.inherited-no-policy', p));
+  return {
+    lookup,
+    draft: {
+      status: 'ok',
+      qualifier: 'inherited',
+      severity: 'ok',
+      found: [only.text],
+      verdict: ref('records.dmarc.verdict.ok.inherited', p),
+      impact: ref('records.dmarc.impact.ok-inherited'),
+      action: ref('records.action.none'),
+      notes,
+    },
+  };
+}
+
+/** Judges `_dmarc.<domain>` (and, for a subdomain without its own record, the record that covers it). */
 export function judgeDmarc(ctx: Ctx): RecordFinding {
   const spec = specOf(ctx.family, 'dmarc');
   const lookup = ctx.lookup(KEYS.dmarc);
   const requirement = requirementOf(spec, ctx);
   const starter = `v=DMARC1; p=none; rua=${PLACEHOLDERS.dmarcReports}`;
-  const done = (d: Draft) => finish(spec, ctx, d, [lookup], 'v=DMARC1; p=quarantine | p=reject');
-  if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {
-    return done(lookupFailedDraft(spec, ctx, failureOf(lookup)));
-  }
+  const done = (d: Draft, also: Lookup[] = []) =>
+    finish(spec, ctx, d, [lookup, ...also], 'v=DMARC1; p=quarantine | p=reject');
+  if (!answered(lookup)) return done(lookupFailedDraft(spec, ctx, failureOf(lookup)));
   const name = `_dmarc.${ctx.domain}`;
-  const records: Dmarc[] = txtStrings(lookup)
-    .filter(isDmarc)
-    .map((text) => ({ text: text.trim(), tags: parseDmarc(text) }));
+  const records = dmarcRecords(lookup);
   const found = records.map((r) => r.text);
   const p = { name, host: spec.host, domain: ctx.domain, found: found.join(' | ') };
 
+  if (records.length === 0) {
+    const inherited = inheritedDmarc(spec, ctx);
+    if (inherited) return done(inherited.draft, [inherited.lookup]);
+  }
   const [only, ...extra] = records;
   if (only === undefined) {
-    return done({
-      status: 'missing',
-      qualifier: 'absent',
-      severity: problemSeverity(requirement),
-      verdict: ref('records.dmarc.verdict.missing.absent', p),
-      impact: ref('records.dmarc.impact.missing'),
-      action: ref('records.dmarc.action.add', { ...p, value: starter }),
-      fixes: [fixFor(spec, ctx, 'add', starter)],
-    });
+    const parent = ctx.has(KEYS.dmarcOrg) ? [ctx.lookup(KEYS.dmarcOrg)] : [];
+    return done(
+      {
+        status: 'missing',
+        qualifier: parent.length > 0 ? 'absent-with-parent' : 'absent',
+        severity: problemSeverity(requirement),
+        verdict: ref(`records.dmarc.verdict.missing.${parent.length > 0 ? 'absent-with-parent' : 'absent'}`, {
+          ...p,
+          parent: `_dmarc.${ctx.registrable}`,
+        }),
+        impact: ref('records.dmarc.impact.missing'),
+        action: ref('records.dmarc.action.add', { ...p, value: starter }),
+        fixes: [fixFor(spec, ctx, 'add', starter)],
+      },
+      parent,
+    );
   }
   if (extra.length > 0) {
     return done({

@@ -38,6 +38,8 @@ export const KEYS = {
   selector2: 'dkim-selector2',
   selector2Txt: 'dkim-selector2.txt',
   dmarc: 'dmarc',
+  /** `_dmarc` at the registrable (organisational) domain, asked only for a subdomain. */
+  dmarcOrg: 'dmarc.org',
   msoidTxt: 'msoid.txt',
 } as const;
 export type PlanKey = (typeof KEYS)[keyof typeof KEYS];
@@ -56,14 +58,16 @@ const CNAME_KEYS_WITHOUT_A = [
 export const aKeyOf = (key: string): string => `${key}.a`;
 
 /**
- * The lookups the record diagnosis needs for `domain` (18): apex MX and TXT; autodiscover CNAME
- * (followed) plus A (Cloudflare proxy, hybrid A records) and TXT (CNAME conflicts); the
+ * The lookups the record diagnosis needs for `domain` (18, or 19 for a subdomain): apex MX and TXT;
+ * autodiscover CNAME (followed) plus A (Cloudflare proxy, hybrid A records) and TXT (CNAME conflicts); the
  * `_autodiscover._tcp`, `_sipfederationtls._tcp` and `_sip._tls` SRV records; the sip, lyncdiscover,
  * enterpriseregistration, enterpriseenrollment and DKIM selector CNAMEs (followed); TXT at both
- * selectors and at msoid (conflicts, self-managed DKIM keys); `_dmarc` TXT.
+ * selectors and at msoid (conflicts, self-managed DKIM keys); `_dmarc` TXT, and for a subdomain also
+ * `_dmarc` at the registrable domain, whose record covers subdomains without their own (RFC 7489 §6.6.3).
  */
-export function recordLookups(domain: string): PlannedLookup[] {
+export function recordLookups(domain: string, registrable: string = domain): PlannedLookup[] {
   const d = normalizeName(domain);
+  const org = normalizeName(registrable);
   const at = (host: string) => (host === '@' ? d : `${host}.${d}`);
   const cname = (key: string, host: string): PlannedLookup => ({ key, name: at(host), type: 'CNAME', follow: true });
   const q = (key: string, host: string, type: RecordType): PlannedLookup => ({ key, name: at(host), type });
@@ -86,6 +90,7 @@ export function recordLookups(domain: string): PlannedLookup[] {
     q(KEYS.selector2Txt, 'selector2._domainkey', 'TXT'),
     q(KEYS.dmarc, '_dmarc', 'TXT'),
     q(KEYS.msoidTxt, 'msoid', 'TXT'),
+    ...(org !== d && org !== '' ? [{ key: KEYS.dmarcOrg, name: `_dmarc.${org}`, type: 'TXT' as const }] : []),
   ];
 }
 

@@ -16,7 +16,9 @@ import { SERVICE_FLAGS, type ServiceFlag, type ServiceOverride, type Services } 
 
 type Get = (key: string) => Lookup | undefined;
 
-const MX_SUFFIXES = specsByFamily('mx').flatMap(([, s]) => (s.expected.kind === 'mx' ? s.expected.suffixes : []));
+const MX_SUFFIXES = specsByFamily('mx').flatMap(([, s]) =>
+  s.expected.kind === 'mx' ? [...s.expected.suffixes, ...s.expected.legacy] : [],
+);
 const AUTODISCOVER_TARGETS = specsByFamily('autodiscover').flatMap(([, s]) =>
   s.expected.kind === 'cname' ? [s.expected.target] : [],
 );

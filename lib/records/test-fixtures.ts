@@ -144,6 +144,9 @@ export function msoidFinding(
 
 export type Run = {
   cloud: EffectiveCloud;
+  /** The checked name (default DOMAIN) and its registrable domain (default the same). */
+  domain?: string;
+  registrable?: string;
   lookups: Lookups;
   spf?: Lookups;
   services?: ServiceOverride;
@@ -162,7 +165,8 @@ export const CLOUD_SPF: Lookups = Object.fromEntries(
 /** Runs the diagnosis on a fixture; `spf` adds to (or overrides) `CLOUD_SPF`. */
 export function run(r: Run): RecordsDiagnosis {
   return diagnoseRecords({
-    domain: DOMAIN,
+    domain: r.domain ?? DOMAIN,
+    ...(r.registrable ? { registrable: r.registrable } : {}),
     cloud: report(r.cloud),
     lookups: new Map(Object.entries(r.lookups)),
     spf: new Map(Object.entries({ ...CLOUD_SPF, ...r.spf })),

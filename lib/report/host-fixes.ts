@@ -18,7 +18,7 @@ const PLACEHOLDER_VALUES: readonly string[] = Object.values(PLACEHOLDERS);
  */
 export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud, lang: string): DnsHost {
   const names = ns.outcome === 'answer' ? ns.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
-  const match = detectDnsHost(names, cloud);
+  const match = detectDnsHost(names, cloud, lang);
   const entry = hostById(match.id);
   return {
     id: match.id,
@@ -31,6 +31,7 @@ export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud, lang:
     managedByMicrosoft: match.managedByMicrosoft,
     instructionsUrl: match.instructionsUrl,
     instructionsKind: match.instructionsKind,
+    ...(match.hostHelp ? { hostHelpUrl: match.hostHelp.url, hostHelpKind: match.hostHelp.kind } : {}),
     lookup: ns.outcome,
   };
 }

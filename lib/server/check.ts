@@ -160,6 +160,7 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
   const dnsHost = dnsHostOf(gathered.ns, target.registrable, result.cloud.effective, options.lang);
   const records = diagnoseRecords({
     domain: target.ascii,
+    registrable: target.registrable,
     cloud: result.cloud,
     lookups: gathered.lookups,
     spf: gathered.spf,

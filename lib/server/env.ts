@@ -30,7 +30,7 @@ const EnvSchema = z.object({
   MAX_LINE_LENGTH: int(16, 65_536).default(1024),
   MAX_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(512 * 1024),
   ALLOW_TEST_DOMAINS: flag.default(false),
-  // --- Bounds and abuse resistance (reliability notes §2.4, §3) ---
+  // --- Bounds and abuse resistance (docs/security.md) ---
   /** Wire queries (retries and CNAME hops included) one domain may use; later lookups are `skipped`. */
   MAX_QUERIES_PER_DOMAIN: int(1, 1000).default(100),
   /** Timed-out lookups after which the rest of that domain's lookups are `skipped` (per-domain breaker). */

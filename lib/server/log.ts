@@ -1,6 +1,6 @@
 /**
  * Structured JSON logs (pino): one line per event, UTC timestamps, secrets redacted. Domain lists and DNS
- * data are logged only at debug level (reliability notes §3.4); info lines carry ids, counts and timings.
+ * data are logged only at debug level; info lines carry ids, counts and timings.
  */
 import pino, { type Logger } from 'pino';
 import { getConfig } from './env';

@@ -53,7 +53,7 @@ export async function gatherRecords(
   lookups.set(KEYS.txt, snapshot.txt);
   lookups.set(KEYS.autodiscover, snapshot.autodiscover);
   if (snapshot.msoid.txt) lookups.set(KEYS.msoidTxt, snapshot.msoid.txt);
-  const pending = recordLookups(domain).filter((p) => !lookups.has(p.key));
+  const pending = recordLookups(domain, registrable).filter((p) => !lookups.has(p.key));
 
   const [ns] = await Promise.all([
     resolver.lookup(registrable, 'NS', options),

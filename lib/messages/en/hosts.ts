@@ -35,7 +35,10 @@ export const hostMessages = {
     microsoft: "Microsoft's steps for {host}",
     host: "{host}'s help page for adding records",
     generic: "Microsoft's steps for any DNS host",
+    cloud: "Microsoft's DNS records for your cloud (GCC High or DoD)",
   },
+  'commercial-examples':
+    'Its example values are for commercial Microsoft 365. Use the values from the page above (or from the fix list), not the examples.',
   region: {
     global: 'Global',
     china: 'China',

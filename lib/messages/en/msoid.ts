@@ -95,11 +95,13 @@ export const msoidMessages = {
     'must-remove': {
       '21vianet-target':
         "Users can't activate Microsoft 365 Apps: they see an error saying their account “isn't in our system”.",
-      gov: 'In GCC High and DoD, any msoid record stops Microsoft 365 Apps from activating.',
+      gov: "Microsoft's GCC High and DoD pages say an msoid CNAME must be removed: it stops Microsoft 365 Apps from activating.",
+      'gov-own-data':
+        "Microsoft's GCC High and DoD pages warn only about an msoid CNAME. These records aren't documented to break anything, but they serve no purpose in this cloud.",
       'legacy-worldwide-target':
-        'This old record is no longer needed. Microsoft now uses msoid only in 21Vianet, and an msoid record elsewhere can cause Microsoft 365 Apps activation errors.',
+        'This is an old worldwide msoid record. Microsoft no longer uses or documents it (msoid now exists only in 21Vianet), so it should go.',
       unneeded:
-        "Microsoft uses msoid only in 21Vianet. Elsewhere the record isn't needed, and an msoid record can cause Microsoft 365 Apps activation errors.",
+        "Microsoft documents msoid only for 21Vianet, and warns that an msoid CNAME in another cloud can stop Microsoft 365 Apps from activating. This one doesn't point to the 21Vianet service, so its effect isn't documented; it serves no purpose, so remove it.",
     },
     'domain-not-found':
       "Nothing can work for a domain that doesn't exist: no email, and no sign-in with addresses on it.",

@@ -37,7 +37,7 @@ function cnameVerdicts(label: string, cases: CnameCases): Catalogue {
     ...(cases.deprecated
       ? {
           deprecated: {
-            'old-target': `The ${label} record {name} points to the old value {deprecated}. It still works for now, but Microsoft no longer supports it; the current value is {expected}.`,
+            'old-target': `The ${label} record {name} points to the older value {deprecated}. It works, but users have to confirm an extra prompt; Microsoft recommends {expected}.`,
           },
         }
       : {}),
@@ -236,8 +236,6 @@ export const recordsMessages = {
     'name-exists-no-cname': '{name} exists in DNS but has no CNAME record.',
     undocumented:
       "Microsoft doesn't document this record for this cloud. Check your tenant's admin center to see whether it asks for it.",
-    'unverified-value':
-      "Only third-party sources document {value} for this cloud. Check your tenant's admin center before changing anything.",
     'autodiscover-hybrid':
       'If the organisation runs Exchange on its own servers (a hybrid setup), autodiscover may point there on purpose.',
     'partial-own-data': "Some lookups at {name} didn't finish, so there may be more records there than shown.",
@@ -297,6 +295,10 @@ export const recordsMessages = {
         'extra-mx':
           "{domain}'s mail goes first to Microsoft 365 ({microsoft}), but other MX records ({others}) still take mail when Microsoft 365 is slow to answer.",
       },
+      deprecated: {
+        'legacy-microsoft':
+          "{domain}'s mail goes to {legacy}, an older Microsoft 365 mail address that Microsoft lists as legacy.",
+      },
       'not-applicable': {
         elsewhere: "{domain}'s mail goes to {found}, not to Microsoft 365. Email records aren't checked further.",
       },
@@ -322,6 +324,8 @@ export const recordsMessages = {
       },
       'must-remove':
         'Mail that goes to the old server may never reach Microsoft 365 mailboxes, and it can bypass Microsoft 365 spam filtering.',
+      deprecated:
+        'Microsoft asks for legacy MX records like this one to be replaced by the current MX value, which the admin center shows.',
     },
     action: {
       add: 'At your DNS host, add an MX record at {host} with priority 0 and the value {value}.',
@@ -334,6 +338,8 @@ export const recordsMessages = {
       'make-first':
         'At your DNS host, give the Microsoft 365 MX record the lowest priority number ({value}) and delete the other MX records ({others}).',
       'delete-others': 'At your DNS host, delete the other MX records ({others}) once no mail needs to go there.',
+      'replace-legacy':
+        'At your DNS host, change the MX record ({legacy}) to your current MX: priority 0, value {value}.',
     },
   },
 
@@ -350,13 +356,25 @@ export const recordsMessages = {
 
   'autodiscover-srv': {
     verdict: {
-      ok: { absent: 'There is no autodiscover SRV record at {name}, which is right.' },
-      'must-remove': { present: '{name} has an autodiscover SRV record ({found}).' },
+      'optional-absent': { absent: "There is no autodiscover SRV record at {name}. Microsoft 365 doesn't need one." },
+      ok: {
+        present:
+          '{name} has an autodiscover SRV record ({found}). Outlook looks at it only when its other ways of finding the mailbox fail.',
+        fallback:
+          '{name} has an autodiscover SRV record ({found}). Because the autodiscover CNAME {cname} is missing or wrong, Outlook may follow it to {targets}.',
+      },
     },
     impact: {
-      ok: 'Outlook uses the autodiscover CNAME to find mailboxes.',
-      'must-remove':
-        'Outlook may follow this SRV record instead of Microsoft 365, and then asks users for settings or connects to the wrong server.',
+      'optional-absent': 'Outlook finds mailboxes through the autodiscover CNAME.',
+      ok: {
+        present: 'Nothing: Outlook finds the mailbox through the autodiscover CNAME before it would look here.',
+        fallback:
+          'Outlook may use this record to find the mailbox. If it points to an old mail server, Outlook asks users for settings or connects to the wrong server.',
+      },
+    },
+    action: {
+      'fix-cname-first':
+        'Fix the autodiscover CNAME {cname} first. Once it works, this SRV record no longer matters; delete it only if nothing else uses it.',
     },
   },
 
@@ -463,7 +481,7 @@ export const recordsMessages = {
         'other-target': "{name} points to {found}, which isn't Microsoft's DKIM key.",
         swapped: '{name} points to {found}, which is the key for the other selector.',
         'mixed-formats':
-          "{name} and {other} point to Microsoft's DKIM keys in two different forms (older and newer). Both must use the form the admin center shows.",
+          "{name} leads through both of Microsoft's DKIM forms (older and newer) in one chain; a selector can use only one.",
         'dead-end': "{name} points to {found}, which doesn't exist (yet).",
       },
     },
@@ -483,7 +501,7 @@ export const recordsMessages = {
         'other-target': 'Mail signed by Microsoft 365 fails DKIM checks.',
         swapped: 'DKIM checks fail for mail signed with the affected key.',
         'mixed-formats':
-          "Microsoft 365 can't use a mix of forms, so DKIM can't be turned on or signing breaks at the next key rotation.",
+          "Microsoft says the two forms can't coexist for the same selector, so DKIM signing with this key may fail.",
         'dead-end': 'DKIM checks fail until the key exists: DKIM may not be turned on for the domain yet.',
       },
     },
@@ -504,8 +522,13 @@ export const recordsMessages = {
       ok: {
         quarantine: '{name} has a DMARC policy that sends failing mail to spam ({policyTag}).',
         reject: '{name} has a DMARC policy that rejects failing mail ({policyTag}).',
+        inherited:
+          '{name} has no DMARC record of its own, and none is needed: the record at {parent} covers it ({policyTag}).',
       },
-      missing: { absent: '{name} has no DMARC record.' },
+      missing: {
+        absent: '{name} has no DMARC record.',
+        'absent-with-parent': '{name} has no DMARC record, and neither has {parent}, whose record would cover it.',
+      },
       'too-many': { records: '{name} has {count} DMARC records; only one is allowed.' },
       'wrong-value': {
         'no-policy': 'The DMARC record at {name} ({found}) has no valid policy.',
@@ -515,6 +538,8 @@ export const recordsMessages = {
     },
     impact: {
       ok: 'Receivers act on mail that fails SPF and DKIM checks for the domain, which protects against forged mail.',
+      'ok-inherited':
+        "Receivers apply the parent domain's DMARC policy to this subdomain, as Microsoft describes for subdomains without a record of their own.",
       missing: 'Receivers get no instructions for forged mail that uses the domain, and you get no reports about it.',
       'too-many': 'With more than one DMARC record, receivers ignore DMARC for the domain.',
       'wrong-value': {
@@ -533,6 +558,10 @@ export const recordsMessages = {
     note: {
       'no-reports': "The record asks for no aggregate reports, so you won't see who sends mail as the domain.",
       pct: 'The policy applies to only {pct}% of failing mail.',
+      'inherited-monitor-only':
+        'The covering policy ({policyTag}) only monitors: forged mail that uses this subdomain is still delivered. Tightening it is a change to {parent}, which covers the parent domain too.',
+      'inherited-no-policy':
+        'The covering record ({found}) has no valid policy, so receivers may ignore it. Check the record at {parent}.',
     },
   },
 
@@ -595,14 +624,15 @@ export const recordsMessages = {
   },
 
   enterpriseenrollment: {
-    verdict: cnameVerdicts('Intune enrollment (enterpriseenrollment)', { missing: true, deprecated: true }),
+    verdict: cnameVerdicts('Intune enrollment (enterpriseenrollment)', { optional: true, deprecated: true }),
     impact: {
-      ok: 'Users can enroll devices in Intune by entering only their work address.',
-      missing: 'Users have to type the Intune enrollment server address by hand to enroll a device.',
+      ok: 'Users who enroll a Windows device by hand find the Intune server by entering only their work address.',
+      'optional-absent':
+        "Only users who enroll Windows devices by hand are affected: they type the enrollment server address themselves. Devices enrolled automatically (Microsoft Entra join with automatic MDM enrollment) don't need this record.",
       'wrong-value':
-        'Device enrollment in Intune is sent to the wrong place, so users have to enter the server by hand.',
+        'Users who enroll a Windows device by hand are sent to the wrong place and have to enter the server address themselves.',
       deprecated:
-        'Enrollment still works, but users see an extra prompt to confirm the server, and Microsoft may stop supporting this value.',
+        'Enrollment works, but users who enroll by hand see an extra prompt to confirm the server. The recommended value has no prompt.',
     },
   },
 } as const;

@@ -305,7 +305,7 @@ export const uiMessages = {
     body:
       'msoid is a DNS record (a CNAME at msoid.<your domain>) that tells Microsoft 365 apps where to sign in. ' +
       'Tenants operated by 21Vianet in China need it, pointing at the 21Vianet sign-in service; for every other ' +
-      'cloud (worldwide, GCC, GCC High, DoD) it must not exist, because it stops Microsoft 365 Apps from activating. ' +
+      'cloud (worldwide, GCC, GCC High, DoD) it should not exist: one pointing at the 21Vianet service stops Microsoft 365 Apps from activating. ' +
       'This page looks the record up for each of your domains and tells you what, if anything, to change.',
     exampleHeading: 'Example',
     exampleBody: 'Paste a list like this into the box above and choose Check:',

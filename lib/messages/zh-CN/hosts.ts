@@ -3,7 +3,7 @@
  * DNS 字面值（名称、值）通过参数传入，此处不写。
  *
  * 字段标签使用各控制台自己的名称。中国的控制台（阿里云、DNSPod、华为云及较小的 cn 托管商）只写中文标签
- * （见术语表 §5）；其他托管商的控制台字段给出通用的中文译名。
+ * ；其他托管商的控制台字段给出通用的中文译名。
  */
 import type { hostMessages } from '../en/hosts';
 import type { DeepStringShape } from '../format';
@@ -34,7 +34,9 @@ export const zhHostMessages = {
     microsoft: 'Microsoft 针对 {host} 的操作步骤',
     host: '{host} 关于添加记录的帮助页面',
     generic: 'Microsoft 针对任何 DNS 托管提供商的操作步骤',
+    cloud: 'Microsoft 为你所在云（GCC High 或 DoD）列出的 DNS 记录',
   },
+  'commercial-examples': '该页面的示例值适用于商业版 Microsoft 365。请使用上面页面（或修复列表）中的值，而不是示例值。',
   region: {
     global: '全球',
     china: '中国',

@@ -90,11 +90,13 @@ export const zhMsoidMessages = {
       'Outlook 等应用期望此处是 CNAME 记录。此处有其他记录时，它们找不到你所在区域的身份验证服务，因此无法登录。',
     'must-remove': {
       '21vianet-target': '用户无法激活 Microsoft 365 应用版：会看到一条错误，提示其帐户“不在我们的系统中”。',
-      gov: '在 GCC High 和 DoD 中，任何 msoid 记录都会阻止 Microsoft 365 应用版激活。',
+      gov: 'Microsoft 的 GCC High 和 DoD 页面说明必须删除 msoid CNAME 记录：它会阻止 Microsoft 365 应用版激活。',
+      'gov-own-data':
+        'Microsoft 的 GCC High 和 DoD 页面只对 msoid CNAME 记录提出警告。这些记录没有记载会造成问题，但在此云中没有任何用途。',
       'legacy-worldwide-target':
-        '这条旧记录已不再需要。Microsoft 现在只在世纪互联中使用 msoid，在其他云中存在 msoid 记录可能导致 Microsoft 365 应用版激活错误。',
+        '这是一条旧的全球版 msoid 记录。Microsoft 已不再使用或记载它（msoid 现在只存在于世纪互联），因此应删除。',
       unneeded:
-        'Microsoft 只在世纪互联中使用 msoid。在其他云中不需要此记录，且存在 msoid 记录可能导致 Microsoft 365 应用版激活错误。',
+        'Microsoft 只为世纪互联记载了 msoid，并警告在其他云中存在 msoid CNAME 记录可能阻止 Microsoft 365 应用版激活。此记录没有指向世纪互联的服务，其影响没有记载；它没有任何用途，请删除。',
     },
     'domain-not-found': '域名不存在时什么都无法工作：既收不到电子邮件，也无法使用该域名的地址登录。',
     'lookup-failed': '这并不说明记录本身有问题：检查没有完成，所以还不知道它是否正确。',

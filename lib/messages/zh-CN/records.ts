@@ -45,7 +45,7 @@ function cnameVerdicts(label: string, cases: CnameCases): Catalogue {
     ...(cases.deprecated
       ? {
           deprecated: {
-            'old-target': `${record} {name} 指向旧值 {deprecated}。目前仍可使用，但 Microsoft 已不再支持它；当前的值为 {expected}。`,
+            'old-target': `${record} {name} 指向较旧的值 {deprecated}。它可以使用，但用户必须确认一个额外的提示；Microsoft 建议使用 {expected}。`,
           },
         }
       : {}),
@@ -228,7 +228,6 @@ export const zhRecordsMessages = {
     'txt-blocks-cname': '{name} 上已有其他记录。CNAME 不能与它们共用名称，因此请先删除它们，再在 {host} 添加 CNAME。',
     'name-exists-no-cname': '{name} 在 DNS 中存在，但没有 CNAME 记录。',
     undocumented: 'Microsoft 没有为此云记录此记录。请在租户的管理中心查看是否要求添加它。',
-    'unverified-value': '只有第三方资料为此云记录了 {value}。更改任何内容之前，请先在租户的管理中心核实。',
     'autodiscover-hybrid': '如果组织在自己的服务器上运行 Exchange（混合部署），自动发现记录可能是有意指向那里的。',
     'partial-own-data': '对 {name} 的部分查询没有完成，因此那里的记录可能比显示的更多。',
     'third-party-filter':
@@ -282,6 +281,9 @@ export const zhRecordsMessages = {
         'extra-mx':
           '{domain} 的邮件首先发往 Microsoft 365（{microsoft}），但当 Microsoft 365 响应较慢时，其他 MX 记录（{others}）仍会接收邮件。',
       },
+      deprecated: {
+        'legacy-microsoft': '{domain} 的邮件发往 {legacy}，这是 Microsoft 列为旧版的 Microsoft 365 邮件地址。',
+      },
       'not-applicable': {
         elsewhere: '{domain} 的邮件发往 {found}，而不是 Microsoft 365。不再进一步检查电子邮件记录。',
       },
@@ -301,12 +303,14 @@ export const zhRecordsMessages = {
         'shared-priority': '发件方会在优先级相同的记录之间随机选择，因此部分邮件到不了 Microsoft 365。',
       },
       'must-remove': '发往旧服务器的邮件可能永远到不了 Microsoft 365 邮箱，还可能绕过 Microsoft 365 的垃圾邮件筛选。',
+      deprecated: 'Microsoft 要求将此类旧版 MX 记录替换为当前的 MX 值，该值显示在管理中心。',
     },
     action: {
       add: '请在 DNS 托管提供商处在 {host} 添加一条 MX 记录，优先级 0，值为 {value}。',
       'replace-null':
         '请在 DNS 托管提供商处删除 MX 记录 {found}，然后在 {host} 添加一条 MX 记录，优先级 0，值为 {value}。',
       'delete-null': '请在 DNS 托管提供商处删除空 MX 记录（值只有一个点的那条）。保留其他记录。',
+      'replace-legacy': '请在 DNS 托管提供商处将 MX 记录（{legacy}）改为当前的 MX：优先级 0，值为 {value}。',
       'replace-all':
         '请在 DNS 托管提供商处将 MX 记录（{found}）替换为 {host} 上的一条 MX 记录：优先级 0，值 {value}。如果是有意让筛选服务把邮件转发到 Microsoft 365，请跳过此步。',
       'make-first':
@@ -326,13 +330,24 @@ export const zhRecordsMessages = {
 
   'autodiscover-srv': {
     verdict: {
-      ok: { absent: '{name} 没有自动发现 SRV 记录，这是正确的。' },
-      'must-remove': { present: '{name} 有一条自动发现 SRV 记录（{found}）。' },
+      'optional-absent': { absent: '{name} 没有自动发现 SRV 记录。Microsoft 365 不需要它。' },
+      ok: {
+        present: '{name} 有一条自动发现 SRV 记录（{found}）。只有在 Outlook 通过其他方式找不到邮箱时，才会查看它。',
+        fallback:
+          '{name} 有一条自动发现 SRV 记录（{found}）。由于自动发现 CNAME 记录 {cname} 缺失或有误，Outlook 可能会按照它找到 {targets}。',
+      },
     },
     impact: {
-      ok: 'Outlook 使用自动发现 CNAME 记录查找邮箱。',
-      'must-remove':
-        'Outlook 可能会按照这条 SRV 记录而不是 Microsoft 365 查找邮箱，从而要求用户填写设置，或连接到错误的服务器。',
+      'optional-absent': 'Outlook 通过自动发现 CNAME 记录查找邮箱。',
+      ok: {
+        present: '没有影响：Outlook 会先通过自动发现 CNAME 记录找到邮箱，不会查看这里。',
+        fallback:
+          'Outlook 可能会用这条记录查找邮箱。如果它指向旧的邮件服务器，Outlook 会要求用户填写设置，或连接到错误的服务器。',
+      },
+    },
+    action: {
+      'fix-cname-first':
+        '请先修正自动发现 CNAME 记录 {cname}。修正后这条 SRV 记录就不再起作用；只有在没有其他用途时才删除它。',
     },
   },
 
@@ -426,7 +441,7 @@ export const zhRecordsMessages = {
         'other-target': '{name} 指向 {found}，这不是 Microsoft 的 DKIM 密钥。',
         swapped: '{name} 指向 {found}，这是另一个选择器的密钥。',
         'mixed-formats':
-          '{name} 和 {other} 以两种不同的格式（旧格式和新格式）指向 Microsoft 的 DKIM 密钥。两者都必须使用管理中心显示的格式。',
+          '{name} 在一条链中同时经过 Microsoft DKIM 的两种格式（旧格式和新格式）；一个选择器只能使用一种。',
         'dead-end': '{name} 指向 {found}，该名称（尚）不存在。',
       },
     },
@@ -443,7 +458,7 @@ export const zhRecordsMessages = {
         'other-cloud': '密钥位于租户不存在的云中，因此 DKIM 签名失败。',
         'other-target': '由 Microsoft 365 签名的邮件无法通过 DKIM 检查。',
         swapped: '用受影响的密钥签名的邮件无法通过 DKIM 检查。',
-        'mixed-formats': 'Microsoft 365 不能混用两种格式，因此无法启用 DKIM，或在下次密钥轮换时签名失效。',
+        'mixed-formats': 'Microsoft 说明同一选择器不能同时使用两种格式，因此用此密钥进行的 DKIM 签名可能失败。',
         'dead-end': '在密钥存在之前 DKIM 检查都会失败：该域可能尚未启用 DKIM。',
       },
     },
@@ -463,8 +478,12 @@ export const zhRecordsMessages = {
       ok: {
         quarantine: '{name} 的 DMARC 策略会将未通过检查的邮件放入垃圾邮件（{policyTag}）。',
         reject: '{name} 的 DMARC 策略会拒收未通过检查的邮件（{policyTag}）。',
+        inherited: '{name} 没有自己的 DMARC 记录，也不需要：{parent} 上的记录覆盖了它（{policyTag}）。',
       },
-      missing: { absent: '{name} 没有 DMARC 记录。' },
+      missing: {
+        absent: '{name} 没有 DMARC 记录。',
+        'absent-with-parent': '{name} 没有 DMARC 记录，能覆盖它的 {parent} 也没有。',
+      },
       'too-many': { records: '{name} 有 {count} 条 DMARC 记录，但只允许有一条。' },
       'wrong-value': {
         'no-policy': '{name} 上的 DMARC 记录（{found}）没有有效的策略。',
@@ -473,6 +492,7 @@ export const zhRecordsMessages = {
     },
     impact: {
       ok: '收件方会处理未通过该域 SPF 和 DKIM 检查的邮件，从而防范伪造邮件。',
+      'ok-inherited': '收件方会对这个子域应用父域的 DMARC 策略，这正是 Microsoft 对没有自己记录的子域的说明。',
       missing: '收件方得不到如何处理冒用该域的伪造邮件的指示，你也收不到相关报告。',
       'too-many': '存在多条 DMARC 记录时，收件方会忽略该域的 DMARC。',
       'wrong-value': {
@@ -489,6 +509,9 @@ export const zhRecordsMessages = {
     note: {
       'no-reports': '该记录没有要求发送汇总报告，因此你看不到谁在以该域的名义发送邮件。',
       pct: '该策略只适用于 {pct}% 未通过检查的邮件。',
+      'inherited-monitor-only':
+        '覆盖它的策略（{policyTag}）只做监视：冒用此子域的伪造邮件仍会被投递。收紧策略需要修改 {parent}，这也会影响父域。',
+      'inherited-no-policy': '覆盖它的记录（{found}）没有有效的策略，收件方可能会忽略它。请检查 {parent} 上的记录。',
     },
   },
 
@@ -550,12 +573,13 @@ export const zhRecordsMessages = {
   },
 
   enterpriseenrollment: {
-    verdict: cnameVerdicts('Intune 注册 (enterpriseenrollment)', { missing: true, deprecated: true }),
+    verdict: cnameVerdicts('Intune 注册 (enterpriseenrollment)', { optional: true, deprecated: true }),
     impact: {
-      ok: '用户只需输入工作地址即可在 Intune 中注册设备。',
-      missing: '用户必须手动输入 Intune 注册服务器地址才能注册设备。',
-      'wrong-value': 'Intune 设备注册会被引向错误的位置，因此用户必须手动输入服务器地址。',
-      deprecated: '注册仍然可用，但用户会看到一个额外的确认服务器的提示，且 Microsoft 可能停止支持此值。',
+      ok: '手动注册 Windows 设备的用户只需输入工作地址即可找到 Intune 服务器。',
+      'optional-absent':
+        '只影响手动注册 Windows 设备的用户：他们需要自己输入注册服务器地址。自动注册的设备（Microsoft Entra 加入并启用 MDM 自动注册）不需要此记录。',
+      'wrong-value': '手动注册 Windows 设备的用户会被引向错误的位置，必须自己输入服务器地址。',
+      deprecated: '注册可以使用，但手动注册的用户会看到一个额外的确认服务器的提示。建议的值不会出现此提示。',
     },
   },
 } satisfies DeepStringShape<typeof recordsMessages>;

@@ -300,7 +300,7 @@ export const zhUiMessages = {
     body:
       'msoid 是一条 DNS 记录（位于 msoid.<你的域名> 的 CNAME），它告诉 Microsoft 365 应用在哪里登录。' +
       '由世纪互联运营的中国租户需要它，并使其指向世纪互联的身份验证终结点；对于其他所有云（全球、GCC、GCC High、DoD），' +
-      '它都不得存在，因为它会阻止 Microsoft 365 应用版激活。' +
+      '都不应存在它：指向世纪互联服务的 msoid 记录会阻止 Microsoft 365 应用版激活。' +
       '本页会为你的每个域名查找该记录，并告诉你需要更改什么（如果需要的话）。',
     exampleHeading: '示例',
     exampleBody: '将类似下面的列表粘贴到上方的文本框中，然后选择“检查”：',

@@ -1,6 +1,6 @@
 /**
  * Resolver semantics against real loopback sockets: two fake authoritative servers on random ports,
- * scripted per name (dns-reliability-notes §5.1 R1-R13, R15). Timeouts are small; times are ranges.
+ * scripted per name. Timeouts are small; times are ranges.
  */
 import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

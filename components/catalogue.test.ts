@@ -8,22 +8,20 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { COUNT_PARTS, RECORD_GROUPS } from '@/lib/client/records-view';
 import { SERVICE_CHOICES } from '@/lib/client/services';
+import { en } from '@/lib/messages';
+import { lookupTemplate } from '@/lib/messages/format';
+import { pageCatalogue } from '@/lib/messages/page-catalogue';
 import {
   CLOUD_HINT_LABEL,
   EFFECTIVE_CLOUD_LABEL,
   EVIDENCE_RECORD_LABEL,
   MSOID_STATUS_PRESENTATION,
-  REQUIREMENT_LABEL,
-} from '@/lib/diagnosis/presentation';
-import { en } from '@/lib/messages';
-import { lookupTemplate } from '@/lib/messages/format';
-import { pageCatalogue } from '@/lib/messages/page-catalogue';
-import {
   RECORD_LABEL,
   RECORD_SERVICE_LABEL,
   RECORD_STATUS_PRESENTATION,
   RECORDS_HEALTH_PRESENTATION,
-} from '@/lib/records/presentation';
+  REQUIREMENT_LABEL,
+} from '@/lib/presentation';
 import {
   ChainEnd,
   CLOUD_CHOICES,

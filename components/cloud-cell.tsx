@@ -1,5 +1,5 @@
 import { cloudSource, cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
-import { cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
+import { cloudLabelCode, EVIDENCE_RECORD_LABEL } from '@/lib/presentation';
 import type { CloudReport, Services } from '@/lib/schema';
 import { useT } from './i18n-provider';
 import { WarningIcon } from './icons';

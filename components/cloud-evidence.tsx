@@ -1,4 +1,4 @@
-import { CLOUD_HINT_LABEL, EVIDENCE_RECORD_LABEL } from '@/lib/diagnosis/presentation';
+import { CLOUD_HINT_LABEL, EVIDENCE_RECORD_LABEL } from '@/lib/presentation';
 import type { CloudReport, MsoidStatus } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';

@@ -1,7 +1,7 @@
 'use client';
 
 import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
-import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/diagnosis/presentation';
+import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
 import type { CloudReport, Lookup, Report } from '@/lib/schema';
 import { cloudBasisText } from './cloud-cell';
 import { DnsText } from './dns-text';

@@ -1,6 +1,6 @@
 import { toVisibleText } from '@/lib/client/dns-text';
 import { placeholderHint } from '@/lib/client/records-view';
-import { RECORD_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL } from '@/lib/presentation';
 import type { FixOp, HostFix, RenderedRecordFinding } from '@/lib/schema';
 import { CopyButton } from './copy-button';
 import { DnsText } from './dns-text';

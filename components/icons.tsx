@@ -1,6 +1,6 @@
 /** Inline SVG icons. Always decorative (aria-hidden): every icon sits next to text that says the same. */
 import type { ReactNode } from 'react';
-import type { Icon, Tone } from '@/lib/diagnosis/presentation';
+import type { Icon, Tone } from '@/lib/presentation';
 
 type IconProps = { className?: string };
 

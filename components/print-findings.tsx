@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { groupRecords, placeholderHint, recordGroup } from '@/lib/client/records-view';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
-import { RECORD_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL } from '@/lib/presentation';
 import type { RenderedRecordFinding, Report, SpfDetails } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';

@@ -1,5 +1,5 @@
 import { placeholderHint } from '@/lib/client/records-view';
-import { RECORD_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL } from '@/lib/presentation';
 import { type DnsHost, type HostFix, isAnswered, type Report } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { OP_CLASS } from './host-fix-list';

@@ -1,6 +1,5 @@
 import { groupRecords } from '@/lib/client/records-view';
-import { REQUIREMENT_LABEL } from '@/lib/diagnosis/presentation';
-import { RECORD_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
 import type { RenderedRecordFinding } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useT } from './i18n-provider';

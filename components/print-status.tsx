@@ -1,6 +1,5 @@
-import type { Presentation, Tone } from '@/lib/diagnosis/presentation';
-import { MSOID_STATUS_PRESENTATION } from '@/lib/diagnosis/presentation';
-import { RECORD_STATUS_PRESENTATION } from '@/lib/records/presentation';
+import type { Presentation, Tone } from '@/lib/presentation';
+import { MSOID_STATUS_PRESENTATION, RECORD_STATUS_PRESENTATION } from '@/lib/presentation';
 import type { MsoidStatus, RecordStatus } from '@/lib/schema';
 import { useT } from './i18n-provider';
 import { ICON } from './icons';

@@ -2,8 +2,7 @@
 
 import { useId, useState } from 'react';
 import { recordGroup } from '@/lib/client/records-view';
-import { REQUIREMENT_LABEL } from '@/lib/diagnosis/presentation';
-import { RECORD_LABEL, RECORD_SERVICE_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL, RECORD_SERVICE_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
 import type { RenderedRecordFinding } from '@/lib/schema';
 import { DnsText } from './dns-text';
 import { useFullReport } from './full-report';

@@ -9,7 +9,7 @@ import { recheckKey } from '@/lib/client/keys';
 import { headlineVerdict } from '@/lib/client/records-view';
 import { runErrorFrom } from '@/lib/client/run-state';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
-import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import { RECORDS_HEALTH_PRESENTATION, TONE_BORDER } from '@/lib/presentation';
 import type { CloudChoice, Report } from '@/lib/schema';
 import { CloudCell } from './cloud-cell';
 import { DnsText } from './dns-text';
@@ -19,7 +19,6 @@ import { useT } from './i18n-provider';
 import { ChevronIcon, RefreshIcon, SpinnerIcon } from './icons';
 import { RowDetails } from './row-details';
 import { StatusBadge } from './status-badge';
-import { TONE_BORDER } from './status-presentation';
 
 export const COLUMN_COUNT = 6;
 

@@ -1,5 +1,5 @@
 import { serviceStates } from '@/lib/client/services';
-import { RECORD_SERVICE_LABEL } from '@/lib/records/presentation';
+import { RECORD_SERVICE_LABEL } from '@/lib/presentation';
 import type { Services } from '@/lib/schema';
 import { useT } from './i18n-provider';
 

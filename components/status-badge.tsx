@@ -1,10 +1,13 @@
-import type { Presentation } from '@/lib/diagnosis/presentation';
-import { MSOID_STATUS_PRESENTATION } from '@/lib/diagnosis/presentation';
-import { RECORD_STATUS_PRESENTATION, RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import type { Presentation } from '@/lib/presentation';
+import {
+  MSOID_STATUS_PRESENTATION,
+  RECORD_STATUS_PRESENTATION,
+  RECORDS_HEALTH_PRESENTATION,
+  TONE_BADGE,
+} from '@/lib/presentation';
 import type { MsoidStatus, RecordStatus, RecordsHealth } from '@/lib/schema';
 import { useT } from './i18n-provider';
 import { ICON } from './icons';
-import { TONE_BADGE } from './status-presentation';
 
 type BadgeProps = { presentation: Presentation; testId: string; data: Record<string, string>; size?: 'md' | 'sm' };
 

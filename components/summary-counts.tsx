@@ -1,9 +1,8 @@
 import { SUMMARY_BUCKETS, type Summary, type SummaryBucket } from '@/lib/client/rank';
-import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import { RECORDS_HEALTH_PRESENTATION, TONE_BADGE } from '@/lib/presentation';
 import type { RecordsHealth } from '@/lib/schema';
 import { useT } from './i18n-provider';
 import { ICON } from './icons';
-import { TONE_BADGE } from './status-presentation';
 
 const BUCKET_HEALTH: Record<SummaryBucket, RecordsHealth> = {
   healthy: 'healthy',

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACT_IDS } from './facts';
-import { HOSTS } from './hosts/catalogue';
-import { CATALOGUES } from './records/catalogue';
+import { CATALOGUES } from './findings/catalogue';
+import { HOSTS } from './fixes/hosts/catalogue';
 
 const ROOT = join(__dirname, '..');
 const DOC = readFileSync(join(ROOT, 'docs/m365-dns-facts.md'), 'utf8');

@@ -13,9 +13,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startApp } from '../e2e/support/app';
 import { startFakeDnsServer } from '../lab/fake-dns-server';
 import { demoServerZones, FIXTURES } from '../lab/fixtures';
-import { startApp } from '../e2e/support/app';
 
 const LANGS = ['en', 'zh-CN'] as const;
 
@@ -58,7 +58,11 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      timezoneId: 'UTC',
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const domains = FIXTURES.map((f) => f.domain);
     for (const lang of LANGS) {
@@ -94,7 +98,9 @@ async function main(): Promise<void> {
       await page.getByTestId('bulk-page-size').selectOption('all');
       const table = await page.evaluate(() => {
         for (const time of document.querySelectorAll('time')) time.textContent = 'TIME';
-        const rows = [...document.querySelectorAll('[data-testid="bulk-row"]')].map((r) => (r as HTMLElement).innerText);
+        const rows = [...document.querySelectorAll('[data-testid="bulk-row"]')].map(
+          (r) => (r as HTMLElement).innerText,
+        );
         return rows.sort().join('\n----\n');
       });
       mkdirSync(join(out, 'bulk'), { recursive: true });

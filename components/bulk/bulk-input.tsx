@@ -5,7 +5,7 @@ import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
-import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
+import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { CloudSelect } from '../cloud-select';
 import { DnsText } from '../dns-text';

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
-import { parseDomainList } from '@/lib/input/domain-list';
+import { parseDomainList } from '@/lib/report/domain-list';
 import type { InputPolicy } from '@/lib/schema';
 import { DnsText } from '../dns-text';
 import { useT } from '../i18n-provider';

@@ -14,7 +14,7 @@ import {
   type SortKey,
   sortTableRows,
 } from '@/lib/bulk/table-model';
-import { RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import { RECORDS_HEALTH_PRESENTATION } from '@/lib/presentation';
 import type { RunRecheckRequest } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { useT } from '../i18n-provider';

@@ -2,7 +2,7 @@
 
 import { Fragment, memo, useEffect, useRef } from 'react';
 import { problemRecords } from '@/lib/bulk/row-summary';
-import { RECORD_LABEL } from '@/lib/records/presentation';
+import { RECORD_LABEL } from '@/lib/presentation';
 import type { CloudChoice, Report, Severity } from '@/lib/schema';
 import { DnsText } from '../dns-text';
 import { useT } from '../i18n-provider';

@@ -2,7 +2,7 @@
  * Short labels for the bulk table's Cloud and DNS host columns and filters ("21Vianet", not "Office 365 operated by
  * 21Vianet"); the full cloud name stays available as the cell's title. Catalogue codes, never text.
  */
-import { cloudLabelCode } from '@/lib/diagnosis/presentation';
+import { cloudLabelCode } from '@/lib/presentation';
 import type { CloudReport, DnsHost, EffectiveCloud } from '@/lib/schema';
 
 export const SHORT_CLOUD_LABEL: Readonly<Record<EffectiveCloud, string>> = {

@@ -5,8 +5,12 @@ import { type FilterOptions, recordStatusOptions } from '@/lib/bulk/filter-optio
 import { type FilterState, hasFilters } from '@/lib/bulk/filter-state';
 import { isPageSize, PAGE_SIZES, type PageSize } from '@/lib/bulk/paging';
 import { type HealthCounts, SORT_KEYS, type SortDir, type SortKey } from '@/lib/bulk/table-model';
-import { SEVERITY_PRESENTATION } from '@/lib/diagnosis/presentation';
-import { RECORD_LABEL, RECORD_STATUS_PRESENTATION, RECORDS_HEALTH_PRESENTATION } from '@/lib/records/presentation';
+import {
+  RECORD_LABEL,
+  RECORD_STATUS_PRESENTATION,
+  RECORDS_HEALTH_PRESENTATION,
+  SEVERITY_PRESENTATION,
+} from '@/lib/presentation';
 import type { Report } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { useT } from '../i18n-provider';

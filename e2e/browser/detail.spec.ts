@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { recordGroup } from '../../lib/client/records-view';
 import { makeTranslator } from '../../lib/client/translator';
-import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '../../lib/diagnosis/presentation';
+import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '../../lib/presentation';
 import { Report } from '../../lib/schema';
 import { startApp } from '../support/app';
 import { appEnv } from '../support/app-env';

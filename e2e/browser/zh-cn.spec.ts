@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { MS } from '../../lab/fixtures';
 import { makeTranslator } from '../../lib/client/translator';
-import { MSOID_STATUS_PRESENTATION } from '../../lib/diagnosis/presentation';
+import { MSOID_STATUS_PRESENTATION } from '../../lib/presentation';
 
 const zh = makeTranslator('zh-CN');
 const en = makeTranslator('en');

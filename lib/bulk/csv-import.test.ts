@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDomainList } from '@/lib/input/domain-list';
+import { parseDomainList } from '@/lib/report/domain-list';
 import { type CsvImport, checkColumn, columnToEntries, firstRowNumber, readDomainFile } from './csv-import';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

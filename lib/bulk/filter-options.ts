@@ -2,7 +2,7 @@
  * The choices the bulk table's filters offer, taken from the rows present (only the clouds, DNS hosts, severities,
  * records and record statuses that occur), each with how many domains it would show. Pure and browser-safe.
  */
-import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import { SEVERITY_ORDER } from '@/lib/presentation';
 import {
   type EffectiveCloud,
   EffectiveCloud as EffectiveCloudSchema,

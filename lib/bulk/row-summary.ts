@@ -2,7 +2,7 @@
  * What a bulk row says under its health badge: the records that need someone's attention, worst first, so a
  * "Broken" row names what is broken without opening the full report. Pure.
  */
-import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import { SEVERITY_ORDER } from '@/lib/presentation';
 import type { RecordId, Report, Severity } from '@/lib/schema';
 
 /** Severities worth naming in the table: problems and lookups that failed (never "ok" or "notice"). */

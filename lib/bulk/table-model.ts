@@ -3,7 +3,7 @@
  * Searching 5,000 rows uses a precomputed index (`buildIndex`). Pure and browser-safe.
  */
 import { HEALTH_ORDER } from '@/lib/client/rank';
-import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import { SEVERITY_ORDER } from '@/lib/presentation';
 import {
   type EffectiveCloud,
   RECORDS_HEALTH,

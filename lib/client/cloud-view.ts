@@ -2,7 +2,7 @@
  * What the Cloud column says besides the cloud's name (see `cloudLabelCode` in lib/diagnosis/presentation):
  * where the cloud came from, and any warning.
  */
-import { cloudLabelCode } from '@/lib/diagnosis/presentation';
+import { cloudLabelCode } from '@/lib/presentation';
 import type { CloudEvidence, CloudReport } from '@/lib/schema';
 
 export type CloudWarning = 'contradicts' | 'conflicting' | 'incomplete';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseDomainList } from '@/lib/input/domain-list';
 import { en, formatRef, zhCN } from '@/lib/messages';
+import { parseDomainList } from '@/lib/report/domain-list';
 import type { InputPolicy } from '@/lib/schema';
 import { checkInput } from './input-check';
 

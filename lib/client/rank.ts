@@ -2,7 +2,7 @@
  * How results are counted and ordered on the page, by each domain's health (every record, not only msoid).
  * "Could not check" is its own bucket: it is never counted as healthy and never as broken.
  */
-import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import { SEVERITY_ORDER } from '@/lib/presentation';
 import type { RecordsHealth, Report } from '@/lib/schema';
 
 export const SUMMARY_BUCKETS = ['healthy', 'attention', 'broken', 'unchecked'] as const;

@@ -2,7 +2,7 @@
  * How the page lays out a report's records: problems first, grouped; the one finding the table row shows;
  * the compact counts next to the domain's health; where a tenant-specific fix value comes from. Pure.
  */
-import { SEVERITY_ORDER } from '@/lib/diagnosis/presentation';
+import { SEVERITY_ORDER } from '@/lib/presentation';
 import type { HostFix, RecordId, RecordsCounts, RenderedRecordFinding, Report } from '@/lib/schema';
 import { RECORD_IDS } from '@/lib/schema-values';
 

@@ -3,16 +3,16 @@
  * hands the snapshot to the pure diagnosis, and assembles the report. Route handlers call this.
  */
 import { randomBytes } from 'node:crypto';
-import { diagnose } from '@/lib/diagnosis/diagnose';
-import { renderFinding, renderNotes } from '@/lib/diagnosis/render';
-import type { Snapshot } from '@/lib/diagnosis/snapshot';
-import { zoneSnippet } from '@/lib/hosts/zone-snippet';
-import { subdomainNote } from '@/lib/input/domain-list';
+import { diagnose } from '@/lib/findings/diagnose';
+import { helpdeskMessages, helpdeskText } from '@/lib/findings/helpdesk';
+import { diagnoseRecords } from '@/lib/findings/records/diagnose';
+import { dnsHostOf, hostFixes } from '@/lib/fixes/host-fixes';
+import { zoneSnippet } from '@/lib/fixes/zone-snippet';
+import type { Snapshot } from '@/lib/lookups/snapshot';
 import { catalogueFor } from '@/lib/messages';
-import { diagnoseRecords } from '@/lib/records/diagnose';
-import { renderRecords } from '@/lib/records/render';
-import { helpdeskMessages, helpdeskText } from '@/lib/report/helpdesk';
-import { dnsHostOf, hostFixes } from '@/lib/report/host-fixes';
+import { subdomainNote } from '@/lib/report/domain-list';
+import { renderFinding, renderNotes } from '@/lib/report/render';
+import { renderRecords } from '@/lib/report/render-records';
 import {
   type CloudChoice,
   type Lookup,

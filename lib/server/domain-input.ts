@@ -3,7 +3,7 @@
  * (lines, per-registrable cap, unique-domain limit, nothing valid). Shared by POST /api/check and
  * POST /api/runs, which differ only in their limits and wording.
  */
-import { type DomainList, parseDomainList } from '@/lib/input/domain-list';
+import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { ServerConfig } from './env';
 import { capNamesPerRegistrable } from './guard';
 import { errorResponse } from './http';

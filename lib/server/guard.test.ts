@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { parseDomainList } from '@/lib/input/domain-list';
+import { parseDomainList } from '@/lib/report/domain-list';
 import { ApiError } from '@/lib/schema';
 import { parseConfig } from './env';
 import { capNamesPerRegistrable, guarded } from './guard';

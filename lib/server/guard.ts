@@ -4,9 +4,10 @@
  * last-resort 500 with the request id, the X-Request-Id header and one structured log line per request
  * (written when a streamed answer ends). The route handler keeps only its own work.
  */
-import type { DomainList } from '@/lib/input/domain-list';
+
 import { toDisplay } from '@/lib/input/normalize';
 import { catalogueFor, formatMessage } from '@/lib/messages';
+import type { DomainList } from '@/lib/report/domain-list';
 import type { InvalidEntry, Report } from '@/lib/schema';
 import { type AccessResult, checkAccess } from './access';
 import { getConfig, type ServerConfig } from './env';

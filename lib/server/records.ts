@@ -2,7 +2,7 @@
  * Gathers the lookups of the full record diagnosis (lib/records/plan.ts says which) for one domain,
  * reusing the msoid snapshot's MX, TXT and autodiscover lookups. Never throws.
  */
-import type { Snapshot } from '@/lib/diagnosis/snapshot';
+
 import {
   KEYS,
   type PlannedLookup,
@@ -10,7 +10,8 @@ import {
   recordLookups,
   SPF_MAX_DEPTH,
   spfFollowUps,
-} from '@/lib/records/plan';
+} from '@/lib/lookups/plan';
+import type { Snapshot } from '@/lib/lookups/snapshot';
 import { type Lookup, notRunLookup } from '@/lib/schema';
 import type { DnsResolver, LookupOptions } from './dns/resolver';
 

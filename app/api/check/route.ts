@@ -1,6 +1,6 @@
-import { parseDomainList } from '@/lib/input/domain-list';
 import { LANGUAGES } from '@/lib/messages';
 import { matchLanguage } from '@/lib/messages/language';
+import { parseDomainList } from '@/lib/report/domain-list';
 import { CheckRequest, CloudChoice, ServiceFlag, type ServiceOverride, type StreamLine } from '@/lib/schema';
 import { checkDomain, checkRun } from '@/lib/server/check';
 import { acceptDomainList } from '@/lib/server/domain-input';

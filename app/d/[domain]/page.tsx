@@ -5,7 +5,7 @@ import { DetailReport } from '@/components/detail-report';
 import { DnsText } from '@/components/dns-text';
 import { toOverride } from '@/lib/client/services';
 import { makeTranslator } from '@/lib/client/translator';
-import { parseDomainList } from '@/lib/input/domain-list';
+import { parseDomainList } from '@/lib/report/domain-list';
 import { CloudChoice } from '@/lib/schema';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
 import { checkDomain } from '@/lib/server/check';

@@ -4,12 +4,12 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { makeTranslator } from '../../../lib/client/translator';
-import { MSOID_STATUS_PRESENTATION } from '../../../lib/diagnosis/presentation';
 import {
+  MSOID_STATUS_PRESENTATION,
   RECORD_LABEL,
   RECORD_STATUS_PRESENTATION,
   RECORDS_HEALTH_PRESENTATION,
-} from '../../../lib/records/presentation';
+} from '../../../lib/presentation';
 import type { MsoidStatus, RecordId, RecordStatus, RecordsHealth, ServiceFlag } from '../../../lib/schema';
 
 export const en = makeTranslator('en');

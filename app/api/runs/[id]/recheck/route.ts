@@ -1,4 +1,4 @@
-import { parseDomainList } from '@/lib/input/domain-list';
+import { parseDomainList } from '@/lib/report/domain-list';
 import { type RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
 import { guarded } from '@/lib/server/guard';
 import { errorResponse } from '@/lib/server/http';

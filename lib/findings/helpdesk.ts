@@ -1,0 +1,70 @@
+/**
+ * The helpdesk paragraph: plain sentences an agent can read to a caller, built only from the findings
+ * (the intro from the summary, then the user impact of the worst problems). Pure.
+ */
+
+import { type Catalogue, formatRef } from '@/lib/messages/format';
+import { SEVERITY_ORDER } from '@/lib/presentation';
+import type { CloudReport, MessageRef, RecordFinding, RecordsSummary } from '@/lib/schema';
+
+/** At most this many impact sentences: the caller needs the main reason, not the whole table. */
+const MAX_IMPACTS = 3;
+
+export type HelpdeskInput = {
+  display: string;
+  zone: string;
+  summary: RecordsSummary;
+  records: readonly RecordFinding[];
+  cloud: CloudReport;
+  msoidStatus: string;
+  hostName: string | null;
+  /** How many fixes the report lists; with none, the closing sentence points at the details instead. */
+  fixCount: number;
+};
+
+/** The paragraph as message references, in reading order. */
+export function helpdeskMessages(input: HelpdeskInput): MessageRef[] {
+  const domain = input.display;
+  if (input.msoidStatus === 'domain-not-found') return [{ code: 'helpdesk.intro.not-found', params: { domain } }];
+  const problems = input.records
+    .filter((r) => r.outcome === 'problem')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const unchecked = input.summary.counts.couldNotCheck;
+  const out: MessageRef[] = [];
+
+  if (problems.length === 0) {
+    out.push(
+      unchecked > 0
+        ? { code: 'helpdesk.intro.unchecked', params: { domain } }
+        : { code: 'helpdesk.intro.healthy', params: { domain } },
+    );
+  } else {
+    out.push({ code: 'helpdesk.intro.problems', params: { domain, count: problems.length } });
+    const seen = new Set<string>();
+    for (const p of problems) {
+      const key = p.messages.impact.code;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(p.messages.impact);
+      if (seen.size >= MAX_IMPACTS) break;
+    }
+    if (unchecked > 0) out.push({ code: 'helpdesk.partial', params: { count: unchecked } });
+  }
+  if (input.cloud.effective === 'unknown') out.push({ code: 'helpdesk.cloud-unknown', params: {} });
+  if (problems.length > 0 && input.fixCount === 0) {
+    out.push({ code: 'helpdesk.next.details', params: { zone: input.zone } });
+  } else if (problems.length > 0) {
+    out.push(
+      input.hostName
+        ? { code: 'helpdesk.next.host', params: { zone: input.zone, host: input.hostName } }
+        : { code: 'helpdesk.next.generic', params: { zone: input.zone } },
+    );
+  }
+  return out;
+}
+
+/** Renders the paragraph; Chinese sentences end in full-width punctuation and join without spaces. */
+export function helpdeskText(messages: readonly MessageRef[], catalogue: Catalogue, lang: string): string {
+  const separator = lang.toLowerCase().startsWith('zh') ? '' : ' ';
+  return messages.map((m) => formatRef(catalogue, m)).join(separator);
+}

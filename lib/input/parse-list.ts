@@ -83,3 +83,17 @@ export function duplicateNote(duplicate: DuplicateEntry): MessageRef {
     },
   };
 }
+
+/** One domain, or why there isn't exactly one: `invalid` carries the rejected entry when there was one. */
+export type OneDomain = { ok: true; domain: ParsedEntry } | { ok: false; several: boolean; invalid?: InvalidEntry };
+
+/**
+ * The one domain of a single-domain input (`GET /api/check?domain=`, the `/d/<domain>` page): exactly one valid
+ * entry, else not ok with the rejected entry (when the one entry was invalid) or `several`.
+ */
+export function parseOneDomain(input: string, options: NormalizeOptions, reasonText: ReasonText): OneDomain {
+  const list = parseEntries(input, { ...options, maxDomains: 1 }, reasonText);
+  const [domain, ...rest] = list.domains;
+  if (domain && rest.length === 0) return { ok: true, domain };
+  return { ok: false, several: rest.length > 0, ...(list.invalid[0] ? { invalid: list.invalid[0] } : {}) };
+}

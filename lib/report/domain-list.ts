@@ -3,7 +3,14 @@
  * that serves the API routes. Pure and browser-safe; the page itself uses parse-list.ts with its one catalogue.
  */
 import { z } from 'zod';
-import { type DomainList, type ParseListOptions, parseEntries } from '@/lib/input/parse-list';
+import type { NormalizeOptions } from '@/lib/input/normalize';
+import {
+  type DomainList,
+  type OneDomain,
+  type ParseListOptions,
+  parseEntries,
+  parseOneDomain,
+} from '@/lib/input/parse-list';
 import { catalogueFor, formatRef } from '@/lib/messages';
 
 export {
@@ -33,4 +40,10 @@ export function parseDomainList(input: string | readonly string[], options: Doma
  */
 export function domainListSchema(options: DomainListOptions): z.ZodType<DomainList, string | string[]> {
   return z.union([z.string(), z.array(z.string())]).transform((input) => parseDomainList(input, options));
+}
+
+/** `parseOneDomain` with the rejected entry's reason in `lang`. */
+export function parseOneDomainIn(input: string, options: NormalizeOptions, lang: string | undefined): OneDomain {
+  const catalogue = catalogueFor(lang);
+  return parseOneDomain(input, options, (ref) => formatRef(catalogue, ref));
 }

@@ -11,7 +11,7 @@ import { bulkCheckPool } from './workers/pool';
  * allows up to 4× (300%) on a machine with gigabytes of memory; this server's live heap is small (about
  * 50 MB, results are kept packed outside the heap) and a bulk run allocates fast, so the heap would swell to
  * 4× with garbage: a 10,000-domain run peaked at about 390 MB RSS with V8's policy and about 300 MB with 2×,
- * at no measurable cost in throughput (see README, Performance). V8 reads the flag at every full collection,
+ * at no measurable cost in throughput (see docs/performance.md). V8 reads the flag at every full collection,
  * so setting it at start-up takes effect.
  */
 export const HEAP_GROWING_PERCENT = 100;

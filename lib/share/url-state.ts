@@ -6,7 +6,7 @@
  * Pure and browser-safe (the server page decodes it too, so the form is filled before hydration).
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { AUTO_SERVICES, type ServiceChoice, type ServiceChoices, servicesParam } from '@/lib/client/services';
+import { readServices, type ServiceChoices, servicesParam } from '@/lib/input/services';
 import { type CloudChoice, CloudChoice as CloudChoiceSchema, SERVICE_FLAGS, type ServiceFlag } from '@/lib/schema';
 
 export type ShareState = {
@@ -50,23 +50,8 @@ function decompress(z: string): string {
   }
 }
 
-const SERVICE_SET: ReadonlySet<string> = new Set(SERVICE_FLAGS);
-
-/**
- * Reads `s=mail:on,teams:off`. Unknown services, unknown values and repeats (the first counts) are ignored;
- * anything unreadable means "detect".
- */
-export function decodeServices(value: string | undefined): ServiceChoices {
-  const out: Record<ServiceFlag, ServiceChoice> = { ...AUTO_SERVICES };
-  const seen = new Set<string>();
-  for (const part of (value ?? '').slice(0, 200).split(',')) {
-    const [name = '', state] = part.trim().toLowerCase().split(':');
-    if (!SERVICE_SET.has(name) || seen.has(name) || (state !== 'on' && state !== 'off')) continue;
-    seen.add(name);
-    out[name as ServiceFlag] = state;
-  }
-  return out;
-}
+/** Reads `s=mail:on,teams:off` (unreadable parts mean "detect"; see lib/input/services.ts). */
+export const decodeServices = readServices;
 
 /** Writes the services the user set as `mail:on,teams:off` (the GET `services=` form); empty when none was set. */
 export function encodeServices(services: ServiceChoices | undefined): string {

@@ -1,7 +1,8 @@
+import { parseServicesParam } from '@/lib/input/services';
 import { LANGUAGES } from '@/lib/messages';
 import { matchLanguage } from '@/lib/messages/language';
 import { parseDomainList } from '@/lib/report/domain-list';
-import { CheckRequest, CloudChoice, ServiceFlag, type ServiceOverride, type StreamLine } from '@/lib/schema';
+import { CheckRequest, CloudChoice, type StreamLine } from '@/lib/schema';
 import { checkDomain, checkRun } from '@/lib/server/check';
 import { acceptDomainList } from '@/lib/server/domain-input';
 import { getConfig } from '@/lib/server/env';
@@ -112,36 +113,6 @@ export const POST = guarded('check', async (request, ctx) => {
     return handleError(err);
   }
 });
-
-/**
- * The GET `services` parameter. Absent, empty or `auto`: every service inferred from DNS. `none`: no service
- * in use. A list of names (`mail,teams`): the listed services in use, the others not. Name:state pairs, as in
- * the page URL (`mail:on,teams:off,intune:auto`): those set, the rest inferred. Case-insensitive.
- * Returns null for anything else (an unknown name, a repeated one, or the two forms mixed).
- */
-function parseServicesParam(raw: string | null): ServiceOverride | undefined | null {
-  const text = (raw ?? '').trim().toLowerCase();
-  if (text === '' || text === 'auto') return undefined;
-  if (text === 'none') return { mail: false, teams: false, intune: false };
-  const pairs = text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry) => entry.split(':').map((part) => part.trim()));
-  if (pairs.length === 0) return undefined;
-  const listed = pairs.every((pair) => pair.length === 1);
-  const out: ServiceOverride = listed ? { mail: false, teams: false, intune: false } : {};
-  const seen = new Set<string>();
-  for (const [name, state, ...rest] of pairs) {
-    const flag = ServiceFlag.safeParse(name);
-    if (!flag.success || seen.has(flag.data) || rest.length > 0) return null;
-    seen.add(flag.data);
-    if (listed) out[flag.data] = true;
-    else if (state === 'on' || state === 'off') out[flag.data] = state === 'on';
-    else if (state !== 'auto') return null;
-  }
-  return out;
-}
 
 /** Streams NDJSON lines produced by `produce`. Each line is flushed as soon as it is written. */
 function ndjsonStream(produce: (write: (line: StreamLine) => void) => Promise<void>): Response {

@@ -44,7 +44,7 @@ export type PoolOptions = Omit<WorkerSetup, 'sentCounts' | 'slot'> & {
 /**
  * A worker's young generation: V8's default (about 48 MB on this kind of machine) made each worker cost
  * ~70 MB of RSS in a 1,000-domain run; 16 MB cut that by about 40 MB per worker at the same speed (8 MB cost
- * about 10% in throughput). See README, Performance.
+ * about 10% in throughput). See docs/performance.md.
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 

@@ -111,7 +111,6 @@ function dnsSettings(): Record<string, string> {
     DNS_TRIES: pick('DNS_TRIES', '3'),
     DOMAIN_DEADLINE_MS: pick('DOMAIN_DEADLINE_MS', '12000'),
     DNS_MAX_IN_FLIGHT: pick('DNS_MAX_IN_FLIGHT', '256'),
-    CHECK_CONCURRENCY: pick('CHECK_CONCURRENCY', '64'),
     BULK_CONCURRENCY: pick('BULK_CONCURRENCY', '32'),
     CHECK_WORKERS: pick('CHECK_WORKERS', 'auto'),
   };

@@ -17,8 +17,7 @@ import type {
 /** TTL Microsoft's DNS pages give for the records they list (docs/m365-dns-facts.md §ttl). */
 export const RECORD_TTL = 3600;
 
-/** RFC 7208 §4.6.4: at most 10 DNS-querying terms per SPF evaluation. */
-export const SPF_LOOKUP_LIMIT = 10;
+export { SPF_LOOKUP_LIMIT } from '@/lib/lookups/spf';
 
 /**
  * Tenant-specific values DNS cannot reveal. Fixes carry these placeholders, and a note says where

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '@/lib/messages';
 import type { CloudReport, RecordFinding, RecordsSummary } from '@/lib/schema';
-import { type HelpdeskInput, helpdeskMessages, helpdeskText } from './helpdesk';
+import { type HelpdeskInput, helpdeskMessages, helpdeskText, withHostName } from './helpdesk';
 
 const cloud = (effective: CloudReport['effective']): CloudReport => ({
   selected: 'auto',
@@ -39,7 +39,7 @@ const base: HelpdeskInput = {
   records: [],
   cloud: cloud('worldwide'),
   msoidStatus: 'ok',
-  hostName: null,
+  hostId: null,
   fixCount: 0,
 };
 
@@ -51,7 +51,7 @@ const cases: Array<{ label: string; input: Partial<HelpdeskInput>; codes: string
     label: 'critical before warning, host named',
     input: {
       records: [row('dmarc', 'problem', 'warning'), row('msoid', 'problem', 'critical'), row('mx', 'ok', 'ok')],
-      hostName: 'GoDaddy',
+      hostId: 'godaddy',
       fixCount: 2,
     },
     codes: ['helpdesk.intro.problems', 'records.msoid.impact', 'records.dmarc.impact', 'helpdesk.next.host'],
@@ -80,6 +80,17 @@ const cases: Array<{ label: string; input: Partial<HelpdeskInput>; codes: string
 ];
 
 describe('helpdeskMessages', () => {
+  it("carries the host id; withHostName puts the reader's name of the host in its place", () => {
+    const messages = helpdeskMessages({ ...base, ...cases[3]?.input });
+    const next = messages.find((m) => m.code === 'helpdesk.next.host');
+    expect(next?.params.host).toBe('godaddy');
+    const named = withHostName(messages, (id) => (id === 'godaddy' ? 'GoDaddy' : id));
+    expect(named.find((m) => m.code === 'helpdesk.next.host')?.params.host).toBe('GoDaddy');
+    expect(named.filter((m) => m.code !== 'helpdesk.next.host')).toEqual(
+      messages.filter((m) => m.code !== 'helpdesk.next.host'),
+    );
+  });
+
   it.each(cases)('$label', ({ input, codes }) => {
     expect(helpdeskMessages({ ...base, ...input }).map((m) => m.code)).toEqual(codes);
   });

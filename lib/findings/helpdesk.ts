@@ -17,7 +17,11 @@ export type HelpdeskInput = {
   records: readonly RecordFinding[];
   cloud: CloudReport;
   msoidStatus: string;
-  hostName: string | null;
+  /**
+   * The DNS host's id (lib/fixes/hosts/catalogue.ts), null when unknown. The `host` param of `helpdesk.next.host`
+   * carries it; the report stage puts the host's name in the reader's language there (`withHostName`).
+   */
+  hostId: string | null;
   /** How many fixes the report lists; with none, the closing sentence points at the details instead. */
   fixCount: number;
 };
@@ -55,12 +59,19 @@ export function helpdeskMessages(input: HelpdeskInput): MessageRef[] {
     out.push({ code: 'helpdesk.next.details', params: { zone: input.zone } });
   } else if (problems.length > 0) {
     out.push(
-      input.hostName
-        ? { code: 'helpdesk.next.host', params: { zone: input.zone, host: input.hostName } }
+      input.hostId
+        ? { code: 'helpdesk.next.host', params: { zone: input.zone, host: input.hostId } }
         : { code: 'helpdesk.next.generic', params: { zone: input.zone } },
     );
   }
   return out;
+}
+
+/** The paragraph with the DNS host's id (see `hostId`) replaced by `name`, the host's name for the reader. */
+export function withHostName(messages: readonly MessageRef[], name: (hostId: string) => string): MessageRef[] {
+  return messages.map((m) =>
+    m.code === 'helpdesk.next.host' ? { ...m, params: { ...m.params, host: name(String(m.params.host)) } } : m,
+  );
 }
 
 /** Renders the paragraph; Chinese sentences end in full-width punctuation and join without spaces. */

@@ -1,12 +1,12 @@
 /**
- * What the record diagnosis needs from DNS: the exact lookups, as data. The shell (check service) runs
- * them and hands the results back keyed by `key`. Pure.
+ * What a check asks DNS, as data: the apex, msoid and its wildcard probe, every Microsoft 365 record, their
+ * follow-ups and the SPF includes. `planNext` says what to ask next from what is known so far; the shell
+ * (lib/server/check.ts) runs each round and hands the results back keyed by `key`, until nothing is left. Pure.
  */
-
-import { SPF_LOOKUP_LIMIT } from '@/lib/findings/catalogue';
-import { normalizeName } from '@/lib/lookups/dns-names';
 import type { Lookup, RecordType } from '@/lib/schema';
-import { spfTargets } from './spf';
+import { normalizeName } from './dns-names';
+import type { Gathered } from './snapshot';
+import { SPF_LOOKUP_LIMIT, spfTargets } from './spf';
 
 export type PlannedLookup = {
   /** Key of the result in the map given to `diagnoseRecords` (or the SPF map, for `spfFollowUps`). */
@@ -22,6 +22,17 @@ export type PlannedLookup = {
  * (`Snapshot.mx`, `.txt`, `.autodiscover`), so the shell can reuse them.
  */
 export const KEYS = {
+  /** SOA at the domain: decides whether anything else is asked. */
+  apex: 'apex',
+  /** msoid CNAME (followed), and the name's own data when it has no CNAME. */
+  msoid: 'msoid',
+  msoidA: 'msoid.a',
+  msoidAaaa: 'msoid.aaaa',
+  /** A random sibling of msoid, to tell wildcard-synthesised answers from real records. */
+  probeCname: 'probe.cname',
+  probeA: 'probe.a',
+  /** NS of the registrable domain: the DNS host. */
+  ns: 'ns',
   mx: 'mx',
   txt: 'txt',
   autodiscover: 'autodiscover',
@@ -112,6 +123,62 @@ export function recordFollowUps(domain: string, lookups: ReadonlyMap<string, Loo
 
 /** How deep SPF includes are followed: the 10-lookup limit plus 2 extra levels. */
 export const SPF_MAX_DEPTH = SPF_LOOKUP_LIMIT + 2;
+
+/** Key of an SPF include's TXT lookup among the gathered results. */
+export const spfKey = (domain: string): string => `spf:${domain}`;
+
+/** Rounds a check can take at most: the apex, the main round, then follow-ups and SPF includes level by level. */
+export const MAX_ROUNDS = SPF_MAX_DEPTH + 3;
+
+/** The wildcard probe's name for a random label (`_m365dh-<label>.<domain>`). */
+export const probeName = (domain: string, label: string): string => `_m365dh-${label}.${normalizeName(domain)}`;
+
+/**
+ * What to ask next, given what is known (`gathered.lookups`, by key). Round by round:
+ * 1. the apex SOA; a failed or non-existent apex ends the check (asking more would only cost a dead zone);
+ * 2. msoid (followed), the wildcard probe, the registrable domain's NS and every record lookup of `recordLookups`;
+ * 3. and later: msoid's own A/AAAA/TXT when it has no CNAME (TXT beside it otherwise), the A follow-ups of
+ *    CNAME names that answered NODATA, and the SPF includes level by level.
+ * Returns nothing when the check has everything it needs. Never asks a key twice.
+ */
+export function planNext(gathered: Gathered): PlannedLookup[] {
+  const got = gathered.lookups;
+  const domain = normalizeName(gathered.domain);
+  const apex = got.get(KEYS.apex);
+  if (!apex) return [{ key: KEYS.apex, name: domain, type: 'SOA' }];
+  if (apex.outcome !== 'answer' && apex.outcome !== 'nodata') return [];
+  const msoidName = `msoid.${domain}`;
+  const probe = probeName(domain, gathered.probe);
+  const first: PlannedLookup[] = [
+    { key: KEYS.msoid, name: msoidName, type: 'CNAME', follow: true },
+    { key: KEYS.probeCname, name: probe, type: 'CNAME' },
+    { key: KEYS.probeA, name: probe, type: 'A' },
+    { key: KEYS.ns, name: normalizeName(gathered.registrable), type: 'NS' },
+  ];
+  const main = [...first, ...recordLookups(domain, gathered.registrable).filter((p) => p.key !== KEYS.msoidTxt)].filter(
+    (p) => !got.has(p.key),
+  );
+  if (main.length > 0) return main;
+
+  const next: PlannedLookup[] = [];
+  // msoid without a CNAME but existing: its own data tells not-cname from missing. TXT is asked either way (a
+  // TXT beside a CNAME is a conflict).
+  if (got.get(KEYS.msoid)?.outcome === 'nodata') {
+    next.push({ key: KEYS.msoidA, name: msoidName, type: 'A' }, { key: KEYS.msoidAaaa, name: msoidName, type: 'AAAA' });
+  }
+  next.push({ key: KEYS.msoidTxt, name: msoidName, type: 'TXT' });
+  next.push(...recordFollowUps(domain, got));
+  const txt = got.get(KEYS.txt);
+  if (txt) next.push(...spfFollowUps(txt, spfResults(gathered)).map((p) => ({ ...p, key: spfKey(p.key) })));
+  return next.filter((p) => !got.has(p.key));
+}
+
+/** The SPF include lookups among the gathered results, keyed by include domain (as `diagnoseRecords` wants them). */
+export function spfResults(gathered: Gathered): Map<string, Lookup> {
+  const out = new Map<string, Lookup>();
+  for (const [key, lookup] of gathered.lookups) if (key.startsWith('spf:')) out.set(key.slice(4), lookup);
+  return out;
+}
 
 /**
  * The SPF TXT lookups still needed: include/redirect domains reachable from the apex SPF record through

@@ -2,11 +2,12 @@
  * SPF reading (RFC 7208): which TXT records are SPF, their terms, and the DNS-lookup count of a whole
  * evaluation, nested includes and redirects included. Pure: nested records come from a map of lookups.
  */
-
-import { SPF_LOOKUP_LIMIT } from '@/lib/findings/catalogue';
 import { normalizeName } from '@/lib/lookups/dns-names';
 import type { SpfAll } from '@/lib/schema';
 import { isAnswered, type Lookup, type LookupOutcome } from '@/lib/schema';
+
+/** RFC 7208 §4.6.4: at most 10 DNS-querying terms per SPF evaluation. */
+export const SPF_LOOKUP_LIMIT = 10;
 
 export type SpfQualifier = '+' | '-' | '~' | '?';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '@/lib/findings/diagnose';
+import { diagnoseCloudAndMsoid as diagnose } from '@/lib/findings/cloud-msoid';
 import type { MsoidLookups, Snapshot, WildcardProbe } from '@/lib/lookups/snapshot';
 import {
   answer,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { bulkInFlightPerThread, workerInFlight } from './dns/limits';
 import { parseConfig } from './env';
-import { bulkInFlightPerThread, workerInFlight } from './workers/pool';
 
 const base = { DNS_SERVERS: '127.0.0.1:53' };
 

@@ -22,8 +22,6 @@ const EnvSchema = z.object({
   DOMAIN_DEADLINE_MS: int(200, 120_000).default(12_000),
   /** Queries on the wire at once for the whole process. */
   DNS_MAX_IN_FLIGHT: int(1, 4096).default(256),
-  /** Domains checked at once within one request. */
-  CHECK_CONCURRENCY: int(1, 1024).default(64),
   DNS_CACHE: flag.default(true),
   MAX_DOMAINS_PER_REQUEST: int(1, 100_000).default(500),
   MAX_LINES_PER_REQUEST: int(1, 1_000_000).default(5000),
@@ -38,11 +36,9 @@ const EnvSchema = z.object({
   DNS_MAX_CNAME_HOPS: int(1, 32).default(8),
   /** Bytes kept per TXT record; the rest is dropped. */
   DNS_MAX_TXT_BYTES: int(64, 65_535).default(4096),
-  /** DNS lookups on the wire at once for one run (request); the process-wide cap is DNS_MAX_IN_FLIGHT. */
-  RUN_MAX_IN_FLIGHT: int(1, 4096).default(128),
   /** Names under one registrable domain per request; further lines are rejected as invalid. */
   MAX_NAMES_PER_REGISTRABLE: int(1, 100_000).default(20),
-  /** Wall-clock budget of one run: no domain starts after it, the rest are reported as `deadline`. */
+  /** Wall-clock budget of one POST /api/check list: no domain starts after it, the rest are reported as `deadline`. */
   RUN_DEADLINE_MS: int(1000, 3_600_000).default(120_000),
   RATE_LIMIT_REQUESTS: int(1, 1_000_000).default(60),
   RATE_LIMIT_REQUESTS_WINDOW_S: int(1, 86_400).default(60),
@@ -67,7 +63,7 @@ const EnvSchema = z.object({
   // --- Runs (bulk checks, /api/runs) ---
   /** Valid domains one run may hold; more → 413 too-many-domains, nothing started. */
   MAX_DOMAINS_PER_RUN: int(1, 100_000).default(5000),
-  /** Domains checked at once across ALL runs (round-robin between runs); /api/check keeps CHECK_CONCURRENCY. */
+  /** Domains checked at once across every list (runs and POST /api/check, round-robin between them). */
   BULK_CONCURRENCY: int(1, 1024).default(32),
   /**
    * Worker threads that check bulk-run domains beside the main thread (DNS, diagnosis, report text,
@@ -103,7 +99,6 @@ export type ServerConfig = {
   tries: number;
   domainDeadlineMs: number;
   maxInFlight: number;
-  checkConcurrency: number;
   cache: boolean;
   maxDomainsPerRequest: number;
   maxLinesPerRequest: number;
@@ -114,7 +109,6 @@ export type ServerConfig = {
   breakerTimeouts: number;
   maxCnameHops: number;
   maxTxtBytes: number;
-  runMaxInFlight: number;
   maxNamesPerRegistrable: number;
   runDeadlineMs: number;
   rateLimit: RateLimitConfig;
@@ -171,7 +165,6 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     tries: e.DNS_TRIES,
     domainDeadlineMs: e.DOMAIN_DEADLINE_MS,
     maxInFlight: e.DNS_MAX_IN_FLIGHT,
-    checkConcurrency: e.CHECK_CONCURRENCY,
     cache: e.DNS_CACHE,
     maxDomainsPerRequest: e.MAX_DOMAINS_PER_REQUEST,
     maxLinesPerRequest: e.MAX_LINES_PER_REQUEST,
@@ -182,7 +175,6 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     breakerTimeouts: e.DOMAIN_BREAKER_TIMEOUTS,
     maxCnameHops: e.DNS_MAX_CNAME_HOPS,
     maxTxtBytes: e.DNS_MAX_TXT_BYTES,
-    runMaxInFlight: e.RUN_MAX_IN_FLIGHT,
     maxNamesPerRegistrable: e.MAX_NAMES_PER_REGISTRABLE,
     runDeadlineMs: e.RUN_DEADLINE_MS,
     rateLimit: {

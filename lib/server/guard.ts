@@ -49,7 +49,7 @@ export type GuardedContext = RequestContext & {
    */
   chargeDomains(names: readonly string[]): Promise<Response | null>;
   /** Adds a report to the outcome tallies of the request log line. */
-  record(report: Pick<Report, 'msoid'>): void;
+  record(report: { msoid: Pick<Report['msoid'], 'outcome'> }): void;
 };
 
 export type GuardedHandler = (request: Request, ctx: GuardedContext) => Promise<Response> | Response;

@@ -41,6 +41,6 @@ export function emptyCounts(): OutcomeCounts {
 }
 
 /** Adds one report to the tallies. */
-export function countReport(counts: OutcomeCounts, report: Pick<Report, 'msoid'>): void {
+export function countReport(counts: OutcomeCounts, report: { msoid: Pick<Report['msoid'], 'outcome'> }): void {
   counts[report.msoid.outcome]++;
 }

@@ -2,8 +2,7 @@ import { parseServicesParam } from '@/lib/input/services';
 import { LANGUAGES } from '@/lib/messages';
 import { matchLanguage } from '@/lib/messages/language';
 import { parseDomainList } from '@/lib/report/domain-list';
-import { CheckRequest, CloudChoice, type StreamLine } from '@/lib/schema';
-import { checkDomain, checkRun } from '@/lib/server/check';
+import { CheckRequest, CloudChoice } from '@/lib/schema';
 import { acceptDomainList } from '@/lib/server/domain-input';
 import { getConfig } from '@/lib/server/env';
 import { guarded } from '@/lib/server/guard';
@@ -15,6 +14,8 @@ import {
   requireJson,
   requireSameOrigin,
 } from '@/lib/server/http';
+import { type Line, ndjsonResponse } from '@/lib/server/http/ndjson';
+import { getRunEngine } from '@/lib/server/runs/engine';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +49,7 @@ export const GET = guarded('check', async (request, ctx) => {
     }
     const limited = await ctx.chargeDomains([target.ascii]);
     if (limited) return limited;
-    const report = await checkDomain(target, {
+    const report = await getRunEngine().checkSingle(target, {
       cloud: cloud.data,
       lang,
       services,
@@ -90,66 +91,29 @@ export const POST = guarded('check', async (request, ctx) => {
     const { list } = accepted;
     const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
     if (limited) return limited;
-    return ndjsonStream(async (write) => {
-      for (const entry of list.invalid) write({ type: 'invalid', ...entry });
-      let checked = 0;
-      for await (const report of checkRun(list.domains, {
-        cloud: body.data.cloud,
-        lang,
-        services: body.data.services,
-        fresh: body.data.fresh,
-        signal: ctx.signal,
-        concurrency: config.checkConcurrency,
-        runDeadlineMs: config.runDeadlineMs,
-        runMaxInFlight: config.runMaxInFlight,
-      })) {
-        checked++;
-        ctx.record(report);
-        write({ type: 'report', ...report });
-      }
-      write({ type: 'done', checked, invalid: list.invalid.length, duplicates: list.duplicates.length });
+    const reports = getRunEngine().checkList(list.domains, {
+      cloud: body.data.cloud,
+      lang,
+      services: body.data.services,
+      fresh: body.data.fresh,
+      signal: ctx.signal,
+      deadlineMs: config.runDeadlineMs,
     });
+    async function* lines(): AsyncGenerator<Line> {
+      for (const entry of list.invalid) yield { type: 'invalid', ...entry };
+      let checked = 0;
+      for await (const report of reports) {
+        checked++;
+        ctx.record({ msoid: { outcome: report.outcome } });
+        yield ['{"type":"report",', report.json.subarray(1), '\n'];
+      }
+      yield { type: 'done', checked, invalid: list.invalid.length, duplicates: list.duplicates.length };
+    }
+    return ndjsonResponse(lines(), (err) => ctx.log.error({ err }, 'check stream failed'));
   } catch (err) {
     return handleError(err);
   }
 });
-
-/** Streams NDJSON lines produced by `produce`. Each line is flushed as soon as it is written. */
-function ndjsonStream(produce: (write: (line: StreamLine) => void) => Promise<void>): Response {
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      const write = (line: StreamLine) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        } catch {
-          open = false; // the client went away; the request signal stops the remaining lookups
-        }
-      };
-      try {
-        await produce(write);
-      } catch (err) {
-        console.error('check stream failed', err);
-      } finally {
-        open = false;
-        try {
-          controller.close();
-        } catch {
-          // The client went away; nothing left to close.
-        }
-      }
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'application/x-ndjson; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-    },
-  });
-}
 
 /** Other methods get the shared error model rather than an empty 405. */
 export function PUT(): Response {

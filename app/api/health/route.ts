@@ -1,4 +1,4 @@
-import { getResolver } from '@/lib/server/check';
+import { getResolver } from '@/lib/server/dns/process';
 import { guarded } from '@/lib/server/guard';
 import { checkPoolSent } from '@/lib/server/workers/pool';
 

@@ -1,6 +1,6 @@
+import { probeResolvers } from '@/lib/server/dns/probe';
 import { guarded } from '@/lib/server/guard';
 import { errorResponse } from '@/lib/server/http';
-import { probeResolvers } from '@/lib/server/ready';
 
 export const dynamic = 'force-dynamic';
 

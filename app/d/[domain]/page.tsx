@@ -8,11 +8,11 @@ import { makeTranslator } from '@/lib/client/translator';
 import { parseDomainList } from '@/lib/report/domain-list';
 import { CloudChoice } from '@/lib/schema';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
-import { checkDomain } from '@/lib/server/check';
 import { getConfig } from '@/lib/server/env';
 import { chargePageCheck } from '@/lib/server/page-limit';
 import { inputPolicy } from '@/lib/server/policy';
 import { requestLanguage } from '@/lib/server/request-language';
+import { getRunEngine } from '@/lib/server/runs/engine';
 import { decodeServices, encodeServices, encodeShareState } from '@/lib/share/url-state';
 
 type Query = Readonly<Record<string, string | string[] | undefined>>;
@@ -123,7 +123,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
       </main>
     );
   }
-  const report = await checkDomain(target, { cloud, lang, services: toOverride(services), fresh });
+  const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });
 
   const keep = new URLSearchParams({ cloud, lang });
   const servicesText = encodeServices(services);

@@ -185,8 +185,8 @@ export function createTransport(): Transport {
   /**
    * Sends at the end of this event-loop turn, with every other query started in it. A resolver that sees one
    * datagram at a time goes idle between them, and waking it up is paid in the sender's system call: on the
-   * bench machine a query sent alone cost about 17 µs of CPU, one of a burst about 8 µs (see docs/performance.md,
-   * Performance). The wait is a fraction of a millisecond, and the query's timer already runs.
+   * bench machine a query sent alone cost about 17 µs of CPU, one of a burst about 8 µs (see docs/performance.md).
+   * The wait is a fraction of a millisecond, and the query's timer already runs.
    */
   const queueSend = (send: () => void) => {
     outbox.push(send);

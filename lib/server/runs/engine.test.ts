@@ -5,7 +5,7 @@ import type { DnsResolver } from '../dns/resolver';
 import { parseConfig } from '../env';
 import type { CheckPool } from '../workers/pool';
 import { createRunEngine } from './engine';
-import { isFinished } from './store';
+import { createMemoryRunStore, isFinished } from './store';
 
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', BULK_CONCURRENCY: '4', LOG_LEVEL: 'silent' });
 const noResolver = {} as DnsResolver;
@@ -27,6 +27,7 @@ function fakeCheck(ms: number, calls: Map<string, number>, health: (d: string) =
           domain: target.ascii,
           checkedAt: new Date().toISOString(),
           summary: { health: options.signal?.aborted ? 'could-not-check' : health(target.ascii) },
+          msoid: { outcome: options.signal?.aborted ? 'could-not-check' : 'ok' },
         } as unknown as Report);
       const timer = setTimeout(done, ms);
       options.signal?.addEventListener('abort', () => {
@@ -47,6 +48,73 @@ async function until(predicate: () => Promise<boolean> | boolean, ms = 5000): Pr
 }
 
 const input = (n: number) => ({ cloud: 'auto' as const, lang: 'en', targets: targets(n), invalid: [], duplicates: [] });
+
+describe('ad-hoc lists (POST /api/check): the same engine, nothing stored', () => {
+  test('every target is reported once, nothing is stored, and MAX_RUNS_KEPT is not touched', async () => {
+    const calls = new Map<string, number>();
+    const created: string[] = [];
+    const store = createMemoryRunStore({ retentionS: 60, maxRuns: 1 });
+    const spy = {
+      ...store,
+      create: async (i: Parameters<typeof store.create>[0]) => {
+        const run = await store.create(i);
+        created.push(run.id);
+        return run;
+      },
+    };
+    const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(5, calls), store: spy });
+    const other = { ascii: 'kept.test', display: 'kept.test', registrable: 'kept.test', isSubdomain: false };
+    const kept = await engine.start({ ...input(0), targets: [other] });
+    await until(() => isFinished(kept));
+    const seen: string[] = [];
+    for await (const report of engine.checkList(targets(20), { cloud: 'auto', lang: 'en', deadlineMs: 10_000 })) {
+      seen.push(report.domain);
+    }
+    expect(seen.sort()).toEqual(
+      targets(20)
+        .map((t) => t.ascii)
+        .sort(),
+    );
+    expect([...calls.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(created).toEqual([kept.id]);
+    // The one kept run (MAX_RUNS_KEPT = 1) is still there.
+    expect('found' in (await store.get(kept.id))).toBe(true);
+  });
+
+  test('the deadline: every target still reported exactly once, the unfinished ones as could-not-check', async () => {
+    // Without the 200 ms deadline, 8 domains four at a time with 500 ms checks would take over a second.
+    const calls = new Map<string, number>();
+    const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(500, calls) });
+    const started = performance.now();
+    const health: string[] = [];
+    for await (const report of engine.checkList(targets(8), { cloud: 'auto', lang: 'en', deadlineMs: 200 })) {
+      health.push(report.health);
+    }
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(health).toHaveLength(8);
+    expect(health.every((h) => h === 'could-not-check')).toBe(true);
+  });
+
+  test('a client that goes away (or shutdown) ends the list at no DNS cost: the rest are reported at once', async () => {
+    const calls = new Map<string, number>();
+    const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(100, calls) });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('shutting-down'), 50);
+    const started = performance.now();
+    const outcomes: string[] = [];
+    for await (const report of engine.checkList(targets(12), {
+      cloud: 'auto',
+      lang: 'en',
+      deadlineMs: 10_000,
+      signal: controller.signal,
+    })) {
+      outcomes.push(report.outcome);
+    }
+    expect(outcomes).toHaveLength(12);
+    expect(outcomes.filter((o) => o === 'could-not-check').length).toBeGreaterThanOrEqual(8);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
 
 describe('run engine', () => {
   test('every target is reported exactly once and the run ends done', async () => {
@@ -125,7 +193,14 @@ function fakePool(ms: number, seen: string[], forgotten: string[] = []): CheckPo
         setTimeout(() => {
           inHand--;
           const json = Buffer.from(JSON.stringify({ domain: target.ascii }));
-          resolve({ domain: target.ascii, health: 'healthy', checkedAt: new Date().toISOString(), json, packed: json });
+          resolve({
+            domain: target.ascii,
+            health: 'healthy',
+            checkedAt: new Date().toISOString(),
+            outcome: 'ok',
+            json,
+            packed: json,
+          });
         }, ms),
       );
     },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createSlowLane } from '../slow-lane';
+import { createSlowLane } from '../dns/slow-lane';
 import { createFairScheduler, type Task } from './scheduler';
 
 /** Tasks that log their start and finish only when released. */

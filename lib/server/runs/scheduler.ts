@@ -5,7 +5,7 @@
  * go through this budget. With a slow lane, a task that has run for a while (a domain waiting out timeouts)
  * gives its slot back and goes on in the lane: a few dead domains never take the budget from the live ones.
  */
-import type { SlowLane } from '../slow-lane';
+import type { SlowLane } from '../dns/slow-lane';
 
 export type Task = () => Promise<void>;
 

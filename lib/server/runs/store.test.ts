@@ -4,7 +4,7 @@ import { createMemoryRunStore, isFinished, type NewRun, newRunId } from './store
 
 /** Only the fields the store reads. */
 function report(domain: string, checkedAt = '2026-01-01T00:00:00.000Z'): Report {
-  return { domain, checkedAt, summary: { health: 'healthy' } } as unknown as Report;
+  return { domain, checkedAt, summary: { health: 'healthy' }, msoid: { outcome: 'ok' } } as unknown as Report;
 }
 
 const input: NewRun = {

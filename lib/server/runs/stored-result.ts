@@ -14,7 +14,7 @@
  * then not give memory back), and dropping a run frees its arena whole.
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { RecordsHealth, Report } from '@/lib/schema';
+import type { Outcome, RecordsHealth, Report } from '@/lib/schema';
 
 export type StoredResult = {
   domain: string;
@@ -76,6 +76,8 @@ export type PackedReport = {
   domain: string;
   health: RecordsHealth;
   checkedAt: string;
+  /** The msoid finding's outcome (the request log's tallies). */
+  outcome: Outcome;
   /** The report's JSON (UTF-8). */
   json: Buffer;
   /** The same, brotli-packed. */
@@ -100,6 +102,7 @@ export function packReport(report: Report, options: { ownJson?: boolean } = {}):
     domain: report.domain,
     health: report.summary.health,
     checkedAt: report.checkedAt,
+    outcome: report.msoid.outcome,
     json,
     packed: brotliCompressSync(json, PACK_OPTIONS),
   };

@@ -5,12 +5,14 @@
  * slow lane) configured from the same environment.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkDomain, getResolver, withRunLimit } from '../check';
+import { checkDomain } from '../check';
+import { withRunLimit } from '../dns/budget';
+import { bulkSlowLookups } from '../dns/limits';
+import { getResolver } from '../dns/process';
 import type { DnsResolver } from '../dns/resolver';
+import { createSlowLane } from '../dns/slow-lane';
 import { getConfig } from '../env';
 import { packReport } from '../runs/stored-result';
-import { createSlowLane } from '../slow-lane';
-import { bulkSlowLookups } from './pool';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
@@ -51,8 +53,17 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
       trace: 'retries',
     });
     const packed = packReport(report, { ownJson: true });
-    const { domain, health, checkedAt } = packed;
-    return { kind: 'done', id: msg.id, domain, health, checkedAt, json: own(packed.json), packed: own(packed.packed) };
+    const { domain, health, checkedAt, outcome } = packed;
+    return {
+      kind: 'done',
+      id: msg.id,
+      domain,
+      health,
+      checkedAt,
+      outcome,
+      json: own(packed.json),
+      packed: own(packed.packed),
+    };
   } catch (err) {
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { kind: 'failed', id: msg.id, message };

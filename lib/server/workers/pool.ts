@@ -8,13 +8,14 @@
  * without a finished check the pool stops using workers and says so in the log once.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckTarget } from '../check';
+import type { NormalizedDomain as CheckTarget } from '@/lib/input/normalize';
 import { onAbort } from '../dns/abort';
+import { bulkInFlightPerThread } from '../dns/limits';
 import { abortOutcome } from '../dns/resolver';
+import { slowAfter } from '../dns/slow-lane';
 import type { ServerConfig } from '../env';
 import { getLog } from '../log';
 import type { PackedReport } from '../runs/stored-result';
-import { slowAfter } from '../slow-lane';
 import type { FromWorker, ToWorker, WorkerCheckOptions, WorkerSetup } from './protocol';
 
 export type CheckPool = {
@@ -26,7 +27,7 @@ export type CheckPool = {
   forget(domain: string): void;
   /**
    * Checks the workers hold now that are not yet slow (held for less than `slowAfterMs`): a domain waiting out
-   * timeouts has given its slot back (see ../slow-lane.ts), so it does not keep live domains off the workers.
+   * timeouts has given its slot back (see ../dns/slow-lane.ts), so it does not keep live domains off the workers.
    */
   inHand(): number;
   /** DNS queries the workers have sent (as of their last answer). */
@@ -135,8 +136,8 @@ export function createCheckPool(options: PoolOptions): CheckPool {
         return;
       }
       failedStarts = 0;
-      const { domain, health, checkedAt } = msg;
-      pending.resolve({ domain, health, checkedAt, json: bytes(msg.json), packed: bytes(msg.packed) });
+      const { domain, health, checkedAt, outcome } = msg;
+      pending.resolve({ domain, health, checkedAt, outcome, json: bytes(msg.json), packed: bytes(msg.packed) });
     });
     worker.on('error', (err) => stopped(slot, worker, `check worker failed: ${err.message}`));
     worker.on('exit', (code) => stopped(slot, worker, `check worker exited (code ${code})`));
@@ -208,29 +209,6 @@ export function createCheckPool(options: PoolOptions): CheckPool {
       );
     },
   };
-}
-
-/**
- * DNS lookups on the wire at once for each thread that checks bulk domains (each of the CHECK_WORKERS workers,
- * and the main thread): bulk runs together keep half of DNS_MAX_IN_FLIGHT, split evenly.
- */
-export function bulkInFlightPerThread(config: ServerConfig): number {
-  return Math.max(1, Math.floor(config.maxInFlight / 2 / (config.checkWorkers + 1)));
-}
-
-/** Room in a thread's bulk slow lane: lookups past `slowAfter` wait there, half as many as its share. */
-export function bulkSlowLookups(share: number): number {
-  return Math.max(1, Math.floor(share / 2));
-}
-
-/**
- * DNS_MAX_IN_FLIGHT the workers hold (their shares and slow lanes); the main thread's resolver gets the rest,
- * at least 1, so the whole process stays within DNS_MAX_IN_FLIGHT.
- */
-export function workerInFlight(config: ServerConfig): number {
-  if (config.checkWorkers === 0) return 0;
-  const share = bulkInFlightPerThread(config);
-  return config.checkWorkers * (share + bulkSlowLookups(share));
 }
 
 /** The bulk pool's settings: CHECK_WORKERS workers, each with its share of the bulk in-flight budget. */

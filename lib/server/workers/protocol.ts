@@ -2,14 +2,14 @@
  * Messages between the check pool (./pool.ts, main thread) and its worker threads (./check-worker.ts).
  * Everything in them survives the structured clone: plain objects, strings, numbers and Uint8Arrays.
  */
-import type { CloudChoice, RecordsHealth, ServiceOverride } from '@/lib/schema';
-import type { CheckTarget } from '../check';
+import type { NormalizedDomain as CheckTarget } from '@/lib/input/normalize';
+import type { CloudChoice, Outcome, RecordsHealth, ServiceOverride } from '@/lib/schema';
 
 /** What a worker is started with (`workerData`). */
 export type WorkerSetup = {
   /** DNS lookups this worker keeps on the wire at once. */
   inFlight: number;
-  /** A lookup still waiting after this many ms gives its slot back (slow lane, see ../slow-lane.ts). */
+  /** A lookup still waiting after this many ms gives its slot back (slow lane, see ../dns/slow-lane.ts). */
   slowAfterMs: number;
   /**
    * DNS queries sent, one Float64 per worker slot, shared with the pool: the worker writes its count into
@@ -36,6 +36,7 @@ export type FromWorker =
       domain: string;
       health: RecordsHealth;
       checkedAt: string;
+      outcome: Outcome;
       json: Uint8Array;
       packed: Uint8Array;
     }

@@ -1,9 +1,9 @@
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '@/lab/fake-dns-server';
-import type { ServerAddress } from './dns/resolver';
-import { parseServerList } from './dns/resolver';
-import { probeResolvers, probeServer } from './ready';
+import { probeResolvers, probeServer } from './probe';
+import type { ServerAddress } from './resolver';
+import { parseServerList } from './resolver';
 
 let root: FakeServer;
 let servfail: FakeServer;

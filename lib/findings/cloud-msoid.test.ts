@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/lookups/snapshot';
 import { DOMAIN, EVIDENCE, failed, msoidCname, mx, nxdomain, snapshot, TARGET } from '@/lib/lookups/test-fixtures';
 import type { CloudChoice } from '@/lib/schema';
-import { diagnose } from './diagnose';
+import { diagnoseCloudAndMsoid as diagnose } from './cloud-msoid';
 
 type Row = { label: string; snap: Partial<Snapshot>; choice: CloudChoice; code: string; notes: string[] };
 

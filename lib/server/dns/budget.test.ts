@@ -1,12 +1,12 @@
 /**
- * The bounds of the check service (check.ts, "Bounds" section) against a scripted in-memory resolver:
- * per-domain query budget and breaker, per-run in-flight cap, and the run deadline.
+ * The bounds of ./budget.ts against a scripted in-memory resolver: the per-domain query budget and breaker and
+ * the per-run in-flight cap. (The run deadline of a checked list is the engine's: ../runs/engine.test.ts.)
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Lookup, LookupOutcome, RecordType } from '@/lib/schema';
-import { type CheckTarget, checkRun, withDomainBudget, withRunLimit } from './check';
-import { abortOutcome, type DnsResolver, deadlineReason, type LookupOptions } from './dns/resolver';
-import { parseConfig } from './env';
+import { parseConfig } from '../env';
+import { withDomainBudget, withRunLimit } from './budget';
+import { abortOutcome, type DnsResolver, deadlineReason, type LookupOptions } from './resolver';
 import { createSlowLane } from './slow-lane';
 
 beforeAll(() => {
@@ -189,57 +189,5 @@ describe('withRunLimit', () => {
     expect(first.outcome).toBe('deadline');
     expect(waiting).toMatchObject({ outcome: 'deadline', attempts: 0 });
     expect(slow.asked).toEqual(['a.test A']);
-  });
-});
-
-describe('checkRun', () => {
-  const targets: CheckTarget[] = Array.from({ length: 8 }, (_, i) => ({
-    ascii: `d${i}.test`,
-    display: `d${i}.test`,
-    registrable: `d${i}.test`,
-    isSubdomain: false,
-  }));
-
-  test('the run deadline: every target is still reported exactly once, the unfinished ones as deadline', async () => {
-    // Without the 200 ms deadline, 8 domains two at a time with 500 ms lookups would take several seconds.
-    const fake = scripted(() => ({ outcome: 'answer', ms: 500 }));
-    const started = performance.now();
-    const reports = [];
-    for await (const report of checkRun(targets, {
-      cloud: 'auto',
-      lang: 'en',
-      concurrency: 2,
-      runDeadlineMs: 200,
-      runMaxInFlight: 64,
-      resolver: fake.resolver,
-    })) {
-      reports.push(report);
-    }
-    expect(performance.now() - started).toBeLessThan(1500);
-    expect(reports.map((r) => r.domain).sort()).toEqual(targets.map((t) => t.ascii));
-    const deadline = reports.filter((r) => r.msoid.failure?.outcome === 'deadline');
-    expect(deadline.length).toBeGreaterThanOrEqual(6);
-    for (const r of reports) expect(r.msoid.status).not.toBe('missing');
-  });
-
-  test('an aborted run (client gone, shutdown) reports the rest as cancelled, at no DNS cost', async () => {
-    const fake = scripted(() => ({ outcome: 'answer', ms: 100 }));
-    const controller = new AbortController();
-    setTimeout(() => controller.abort('shutting-down'), 50);
-    const reports = [];
-    for await (const report of checkRun(targets, {
-      cloud: 'auto',
-      lang: 'en',
-      concurrency: 2,
-      runDeadlineMs: 10_000,
-      runMaxInFlight: 64,
-      resolver: fake.resolver,
-      signal: controller.signal,
-    })) {
-      reports.push(report);
-    }
-    expect(reports).toHaveLength(targets.length);
-    expect(reports.filter((r) => r.msoid.failure?.outcome === 'cancelled').length).toBeGreaterThanOrEqual(6);
-    expect(fake.asked.length).toBeLessThanOrEqual(2);
   });
 });

@@ -3,9 +3,9 @@
  * Ready when at least one gives a real DNS answer (any RCODE but SERVFAIL/REFUSED): that resolver can be
  * reached and works. Goes straight to the resolver module's transport (the root is not a name a check asks).
  */
-import { formatServer, type ServerAddress } from './dns/resolver';
-import { createTransport, type Transport } from './dns/transport';
-import { rcodeName, replyRcode } from './dns/wire';
+import { formatServer, type ServerAddress } from './resolver';
+import { createTransport, type Transport } from './transport';
+import { rcodeName, replyRcode } from './wire';
 
 export type ProbeResult = {
   server: string;

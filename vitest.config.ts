@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@': root } },
+  // `server-only` throws outside the react-server condition (Next's server bundles); tests load those modules
+  // directly, so it is an empty module here.
+  resolve: { alias: { '@': root, 'server-only': `${root}node_modules/server-only/empty.js` } },
   test: {
     projects: [
       {

@@ -3,14 +3,14 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
+import { pageLanguage } from '@/lib/data/page';
 import { catalogueFor } from '@/lib/messages';
 import { pageCatalogue } from '@/lib/messages/page-catalogue';
-import { requestLanguage } from '@/lib/server/request-language';
 import './globals.css';
 
 /** Title and description in the page's language (`?lang=`, the switch's cookie, or the browser's). */
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = makeTranslator(await requestLanguage());
+  const { t } = makeTranslator(await pageLanguage());
   return { title: t('ui.app.title'), description: t('ui.app.description') };
 }
 
@@ -27,7 +27,7 @@ export const viewport: Viewport = {
  * system setting, `<html lang>` from the request's language, and the language switch above every page.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const lang = await requestLanguage();
+  const lang = await pageLanguage();
   const { t } = makeTranslator(lang);
   return (
     <html lang={lang}>

@@ -1,7 +1,6 @@
 import { Dashboard } from '@/components/dashboard';
 import { PageHeader } from '@/components/page-header';
-import { inputPolicy } from '@/lib/server/policy';
-import { requestLanguage } from '@/lib/server/request-language';
+import { pageLanguage, pageSettings } from '@/lib/data/page';
 import { decodeShareState } from '@/lib/share/url-state';
 
 /**
@@ -13,12 +12,12 @@ import { decodeShareState } from '@/lib/share/url-state';
 export default async function Page(props: PageProps<'/'>) {
   const searchParams = await props.searchParams;
   const initial = decodeShareState(searchParams);
-  const lang = await requestLanguage(searchParams.lang);
+  const lang = await pageLanguage(searchParams.lang);
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <PageHeader lang={lang} />
       <main id="main" className="mt-6">
-        <Dashboard policy={inputPolicy()} initial={initial} />
+        <Dashboard policy={pageSettings().policy} initial={initial} />
       </main>
     </div>
   );

@@ -2,9 +2,7 @@ import Link from 'next/link';
 import { BulkPage } from '@/components/bulk/bulk-page';
 import { decodeBulkParams } from '@/lib/bulk/bulk-link';
 import { makeTranslator } from '@/lib/client/translator';
-import { getConfig } from '@/lib/server/env';
-import { inputPolicy } from '@/lib/server/policy';
-import { requestLanguage } from '@/lib/server/request-language';
+import { pageLanguage, pageSettings } from '@/lib/data/page';
 
 /**
  * The bulk check. The server hands the client its input policy, `MAX_DOMAINS_PER_RUN` and `STALE_AFTER_H`, so the
@@ -15,10 +13,10 @@ import { requestLanguage } from '@/lib/server/request-language';
  */
 export default async function Page(props: PageProps<'/bulk'>) {
   const searchParams = await props.searchParams;
-  const lang = await requestLanguage(searchParams.lang);
+  const lang = await pageLanguage(searchParams.lang);
   const { t } = makeTranslator(lang);
   const params = decodeBulkParams(searchParams);
-  const config = getConfig();
+  const settings = pageSettings();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <header>
@@ -30,12 +28,12 @@ export default async function Page(props: PageProps<'/bulk'>) {
       </header>
       <main id="main" className="mt-6">
         <BulkPage
-          policy={inputPolicy()}
-          maxDomainsPerRun={config.maxDomainsPerRun}
+          policy={settings.policy}
+          maxDomainsPerRun={settings.maxDomainsPerRun}
           runId={params.run}
           badRun={params.badRun}
           initial={params.input}
-          staleAfterMs={config.staleAfterH * 3_600_000}
+          staleAfterMs={settings.staleAfterMs}
         />
       </main>
     </div>

@@ -3,10 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { makeTranslator } from '@/lib/client/translator';
+import { pageLanguage, signinSettings } from '@/lib/data/page';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
-import { safeNextPath } from '@/lib/server/access';
-import { getConfig } from '@/lib/server/env';
-import { requestLanguage } from '@/lib/server/request-language';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -21,7 +19,7 @@ function languageOfNext(next: string): string | undefined {
 
 /** The tab title in the page's language. */
 export async function generateMetadata(props: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  const { t } = makeTranslator(await requestLanguage(first((await props.searchParams)[LANGUAGE_PARAM])));
+  const { t } = makeTranslator(await pageLanguage(first((await props.searchParams)[LANGUAGE_PARAM])));
   return { title: t('ui.signin.title') };
 }
 
@@ -33,7 +31,7 @@ export async function generateMetadata(props: { searchParams: Promise<SearchPara
 export default async function SignInPage(props: { searchParams: Promise<SearchParams> }) {
   await connection();
   const searchParams = await props.searchParams;
-  const next = safeNextPath(first(searchParams.next));
+  const { next, accessControl: enabled } = signinSettings(first(searchParams.next));
   const asked = first(searchParams[LANGUAGE_PARAM]);
   const fromNext = asked === undefined ? languageOfNext(next) : undefined;
   if (fromNext) {
@@ -46,9 +44,8 @@ export default async function SignInPage(props: { searchParams: Promise<SearchPa
     query.set(LANGUAGE_PARAM, fromNext);
     redirect(`/signin?${query.toString()}`);
   }
-  const lang = await requestLanguage(asked);
+  const lang = await pageLanguage(asked);
   const { t } = makeTranslator(lang);
-  const enabled = getConfig().accessToken !== null;
   const failed = first(searchParams.error) === '1';
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-16" data-testid="signin">

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { InputPolicy } from '@/lib/schema';
 import { getConfig } from './env';
 

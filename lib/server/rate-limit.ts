@@ -10,10 +10,11 @@
  * TRUST_PROXY_HEADER every anonymous client shares one budget: a global cap that keeps the server from
  * being used as a DNS cannon, at the price that one heavy user can use it up for everyone.
  */
-import { isIP } from 'node:net';
+
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { isIpAddress } from './dns/servers';
 import type { RateLimitConfig } from './env';
-import { errorResponse } from './http';
+import { errorResponse } from './http/errors';
 
 export type Limiters = { requests: RateLimiterAbstract; domains: RateLimiterAbstract; store: 'memory' | 'sqlite' };
 export type RateDecision =
@@ -117,7 +118,7 @@ function addressOf(value: string): string | null {
   let v = value.trim();
   if (v.startsWith('[')) v = v.slice(1, v.indexOf(']') === -1 ? undefined : v.indexOf(']'));
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(v)) v = v.slice(0, v.lastIndexOf(':'));
-  return isIP(v) ? v.toLowerCase() : null;
+  return isIpAddress(v) ? v.toLowerCase() : null;
 }
 
 /**

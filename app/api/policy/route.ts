@@ -1,7 +1,9 @@
-import { guarded } from '@/lib/server/guard';
-import { inputPolicy } from '@/lib/server/policy';
+import { policy } from '@/lib/server/api/ops';
+import { otherMethods, route } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** The input policy the server enforces, so the page validates exactly the same way. */
-export const GET = guarded('health', () => Response.json(inputPolicy(), { headers: { 'Cache-Control': 'no-store' } }));
+export const GET = route('health', {}, policy);
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

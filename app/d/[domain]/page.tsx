@@ -1,53 +1,20 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { DetailReport } from '@/components/detail-report';
 import { DnsText } from '@/components/dns-text';
-import { toOverride } from '@/lib/client/services';
 import { makeTranslator } from '@/lib/client/translator';
-import { parseDomainList } from '@/lib/report/domain-list';
-import { CloudChoice } from '@/lib/schema';
-import { checkAccess, safeNextPath } from '@/lib/server/access';
-import { getConfig } from '@/lib/server/env';
-import { chargePageCheck } from '@/lib/server/page-limit';
-import { inputPolicy } from '@/lib/server/policy';
-import { requestLanguage } from '@/lib/server/request-language';
-import { getRunEngine } from '@/lib/server/runs/engine';
-import { decodeServices, encodeServices, encodeShareState } from '@/lib/share/url-state';
-
-type Query = Readonly<Record<string, string | string[] | undefined>>;
+import { detailTarget, loadDetail, type Query } from '@/lib/data/detail';
+import { pageLanguage } from '@/lib/data/page';
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
-/** The `[domain]` segment as typed (Next may hand it over still percent-encoded). */
-function segmentText(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** The segment normalised with the server's input policy: the one domain to check, or why it cannot be. */
-function parseTarget(raw: string, lang: string) {
-  const policy = inputPolicy();
-  const list = parseDomainList(segmentText(raw).slice(0, policy.maxLineLength * 2), {
-    allowTestDomains: policy.allowTestDomains,
-    maxLineLength: policy.maxLineLength,
-    maxDomains: 1,
-    lang,
-  });
-  const target = list.domains.length === 1 ? list.domains[0] : undefined;
-  return { target, invalid: list.invalid[0] };
-}
 
 /** The tab (and printed page) title names the domain. */
 export async function generateMetadata(props: PageProps<'/d/[domain]'>): Promise<Metadata> {
   const { domain } = await props.params;
-  const lang = await requestLanguage(first((await props.searchParams).lang));
+  const lang = await pageLanguage(first((await props.searchParams).lang));
   const { t } = makeTranslator(lang);
-  const { target } = parseTarget(domain, lang);
-  return { title: target ? t('ui.detail.title', { domain: target.display }) : t('ui.detail.notFoundHeading') };
+  const one = detailTarget(domain, lang);
+  return { title: one.ok ? t('ui.detail.title', { domain: one.domain.display }) : t('ui.detail.notFoundHeading') };
 }
 
 /**
@@ -57,27 +24,13 @@ export async function generateMetadata(props: PageProps<'/d/[domain]'>): Promise
  */
 export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   const [{ domain }, query] = await Promise.all([props.params, props.searchParams as Promise<Query>]);
-  const lang = await requestLanguage(first(query.lang));
+  const lang = await pageLanguage(first(query.lang));
   const { t } = makeTranslator(lang);
-
-  const requestHeaders = await headers();
-  const config = getConfig();
-  const token = config.accessToken;
-  const asRequest = new Request('http://localhost/', { headers: requestHeaders });
-  const access = token === null ? null : checkAccess(asRequest, token);
-  if (access !== null && !access.ok) {
-    const back = new URLSearchParams();
-    for (const name of ['cloud', 's', 'services', 'lang']) {
-      const value = first(query[name]);
-      if (value !== undefined) back.set(name, value);
-    }
-    const next = safeNextPath(`/d/${encodeURIComponent(segmentText(domain))}?${back.toString()}`);
-    redirect(`/signin?${new URLSearchParams({ next }).toString()}`);
-  }
-
-  const { target, invalid } = parseTarget(domain, lang);
-  if (!target) {
-    if (!invalid) notFound();
+  const data = await loadDetail(domain, query, lang);
+  if (data.kind === 'signin') redirect(data.location);
+  if (data.kind === 'not-found') notFound();
+  if (data.kind === 'invalid') {
+    const { invalid } = data;
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-16">
         <div
@@ -108,37 +61,19 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
     );
   }
 
-  const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
-  const cloud = cloudParam.success ? cloudParam.data : 'auto';
-  const services = decodeServices(first(query.s) ?? first(query.services));
-  const fresh = Boolean(first(query.fresh));
-  // The page runs a real check, so it is charged to the same per-client limits as the API.
-  const limited = await chargePageCheck(asRequest, config, access?.ok && access.via !== 'open' ? 'token' : null);
-  if (limited) {
+  if (data.kind === 'rate-limited') {
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-16">
         <p role="alert" data-testid="detail-rate-limited" className="rounded-xl border border-amber-300 p-6">
-          {t('ui.errors.rate-limited', { seconds: limited.retryAfterSeconds })}
+          {t('ui.errors.rate-limited', { seconds: data.retryAfterSeconds })}
         </p>
       </main>
     );
   }
-  const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });
-
-  const keep = new URLSearchParams({ cloud, lang });
-  const servicesText = encodeServices(services);
-  if (servicesText) keep.set('s', servicesText);
-  const recheck = new URLSearchParams(keep);
-  recheck.set('fresh', String(Date.now()));
-  const dashboard = `/?${encodeShareState({ domains: [target.ascii], cloud, services })}&lang=${lang}`;
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 print:max-w-none print:p-0">
       <main id="main">
-        <DetailReport
-          report={report}
-          recheckHref={`/d/${encodeURIComponent(target.ascii)}?${recheck.toString()}`}
-          dashboardHref={dashboard}
-        />
+        <DetailReport report={data.report} recheckHref={data.recheckHref} dashboardHref={data.dashboardHref} />
       </main>
     </div>
   );

@@ -3,7 +3,7 @@
  * Hostnames are rejected on purpose: resolving the resolver's name would need a resolver.
  */
 import { getServers } from 'node:dns';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 export type ServerAddress = { host: string; port: number; family: 4 | 6 };
 
@@ -67,4 +67,9 @@ export function systemServers(): ServerAddress[] {
     }
   }
   return out;
+}
+
+/** True when `value` is an IPv4 or IPv6 address (the network module's parser; used for client addresses too). */
+export function isIpAddress(value: string): boolean {
+  return isIP(value) !== 0;
 }

@@ -3,6 +3,7 @@
  * iterable as the client reads, so a slow reader holds back the producer instead of the server buffering for
  * it. Lines are objects (serialised here) or pieces of bytes the caller already has (a stored report's JSON).
  */
+import 'server-only';
 import type { Piece } from '../runs/stored-result';
 import { joinPieces } from '../runs/stored-result';
 

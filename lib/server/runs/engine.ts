@@ -11,6 +11,7 @@
  * (../workers/pool.ts, which also serialise and pack the report; they share half of DNS_MAX_IN_FLIGHT among
  * themselves) and the rest here on the main thread; a domain whose worker failed is checked here too.
  */
+import 'server-only';
 import { setMaxListeners } from 'node:events';
 import type { Report } from '@/lib/schema';
 import { type CheckOptions, type CheckTarget, checkDomain } from '../check';

@@ -11,7 +11,10 @@
  * finishes while the client follows is written into the follower's line buffer at once, from the bytes the
  * store hands over (up to AHEAD_BYTES of them); any other row is unpacked from the store when its turn comes.
  */
+import 'server-only';
 import type { RunEvent } from '@/lib/schema';
+import { streamedResponse } from '../http/ndjson';
+import { getLog } from '../log';
 import type { RunEngine } from './engine';
 import { createLineBuffer } from './line-buffer';
 import { isFinished } from './store';
@@ -174,7 +177,7 @@ export function runEventsResponse(
           await news();
         }
       } catch (err) {
-        console.error('run events stream failed', err);
+        getLog().error({ err, run: id }, 'run events stream failed');
       }
       stop();
       try {
@@ -187,11 +190,5 @@ export function runEventsResponse(
       stop();
     },
   });
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'application/x-ndjson; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-    },
-  });
+  return streamedResponse(stream, 'application/x-ndjson; charset=utf-8');
 }

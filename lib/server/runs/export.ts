@@ -3,6 +3,7 @@
  * stored result, written a chunk of reports at a time as the client reads, so exporting a 10,000-domain run
  * never holds all its reports (or one string of hundreds of MB) in memory.
  */
+import 'server-only';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
 import { reportOf, type StoredResult } from './stored-result';
 

@@ -3,7 +3,9 @@
  * The summary's results are written from the stored JSON bytes of each result, streamed in chunks: a
  * 10,000-domain summary is hundreds of MB, and is never built as one object or one string.
  */
+import 'server-only';
 import type { RunLinks, RunProgress, RunSummary } from '@/lib/schema';
+import { streamedResponse } from '../http/ndjson';
 import { isFinished, type RunRecord } from './store';
 import { joinPieces, type Piece, runResultPieces, type StoredResult } from './stored-result';
 
@@ -83,7 +85,5 @@ export function runSummaryResponse(run: RunRecord, from: number, limit?: number,
       if (next >= slice.length) controller.close();
     },
   });
-  return new Response(body, {
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-  });
+  return streamedResponse(body, 'application/json');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES } from '@/lib/messages';
-import { pickLanguage } from './http';
+import { pickLanguage } from './errors';
 
 describe('pickLanguage (the API: ?lang= or Accept-Language)', () => {
   const request = (query: string, acceptLanguage?: string) =>

@@ -4,18 +4,19 @@
  * last-resort 500 with the request id, the X-Request-Id header and one structured log line per request
  * (written when a streamed answer ends). The route handler keeps only its own work.
  */
+import 'server-only';
 
 import { toDisplay } from '@/lib/input/normalize';
 import { catalogueFor, formatMessage } from '@/lib/messages';
 import type { DomainList } from '@/lib/report/domain-list';
 import type { InvalidEntry, Report } from '@/lib/schema';
-import { type AccessResult, checkAccess } from './access';
-import { getConfig, type ServerConfig } from './env';
-import { errorResponse, HttpError } from './http';
-import { getLog, loggableHeaders } from './log';
-import { clientKey, consume, getLimiters, rateLimitedResponse } from './rate-limit';
+import { type AccessResult, checkAccess } from '@/lib/server/access';
+import { getConfig, type ServerConfig } from '@/lib/server/env';
+import { getLog, loggableHeaders } from '@/lib/server/log';
+import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
+import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
+import { errorResponse, HttpError } from './errors';
 import { countReport, emptyCounts, type RequestContext, requestIdOf } from './request-context';
-import { isShuttingDown, type RunHandle, registerRun } from './shutdown';
 
 /** What a kind of route asks of the guard. */
 export type RouteKind = 'check' | 'health' | 'ready' | 'signin' | 'open';

@@ -2,6 +2,7 @@
  * The language of the page being rendered: `?lang=` (when the caller has it), then the language switch's
  * cookie, then the browser's Accept-Language, then English. Server components only (reads the request).
  */
+import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { LANGUAGE_COOKIE, LANGUAGE_HEADER, type Language, resolveLanguage } from '@/lib/messages';
 

@@ -2,8 +2,9 @@
  * Rate limits for pages that run a check themselves (the detail page), so they can't be used to go
  * around the API's limits: one request point and one domain point per check, same client key.
  */
-import type { ServerConfig } from './env';
-import { clientKey, consume, getLimiters, type RateDecision } from './rate-limit';
+import 'server-only';
+import type { ServerConfig } from '@/lib/server/env';
+import { clientKey, consume, getLimiters, type RateDecision } from '@/lib/server/rate-limit';
 
 /** Charges one check of one domain to the caller. Returns the rejection, or null when allowed. */
 export async function chargePageCheck(

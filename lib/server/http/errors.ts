@@ -2,6 +2,7 @@
  * The one error model of the API: `{code, message}` with the right status, shared by every route handler.
  * Also the request guards every state-changing route applies (content type, origin, body size).
  */
+import 'server-only';
 import { matchLanguage, negotiateLanguage } from '@/lib/messages';
 import type { ApiError, ErrorCode } from '@/lib/schema';
 

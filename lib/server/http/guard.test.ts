@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDomainList } from '@/lib/report/domain-list';
 import { ApiError } from '@/lib/schema';
-import { parseConfig } from './env';
+import { parseConfig } from '@/lib/server/env';
+import { activeRuns, drain } from '@/lib/server/shutdown';
+import { HttpError } from './errors';
 import { capNamesPerRegistrable, guarded } from './guard';
-import { HttpError } from './http';
-import { activeRuns, drain } from './shutdown';
 
 const TOKEN = 'unit-test-token-0123456789';
 

@@ -3,10 +3,11 @@
  * (lines, per-registrable cap, unique-domain limit, nothing valid). Shared by POST /api/check and
  * POST /api/runs, which differ only in their limits and wording.
  */
+import 'server-only';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import type { ServerConfig } from './env';
+import type { ServerConfig } from '@/lib/server/env';
+import { errorResponse } from './errors';
 import { capNamesPerRegistrable } from './guard';
-import { errorResponse } from './http';
 
 export type ListLimits = { maxDomains: number; maxLines: number; unit: 'request' | 'run' };
 

@@ -3,6 +3,7 @@
  * start time, the client's rate-limit key, whether it proved access, a child logger, and the tallies of the
  * reports it produced (logged once, when the response ends).
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Outcome, Report } from '@/lib/schema';

@@ -1,0 +1,80 @@
+/**
+ * What the detail page `/d/<domain>` shows, decided on the server: sign in first, a plain message for an address
+ * that is not a domain, the rate limit, or the report (checked here, charged to the caller as the API would be).
+ * Server components only.
+ */
+import 'server-only';
+import { headers } from 'next/headers';
+import { readServices, servicesParam, toOverride } from '@/lib/input/services';
+import { parseOneDomainIn } from '@/lib/report/domain-list';
+import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
+import { checkAccess, safeNextPath } from '@/lib/server/access';
+import { getConfig } from '@/lib/server/env';
+import { chargePageCheck } from '@/lib/server/http/page-limit';
+import { getRunEngine } from '@/lib/server/runs/engine';
+import { encodeShareState } from '@/lib/share/url-state';
+
+export type Query = Readonly<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** The `[domain]` segment as typed (Next may hand it over still percent-encoded). */
+function segmentText(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The segment as the one domain to check, or why it cannot be (`invalid` absent: nothing usable at all). */
+export function detailTarget(segment: string, lang: string) {
+  const config = getConfig();
+  const options = { allowTestDomains: config.allowTestDomains, maxLineLength: config.maxLineLength };
+  return parseOneDomainIn(segmentText(segment).slice(0, config.maxLineLength * 2), options, lang);
+}
+
+export type DetailData =
+  | { kind: 'signin'; location: string }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; invalid: InvalidEntry }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'report'; report: Report; recheckHref: string; dashboardHref: string };
+
+/** Decides what `/d/<segment>?<query>` shows in `lang`, checking the domain when it shows the report. */
+export async function loadDetail(segment: string, query: Query, lang: string): Promise<DetailData> {
+  const config = getConfig();
+  const asRequest = new Request('http://localhost/', { headers: await headers() });
+  const access = config.accessToken === null ? null : checkAccess(asRequest, config.accessToken);
+  if (access !== null && !access.ok) {
+    const back = new URLSearchParams();
+    for (const name of ['cloud', 's', 'services', 'lang']) {
+      const value = first(query[name]);
+      if (value !== undefined) back.set(name, value);
+    }
+    const next = safeNextPath(`/d/${encodeURIComponent(segmentText(segment))}?${back.toString()}`);
+    return { kind: 'signin', location: `/signin?${new URLSearchParams({ next }).toString()}` };
+  }
+  const one = detailTarget(segment, lang);
+  if (!one.ok) return one.invalid ? { kind: 'invalid', invalid: one.invalid } : { kind: 'not-found' };
+  const target = one.domain;
+  const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
+  const cloud = cloudParam.success ? cloudParam.data : 'auto';
+  const services = readServices(first(query.s) ?? first(query.services));
+  // The page runs a real check, so it is charged to the same per-client limits as the API.
+  const limited = await chargePageCheck(asRequest, config, access?.ok && access.via !== 'open' ? 'token' : null);
+  if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const fresh = Boolean(first(query.fresh));
+  const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });
+  const keep = new URLSearchParams({ cloud, lang });
+  const servicesText = servicesParam(services);
+  if (servicesText) keep.set('s', servicesText);
+  const recheck = new URLSearchParams(keep);
+  recheck.set('fresh', String(Date.now()));
+  return {
+    kind: 'report',
+    report,
+    recheckHref: `/d/${encodeURIComponent(target.ascii)}?${recheck.toString()}`,
+    dashboardHref: `/?${encodeShareState({ domains: [target.ascii], cloud, services })}&lang=${lang}`,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The two HTML forms that post to the server: the dashboard's Check pressed before its scripts ran (POST /open)
+ * and the sign-in form (POST /signin/submit). Both answer 303. Route handlers only wire these.
+ */
+import 'server-only';
+import { inputLink } from '@/lib/bulk/bulk-link';
+import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
+import { decodeShareState } from '@/lib/share/url-state';
+import { isHttps, safeEqual, safeNextPath, sessionCookieHeader } from '../access';
+import { seeOther } from '../http/errors';
+import type { GuardedContext } from '../http/guard';
+import type { RouteInput } from '../http/route';
+
+/**
+ * The /open form body: the dashboard takes 500 domains; 256 KB holds 500 names of 60 characters with their line
+ * breaks even percent-encoded as non-ASCII (9 bytes a character), and bounds the work a script can ask for.
+ */
+export const OPEN_FORM = { maxBytes: 256 * 1024, what: 'the form' };
+export const SIGNIN_FORM = { maxBytes: 8192, what: 'the sign-in form' };
+
+/**
+ * POST /open (d, cloud, s, lang): 303 to the page's share link for that list, compressed into `z` when long. A GET
+ * form put the raw list into the address, and about 500 domains were a request line the server refuses (431),
+ * losing the page. A link still too long for a request line (the bulk input link's rule, lib/bulk/bulk-link.ts)
+ * carries the list after `#`, which the browser keeps and the page reads on arrival.
+ */
+export function openList(input: RouteInput<undefined, undefined>): Response {
+  const { form } = input;
+  form.delete('z'); // only the form's own fields
+  const lang = matchLanguage(form.get(LANGUAGE_PARAM));
+  return seeOther(inputLink('/', decodeShareState(form), lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : ''));
+}
+
+/** POST /signin/submit (token, next, lang): sets the session cookie and returns to `next`, or back to /signin. */
+export function signIn(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Response {
+  const token = ctx.config.accessToken;
+  if (token === null) return seeOther('/');
+  const { form } = input;
+  const next = safeNextPath(form.get('next'));
+  if (!safeEqual(form.get('token') ?? '', token)) {
+    ctx.log.warn({ event: 'signin-failed', client: ctx.client }, 'sign-in refused');
+    const back = new URLSearchParams({ error: '1', next });
+    const lang = matchLanguage(form.get(LANGUAGE_PARAM));
+    if (lang) back.set(LANGUAGE_PARAM, lang);
+    return seeOther(`/signin?${back}`);
+  }
+  ctx.log.info({ event: 'signin', client: ctx.client }, 'signed in');
+  const cookie = sessionCookieHeader(token, isHttps(input.request), ctx.config.sessionMaxAgeS);
+  return seeOther(next, { 'Set-Cookie': cookie });
+}

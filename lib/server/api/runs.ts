@@ -1,0 +1,188 @@
+/**
+ * The runs API (/api/runs): start a server-side run, read its summary and results, follow its events, cancel it,
+ * re-check some of its domains, export it. Route handlers in app/api/runs only wire these.
+ */
+import 'server-only';
+import { z } from 'zod';
+import { LANGUAGES, matchLanguage } from '@/lib/messages';
+import { parseDomainList } from '@/lib/report/domain-list';
+import type { RunCreated, RunCreateRequest, RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
+import { acceptDomainList } from '../http/domain-input';
+import { errorResponse, HttpError, pickLanguage } from '../http/errors';
+import type { GuardedContext } from '../http/guard';
+import type { RouteInput } from '../http/route';
+import { getRunEngine } from '../runs/engine';
+import { runEventsResponse } from '../runs/events';
+import { exportStream } from '../runs/export';
+import type { RunRecord } from '../runs/store';
+import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
+
+const count = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be a non-negative whole number')
+  .transform(Number);
+/** `?from=N&limit=M` of GET /api/runs/:id. */
+export const SummaryQuery = z.object({ from: count.default(0), limit: count.optional() });
+/** `?from=N&after=R` of GET /api/runs/:id/events. */
+export const EventsQuery = z.object({ from: count.default(0), after: count.optional() });
+/** `?format=csv|json` of GET /api/runs/:id/export. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+
+/** The run, or HttpError 404 `run-not-found` / 410 `run-expired`. */
+async function findRun(id: string): Promise<RunRecord> {
+  const engine = getRunEngine();
+  const found = await engine.store.get(id);
+  if ('found' in found) return found.found;
+  if (found.missing === 'expired') {
+    const seconds = engine.config.runRetentionS;
+    throw new HttpError(
+      'run-expired',
+      `Run ${id} has expired: runs are kept for ${seconds} seconds. Start the check again.`,
+    );
+  }
+  throw new HttpError('run-not-found', `There is no run ${id}. Check the link.`);
+}
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+/** POST /api/runs: starts a run and answers 201 at once with its id and links; the run goes on without the request. */
+export async function createRun(
+  input: RouteInput<RunCreateRequest, undefined>,
+  ctx: GuardedContext,
+): Promise<Response> {
+  const { body } = input;
+  const config = ctx.config;
+  const lang = matchLanguage(body.lang) ?? pickLanguage(input.request, LANGUAGES);
+  const accepted = acceptDomainList(body.domains, config, lang, {
+    maxDomains: config.maxDomainsPerRun,
+    maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+    unit: 'run',
+  });
+  if ('response' in accepted) return accepted.response;
+  const { list } = accepted;
+  const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
+  if (limited) return limited;
+  const run = await getRunEngine().start({
+    cloud: body.cloud,
+    services: body.services,
+    lang,
+    targets: list.domains.map(({ ascii, display, registrable, isSubdomain }) => ({
+      ascii,
+      display,
+      registrable,
+      isSubdomain,
+    })),
+    invalid: list.invalid,
+    duplicates: list.duplicates.map(({ line, input: text, ascii, firstLine }) => ({
+      line,
+      input: text,
+      ascii,
+      firstLine,
+    })),
+  });
+  const created: RunCreated = {
+    id: run.id,
+    status: run.status,
+    total: run.targets.length,
+    invalid: run.invalid,
+    duplicates: run.duplicates,
+    createdAt: new Date(run.createdAt).toISOString(),
+    expiresAt: new Date(run.expiresAt).toISOString(),
+    links: runLinks(run.id),
+  };
+  return Response.json(created, { status: 201, headers: { ...noStore, Location: created.links.self } });
+}
+
+/** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
+export async function getRun(input: RouteInput<undefined, z.infer<typeof SummaryQuery>>): Promise<Response> {
+  const run = await findRun(input.params.id ?? '');
+  return runSummaryResponse(run, input.query.from, input.query.limit);
+}
+
+/** GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). */
+export async function followRun(
+  input: RouteInput<undefined, z.infer<typeof EventsQuery>>,
+  ctx: GuardedContext,
+): Promise<Response> {
+  const id = input.params.id ?? '';
+  await findRun(id);
+  return runEventsResponse(getRunEngine(), id, input.query.from, ctx.signal, input.query.after);
+}
+
+/** POST /api/runs/:id/cancel: no new domain starts, lookups in flight end; answers the summary without results. */
+export async function cancelRun(input: RouteInput<undefined, undefined>): Promise<Response> {
+  const id = input.params.id ?? '';
+  const run = await findRun(id);
+  await getRunEngine().cancel(id);
+  return Response.json(runSummaryHead(run, run.results.length), { headers: noStore });
+}
+
+/** POST /api/runs/:id/recheck: checks the listed (or every could-not-check) domain again, fresh; 202. */
+export async function recheckRun(
+  input: RouteInput<RunRecheckRequest, undefined>,
+  ctx: GuardedContext,
+): Promise<Response> {
+  const id = input.params.id ?? '';
+  const run = await findRun(id);
+  const { body } = input;
+  if (!body.domains && !body.filter) {
+    throw new HttpError('invalid-input', 'Send {"domains": ["example.com", …]} and/or {"filter": "could-not-check"}.');
+  }
+  const byAscii = new Map(run.targets.map((t) => [t.ascii, t]));
+  const wanted = new Set<string>();
+  if (body.domains) {
+    const list = parseDomainList(body.domains, {
+      allowTestDomains: ctx.config.allowTestDomains,
+      maxLineLength: ctx.config.maxLineLength,
+      maxDomains: run.targets.length,
+    });
+    const unknown = list.domains.filter((d) => !byAscii.has(d.ascii));
+    if (list.invalid.length > 0 || unknown.length > 0) {
+      const names = [...list.invalid.map((i) => i.input), ...unknown.map((d) => d.input)];
+      return errorResponse('invalid-input', `Not domains of this run: ${names.slice(0, 20).join(', ')}.`, {
+        issues: [
+          ...list.invalid,
+          ...unknown.map((d) => ({ line: d.line, input: d.input, reason: 'not a domain of this run' })),
+        ],
+      });
+    }
+    for (const d of list.domains) wanted.add(d.ascii);
+  }
+  if (body.filter === 'could-not-check') {
+    for (const result of run.results) if (result.health === 'could-not-check') wanted.add(result.domain);
+  }
+  const revision = run.revision;
+  const targets = [...wanted].flatMap((ascii) => byAscii.get(ascii) ?? []);
+  if (targets.length > 0) {
+    const limited = await ctx.chargeDomains(targets.map((t) => t.ascii));
+    if (limited) return limited;
+    await getRunEngine().recheck(id, targets);
+  }
+  const accepted: RunRecheckAccepted = {
+    id,
+    status: run.status,
+    rechecking: targets.map((t) => t.ascii),
+    revision,
+    links: runLinks(id),
+  };
+  return Response.json(accepted, { status: 202, headers: noStore });
+}
+
+/** GET /api/runs/:id/export: every stored result as a CSV or JSON download, streamed. */
+export async function exportRun(input: RouteInput<undefined, z.infer<typeof ExportQuery>>): Promise<Response> {
+  const run = await findRun(input.params.id ?? '');
+  const { format } = input.query;
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const name = `m365-dns-health-${run.id.slice(0, 8)}-${stamp}.${format}`;
+  return new Response(exportStream(run.results, format, { lang: run.lang }), {
+    headers: {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      ...noStore,
+    },
+  });
+}
+
+/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
+export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) =>
+  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);

@@ -1,5 +1,5 @@
-import { Dashboard } from '@/components/dashboard';
-import { PageHeader } from '@/components/page-header';
+import { Dashboard } from '@/components/dashboard/dashboard';
+import { PageHeader } from '@/components/dashboard/page-header';
 import { inputPolicy } from '@/lib/server/policy';
 import { requestLanguage } from '@/lib/server/request-language';
 import { decodeShareState } from '@/lib/share/url-state';

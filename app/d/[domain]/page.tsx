@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { DetailReport } from '@/components/detail-report';
-import { DnsText } from '@/components/dns-text';
+import { DetailReport } from '@/components/detail/detail-report';
+import { DnsText } from '@/components/ui/dns-text';
 import { toOverride } from '@/lib/client/services';
 import { makeTranslator } from '@/lib/client/translator';
 import { parseDomainList } from '@/lib/report/domain-list';

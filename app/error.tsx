@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/i18n-provider';
-import { ErrorState } from '@/components/page-states';
+import { useT } from '@/components/ui/i18n-provider';
+import { ErrorState } from '@/components/ui/page-states';
 
 /** Route error boundary: a plain message (no server details) and a retry that re-fetches the segment. */
 export default function PageError({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@/components/i18n-provider';
-import { LanguageSwitch } from '@/components/language-switch';
+import { I18nProvider } from '@/components/ui/i18n-provider';
+import { LanguageSwitch } from '@/components/ui/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
 import { pageLanguage } from '@/lib/data/page';
 import { catalogueFor } from '@/lib/messages';

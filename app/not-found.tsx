@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/i18n-provider';
-import { NotFoundState } from '@/components/page-states';
+import { useT } from '@/components/ui/i18n-provider';
+import { NotFoundState } from '@/components/ui/page-states';
 
 /** 404 page in the app's own look. */
 export default function NotFound() {

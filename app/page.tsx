@@ -1,5 +1,5 @@
-import { Dashboard } from '@/components/dashboard';
-import { PageHeader } from '@/components/page-header';
+import { Dashboard } from '@/components/dashboard/dashboard';
+import { PageHeader } from '@/components/dashboard/page-header';
 import { pageLanguage, pageSettings } from '@/lib/data/page';
 import { decodeShareState } from '@/lib/share/url-state';
 

@@ -34,7 +34,7 @@ const PURE = [
 const SOCKETS = new Set(['node:dgram', 'dgram', 'node:net', 'net', 'dns-packet']);
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-export type Graph = Map<string, string[]>;
+type Graph = Map<string, string[]>;
 
 function walk(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -58,7 +58,7 @@ function resolve(spec: string, from: string): string {
 }
 
 /** Every source file (tests excluded) with the modules it imports: repo paths for ours, names for packages. */
-export function importGraph(): Graph {
+function importGraph(): Graph {
   const graph: Graph = new Map();
   for (const file of TOP.flatMap((t) => walk(join(ROOT, t)))) {
     if (/\.test\.tsx?$/.test(file) || file.endsWith('test-fixtures.ts')) continue;
@@ -74,7 +74,7 @@ const isUi = (file: string) =>
   file.startsWith('components/') || (file.startsWith('app/') && !file.endsWith('route.ts'));
 
 /** The layer rules broken in `graph`, one line each. */
-export function violations(graph: Graph): string[] {
+function violations(graph: Graph): string[] {
   const out: string[] = [];
   for (const [file, imports] of graph) {
     for (const target of imports) {
@@ -93,7 +93,7 @@ export function violations(graph: Graph): string[] {
 }
 
 /** Every import cycle among our own files (Tarjan's strongly connected components of two or more files). */
-export function cycles(graph: Graph): string[][] {
+function cycles(graph: Graph): string[][] {
   let index = 0;
   const stack: string[] = [];
   const on = new Set<string>();

@@ -1,17 +1,17 @@
 'use client';
 
 import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
+import { CloudSelect } from '@/components/ui/cloud-select';
+import { DnsText } from '@/components/ui/dns-text';
+import { useT } from '@/components/ui/i18n-provider';
+import { ServicesField } from '@/components/ui/services-field';
+import { useTypedText } from '@/components/ui/use-typed-text';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
-import { CloudSelect } from '../cloud-select';
-import { DnsText } from '../dns-text';
-import { useT } from '../i18n-provider';
-import { ServicesField } from '../services-field';
-import { useTypedText } from '../use-typed-text';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { DnsText } from '@/components/ui/dns-text';
+import { useT } from '@/components/ui/i18n-provider';
 import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
 import { parseDomainList } from '@/lib/report/domain-list';
 import type { InputPolicy } from '@/lib/schema';
-import { DnsText } from '../dns-text';
-import { useT } from '../i18n-provider';
 import { BulkInput } from './bulk-input';
 import { BulkResults } from './bulk-results';
 import { RunProgressBar } from './run-progress';

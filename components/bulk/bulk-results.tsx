@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { useT } from '@/components/ui/i18n-provider';
 import { filterOptions } from '@/lib/bulk/filter-options';
 import { type FilterState, NO_FILTERS, toTableFilter, withFilter } from '@/lib/bulk/filter-state';
 import { DEFAULT_PAGE_SIZE, type PageSize, pageOf } from '@/lib/bulk/paging';
@@ -17,7 +18,6 @@ import {
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/presentation';
 import type { RunRecheckRequest } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
-import { useT } from '../i18n-provider';
 import { BulkTable } from './bulk-table';
 import { ResultsActions } from './results-actions';
 import { ResultsFilters } from './results-filters';

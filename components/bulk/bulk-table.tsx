@@ -1,12 +1,12 @@
 'use client';
 
 import { Fragment, memo, useEffect, useRef } from 'react';
+import { HealthBadge, StatusBadge } from '@/components/report/status-badge';
+import { DnsText } from '@/components/ui/dns-text';
+import { useT } from '@/components/ui/i18n-provider';
 import { problemRecords } from '@/lib/bulk/row-summary';
 import { RECORD_LABEL } from '@/lib/presentation';
 import type { CloudChoice, Report, Severity } from '@/lib/schema';
-import { DnsText } from '../dns-text';
-import { useT } from '../i18n-provider';
-import { HealthBadge, StatusBadge } from '../status-badge';
 import { fullCloudCode, hostLabel, shortCloudCode } from './labels';
 
 type Props = {

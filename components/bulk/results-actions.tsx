@@ -1,9 +1,9 @@
 'use client';
 
+import { useT } from '@/components/ui/i18n-provider';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
 import type { SelectionSummary } from '@/lib/bulk/selection';
 import type { Report } from '@/lib/schema';
-import { useT } from '../i18n-provider';
 
 /** Downloads `text` as a file through a Blob URL (no inline script, allowed by the CSP). */
 function download(text: string, name: string, type: string): void {

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { useT } from '@/components/ui/i18n-provider';
 import { type FilterOptions, recordStatusOptions } from '@/lib/bulk/filter-options';
 import { type FilterState, hasFilters } from '@/lib/bulk/filter-state';
 import { isPageSize, PAGE_SIZES, type PageSize } from '@/lib/bulk/paging';
@@ -13,7 +14,6 @@ import {
 } from '@/lib/presentation';
 import type { Report } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
-import { useT } from '../i18n-provider';
 import { hostLabel, SHORT_CLOUD_LABEL } from './labels';
 
 type Props = {

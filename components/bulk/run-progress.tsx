@@ -1,6 +1,6 @@
 'use client';
 
-import { useT } from '../i18n-provider';
+import { useT } from '@/components/ui/i18n-provider';
 import type { BulkRunState } from './use-bulk-run';
 
 /** Done/total as a bar and as text, the rate, the time left, the run's status and the Cancel button. */

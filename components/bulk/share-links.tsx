@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { useT } from '@/components/ui/i18n-provider';
 import { bulkInputLink, bulkResultLink } from '@/lib/bulk/bulk-link';
-import { CopyButton } from '../copy-button';
-import { useT } from '../i18n-provider';
 import type { BulkRunState } from './use-bulk-run';
 
 const origin = () => (typeof window === 'undefined' ? '' : window.location.origin);

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import { useT } from '@/components/ui/i18n-provider';
 import { type AgeUnit, staleness } from '@/lib/bulk/stale';
-import { useT } from '../i18n-provider';
 
 /** "3 days", "5 hours": a number with its unit, spelled out in the page's language. */
 function formatAge(lang: string, value: number, unit: AgeUnit): string {

@@ -2,7 +2,7 @@
  * Validates the text box exactly as the server will (same parser, same policy), so mistakes show before
  * anything is sent. Also applies the request-level limits the route checks first: line count and body size.
  * This module carries the Public Suffix List (tldts) and punycode, so the page loads it on demand
- * (components/use-input-check.ts), not with its first JavaScript.
+ * (components/dashboard/page-modules.ts), not with its first JavaScript.
  */
 import { type DomainList, parseEntries, type ReasonText } from '@/lib/input/parse-list';
 import type { CheckRequest, InputPolicy } from '@/lib/schema';

@@ -60,7 +60,9 @@ export async function gather(target: CheckTarget, resolver: DnsResolver, options
     const results = await Promise.all(
       next.map((p) => resolver.lookup(p.name, p.type, { ...options, follow: p.follow === true })),
     );
-    next.forEach((p, i) => lookups.set(p.key, results[i] as Lookup));
+    next.forEach((p, i) => {
+      lookups.set(p.key, results[i] as Lookup);
+    });
   }
   return gathered;
 }

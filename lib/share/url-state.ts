@@ -7,7 +7,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { readServices, type ServiceChoices, servicesParam } from '@/lib/input/services';
-import { type CloudChoice, CloudChoice as CloudChoiceSchema, SERVICE_FLAGS, type ServiceFlag } from '@/lib/schema';
+import { type CloudChoice, CloudChoice as CloudChoiceSchema } from '@/lib/schema';
 
 export type ShareState = {
   /** Domains as they were checked (ASCII form), in input order. */

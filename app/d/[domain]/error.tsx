@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/i18n-provider';
-import { ErrorState } from '@/components/page-states';
+import { useT } from '@/components/ui/i18n-provider';
+import { ErrorState } from '@/components/ui/page-states';
 
 /** The report's error boundary: a plain message (no server details), a retry, and the way back. */
 export default function DetailError({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/i18n-provider';
-import { Bar, LoadingState } from '@/components/page-states';
+import { useT } from '@/components/ui/i18n-provider';
+import { Bar, LoadingState } from '@/components/ui/page-states';
 
 const CARD = 'rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { useT } from '@/components/i18n-provider';
-import { NotFoundState } from '@/components/page-states';
+import { useT } from '@/components/ui/i18n-provider';
+import { NotFoundState } from '@/components/ui/page-states';
 
 /** No domain in the address: say so, and lead back to the dashboard. */
 export default function DetailNotFound() {

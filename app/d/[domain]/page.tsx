@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { DetailReport } from '@/components/detail-report';
-import { DnsText } from '@/components/dns-text';
+import { DetailReport } from '@/components/detail/detail-report';
+import { DnsText } from '@/components/ui/dns-text';
 import { makeTranslator } from '@/lib/client/translator';
 import { detailTarget, loadDetail, type Query } from '@/lib/data/detail';
 import { pageLanguage } from '@/lib/data/page';

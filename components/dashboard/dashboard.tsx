@@ -1,0 +1,222 @@
+'use client';
+
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useT } from '@/components/ui/i18n-provider';
+import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
+import { type SortMode, summarize } from '@/lib/client/rank';
+import { rowsOf } from '@/lib/client/run-state';
+import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
+import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
+import type { ShareState } from '@/lib/share/url-state';
+import { CheckForm, EXAMPLE_INPUT } from './check-form';
+import { EmptyState } from './empty-state';
+import { LoadBoundary } from './load-boundary';
+import { loadFragmentReader, loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
+import { useCheckRun } from './use-check-run';
+
+type Props = {
+  /** The server's input policy (same config as the route), so the form validates exactly as the server does. */
+  policy: InputPolicy;
+  /** State read from the URL on the server: fills the form and, when it holds domains, runs the check. */
+  initial: ShareState;
+};
+
+type CheckInput = typeof import('@/lib/client/input-check').checkInput;
+
+/** The results (table, progress, summary) load with the first check, not with the page; a retry makes a new one. */
+const lazyResults = () => lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
+const FirstResultsSection = lazyResults();
+
+const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${e.input}`;
+
+/**
+ * The page's interactive part: the form, live validation, the streamed results and the URL state. Its text comes
+ * from the root layout's `<I18nProvider>`. Validation loads when the user reaches for the form (or at once when a
+ * shared link filled it); until then the form works as server-rendered, and a check sent early waits for it.
+ */
+export function Dashboard({ policy, initial }: Props) {
+  const { lang, t } = useT();
+  const [text, setText] = useState(() => initial.domains.join('\n'));
+  const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
+  const [services, setServices] = useState<ServiceChoices>(initial.services ?? AUTO_SERVICES);
+  const [sort, setSort] = useState<SortMode>('input');
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set());
+  const [checkInput, setCheckInput] = useState<CheckInput | null>(null);
+  /** A module the check needs did not load (the check did not start); cleared by the next Check. */
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [focusResults, setFocusResults] = useState(false);
+  const [ResultsSection, setResultsSection] = useState(() => FirstResultsSection);
+  const deferredText = useDeferredValue(text);
+  const options = useCallback(
+    (chosen: ServiceChoices): CheckInputOptions => ({
+      reasonText: (ref) => t(ref.code, ref.params),
+      lang,
+      services: toOverride(chosen),
+    }),
+    [t, lang],
+  );
+  const check = useMemo<InputCheck | null>(
+    () => (checkInput ? checkInput(deferredText, cloud, policy, options(services)) : null),
+    [checkInput, deferredText, cloud, policy, options, services],
+  );
+  const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
+
+  const warm = useCallback(() => {
+    if (checkInput) return;
+    warmUp();
+    loadInputCheck().then(
+      (m) => setCheckInput(() => m.checkInput),
+      () => {}, // tried again on the next focus or keystroke
+    );
+  }, [checkInput]);
+
+  const submit = useCallback(
+    async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
+      // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
+      const [{ checkInput: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
+      const now = validate(submitText, submitCloud, policy, options(submitServices));
+      if (!now.canSubmit) return;
+      const domains = now.list.domains.map((d) => d.ascii);
+      setFlagged(new Set(now.list.invalid.map(entryKey)));
+      const query = share.mergeShareQuery(window.location.search, {
+        domains,
+        cloud: submitCloud,
+        services: submitServices,
+      });
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
+      void run(submitText, submitCloud, submitServices, domains);
+    },
+    [policy, options, run],
+  );
+
+  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival. A list too long for the
+  // address's query comes after `#` (POST /open's answer), which only the browser sees: it fills the form here.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
+  useEffect(() => {
+    let gone = false;
+    const start = (input: ShareState, fill: boolean) => {
+      const inputText = input.domains.join('\n');
+      const inputServices = input.services ?? AUTO_SERVICES;
+      if (fill) {
+        setText(inputText);
+        setCloud(input.cloud);
+        setServices(inputServices);
+      }
+      warm();
+      submit(inputText, input.cloud, inputServices).catch(() => setLoadFailed(true));
+    };
+    if (initial.domains.length > 0) start(initial, false);
+    else if (window.location.hash.length > 1) {
+      loadFragmentReader()
+        .then(({ decodeBulkFragment }) => {
+          const input = gone ? null : decodeBulkFragment(window.location.hash);
+          if (input) start(input, true);
+        })
+        .catch(() => setLoadFailed(true));
+    }
+    return () => {
+      gone = true;
+      stop();
+    };
+  }, []);
+
+  const rows = useMemo(() => rowsOf(state), [state]);
+  const summary = useMemo(() => summarize(rows.map((r) => r.report)), [rows]);
+  const pending = useMemo(() => new Set(state.pending), [state.pending]);
+  const skipped = useMemo(() => state.invalid.filter((e) => !flagged.has(entryKey(e))), [state.invalid, flagged]);
+  const showResults = state.phase !== 'idle' || rows.length > 0;
+
+  return (
+    <div className="space-y-8">
+      <section
+        aria-labelledby="form-heading"
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-700 dark:bg-slate-900"
+        onFocus={warm}
+        onPointerEnter={warm}
+      >
+        {/* Visually the labels name the form; the heading is for heading navigation. */}
+        <h2 id="form-heading" className="sr-only">
+          {t('ui.form.heading')}
+        </h2>
+        <CheckForm
+          text={text}
+          onText={(value) => {
+            warm();
+            setText(value);
+          }}
+          cloud={cloud}
+          onCloud={setCloud}
+          services={services}
+          onServices={setServices}
+          check={check}
+          policy={policy}
+          running={state.phase === 'running'}
+          onSubmit={() => {
+            setLoadFailed(false);
+            setFocusResults(false);
+            submit(text, cloud, services).catch(() => setLoadFailed(true));
+          }}
+          onStop={stop}
+        />
+        {loadFailed ? <LoadFailed /> : null}
+      </section>
+      {showResults ? (
+        <LoadBoundary
+          onRetry={() => setResultsSection(lazyResults)}
+          resetKey={state.streamId}
+          fallback={(retry) => (
+            <LoadFailed
+              retry={() => {
+                // The button goes away with the alert: the focus goes to the results instead of the page.
+                setFocusResults(true);
+                retry();
+              }}
+            />
+          )}
+        >
+          <Suspense fallback={null}>
+            <ResultsSection
+              state={state}
+              summary={summary}
+              rows={rows}
+              pending={pending}
+              sort={sort}
+              onSort={setSort}
+              onReport={applyReport}
+              unchecked={unchecked}
+              onRecheckUnchecked={recheckUnchecked}
+              skipped={skipped}
+              focusOnMount={focusResults}
+            />
+          </Suspense>
+        </LoadBoundary>
+      ) : (
+        <EmptyState
+          onExample={() => {
+            warm();
+            setText(EXAMPLE_INPUT);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Says that part of the page did not load; with `retry`, offers to load it again. */
+function LoadFailed({ retry }: { retry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div
+      role="alert"
+      data-testid="load-failed"
+      className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <p>{t(retry ? 'ui.form.resultsLoadFailed' : 'ui.form.loadFailed')}</p>
+      {retry ? (
+        <button type="button" onClick={retry} className="rounded-lg border border-red-300 px-3 py-1 font-semibold">
+          {t('ui.page.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+'use client';
+
+import { cloudBasisText } from '@/components/report/cloud-cell';
+import { HealthCell } from '@/components/report/health-cell';
+import { LookupTable } from '@/components/report/lookup-table';
+import { RowDetails } from '@/components/report/row-details';
+import { ServicesLine } from '@/components/report/services-line';
+import { DnsText } from '@/components/ui/dns-text';
+import { FullReportContext } from '@/components/ui/full-report';
+import { useT } from '@/components/ui/i18n-provider';
+import { RefreshIcon, WarningIcon } from '@/components/ui/icons';
+import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
+import type { CloudReport, Lookup, Report } from '@/lib/schema';
+import { usePrintFooter } from './print-footer';
+import { PrintReport } from './print-report';
+
+const LINK =
+  'inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
+
+/** Every lookup of the report once (records share lookups, e.g. the MX query), in the order first asked. */
+function allLookups(report: Report): Lookup[] {
+  const seen = new Set<string>();
+  const out: Lookup[] = [];
+  for (const lookup of [...report.msoid.lookups, ...report.records.flatMap((r) => r.lookups)]) {
+    const key = `${lookup.name}|${lookup.type}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(lookup);
+  }
+  return out;
+}
+
+/** The check time with date, time and time zone, in the reader's locale (and, after hydration, time zone). */
+function CheckedAt({ iso }: { iso: string }) {
+  const { lang } = useT();
+  const date = new Date(iso);
+  const text = Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'long' }).format(date);
+  return (
+    <time dateTime={iso} suppressHydrationWarning data-testid="detail-checked-at">
+      {text}
+    </time>
+  );
+}
+
+/** How the cloud was decided (chosen, or the records it was worked out from) and any warning about it. */
+function CloudBasis({ cloud }: { cloud: CloudReport }) {
+  const { t } = useT();
+  const basis = cloudBasisText(cloud, t);
+  return (
+    <>
+      {basis ? (
+        <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="detail-cloud-basis">
+          {basis}
+        </span>
+      ) : null}
+      {cloudWarnings(cloud).map((w) => (
+        <span key={w} className="mt-0.5 flex items-start gap-1 text-xs font-medium text-amber-900 dark:text-amber-200">
+          <WarningIcon className="mt-px size-3.5 shrink-0" />
+          <span>
+            {w === 'contradicts'
+              ? t('ui.cloud.contradicts', {
+                  selected: t(`ui.cloudChoice.${cloud.selected}`),
+                  inferred: t(inferredCloudCode(cloud)),
+                })
+              : t(`ui.cloud.${w}`)}
+          </span>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The check time for the printed footer: short, in the reader's locale and time zone. */
+function footerDate(iso: string, lang: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** Opens the browser's print dialog (where "Save as PDF" lives). A click handler, so the CSP allows it. */
+function PrintButton() {
+  const { t } = useT();
+  return (
+    <button
+      type="button"
+      onClick={() => window.print()}
+      data-testid="detail-print"
+      className="inline-flex items-center gap-1 rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
+    >
+      {t('ui.detail.print')}
+    </button>
+  );
+}
+
+/**
+ * One domain's full report for `/d/<domain>`. On screen: a header (domain, check time, resolvers, cloud and how
+ * it was decided, health, actions), the dashboard's row details with every value whole and the problem records
+ * open, then every lookup behind it. On paper (print media) the header stays, the screen body gives way to
+ * compact tables (print-report.tsx), and the lookups become a small appendix.
+ * `recheckHref` and `dashboardHref` are built by the page from its own URL.
+ */
+export function DetailReport({
+  report,
+  recheckHref,
+  dashboardHref,
+}: {
+  report: Report;
+  recheckHref: string;
+  dashboardHref: string;
+}) {
+  const { t, lang } = useT();
+  usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: footerDate(report.checkedAt, lang) }));
+  const cloudText = t('ui.detail.cloudValue', {
+    effective: t(cloudLabelCode(report.cloud)),
+    selected: t(CLOUD_CHOICE_LABEL[report.cloud.selected]),
+  });
+  const lookups = allLookups(report);
+  const LABEL = 'text-slate-600 dark:text-slate-400 print:text-slate-700';
+  return (
+    <FullReportContext.Provider value={true}>
+      <article data-testid="detail-report" className="space-y-6 print:space-y-3">
+        <header className="space-y-3 border-b border-slate-200 pb-4 print:space-y-1 print:border-slate-400 print:pb-2 dark:border-slate-700">
+          <p className="text-sm font-medium text-slate-600 dark:text-slate-400 print:text-slate-700">
+            {t('ui.detail.heading')}
+          </p>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl print:text-2xl" data-testid="detail-domain">
+            <DnsText value={report.display} mono={false} wrap="anywhere" />
+          </h1>
+          {report.display !== report.domain ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {t('ui.table.asciiForm', { ascii: report.domain })}
+            </p>
+          ) : null}
+          <dl
+            className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm print:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)] print:gap-y-0.5"
+            data-testid="detail-meta"
+          >
+            <dt className={LABEL}>{t('ui.detail.checkedAt')}</dt>
+            <dd>
+              <CheckedAt iso={report.checkedAt} />
+            </dd>
+            <dt className={LABEL}>{t('ui.detail.resolvers')}</dt>
+            <dd className="font-mono" data-testid="detail-resolvers">
+              {report.resolvers.join(t('ui.details.serverSeparator'))}
+            </dd>
+            <dt className={LABEL}>{t('ui.detail.cloud')}</dt>
+            <dd>
+              <span data-testid="detail-cloud">{cloudText}</span>
+              <CloudBasis cloud={report.cloud} />
+              <ServicesLine services={report.services} />
+            </dd>
+            <dt className={LABEL}>{t('ui.table.health')}</dt>
+            <dd data-testid="detail-health">
+              <HealthCell summary={report.summary} />
+            </dd>
+          </dl>
+          <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">
+            <PrintButton />
+            <a href={recheckHref} className={LINK} data-testid="detail-recheck">
+              <RefreshIcon className="size-4" />
+              {t('ui.detail.recheck')}
+            </a>
+            <a href={dashboardHref} className={LINK} data-testid="detail-back">
+              {t('ui.detail.back')}
+            </a>
+          </nav>
+        </header>
+        <div className="print:hidden">
+          <RowDetails report={report} id="detail" />
+        </div>
+        <section
+          aria-labelledby="detail-lookups"
+          className="space-y-2 text-sm print:hidden"
+          data-testid="detail-lookups"
+        >
+          <h2
+            id="detail-lookups"
+            className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+          >
+            {t('ui.detail.lookupsHeading')}
+          </h2>
+          <LookupTable lookups={lookups} />
+        </section>
+        <PrintReport report={report} lookups={lookups} />
+      </article>
+    </FullReportContext.Provider>
+  );
+}

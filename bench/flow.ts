@@ -6,6 +6,7 @@
  * A measurement, not a test: it reports the time of each step and fails only when the page does not get there.
  */
 import { statSync } from 'node:fs';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium';
 import { RECORDS_HEALTH } from '../lib/schema';
 
 /** The flow checks at most this many domains (issue 4's measure is 1,000). */
@@ -31,8 +32,6 @@ export type FlowRun = {
   totalMs: number;
 };
 
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /** A customer spreadsheet: a company name, then the domain, with a header row. */
 export function customerCsv(domains: readonly string[]): string {
   return `Company,Domain\n${domains.map((domain, i) => `"Customer ${i + 1}, Ltd",${domain}`).join('\n')}\n`;
@@ -41,10 +40,7 @@ export function customerCsv(domains: readonly string[]): string {
 /** Runs the flow once against `url` (the app's origin) for `domains`. */
 export async function runFlow(url: string, domains: readonly string[], timeoutMs: number): Promise<FlowRun> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();

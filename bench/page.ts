@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium';
 import { freePort } from '../lab/net';
 import { spawnManaged } from '../lab/process';
 
@@ -68,10 +69,7 @@ export type BrowserLoad = {
 /** Loads `url` in Chromium and sums the scripts it fetched: raw, gzip (zlib, like the server) and as transferred. */
 export async function browserScriptBytes(url: string, route: string): Promise<BrowserLoad> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     const pending: Array<Promise<{ bytes: number; gzipBytes: number; transferredBytes: number }>> = [];

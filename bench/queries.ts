@@ -1,50 +1,24 @@
 /**
- * The query list behind a bulk check, derived from the reports our API returned: every lookup a report
- * shows (`msoid.lookups`, which holds all of the msoid verdict's lookups when `cloud=auto`, plus each
- * record finding's `lookups` when the report has `records`), exact copies of the same lookup counted
- * once, one entry per question put on the wire, including each hop of a followed CNAME chain, without
- * retries. The wildcard probe names (`_m365dh-<random>.<domain>`) are kept as templates and get a fresh
- * random label on every pass, as the app does, so no client gets them from the resolver's cache.
+ * The query list behind a bulk check, derived from the reports our API returned: every lookup in a report's
+ * lookup map (each question of the check once, by id, the DNS host's NS lookup included), one entry per
+ * question put on the wire, including each hop of a followed CNAME chain, without retries. The wildcard probe
+ * names (`_m365dh-<random>.<domain>`) are kept as templates and get a fresh random label on every pass, as the
+ * app does, so no client gets them from the resolver's cache.
  */
 import { randomBytes } from 'node:crypto';
-import type { Lookup, RecordType, Report } from '../lib/schema';
+import { fromReportLookup, type Lookup, type RecordType, type Report } from '../lib/schema';
 
 export type Query = { name: string; type: RecordType; probeOf?: string };
 
 /** What a report contributes: its domain and lookups (the rest is dropped to keep 10,000 reports small). */
 export type ReportLookups = Pick<Report, 'domain'> & { lookups: Lookup[] };
 
-/** Every distinct lookup a report shows (the same lookup feeding several findings appears once). */
-export function reportLookups(report: {
-  domain: string;
-  msoid: { lookups: Lookup[] };
-  records?: Array<{ lookups: Lookup[] }>;
-  dnsHost?: { zone: string; lookup: Lookup['outcome'] };
-}): ReportLookups {
-  const seen = new Set<string>();
-  const lookups: Lookup[] = [];
-  for (const lookup of [...report.msoid.lookups, ...(report.records ?? []).flatMap((r) => r.lookups)]) {
-    const key = JSON.stringify(lookup);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    lookups.push(lookup);
-  }
-  // The DNS-host detection reports only the outcome of its NS lookup: count it as one question.
-  const host = report.dnsHost;
-  if (host && host.lookup !== 'skipped' && host.lookup !== 'cancelled') {
-    const ns: Lookup = {
-      name: host.zone,
-      type: 'NS',
-      outcome: host.lookup,
-      answers: [],
-      chain: [],
-      chainEnd: 'none',
-      attempts: 1,
-      elapsedMs: 0,
-    };
-    lookups.push(ns);
-  }
-  return { domain: report.domain, lookups };
+/** Every lookup of a report, in full form. */
+export function reportLookups(report: Pick<Report, 'domain' | 'lookups'>): ReportLookups {
+  return {
+    domain: report.domain,
+    lookups: Object.entries(report.lookups).map(([id, lookup]) => fromReportLookup(id, lookup)),
+  };
 }
 
 const PROBE = /^_m365dh-[0-9a-f]+\.(.+)$/;

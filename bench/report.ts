@@ -286,6 +286,16 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.size) {
+    const s = results.size;
+    parts.push('## Report size');
+    parts.push(
+      `\`GET /api/check?domain=${s.typical.domain}&lang=en\` (a worldwide tenant with the full record set): ` +
+        `${num(s.typical.bytes / 1000, 1)} kB, ${num(s.typical.gzipBytes / 1000, 1)} kB gzip (1 kB = 1,000 bytes). Over the ` +
+        `${s.domains} demo domains: median ${num(s.medianBytes / 1000, 1)} kB, largest ${num(s.maxBytes / 1000, 1)} kB (${s.maxDomain}).`,
+    );
+  }
+
   parts.push('## Mix');
   parts.push(
     `Healthy: ${Object.entries(results.mix.healthy)

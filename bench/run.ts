@@ -3,7 +3,8 @@
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
  * `--parts a,check,b,c,d,flow,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
- * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains),
+ * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
+ * `size` = the API report's bytes for every demo domain),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -32,6 +33,7 @@ import { pidListeningOn, pidWithArg, settledRssMb } from './proc';
 import { collectProfile, profilingEnv, topSelfTime } from './profile';
 import { type Query, typeCounts } from './queries';
 import { renderMarkdown } from './report';
+import { type ReportSizes, reportSizes } from './report-size';
 import { median, medianRun } from './stats';
 import {
   benchZones,
@@ -77,9 +79,10 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page').split(',') as Part[]);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size').split(',') as Part[]);
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page'].includes(p)) throw new Error(`--parts: unknown part ${p}`);
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size'].includes(p))
+      throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
   const cpuProf = value('--cpu-prof');
@@ -220,6 +223,7 @@ export type BenchResults = {
     coldStartMs: number[];
     coldStartMedianMs: number;
   };
+  size?: ReportSizes;
   notes: string[];
 };
 
@@ -432,6 +436,25 @@ async function main(): Promise<void> {
       page = { firstLoad, browser, coldStartMs: starts, coldStartMedianMs: median(starts) };
     }
 
+    let size: ReportSizes | undefined;
+    if (options.parts.has('size')) {
+      if (app) {
+        await app.stop();
+        app = undefined;
+      }
+      const cwd = process.cwd();
+      process.chdir(options.appDir); // reportSizes starts the build of the repository it finds from cwd
+      try {
+        size = await reportSizes();
+      } finally {
+        process.chdir(cwd);
+      }
+      log(
+        `report ${size.typical.domain} (lang=en): ${fmt(size.typical.bytes / 1000, 1)} kB, ${fmt(size.typical.gzipBytes / 1000, 1)} kB gzip; ` +
+          `${size.domains} demo domains: median ${fmt(size.medianBytes / 1000, 1)} kB, largest ${fmt(size.maxBytes / 1000, 1)} kB (${size.maxDomain})`,
+      );
+    }
+
     const finishedAt = new Date();
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -472,6 +495,7 @@ async function main(): Promise<void> {
       ...(memory ? { memory } : {}),
       ...(flow ? { flow } : {}),
       ...(page ? { page } : {}),
+      ...(size ? { size } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);

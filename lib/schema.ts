@@ -117,6 +117,114 @@ export const Lookup = z.object({
 });
 export type Lookup = z.infer<typeof Lookup>;
 
+/**
+ * A lookup's id in a report: its name and type (`msoid.contoso.com CNAME`). Deterministic, so the same question
+ * has the same id in every report and two reports can be compared lookup by lookup.
+ */
+export const LookupId = z.string();
+export type LookupId = z.infer<typeof LookupId>;
+
+/** The id of a lookup (see `LookupId`). */
+export function lookupId(lookup: Pick<Lookup, 'name' | 'type'>): LookupId {
+  return `${lookup.name} ${lookup.type}`;
+}
+
+/** The name and type a lookup id stands for. */
+export function splitLookupId(id: LookupId): Pick<Lookup, 'name' | 'type'> {
+  const at = id.lastIndexOf(' ');
+  return { name: id.slice(0, at), type: id.slice(at + 1) as RecordType };
+}
+
+/**
+ * An answer as a report keeps it: its owner name is left out when it is the one the lookup implies (`answerOwner`:
+ * the lookup's own name for a CNAME lookup, else the name its chain ended on), its type when it is the lookup's
+ * (`fromReportLookup` puts both back).
+ */
+export const ReportAnswer = DnsAnswer.extend({ name: z.string().optional(), type: z.string().optional() });
+export type ReportAnswer = z.infer<typeof ReportAnswer>;
+
+/** The RCODE each outcome implies; a report leaves an implied RCODE out. */
+const IMPLIED_RCODE: Partial<Record<LookupOutcome, string>> = {
+  answer: 'NOERROR',
+  nodata: 'NOERROR',
+  nxdomain: 'NXDOMAIN',
+  servfail: 'SERVFAIL',
+  refused: 'REFUSED',
+};
+
+/**
+ * A lookup as a report keeps it, under its id: name and type are the id's. Empty lists, an unfollowed chain, a
+ * single attempt and the RCODE its outcome implies (NOERROR for an answer or no data, NXDOMAIN, SERVFAIL, REFUSED)
+ * are left out, as are each answer's owner name and type where the lookup implies them (see `ReportAnswer`); the
+ * per-attempt trace is kept only when it says more than the lookup itself (more than one attempt, or an attempt at
+ * a server the lookup doesn't name). `fromReportLookup` gives the full lookup back.
+ */
+export const ReportLookup = Lookup.omit({ name: true, type: true }).extend({
+  /** Default: none. */
+  answers: z.array(ReportAnswer).optional(),
+  /** Default: none. */
+  chain: z.array(z.string()).optional(),
+  /** Default: `none`. */
+  chainEnd: ChainEnd.optional(),
+  /** Default: 1. */
+  attempts: z.number().int().nonnegative().optional(),
+});
+/** Read one through `fromReportLookup`, which puts back everything left out. */
+export type ReportLookup = z.infer<typeof ReportLookup>;
+
+/**
+ * The owner an answer of a lookup normally has: a CNAME lookup's answer is the CNAME at the name asked; any other
+ * lookup's answers are owned by the name its chain ended on (the last target, or the name asked when there is none).
+ */
+export function answerOwner(lookup: Pick<Lookup, 'name' | 'type' | 'chain'>): string {
+  return lookup.type === 'CNAME' ? lookup.name : (lookup.chain[lookup.chain.length - 1] ?? lookup.name);
+}
+
+/** The report form of a lookup (see `ReportLookup`): nothing that reads back as a default is written. */
+export function toReportLookup(lookup: Lookup): ReportLookup {
+  const { name, type, answers, chain, chainEnd, attempts, tries, elapsedMs, rcode, ...rest } = lookup;
+  const end = answerOwner(lookup);
+  return {
+    ...rest,
+    ...(rcode !== undefined && rcode !== IMPLIED_RCODE[lookup.outcome] ? { rcode } : {}),
+    ...(answers.length > 0
+      ? {
+          answers: answers.map((a) => ({
+            ...(a.name !== end ? { name: a.name } : {}),
+            ...(a.type !== type ? { type: a.type } : {}),
+            ttl: a.ttl,
+            data: a.data,
+          })),
+        }
+      : {}),
+    ...(chain.length > 0 ? { chain } : {}),
+    ...(chainEnd !== 'none' ? { chainEnd } : {}),
+    ...(attempts !== 1 ? { attempts } : {}),
+    elapsedMs: Math.round(elapsedMs),
+    ...(tries && (tries.length > 1 || tries[0]?.server !== lookup.server)
+      ? { tries: tries.map((t) => ({ ...t, elapsedMs: Math.round(t.elapsedMs) })) }
+      : {}),
+  };
+}
+
+/** A report's lookup back in its full form, with the name and type of its id (see `ReportLookup`). */
+export function fromReportLookup(id: LookupId, lookup: ReportLookup): Lookup {
+  const { name, type } = splitLookupId(id);
+  const { answers = [], chain = [], chainEnd = 'none', attempts = 1, rcode, ...rest } = lookup;
+  const end = answerOwner({ name, type, chain });
+  const implied = rcode ?? IMPLIED_RCODE[lookup.outcome];
+  return {
+    name,
+    type,
+    ...rest,
+    ...(implied !== undefined ? { rcode: implied } : {}),
+    answers: answers.map((a) => ({ name: a.name ?? end, type: a.type ?? type, ttl: a.ttl, data: a.data })),
+    chain,
+    chainEnd,
+    attempts,
+  };
+}
+
 /** A lookup that was never sent (skipped by a bound or a dead apex, or cancelled before it started). */
 export function notRunLookup(name: string, type: RecordType, outcome: LookupOutcome = 'skipped'): Lookup {
   return { name, type, outcome, answers: [], chain: [], chainEnd: 'none', attempts: 0, elapsedMs: 0 };
@@ -198,7 +306,7 @@ export const FindingText = z.object({
   verdict: z.string(),
   impact: z.string(),
   action: z.string(),
-  notes: z.array(z.string()),
+  notes: z.array(z.string()).default([]),
 });
 export type FindingText = z.infer<typeof FindingText>;
 
@@ -212,11 +320,11 @@ export const MsoidFinding = z.object({
   outcome: Outcome,
   severity: Severity,
   /** What the record should be (21Vianet target), or null when it must not exist / cloud unknown. */
-  expected: z.string().nullable(),
+  expected: z.string().nullable().default(null),
   /** What DNS holds at the name, in presentation form (CNAME target or `A 1.2.3.4`…). */
-  found: z.array(z.string()),
-  chain: z.array(z.string()),
-  wildcard: z.boolean(),
+  found: z.array(z.string()).default([]),
+  chain: z.array(z.string()).default([]),
+  wildcard: z.boolean().default(false),
   typo: Typo.optional(),
   /** Which lookup failed and how, when status is `lookup-failed`. */
   failure: z.object({ name: z.string(), type: RecordType, outcome: LookupOutcome }).optional(),
@@ -228,13 +336,16 @@ export const MsoidFinding = z.object({
     action: MessageRef,
     notes: z.array(MessageRef),
   }),
-  text: FindingText,
-  fixes: z.array(Fix),
+  fixes: z.array(Fix).default([]),
   reference: z.string(),
-  /** Every lookup that fed this finding (the technical-details layer). */
-  lookups: z.array(Lookup),
+  /** Every lookup that fed this finding (the technical-details layer), by id (the report's `lookups`). */
+  lookups: z.array(LookupId),
 });
 export type MsoidFinding = z.infer<typeof MsoidFinding>;
+
+/** The msoid finding as the API shows it: its text in the report's language instead of message references. */
+export const ReportMsoid = MsoidFinding.omit({ messages: true }).extend({ text: FindingText });
+export type ReportMsoid = z.infer<typeof ReportMsoid>;
 
 // ---------------------------------------------------------------------------------------------
 // Every Microsoft 365 record (not only msoid)
@@ -316,11 +427,11 @@ export const RecordFinding = z.object({
   severity: Severity,
   outcome: Outcome,
   /** What DNS holds, in presentation form (`0 contoso-com.mail.protection.outlook.com`, a CNAME target, a TXT text). */
-  found: z.array(z.string()),
+  found: z.array(z.string()).default([]),
   /** What the record should be, in presentation form; null when it must not exist or cannot be known. */
-  expected: z.string().nullable(),
+  expected: z.string().nullable().default(null),
   /** CNAME hops, when the record is a CNAME. */
-  chain: z.array(z.string()),
+  chain: z.array(z.string()).default([]),
   typo: Typo.optional(),
   spf: SpfDetails.optional(),
   messages: z.object({
@@ -329,16 +440,16 @@ export const RecordFinding = z.object({
     action: MessageRef,
     notes: z.array(MessageRef),
   }),
-  fixes: z.array(Fix),
-  /** Every lookup that fed the finding (the technical-details layer). */
-  lookups: z.array(Lookup),
+  fixes: z.array(Fix).default([]),
+  /** Every lookup that fed the finding (the technical-details layer), by id (the report's `lookups`). */
+  lookups: z.array(LookupId),
   reference: z.string(),
 });
 export type RecordFinding = z.infer<typeof RecordFinding>;
 
-/** A finding with its text filled by `renderRecordFinding`. */
-export const RenderedRecordFinding = RecordFinding.extend({ text: FindingText });
-export type RenderedRecordFinding = z.infer<typeof RenderedRecordFinding>;
+/** A record finding as the API shows it: its text in the report's language instead of message references. */
+export const ReportRecord = RecordFinding.omit({ messages: true }).extend({ text: FindingText });
+export type ReportRecord = z.infer<typeof ReportRecord>;
 
 /** Which services the diagnosis assumed, and where that came from. */
 export const Services = z.object({
@@ -431,12 +542,57 @@ export const HostFix = z.object({
   notes: z.array(z.string()),
   /** True when the value is tenant-specific and must be copied from the admin center. */
   placeholder: z.boolean(),
+  /** For a placeholder: where the value is copied from (the record's own notes that say so), as text. */
+  copyFrom: z.array(z.string()).optional(),
 });
 export type HostFix = z.infer<typeof HostFix>;
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
+/** The DNS host as recognised from the zone's NS names; its name and links are the report's, per language. */
+export const HostFinding = z.object({
+  id: z.string(),
+  confidence: HostConfidence,
+  ns: z.array(z.string()),
+  matched: z.number().int().nonnegative(),
+  mixed: z.boolean(),
+  managedByMicrosoft: z.boolean(),
+  /** The NS lookup: a failed one means the host is unknown, not "generic". */
+  lookup: LookupId,
+});
+export type HostFinding = z.infer<typeof HostFinding>;
+
+/**
+ * A check as it is stored: every finding as message references (no text), each lookup once under its id, the DNS
+ * host as found. `renderResult` (lib/report) turns it into the `Report` of a language, so whoever reads a stored
+ * result reads it in their own language.
+ */
+export const CheckResult = z.object({
+  domain: z.string(),
+  display: z.string(),
+  registrable: z.string(),
+  isSubdomain: z.boolean(),
+  cloud: CloudReport,
+  msoid: MsoidFinding,
+  records: z.array(RecordFinding),
+  lookups: z.record(LookupId, ReportLookup),
+  summary: RecordsSummary,
+  services: Services,
+  host: HostFinding,
+  /** Every row's canonical fixes, in row order, duplicates removed. */
+  fixes: z.array(Fix),
+  /** The helpdesk paragraph; `helpdesk.next.host` names the host by id (its name is the reader's language's). */
+  helpdesk: z.array(MessageRef),
+  /** Domain-level notes (subdomain, cloud contradiction…). */
+  notes: z.array(MessageRef),
+  resolvers: z.array(z.string()),
+  checkedAt: z.string(),
+  elapsedMs: z.number().nonnegative(),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+/** One domain's report in one language, as the API returns it. */
 export const Report = z.object({
   /** ASCII (punycode) name that was queried. */
   domain: z.string(),
@@ -445,21 +601,22 @@ export const Report = z.object({
   registrable: z.string(),
   isSubdomain: z.boolean(),
   cloud: CloudReport,
-  msoid: MsoidFinding,
+  msoid: ReportMsoid,
   /** Every Microsoft 365 record for the effective cloud, msoid included. */
-  records: z.array(RenderedRecordFinding),
+  records: z.array(ReportRecord),
+  /** Every lookup of the check, once, by id (`<name> <type>`); findings list the ids they rest on. */
+  lookups: z.record(LookupId, ReportLookup),
   summary: RecordsSummary,
   services: Services,
   dnsHost: DnsHost,
   /** The add / change / delete list, laid out for the domain's DNS host. */
-  fixes: z.array(HostFix),
+  fixes: z.array(HostFix).default([]),
   /** The same list as a zone-file snippet. */
   zoneSnippet: z.string(),
   /** A plain-language paragraph a helpdesk agent can read to a caller, built only from the findings. */
-  helpdesk: z.object({ text: z.string(), messages: z.array(MessageRef) }),
-  /** Domain-level notes (subdomain, cloud contradiction…). */
-  notes: z.array(MessageRef),
-  notesText: z.array(z.string()),
+  helpdesk: z.object({ text: z.string() }),
+  /** Domain-level notes (subdomain, cloud contradiction…), as text. */
+  notes: z.array(z.string()).default([]),
   /** Resolver(s) asked, `ip:port`. */
   resolvers: z.array(z.string()),
   checkedAt: z.string(),
@@ -467,6 +624,11 @@ export const Report = z.object({
   lang: z.string(),
 });
 export type Report = z.infer<typeof Report>;
+/**
+ * A report as the API writes it: what `Report` reads back to the same report. Values that are their schema's
+ * default (empty lists, `expected: null`, `wildcard: false`) are left out (`compactReport`, lib/report/render.ts).
+ */
+export type ReportWire = z.input<typeof Report>;
 
 // ---------------------------------------------------------------------------------------------
 // Input policy and API bodies

@@ -13,9 +13,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { startApp } from '../e2e/support/app';
-import { startFakeDnsServer } from '../lab/fake-dns-server';
-import { demoServerZones, FIXTURES } from '../lab/fixtures';
+import type { App } from '../e2e/support/app';
+import { CHROMIUM_LAUNCH } from '../e2e/support/chromium';
+import { runScript, withDemoApp } from '../e2e/support/demo-app';
+import { FIXTURES } from '../lab/fixtures';
 
 const LANGS = ['en', 'zh-CN'] as const;
 
@@ -42,22 +43,20 @@ async function pageText(page: Page, media: 'screen' | 'print'): Promise<string> 
 async function main(): Promise<void> {
   const out = process.argv[2];
   if (!out) throw new Error('usage: tsx scripts/golden.ts <output dir>');
-  const zones = demoServerZones();
-  const dns = await startFakeDnsServer({ host: '127.0.0.1', ...zones });
-  const app = await startApp({
-    DNS_SERVERS: dns.address,
-    ALLOW_TEST_DOMAINS: '1',
+  const env = {
     DNS_TIMEOUT_MS: '800',
     DNS_TRIES: '2',
     DNS_CACHE: '0',
     RATE_LIMIT_REQUESTS: '100000',
     RATE_LIMIT_DOMAINS: '1000000',
     MAX_NAMES_PER_REGISTRABLE: '1000',
-  });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  };
+  await withDemoApp(env, (app) => capture(app, out));
+}
+
+/** Writes every view of every demo domain, from `app`, to `out`. */
+async function capture(app: App, out: string): Promise<void> {
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({
       timezoneId: 'UTC',
@@ -100,6 +99,7 @@ async function main(): Promise<void> {
       const table = await page.evaluate(() => {
         for (const time of document.querySelectorAll('time')) time.textContent = 'TIME';
         const rows = [...document.querySelectorAll('[data-testid="bulk-row"]')].map(
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out is the point
           (r) => (r as HTMLElement).innerText,
         );
         return rows.sort().join('\n----\n');
@@ -110,12 +110,7 @@ async function main(): Promise<void> {
     console.log(`golden: ${domains.length} domains × ${LANGS.length} languages written to ${out}`);
   } finally {
     await browser.close();
-    await app.stop();
-    await dns.close();
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runScript(main);

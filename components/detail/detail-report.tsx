@@ -10,26 +10,14 @@ import { FullReportContext } from '@/components/ui/full-report';
 import { useT } from '@/components/ui/i18n-provider';
 import { RefreshIcon, WarningIcon } from '@/components/ui/icons';
 import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { findingLookups } from '@/lib/client/records-view';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
-import type { CloudReport, Lookup, Report } from '@/lib/schema';
+import type { CloudReport, Report } from '@/lib/schema';
 import { usePrintFooter } from './print-footer';
 import { PrintReport } from './print-report';
 
 const LINK =
   'inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
-
-/** Every lookup of the report once (records share lookups, e.g. the MX query), in the order first asked. */
-function allLookups(report: Report): Lookup[] {
-  const seen = new Set<string>();
-  const out: Lookup[] = [];
-  for (const lookup of [...report.msoid.lookups, ...report.records.flatMap((r) => r.lookups)]) {
-    const key = `${lookup.name}|${lookup.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(lookup);
-  }
-  return out;
-}
 
 /** The check time with date, time and time zone, in the reader's locale (and, after hydration, time zone). */
 function CheckedAt({ iso }: { iso: string }) {
@@ -118,7 +106,7 @@ export function DetailReport({
     effective: t(cloudLabelCode(report.cloud)),
     selected: t(CLOUD_CHOICE_LABEL[report.cloud.selected]),
   });
-  const lookups = allLookups(report);
+  const lookups = findingLookups(report);
   const LABEL = 'text-slate-600 dark:text-slate-400 print:text-slate-700';
   return (
     <FullReportContext.Provider value={true}>

@@ -5,7 +5,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { groupRecords, placeholderHint, recordGroup } from '@/lib/client/records-view';
 import { safeHttpsUrl } from '@/lib/client/safe-link';
 import { RECORD_LABEL } from '@/lib/presentation';
-import type { RenderedRecordFinding, Report, SpfDetails } from '@/lib/schema';
+import type { Report, ReportRecord, SpfDetails } from '@/lib/schema';
 import { Labelled, PrintLink } from './print-link';
 import { PrintMsoidStatus, PrintRecordStatus } from './print-status';
 import { PRINT_HEADING, PRINT_TABLE, PRINT_TD, PRINT_TH } from './print-table';
@@ -34,9 +34,9 @@ function FindingRow({
   previous,
   report,
 }: {
-  record: RenderedRecordFinding;
+  record: ReportRecord;
   /** The row above, whose "why" and "what to do" are not printed again word for word (could-not-check rows). */
-  previous: RenderedRecordFinding | undefined;
+  previous: ReportRecord | undefined;
   report: Report;
 }) {
   const { t } = useT();
@@ -53,7 +53,7 @@ function FindingRow({
     report.fixes
       .filter((f) => f.record === record.id && f.placeholder)
       .flatMap((f) => {
-        const hint = placeholderHint(f, report.records);
+        const hint = placeholderHint(f);
         return hint.kind === 'notes' ? hint.notes : [];
       }),
   );
@@ -130,7 +130,7 @@ function FindingRow({
 }
 
 /** Microsoft's documentation behind the findings, each page once with the records it covers, URLs written out. */
-function References({ records }: { records: readonly RenderedRecordFinding[] }) {
+function References({ records }: { records: readonly ReportRecord[] }) {
   const { t, lang } = useT();
   const pages = new Map<string, string[]>();
   for (const record of records) {

@@ -70,10 +70,10 @@ function PrintHost({ host }: { host: DnsHost }) {
  * One change as the DNS host's form wants it: its own field names and order on one flowing line (the
  * tenant-specific value framed), then where that value comes from and the host's pitfalls.
  */
-function FixRow({ fix, report }: { fix: HostFix; report: Report }) {
+function FixRow({ fix }: { fix: HostFix }) {
   const { t } = useT();
   const { canonical } = fix;
-  const hint = fix.placeholder ? placeholderHint(fix, report.records) : null;
+  const hint = fix.placeholder ? placeholderHint(fix) : null;
   return (
     <tr data-testid="print-fix" data-record={fix.record} className="break-inside-avoid">
       <td className={`${PRINT_TD} w-[8%]`}>
@@ -156,7 +156,6 @@ export function PrintFixes({ report }: { report: Report }) {
               <FixRow
                 key={`${fix.canonical.op}:${fix.canonical.name}:${fix.canonical.type}:${fix.canonical.value}`}
                 fix={fix}
-                report={report}
               />
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { groupRecords } from '@/lib/client/records-view';
 import { RECORD_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
-import type { RenderedRecordFinding } from '@/lib/schema';
+import type { ReportRecord } from '@/lib/schema';
 import { PrintRecordStatus } from './print-status';
 import { PRINT_HEADING, PRINT_TABLE, PRINT_TD, PRINT_TH } from './print-table';
 
@@ -25,7 +25,7 @@ function Values({ values }: { values: readonly string[] }) {
  * The records that are fine or not needed, one line each: what DNS holds and what it should. Together with the
  * findings (which carry the found and expected values of every other record) this is every record.
  */
-export function PrintRecords({ records }: { records: readonly RenderedRecordFinding[] }) {
+export function PrintRecords({ records }: { records: readonly ReportRecord[] }) {
   const { t, tp } = useT();
   const fine = groupRecords(records).find((g) => g.group === 'fine')?.records ?? [];
   if (fine.length === 0) return null;

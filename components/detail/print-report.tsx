@@ -30,7 +30,7 @@ function PrintNotes({ notes }: { notes: readonly string[] }) {
 export function PrintReport({ report, lookups }: { report: Report; lookups: readonly Lookup[] }) {
   return (
     <div className="hidden space-y-2.5 text-[0.85rem] leading-tight print:block" data-testid="print-report">
-      <PrintNotes notes={report.notesText} />
+      <PrintNotes notes={report.notes} />
       <PrintFindings report={report} />
       <PrintFixes report={report} />
       <PrintRecords records={report.records} />

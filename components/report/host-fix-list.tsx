@@ -6,7 +6,7 @@ import { Trans } from '@/components/ui/trans';
 import { toVisibleText } from '@/lib/client/dns-text';
 import { placeholderHint } from '@/lib/client/records-view';
 import { RECORD_LABEL } from '@/lib/presentation';
-import type { FixOp, HostFix, RenderedRecordFinding } from '@/lib/schema';
+import type { FixOp, HostFix } from '@/lib/schema';
 
 export const OP_CLASS: Record<FixOp, string> = {
   add: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
@@ -22,16 +22,10 @@ const NO_COPY: ReadonlySet<string> = new Set(['type', 'ttl']);
  * button, the canonical record underneath, the host's pitfalls, and — for a tenant-specific value — a clear
  * mark and where to copy the real value from.
  */
-export function HostFixCard({
-  fix,
-  records,
-}: {
-  fix: HostFix;
-  records: readonly Pick<RenderedRecordFinding, 'id' | 'messages' | 'text'>[];
-}) {
+export function HostFixCard({ fix }: { fix: HostFix }) {
   const { t } = useT();
   const { canonical } = fix;
-  const hint = fix.placeholder ? placeholderHint(fix, records) : null;
+  const hint = fix.placeholder ? placeholderHint(fix) : null;
   return (
     <li
       data-testid="host-fix"
@@ -151,13 +145,11 @@ function ZoneSnippet({ snippet, domain }: { snippet: string; domain: string }) {
 /** "Records to add, change, delete" for the domain's DNS host, and the same list as a zone file. */
 export function HostFixList({
   fixes,
-  records,
   zoneSnippet,
   domain,
   id,
 }: {
   fixes: readonly HostFix[];
-  records: readonly RenderedRecordFinding[];
   zoneSnippet: string;
   domain: string;
   id: string;
@@ -189,7 +181,6 @@ export function HostFixList({
               <HostFixCard
                 key={`${fix.canonical.op}:${fix.canonical.name}:${fix.canonical.type}:${fix.canonical.value}`}
                 fix={fix}
-                records={records}
               />
             ))}
           </ul>

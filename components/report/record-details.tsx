@@ -2,7 +2,8 @@ import { Fragment } from 'react';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { Trans } from '@/components/ui/trans';
-import type { RenderedRecordFinding, SpfDetails } from '@/lib/schema';
+import { lookupsOf } from '@/lib/client/records-view';
+import type { Report, ReportRecord, SpfDetails } from '@/lib/schema';
 import { LookupTable } from './lookup-table';
 import { ReferenceLink } from './reference-link';
 import { TypoDiff } from './typo-diff';
@@ -60,7 +61,15 @@ function SpfFacts({ spf }: { spf: SpfDetails }) {
 }
 
 /** One record's explanation: verdict, why it matters, what to do, notes, SPF facts, and the lookups behind it. */
-export function RecordDetails({ record, id }: { record: RenderedRecordFinding; id: string }) {
+export function RecordDetails({
+  record,
+  lookups,
+  id,
+}: {
+  record: ReportRecord;
+  lookups: Report['lookups'];
+  id: string;
+}) {
   const { t } = useT();
   return (
     <div id={id} className="space-y-3 text-sm" data-testid="record-details">
@@ -99,7 +108,7 @@ export function RecordDetails({ record, id }: { record: RenderedRecordFinding; i
       {record.lookups.length > 0 ? (
         <div>
           <h4 className={`${LABEL} mb-1`}>{t('ui.records.lookupsHeading')}</h4>
-          <LookupTable lookups={record.lookups} />
+          <LookupTable lookups={lookupsOf(record.lookups, lookups)} />
         </div>
       ) : null}
       <ReferenceLink url={record.reference} small />

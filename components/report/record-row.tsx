@@ -7,7 +7,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { ChevronIcon } from '@/components/ui/icons';
 import { recordGroup } from '@/lib/client/records-view';
 import { RECORD_LABEL, RECORD_SERVICE_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
-import type { RenderedRecordFinding } from '@/lib/schema';
+import type { Report, ReportRecord } from '@/lib/schema';
 import { RecordDetails } from './record-details';
 import { RecordStatusBadge } from './status-badge';
 
@@ -34,7 +34,7 @@ function Values({ values }: { values: readonly string[] }) {
 }
 
 /** One record: name, what is needed, status, found and expected values; its explanation opens below it. */
-export function RecordRow({ record }: { record: RenderedRecordFinding }) {
+export function RecordRow({ record, lookups }: { record: ReportRecord; lookups: Report['lookups'] }) {
   const { t } = useT();
   const group = recordGroup(record);
   const full = useFullReport();
@@ -110,7 +110,7 @@ export function RecordRow({ record }: { record: RenderedRecordFinding }) {
       {expanded ? (
         <tr className="bg-slate-50 max-sm:block dark:bg-slate-950">
           <td colSpan={RECORD_COLUMNS} className="px-3 py-3 max-sm:block sm:pl-8">
-            <RecordDetails record={record} id={detailsId} />
+            <RecordDetails record={record} lookups={lookups} id={detailsId} />
           </td>
         </tr>
       ) : null}

@@ -1,6 +1,6 @@
 import { useT } from '@/components/ui/i18n-provider';
 import { groupRecords } from '@/lib/client/records-view';
-import type { RenderedRecordFinding } from '@/lib/schema';
+import type { Report, ReportRecord } from '@/lib/schema';
 import { RECORD_COLUMNS, RecordRow } from './record-row';
 
 const HEAD = 'px-2 py-2 text-left text-xs font-semibold text-slate-600 dark:text-slate-300';
@@ -17,10 +17,13 @@ const GROUP_CLASS = {
  */
 export function RecordsTable({
   records,
+  lookups,
   domain,
   id,
 }: {
-  records: readonly RenderedRecordFinding[];
+  records: readonly ReportRecord[];
+  /** The report's lookup map, which each record's ids are read from. */
+  lookups: Report['lookups'];
   domain: string;
   id: string;
 }) {
@@ -66,7 +69,7 @@ export function RecordsTable({
                 </th>
               </tr>
               {rows.map((record) => (
-                <RecordRow key={record.id} record={record} />
+                <RecordRow key={record.id} record={record} lookups={lookups} />
               ))}
             </tbody>
           ))}

@@ -1,6 +1,7 @@
 import { DnsText } from '@/components/ui/dns-text';
 import { useFullReport } from '@/components/ui/full-report';
 import { useT } from '@/components/ui/i18n-provider';
+import { lookupsOf } from '@/lib/client/records-view';
 import type { Report } from '@/lib/schema';
 import { CloudEvidence } from './cloud-evidence';
 import { DnsHostCard } from './dns-host-card';
@@ -19,7 +20,7 @@ const HEADING = 'text-xs font-semibold uppercase tracking-wide text-slate-600 da
 function MsoidSection({ report, id }: { report: Report; id: string }) {
   const { t, num } = useT();
   const { msoid } = report;
-  const notes = [...msoid.text.notes, ...report.notesText];
+  const notes = [...msoid.text.notes, ...report.notes];
   const hostFixes = report.fixes.filter((f) => f.record === 'msoid');
   return (
     <section
@@ -103,11 +104,7 @@ function MsoidSection({ report, id }: { report: Report; id: string }) {
               <h4 className={`${HEADING} mb-2`}>{t('ui.details.fixesHeading')}</h4>
               <ul className="space-y-3">
                 {hostFixes.map((fix) => (
-                  <HostFixCard
-                    key={`${fix.canonical.op}:${fix.canonical.name}:${fix.canonical.value}`}
-                    fix={fix}
-                    records={report.records}
-                  />
+                  <HostFixCard key={`${fix.canonical.op}:${fix.canonical.name}:${fix.canonical.value}`} fix={fix} />
                 ))}
               </ul>
             </div>
@@ -123,7 +120,7 @@ function MsoidSection({ report, id }: { report: Report; id: string }) {
           {t('ui.details.technicalHeading')}
         </summary>
         <div className="space-y-2 p-3 pt-0">
-          <LookupTable lookups={msoid.lookups} />
+          <LookupTable lookups={lookupsOf(msoid.lookups, report.lookups)} />
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {t('ui.details.meta', {
               resolvers: t('ui.details.resolvers', { servers: report.resolvers.join(t('ui.details.serverSeparator')) }),
@@ -148,16 +145,10 @@ export function RowDetails({ report, id }: { report: Report; id: string }) {
     <div id={id} data-testid="row-details" className="space-y-5 text-sm">
       <HelpdeskCallout report={report} id={`${id}-helpdesk`} />
       <MsoidSection report={report} id={id} />
-      <RecordsTable records={report.records} domain={report.display} id={`${id}-records`} />
+      <RecordsTable records={report.records} lookups={report.lookups} domain={report.display} id={`${id}-records`} />
       <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         <DnsHostCard host={report.dnsHost} id={`${id}-host`} />
-        <HostFixList
-          fixes={report.fixes}
-          records={report.records}
-          zoneSnippet={report.zoneSnippet}
-          domain={report.display}
-          id={`${id}-fixes`}
-        />
+        <HostFixList fixes={report.fixes} zoneSnippet={report.zoneSnippet} domain={report.display} id={`${id}-fixes`} />
       </div>
       <FullReportLink report={report} />
     </div>

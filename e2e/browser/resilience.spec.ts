@@ -17,10 +17,9 @@ function hostileReport(domain: string): Report {
   report.msoid.text.verdict = `msoid.${domain} points to ${SCRIPT}`;
   report.msoid.found = [RLO, IMG];
   report.msoid.fixes = [{ op: 'delete', name: `msoid.${domain}`, host: 'msoid', type: 'CNAME', value: IMG, ttl: 3600 }];
-  report.msoid.lookups = [
-    {
-      name: `msoid.${domain}`,
-      type: 'TXT',
+  report.msoid.lookups = [`msoid.${domain} TXT`];
+  report.lookups = {
+    [`msoid.${domain} TXT`]: {
       outcome: 'answer',
       rcode: 'NOERROR',
       answers: [{ name: `msoid.${domain}`, type: 'TXT', ttl: 300, data: LONG_TXT }],
@@ -30,7 +29,7 @@ function hostileReport(domain: string): Report {
       attempts: 1,
       elapsedMs: 2,
     },
-  ];
+  };
   report.msoid.reference = 'javascript:alert(1)';
   return report;
 }

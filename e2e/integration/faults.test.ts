@@ -13,6 +13,7 @@ import { MS, microsoftZones } from '../../lab/fixtures';
 import { type Lab, startLab } from '../../lab/lab';
 import { withApexRecords } from '../../lab/zone-file';
 import type { Zone, ZoneRecord } from '../../lab/zone-types';
+import { lookupsOf } from '../../lib/client/records-view';
 import { isAnswered, type Lookup, type MsoidStatus, Report, type StreamLine } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
@@ -127,8 +128,13 @@ function zonesOf(list: readonly Truth[]): Zone[] {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** The msoid finding's lookups, in full form. */
+function msoidLookups(report: Report): Lookup[] {
+  return lookupsOf(report.msoid.lookups, report.lookups);
+}
+
 function lookupOf(report: Report, name: string, type: Lookup['type']): Lookup | undefined {
-  return report.msoid.lookups.find((l) => l.name === name && l.type === type);
+  return msoidLookups(report).find((l) => l.name === name && l.type === type);
 }
 
 /** Every way a report can be wrong against its truth; empty when it is right or honestly could-not-check. */
@@ -220,13 +226,13 @@ describe('500 domains, ~30% of queries dropped, some names failing outright', ()
     const falseMissing = list.filter(
       (t) => t.truth !== 'missing' && byDomain.get(t.domain)?.msoid.status === 'missing',
     ).length;
-    const tries = reports.flatMap((r) => r.msoid.lookups.flatMap((l) => l.tries ?? []));
+    const tries = reports.flatMap((r) => msoidLookups(r).flatMap((l) => l.tries ?? []));
     const timedOutTries = tries.filter((t) => t.outcome === 'timeout').length;
     const failed = reports.filter((r) => r.msoid.status === 'lookup-failed').length;
     const healthyKinds = list.filter((t) => t.truth !== 'lookup-failed');
     const correct = healthyKinds.filter((t) => byDomain.get(t.domain)?.msoid.status === t.truth).length;
     const skipped = reports.filter(
-      (r) => r.msoid.lookups.some((l) => l.outcome === 'skipped') && r.msoid.lookups[0]?.outcome === 'answer',
+      (r) => msoidLookups(r).some((l) => l.outcome === 'skipped') && msoidLookups(r)[0]?.outcome === 'answer',
     ).length;
     console.log(
       `fault injection: ${list.length} domains, drop rate ${DROP_RATE} configured / ` +
@@ -408,7 +414,7 @@ describe('unbound restarted in the middle of a run', () => {
     const byDomain = new Map(reports.map((r) => [r.domain, r]));
     const wrong = list.flatMap((t) => problems(byDomain.get(t.domain)!, t));
     const failed = reports.filter((r) => r.msoid.status === 'lookup-failed').length;
-    const retried = reports.flatMap((r) => r.msoid.lookups).filter((l) => l.attempts > 1).length;
+    const retried = reports.flatMap(msoidLookups).filter((l) => l.attempts > 1).length;
     console.log(
       `unbound restart: ${list.length} domains, restarted after ${reportsBeforeRestart} reports ` +
         `(down ${Math.round(endedAt - downAt)} ms and answering its own probe ${Math.round(endedAt - restartedAt)} ms ` +
@@ -501,7 +507,7 @@ describe('readiness with no resolver answering', () => {
 describe('answer cache', () => {
   it('serves a repeated answer from the cache, visibly, and never caches a failure', async () => {
     const first = Report.parse((await get(globalAppUrl, '/api/check?domain=ok-21v.test&fresh=1')).json);
-    expect(first.msoid.lookups.every((l) => l.cached !== true)).toBe(true);
+    expect(msoidLookups(first).every((l) => l.cached !== true)).toBe(true);
     const second = Report.parse((await get(globalAppUrl, '/api/check?domain=ok-21v.test')).json);
     const apex = lookupOf(second, 'ok-21v.test', 'SOA')!;
     expect(apex.cached).toBe(true);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bulkDomains, FIXTURES, type Fixture } from '../../lab/fixtures';
 import { flushInfra } from '../../lab/unbound';
-import { ApiError, InputPolicy, type MsoidFinding, Report } from '../../lib/schema';
+import { ApiError, InputPolicy, Report, type ReportMsoid } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, type HttpResult, parseNdjson, post } from '../support/http';
@@ -36,7 +36,7 @@ function expectApiError(result: HttpResult, status: number, code: string): ApiEr
 }
 
 /** A failed lookup is "could not check": never ranked as a problem or as healthy. */
-function expectCouldNotCheck(msoid: MsoidFinding): void {
+function expectCouldNotCheck(msoid: ReportMsoid): void {
   expect(msoid.status).toBe('lookup-failed');
   expect(msoid.outcome).toBe('could-not-check');
   expect(msoid.severity).toBe('unchecked');
@@ -144,7 +144,8 @@ describe('GET /api/check: situations with more detail', () => {
         );
         expect(r.cloud.evidenceIncomplete).toBe(false);
         // The apex TXT lookup (in the technical details) needed the TCP retry after a truncated UDP reply.
-        const txt = r.msoid.lookups.find((l) => l.type === 'TXT' && l.name === 'bigtxt-21v.test');
+        expect(r.msoid.lookups).toContain('bigtxt-21v.test TXT');
+        const txt = r.lookups['bigtxt-21v.test TXT'];
         expect(txt?.outcome).toBe('answer');
         expect(txt?.tcp).toBe(true);
       },

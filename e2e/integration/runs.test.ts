@@ -221,6 +221,31 @@ describe('runs against the lab', () => {
     expect(new Set(done.results.map((r) => r.domain))).toEqual(new Set(head.domains));
   }, 30_000);
 
+  it('a run started in English reads in Chinese with ?lang=: the same machine fields, the text in Chinese', async () => {
+    const run = await startRun(app.url, ['missing-21v.test', 'healthy-ww.test']);
+    await readEvents(app.url, run.id, 0);
+    const read = async (query: string) => {
+      const result = await get(app.url, `/api/runs/${run.id}?from=0${query}`);
+      expect(result.status).toBe(200);
+      return RunSummary.parse(result.json).results.sort((a, b) => a.domain.localeCompare(b.domain));
+    };
+    const en = await read('');
+    const zh = await read('&lang=zh-CN');
+    expect(en.map((r) => r.lang)).toEqual(['en', 'en']);
+    expect(zh.map((r) => r.lang)).toEqual(['zh-CN', 'zh-CN']);
+    expect(zh.map((r) => [r.domain, r.msoid.code, r.summary, r.lookups])).toEqual(
+      en.map((r) => [r.domain, r.msoid.code, r.summary, r.lookups]),
+    );
+    expect(zh[0]?.msoid.text.verdict).not.toBe(en[0]?.msoid.text.verdict);
+    expect(zh[0]?.msoid.text.verdict).toMatch(/[\u4e00-\u9fff]/);
+    // The events stream and the export read the same way; a language we don't have falls back to the run's.
+    const events = await fetch(new URL(`/api/runs/${run.id}/events?from=0&lang=zh-CN`, app.url));
+    expect(await events.text()).toContain('"lang":"zh-CN"');
+    const csv = await get(app.url, `/api/runs/${run.id}/export?format=csv&lang=zh-CN`);
+    expect(csv.text).toMatch(/[\u4e00-\u9fff]/);
+    expect((await read('&lang=xx')).map((r) => r.lang)).toEqual(['en', 'en']);
+  }, 30_000);
+
   it('an unknown id is 404 run-not-found; an expired run is 410 run-expired', async () => {
     expectApiError(await get(app.url, '/api/runs/AAAAAAAAAAAAAAAAAAAAAA'), 404, 'run-not-found');
     expectApiError(await get(app.url, '/api/runs/AAAAAAAAAAAAAAAAAAAAAA/events'), 404, 'run-not-found');

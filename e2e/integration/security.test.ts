@@ -229,7 +229,7 @@ describe('requests from scripts and from other sites', () => {
     for (const r of [report, got]) {
       expect(r.resolvers).toEqual([resolver]);
       expect(r.msoid.status).toBe('ok');
-      for (const lookup of r.msoid.lookups) {
+      for (const lookup of Object.values(r.lookups)) {
         if (lookup.server) expect(lookup.server).toBe(resolver);
         for (const t of lookup.tries ?? []) expect(t.server).toBe(resolver);
       }

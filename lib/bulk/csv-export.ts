@@ -42,8 +42,11 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Joins list values (found, fixes, resolvers) in one cell. */
 export const LIST_SEPARATOR = ' | ';
-/** Schema version of the JSON export; bump it when its shape changes. */
-export const JSON_EXPORT_VERSION = 1;
+/**
+ * Schema version of the JSON export; bump it when its shape changes. 2: each lookup once in the report's `lookups`
+ * map by id (`<name> <type>`), findings list ids; `helpdesk` and `notes` are text only (docs/api.md).
+ */
+export const JSON_EXPORT_VERSION = 2;
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];

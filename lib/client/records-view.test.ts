@@ -1,9 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import type { Outcome, RecordId, RecordStatus, RenderedRecordFinding, Severity } from '@/lib/schema';
-import { countParts, groupRecords, headlineVerdict, placeholderHint, recordGroup } from './records-view';
+import type { Outcome, RecordId, RecordStatus, ReportRecord, Severity } from '@/lib/schema';
+import {
+  countParts,
+  findingLookups,
+  groupRecords,
+  headlineVerdict,
+  lookupsOf,
+  placeholderHint,
+  recordGroup,
+} from './records-view';
 import { makeReport } from './test-fixtures';
 
-type R = Pick<RenderedRecordFinding, 'id' | 'outcome' | 'status' | 'severity'>;
+type R = Pick<ReportRecord, 'id' | 'outcome' | 'status' | 'severity'>;
 const r = (id: RecordId, status: RecordStatus, outcome: Outcome, severity: Severity): R => ({
   id,
   status,
@@ -95,32 +103,50 @@ test('countParts lists the non-zero counts, worst first, and never not-applicabl
 });
 
 describe('placeholderHint', () => {
-  const record = (id: RecordId, codes: string[]) => ({
-    id,
-    messages: {
-      verdict: { code: 'v', params: {} },
-      impact: { code: 'i', params: {} },
-      action: { code: 'a', params: {} },
-      notes: codes.map((code) => ({ code, params: {} })),
-    },
-    text: { verdict: 'v', impact: 'i', action: 'a', notes: codes.map((c) => `text of ${c}`) },
-  });
-  const records = [
-    record('dkim-selector1', ['records.note.something', 'records.note.copy-from.worldwide']),
-    record('dmarc', []),
-    record('mx', ['records.note.third-party-filter']),
-  ];
-  const cases: Array<{ label: string; id: RecordId; hint: ReturnType<typeof placeholderHint> }> = [
+  const cases: Array<{
+    label: string;
+    fix: Parameters<typeof placeholderHint>[0];
+    hint: ReturnType<typeof placeholderHint>;
+  }> = [
     {
       label: 'the record says where to copy from',
-      id: 'dkim-selector1',
-      hint: { kind: 'notes', notes: ['text of records.note.copy-from.worldwide'] },
+      fix: { record: 'dkim-selector1', copyFrom: ['copy it from the Defender portal'] },
+      hint: { kind: 'notes', notes: ['copy it from the Defender portal'] },
     },
-    { label: 'DMARC: your own mailbox', id: 'dmarc', hint: { kind: 'code', code: 'ui.fixes.placeholder.dmarc' } },
-    { label: 'no copy-from note', id: 'mx', hint: { kind: 'code', code: 'ui.fixes.placeholder.other' } },
-    { label: 'no such record', id: 'verification', hint: { kind: 'code', code: 'ui.fixes.placeholder.other' } },
+    {
+      label: 'DMARC: your own mailbox',
+      fix: { record: 'dmarc' },
+      hint: { kind: 'code', code: 'ui.fixes.placeholder.dmarc' },
+    },
+    { label: 'no copy-from note', fix: { record: 'mx' }, hint: { kind: 'code', code: 'ui.fixes.placeholder.other' } },
+    {
+      label: 'an empty copy-from list',
+      fix: { record: 'verification', copyFrom: [] },
+      hint: { kind: 'code', code: 'ui.fixes.placeholder.other' },
+    },
   ];
-  test.each(cases)('$label', ({ id, hint }) => {
-    expect(placeholderHint({ record: id }, records)).toEqual(hint);
+  test.each(cases)('$label', ({ fix, hint }) => {
+    expect(placeholderHint(fix)).toEqual(hint);
+  });
+});
+
+describe("a report's lookups by id", () => {
+  const report = makeReport('contoso.test', 'missing');
+
+  test('lookupsOf gives each id its name and type back, in the order asked, skipping an unknown id', () => {
+    const got = lookupsOf(['contoso.test TXT', 'nope.test A', 'msoid.contoso.test CNAME'], report.lookups);
+    expect(got.map((l) => [l.name, l.type, l.outcome])).toEqual([
+      ['contoso.test', 'TXT', 'answer'],
+      ['msoid.contoso.test', 'CNAME', 'nxdomain'],
+    ]);
+    // Defaults the report leaves out read back.
+    expect(got[1]).toMatchObject({ answers: [], chain: [], chainEnd: 'none', attempts: 1 });
+  });
+
+  test('findingLookups lists each lookup a finding names once, msoid first; unnamed ones (NS) are left out', () => {
+    expect(findingLookups(report).map((l) => `${l.name} ${l.type}`)).toEqual([
+      'msoid.contoso.test CNAME',
+      'contoso.test TXT',
+    ]);
   });
 });

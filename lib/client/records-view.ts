@@ -3,7 +3,16 @@
  * the compact counts next to the domain's health; where a tenant-specific fix value comes from. Pure.
  */
 import { SEVERITY_ORDER } from '@/lib/presentation';
-import type { HostFix, RecordId, RecordsCounts, RenderedRecordFinding, Report } from '@/lib/schema';
+import {
+  fromReportLookup,
+  type HostFix,
+  type Lookup,
+  type LookupId,
+  type RecordId,
+  type RecordsCounts,
+  type Report,
+  type ReportRecord,
+} from '@/lib/schema';
 import { RECORD_IDS } from '@/lib/schema-values';
 
 const RECORD_INDEX = Object.fromEntries(RECORD_IDS.map((id, i) => [id, i])) as Record<RecordId, number>;
@@ -15,14 +24,14 @@ export type RecordGroup = (typeof RECORD_GROUPS)[number];
  * The group a record is listed under: something to fix, something we could not check (never counted as a
  * problem or as fine), or fine (right, optional and absent, or not needed for the services in use).
  */
-export function recordGroup(record: Pick<RenderedRecordFinding, 'outcome' | 'status' | 'severity'>): RecordGroup {
+export function recordGroup(record: Pick<ReportRecord, 'outcome' | 'status' | 'severity'>): RecordGroup {
   if (record.status === 'lookup-failed' || record.outcome === 'could-not-check' || record.severity === 'unchecked')
     return 'unchecked';
   if (record.outcome === 'problem' || record.outcome === 'needs-input') return 'problem';
   return 'fine';
 }
 
-type Sortable = Pick<RenderedRecordFinding, 'id' | 'outcome' | 'status' | 'severity'>;
+type Sortable = Pick<ReportRecord, 'id' | 'outcome' | 'status' | 'severity'>;
 
 function compareRecords(a: Sortable, b: Sortable): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || RECORD_INDEX[a.id] - RECORD_INDEX[b.id];
@@ -60,18 +69,23 @@ export type PlaceholderHint = { kind: 'notes'; notes: string[] } | { kind: 'code
 
 /**
  * Where a tenant-specific value comes from: the record's own "copy it from the admin center" notes when it has
- * them, else a catalogue code for the record (`ui.fixes.placeholder.<id>`, or `.other`).
+ * them (the fix's `copyFrom`), else a catalogue code for the record (`ui.fixes.placeholder.dmarc`, or `.other`).
  */
-export function placeholderHint(
-  fix: Pick<HostFix, 'record'>,
-  records: readonly Pick<RenderedRecordFinding, 'id' | 'messages' | 'text'>[],
-): PlaceholderHint {
-  const record = records.find((r) => r.id === fix.record);
-  const notes =
-    record?.messages.notes.flatMap((n, i) => {
-      const text = record.text.notes[i];
-      return n.code.startsWith('records.note.copy-from') && text !== undefined ? [text] : [];
-    }) ?? [];
-  if (notes.length > 0) return { kind: 'notes', notes };
+export function placeholderHint(fix: Pick<HostFix, 'record' | 'copyFrom'>): PlaceholderHint {
+  if (fix.copyFrom && fix.copyFrom.length > 0) return { kind: 'notes', notes: fix.copyFrom };
   return { kind: 'code', code: fix.record === 'dmarc' ? 'ui.fixes.placeholder.dmarc' : 'ui.fixes.placeholder.other' };
+}
+
+/** The lookups behind `ids`, in that order, from a report's lookup map (an id the map lacks is skipped). */
+export function lookupsOf(ids: readonly LookupId[], lookups: Report['lookups']): Lookup[] {
+  return ids.flatMap((id) => {
+    const lookup = lookups[id];
+    return lookup ? [fromReportLookup(id, lookup)] : [];
+  });
+}
+
+/** Every lookup the findings rest on, once, msoid's first and then each record's, in the order first named. */
+export function findingLookups(report: Pick<Report, 'msoid' | 'records' | 'lookups'>): Lookup[] {
+  const ids = new Set([...report.msoid.lookups, ...report.records.flatMap((r) => r.lookups)]);
+  return lookupsOf([...ids], report.lookups);
 }

@@ -1,5 +1,9 @@
-/** Minimal valid reports for the client's unit tests (schema-checked, so a contract change breaks them). */
+/**
+ * Minimal valid reports (and the stored results they are rendered from) for unit tests: schema-checked, so a
+ * contract change breaks them.
+ */
 import {
+  CheckResult,
   type MsoidFinding,
   type MsoidStatus,
   type RecordStatus,
@@ -50,13 +54,13 @@ const RECORD_STATUS_OF: Record<MsoidStatus, RecordStatus> = {
   'cloud-unknown': 'not-applicable',
 };
 
-/**
- * A report for `domain` with the given msoid status; the rest is plausible filler. Its record list holds the
- * msoid record and an SPF record that is fine; the domain's health follows the msoid status.
- */
-export function makeReport(domain: string, status: MsoidStatus, checkedAt = '2026-01-01T00:00:00.000Z'): Report {
-  const ref = { code: `msoid.verdict.${status}`, params: {} };
-  return Report.parse({
+type Layers =
+  | { messages: MsoidFinding['messages'] }
+  | { text: { verdict: string; impact: string; action: string; notes: string[] } };
+
+/** What a stored result and a report share; `layers(what)` gives a finding its message refs or its text. */
+function common(domain: string, status: MsoidStatus, checkedAt: string, layers: (verdict: string) => Layers) {
+  return {
     domain,
     display: domain,
     registrable: domain,
@@ -82,11 +86,10 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
       found: [],
       chain: [],
       wildcard: false,
-      messages: { verdict: ref, impact: ref, action: ref, notes: [] },
-      text: { verdict: `verdict ${status}`, impact: 'impact', action: 'action', notes: [] },
+      ...layers(`verdict ${status}`),
       fixes: [],
       reference: 'https://learn.microsoft.com/',
-      lookups: [],
+      lookups: [`msoid.${domain} CNAME`],
     },
     records: [
       {
@@ -103,10 +106,9 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
         found: [],
         expected: null,
         chain: [],
-        messages: { verdict: ref, impact: ref, action: ref, notes: [] },
-        text: { verdict: `verdict ${status}`, impact: 'impact', action: 'action', notes: [] },
+        ...layers(`verdict ${status}`),
         fixes: [],
-        lookups: [],
+        lookups: [`msoid.${domain} CNAME`],
         reference: 'https://learn.microsoft.com/',
       },
       {
@@ -131,13 +133,28 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
           all: '-all',
           includes: ['spf.protection.outlook.com'],
         },
-        messages: { verdict: ref, impact: ref, action: ref, notes: [] },
-        text: { verdict: 'spf verdict', impact: 'impact', action: 'action', notes: [] },
+        ...layers('spf verdict'),
         fixes: [],
-        lookups: [],
+        lookups: [`${domain} TXT`],
         reference: 'https://learn.microsoft.com/',
       },
     ],
+    lookups: {
+      [`msoid.${domain} CNAME`]:
+        status === 'lookup-failed'
+          ? { outcome: 'timeout', attempts: 2, elapsedMs: 300 }
+          : { outcome: 'nxdomain', rcode: 'NXDOMAIN', elapsedMs: 1 },
+      [`${domain} TXT`]: {
+        outcome: 'answer',
+        answers: [{ name: domain, type: 'TXT', ttl: 300, data: 'v=spf1 include:spf.protection.outlook.com -all' }],
+        elapsedMs: 1,
+      },
+      [`${domain} NS`]: {
+        outcome: 'answer',
+        answers: [{ name: domain, type: 'NS', ttl: 300, data: 'ns1.example.test' }],
+        elapsedMs: 1,
+      },
+    },
     summary: {
       health: HEALTH_OF[status],
       counts: {
@@ -149,6 +166,45 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
       },
     },
     services: { mail: true, teams: false, intune: false, inferred: true, overridden: [], uncertain: [] },
+    resolvers: ['127.0.0.1:53'],
+    checkedAt,
+    elapsedMs: 3,
+  };
+}
+
+/**
+ * A stored result for `domain` with the given msoid status; the rest is plausible filler. Its record list holds
+ * the msoid record and an SPF record that is fine; the domain's health follows the msoid status. Its message
+ * codes are the catalogue's msoid status names, so it renders to real text in every language.
+ */
+export function makeResult(domain: string, status: MsoidStatus, checkedAt = '2026-01-01T00:00:00.000Z'): CheckResult {
+  const ref = { code: `msoid.status.${status}`, params: {} };
+  return CheckResult.parse({
+    ...common(domain, status, checkedAt, () => ({ messages: { verdict: ref, impact: ref, action: ref, notes: [] } })),
+    host: {
+      id: 'generic',
+      confidence: 'none',
+      ns: ['ns1.example.test'],
+      matched: 0,
+      mixed: false,
+      managedByMicrosoft: false,
+      lookup: `${domain} NS`,
+    },
+    fixes: [],
+    helpdesk: [{ code: `msoid.status.${status}`, params: {} }],
+    notes: [],
+  });
+}
+
+/**
+ * A report for `domain` with the given msoid status, its texts filler (`verdict <status>`); otherwise as
+ * `makeResult`.
+ */
+export function makeReport(domain: string, status: MsoidStatus, checkedAt = '2026-01-01T00:00:00.000Z'): Report {
+  return Report.parse({
+    ...common(domain, status, checkedAt, (verdict) => ({
+      text: { verdict, impact: 'impact', action: 'action', notes: [] },
+    })),
     dnsHost: {
       id: 'generic',
       name: 'Any DNS host',
@@ -165,12 +221,8 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
     },
     fixes: [],
     zoneSnippet: `$ORIGIN ${domain}.\n`,
-    helpdesk: { text: `helpdesk ${status}`, messages: [] },
+    helpdesk: { text: `helpdesk ${status}` },
     notes: [],
-    notesText: [],
-    resolvers: ['127.0.0.1:53'],
-    checkedAt,
-    elapsedMs: 3,
     lang: 'en',
   });
 }

@@ -5,7 +5,7 @@ import { type CloudChoice, type CloudReport, isAnswered, type MessageRef, type M
 import { cloudNotes, inferCloud } from './cloud';
 import { diagnoseMsoid } from './msoid/msoid';
 
-export type CloudAndMsoid = { cloud: CloudReport; msoid: Omit<MsoidFinding, 'text'>; notes: MessageRef[] };
+export type CloudAndMsoid = { cloud: CloudReport; msoid: MsoidFinding; notes: MessageRef[] };
 
 /**
  * The whole pure diagnosis of one domain: cloud + msoid + domain notes. Cloud notes are left out

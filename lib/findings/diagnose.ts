@@ -10,21 +10,19 @@ import type { NormalizedDomain } from '@/lib/input/normalize';
 import { subdomainNote } from '@/lib/input/subdomain-note';
 import { KEYS, probeName, spfResults } from '@/lib/lookups/plan';
 import { type Gathered, snapshotOf } from '@/lib/lookups/snapshot';
-import type {
-  CloudChoice,
-  CloudReport,
-  Fix,
-  Lookup,
-  MessageRef,
-  MsoidFinding,
-  RecordFinding,
-  RecordsSummary,
-  ServiceOverride,
-  Services,
+import {
+  type CheckResult,
+  type CloudChoice,
+  type HostFinding,
+  type Lookup,
+  lookupId,
+  notRunLookup,
+  type ServiceOverride,
+  toReportLookup,
 } from '@/lib/schema';
-import { notRunLookup } from '@/lib/schema';
 import { diagnoseCloudAndMsoid } from './cloud-msoid';
 import { helpdeskMessages } from './helpdesk';
+import { msoidLookups } from './msoid/msoid';
 import { diagnoseRecords } from './records/diagnose';
 
 export type DiagnoseOptions = {
@@ -34,39 +32,22 @@ export type DiagnoseOptions = {
   services?: ServiceOverride;
 };
 
-/** The DNS host as recognised from the zone's NS names (links and forms are the fixes' and the report's). */
-export type HostFinding = {
-  id: string;
-  confidence: 'high' | 'medium' | 'low' | 'none';
-  ns: string[];
-  matched: number;
-  mixed: boolean;
-  managedByMicrosoft: boolean;
-  /** The NS lookup itself: a failed one means the host is unknown, not "generic". */
-  lookup: Lookup;
-};
-
-export type Diagnosis = {
-  cloud: CloudReport;
-  msoid: Omit<MsoidFinding, 'text'>;
-  /** Every record of RECORD_IDS, msoid's row included, in that order. */
-  records: RecordFinding[];
-  summary: RecordsSummary;
-  services: Services;
-  /** Every row's fixes, in row order, duplicates removed. */
-  fixes: Fix[];
-  host: HostFinding;
-  /** Domain notes: the subdomain note, then the cloud notes. */
-  notes: MessageRef[];
-  /** The helpdesk paragraph; its `helpdesk.next.host` names the host by id (see lib/findings/helpdesk.ts). */
-  helpdesk: MessageRef[];
-};
+/** Every finding of a check: the parts of a stored result (`CheckResult`) that come from DNS. */
+export type Diagnosis = Pick<
+  CheckResult,
+  'cloud' | 'msoid' | 'records' | 'lookups' | 'summary' | 'services' | 'host' | 'fixes' | 'notes' | 'helpdesk'
+>;
 
 /** Every finding of `target` from `gathered` (see the module comment). */
 export function diagnose(gathered: Gathered, target: NormalizedDomain, options: DiagnoseOptions): Diagnosis {
   const snapshot = snapshotOf(gathered, probeName(gathered.domain, gathered.probe));
   const { cloud, msoid, notes: cloudNotes } = diagnoseCloudAndMsoid(snapshot, options.cloud);
+  // Every lookup a finding rests on, once by id: what the check gathered, and the not-run stand-ins findings name.
+  const seen = new Map<string, Lookup>();
+  for (const l of gathered.lookups.values()) seen.set(lookupId(l), l);
+  for (const l of msoidLookups(snapshot, cloud)) if (!seen.has(lookupId(l))) seen.set(lookupId(l), l);
   const nsLookup = gathered.lookups.get(KEYS.ns) ?? notRunLookup(gathered.registrable, 'NS');
+  seen.set(lookupId(nsLookup), nsLookup);
   const names = nsLookup.outcome === 'answer' ? nsLookup.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
   const match = detectDnsHost(names);
   const host: HostFinding = {
@@ -76,9 +57,10 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     matched: match.matched,
     mixed: match.mixed,
     managedByMicrosoft: match.managedByMicrosoft,
-    lookup: nsLookup,
+    lookup: lookupId(nsLookup),
   };
   const records = diagnoseRecords({
+    seen,
     domain: target.ascii,
     registrable: target.registrable,
     cloud,
@@ -96,6 +78,7 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     summary: records.summary,
     services: records.services,
     fixes: records.fixes,
+    lookups: Object.fromEntries([...seen].map(([id, l]) => [id, toReportLookup(l)])),
     host,
     notes: [...(subdomain ? [subdomain] : []), ...cloudNotes],
     helpdesk: helpdeskMessages({

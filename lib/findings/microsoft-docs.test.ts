@@ -8,8 +8,7 @@ import { diagnoseMsoid } from '@/lib/findings/msoid/msoid';
 import { detectDnsHost } from '@/lib/fixes/hosts/detect';
 import { msoidCname, ownTxt, snapshot } from '@/lib/lookups/test-fixtures';
 import { catalogueFor } from '@/lib/messages';
-import { renderFinding } from '@/lib/report/render';
-import { renderRecordFinding } from '@/lib/report/render-records';
+import { renderMsoid as renderFinding, renderRecord as renderRecordFinding } from '@/lib/report/render';
 import type { RecordFinding, RecordId } from '@/lib/schema';
 import { CATALOGUES, REFERENCES } from './catalogue';
 import {
@@ -79,7 +78,7 @@ describe('verdicts backed by Microsoft documentation', () => {
       'dmarc',
     );
     expect([f.status, f.severity]).toEqual(['ok', 'ok']);
-    expect(f.lookups.map((l) => l.name)).toEqual(['_dmarc.sales.contoso.test', '_dmarc.contoso.test']);
+    expect(f.lookups).toEqual(['_dmarc.sales.contoso.test TXT', '_dmarc.contoso.test TXT']);
     const t = texts(f);
     expect(t.en).toContain('the record at _dmarc.contoso.test covers it');
     expect(t.zh).toContain('_dmarc.contoso.test 上的记录覆盖了它');

@@ -5,36 +5,57 @@
 
 import { PLACEHOLDERS } from '@/lib/findings/catalogue';
 import { GENERIC_HOST, hostById, hostDisplayName } from '@/lib/fixes/hosts/catalogue';
-import { detectDnsHost } from '@/lib/fixes/hosts/detect';
 import { formatFixForHost } from '@/lib/fixes/hosts/format';
+import { instructionsFor } from '@/lib/fixes/hosts/instructions';
 import { normalizeName } from '@/lib/lookups/dns-names';
 import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
-import type { DnsHost, EffectiveCloud, HostFix, Lookup, RecordFinding } from '@/lib/schema';
+import type { DnsHost, EffectiveCloud, Fix, HostFinding, HostFix, LookupOutcome, RecordFinding } from '@/lib/schema';
 
 const PLACEHOLDER_VALUES: readonly string[] = Object.values(PLACEHOLDERS);
 
 /**
- * The zone's DNS host from its NS lookup, named as pages in `lang` name it. A failed NS lookup leaves the host
- * unknown (confidence none).
+ * The DNS host as a report shows it in `lang`: the host found from the zone's NS names, named as pages in `lang`
+ * name it, with the instructions for `cloud` (see ./hosts/instructions.ts). `lookup` is the NS lookup's outcome: a
+ * failed one leaves the host unknown (confidence none).
  */
-export function dnsHostOf(ns: Lookup, zone: string, cloud: EffectiveCloud, lang: string): DnsHost {
-  const names = ns.outcome === 'answer' ? ns.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
-  const match = detectDnsHost(names, cloud, lang);
-  const entry = hostById(match.id);
+export function dnsHostView(
+  host: HostFinding,
+  zone: string,
+  lookup: LookupOutcome,
+  cloud: EffectiveCloud,
+  lang: string,
+): DnsHost {
+  const entry = hostById(host.id) ?? GENERIC_HOST;
+  const instructions = instructionsFor(entry, cloud, lang);
   return {
-    id: match.id,
-    name: entry ? hostDisplayName(entry, lang) : match.name,
-    confidence: match.confidence,
-    ns: match.ns,
+    id: host.id,
+    name: hostDisplayName(entry, lang),
+    confidence: host.confidence,
+    ns: host.ns,
     zone,
-    matched: match.matched,
-    mixed: match.mixed,
-    managedByMicrosoft: match.managedByMicrosoft,
-    instructionsUrl: match.instructionsUrl,
-    instructionsKind: match.instructionsKind,
-    ...(match.hostHelp ? { hostHelpUrl: match.hostHelp.url, hostHelpKind: match.hostHelp.kind } : {}),
-    lookup: ns.outcome,
+    matched: host.matched,
+    mixed: host.mixed,
+    managedByMicrosoft: host.managedByMicrosoft,
+    instructionsUrl: instructions.url,
+    instructionsKind: instructions.kind,
+    ...(instructions.hostHelp
+      ? { hostHelpUrl: instructions.hostHelp.url, hostHelpKind: instructions.hostHelp.kind }
+      : {}),
+    lookup,
   };
+}
+
+/** Whether a fix's value is tenant-specific, and the record's own notes on where to copy it from. */
+function placeholderOf(
+  fix: Fix,
+  record: RecordFinding,
+  catalogue: Catalogue,
+): Pick<HostFix, 'placeholder' | 'copyFrom'> {
+  if (!PLACEHOLDER_VALUES.some((p) => fix.value.includes(p))) return { placeholder: false };
+  const copyFrom = record.messages.notes
+    .filter((n) => n.code.startsWith('records.note.copy-from'))
+    .map((n) => formatRef(catalogue, n));
+  return { placeholder: true, ...(copyFrom.length > 0 ? { copyFrom } : {}) };
 }
 
 /**
@@ -66,7 +87,7 @@ export function hostFixes(
         })),
         copyValue: formatted.copyValue,
         notes: formatted.notes.map((n) => formatRef(catalogue, n)),
-        placeholder: PLACEHOLDER_VALUES.some((p) => fix.value.includes(p)),
+        ...placeholderOf(fix, record, catalogue),
       });
     }
   }

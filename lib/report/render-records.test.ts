@@ -32,8 +32,8 @@ import {
   RECORD_STATUS_PRESENTATION,
   RECORDS_HEALTH_PRESENTATION,
 } from '@/lib/presentation';
-import { type EffectiveCloud, type Lookup, REQUIREMENTS, RenderedRecordFinding } from '@/lib/schema';
-import { renderRecordFinding, renderRecords } from './render-records';
+import { type EffectiveCloud, type Lookup, REQUIREMENTS, ReportRecord } from '@/lib/schema';
+import { renderRecord } from './render';
 
 const catalogue = { records: recordsMessages, msoid: msoidMessages } satisfies Catalogue;
 
@@ -239,9 +239,14 @@ describe('rendering record findings', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = run({ ...input, msoid: msoidFinding(input.cloud, input.msoid) });
-        const rendered = renderRecords(result, catalogue);
-        for (const r of rendered.records) {
-          const refs = [r.messages.verdict, r.messages.impact, r.messages.action, ...r.messages.notes];
+        for (const finding of result.records) {
+          const r = renderRecord(finding, catalogue);
+          const refs = [
+            finding.messages.verdict,
+            finding.messages.impact,
+            finding.messages.action,
+            ...finding.messages.notes,
+          ];
           const texts = [r.text.verdict, r.text.impact, r.text.action, ...r.text.notes];
           refs.forEach((ref, i) => {
             seen.add(ref.code);
@@ -254,7 +259,7 @@ describe('rendering record findings', () => {
               expect(ref.params, `${ref.code} {${name}}`).toHaveProperty(name as string);
             }
           });
-          expect(() => RenderedRecordFinding.parse(r)).not.toThrow();
+          expect(() => ReportRecord.parse(r)).not.toThrow();
           // "Could not check" text never calls the record missing.
           if (r.outcome === 'could-not-check')
             expect(r.text.verdict.toLowerCase()).not.toMatch(/\bmissing\b|there is no\b/);
@@ -270,7 +275,7 @@ describe('rendering record findings', () => {
 
   it('renders one finding with text from its refs', () => {
     const [first] = run({ cloud: 'worldwide', lookups: emptyZone() }).records;
-    const r = renderRecordFinding(first!, catalogue);
+    const r = renderRecord(first!, catalogue);
     expect(r.text.verdict).toBe('contoso.test has no domain verification record.');
   });
 });

@@ -34,7 +34,7 @@ import {
   SEVERITY_PRESENTATION,
 } from '@/lib/presentation';
 import { CLOUDS, type CloudChoice, type MessageRef } from '@/lib/schema';
-import { renderFinding, renderNotes } from './render';
+import { renderMsoid as renderFinding, renderNotes } from './render';
 
 const catalogue = { msoid: msoidMessages, cloud: cloudMessages } satisfies Catalogue;
 

@@ -8,8 +8,8 @@ import { diagnose } from '@/lib/findings/diagnose';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import { assembleReport } from '@/lib/report/assemble';
-import type { CloudChoice, Lookup, Report, ServiceOverride } from '@/lib/schema';
+import { renderResult } from '@/lib/report/render';
+import type { CheckResult, CloudChoice, Lookup, Report, ServiceOverride } from '@/lib/schema';
 import { abortScope } from './dns/abort';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
@@ -67,8 +67,8 @@ export async function gather(target: CheckTarget, resolver: DnsResolver, options
   return gathered;
 }
 
-/** Checks one normalised domain and returns its report in `options.lang`. */
-export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
+/** Checks one normalised domain: the stored form of the result (message references, no text). */
+export async function checkResult(target: CheckTarget, options: Omit<CheckOptions, 'lang'>): Promise<CheckResult> {
   const config = getConfig();
   const started = performance.now();
   // One abort scope for the domain: the caller's signal, the deadline and the breaker all abort it.
@@ -84,15 +84,19 @@ export async function checkDomain(target: CheckTarget, options: CheckOptions): P
   } finally {
     scope.dispose();
   }
-  const diagnosis = diagnose(gathered, target, { cloud: options.cloud, services: options.services });
-  return assembleReport(
-    target,
-    diagnosis,
-    {
-      resolvers: config.servers.map(formatServer),
-      checkedAt: new Date().toISOString(),
-      elapsedMs: Math.round(performance.now() - started),
-    },
-    options.lang,
-  );
+  return {
+    domain: target.ascii,
+    display: target.display,
+    registrable: target.registrable,
+    isSubdomain: target.isSubdomain,
+    ...diagnose(gathered, target, { cloud: options.cloud, services: options.services }),
+    resolvers: config.servers.map(formatServer),
+    checkedAt: new Date().toISOString(),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Checks one normalised domain and returns its report in `options.lang`. */
+export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
+  return renderResult(await checkResult(target, options), options.lang);
 }

@@ -31,6 +31,7 @@ import {
   isAnswered,
   LOOKUP_OUTCOMES,
   type Lookup,
+  lookupId,
   type MsoidStatus,
   type Severity,
 } from '@/lib/schema';
@@ -275,8 +276,8 @@ describe('diagnoseMsoid: every situation in every cloud', () => {
       cloud === '21vianet' ? 'required' : cloud === 'unknown' ? 'depends-on-cloud' : 'must-not-exist',
     );
     expect(f.expected).toBe(cloud === '21vianet' ? TARGET : null);
-    expect(f.lookups).toContain(snap.msoid.cname);
-    expect(f.lookups).toContain(snap.apex);
+    expect(f.lookups).toContain(lookupId(snap.msoid.cname));
+    expect(f.lookups).toContain(lookupId(snap.apex));
     if (f.status === 'lookup-failed') {
       expect(f.failure && isAnswered(f.failure.outcome)).toBe(false);
       expect(f.fixes).toEqual([]);
@@ -496,8 +497,8 @@ describe('diagnoseMsoid: details of each kind of finding', () => {
     expect(f.wildcard).toBe(true);
     expect(noteCodes(f)).toEqual(['msoid.note.wildcard-cname', 'msoid.note.wildcard-explicit-recommended']);
     expect(f.messages.notes[0]?.params).toMatchObject({ wildcardName: `*.${DOMAIN}` });
-    expect(f.lookups).toContain(snap.wildcard?.cname);
-    expect(f.lookups).toContain(snap.wildcard?.a);
+    expect(f.lookups).toContain(lookupId(snap.wildcard!.cname));
+    expect(f.lookups).toContain(lookupId(snap.wildcard!.a));
   });
 
   it('wildcard CNAME to the wrong place on 21Vianet: add an explicit record (nothing to change)', () => {
@@ -675,7 +676,7 @@ describe('diagnoseMsoid with an inferred cloud (auto)', () => {
     const f = diagnoseMsoid(snap, cloudReport);
     expect(f.code).toBe(s[CLOUD_GROUP[cloud]][0]);
     // The evidence lookups fed the cloud, so they are listed.
-    expect(f.lookups).toEqual(expect.arrayContaining([snap.mx, snap.txt, snap.autodiscover]));
+    expect(f.lookups).toEqual(expect.arrayContaining([snap.mx, snap.txt, snap.autodiscover].map((l) => lookupId(l))));
   });
 
   it('conflicting evidence → cloud-unknown', () => {
@@ -692,7 +693,7 @@ describe('diagnoseMsoid with an inferred cloud (auto)', () => {
     const snap = snapshot({ ...EVIDENCE['mx worldwide'] });
     const f = diagnoseMsoid(snap, inferCloud(snap, '21vianet'));
     expect(f.code).toBe('msoid.missing.absent');
-    expect(f.lookups).not.toContain(snap.mx);
+    expect(f.lookups).not.toContain(lookupId(snap.mx));
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type EffectiveCloud,
   isAnswered,
   type Lookup,
+  lookupId,
   type MsoidFinding,
   type MsoidStatus,
   type Outcome,
@@ -68,7 +69,7 @@ const OUTCOME: Readonly<Record<MsoidStatus, Outcome>> = {
 };
 
 /** Every lookup that can feed the finding; the cloud evidence only when the cloud was inferred. */
-function lookupsOf(snapshot: Snapshot, cloud: CloudReport): Lookup[] {
+export function msoidLookups(snapshot: Snapshot, cloud: CloudReport): Lookup[] {
   const { msoid, wildcard } = snapshot;
   const all: (Lookup | undefined)[] = [snapshot.apex, msoid.cname, msoid.a, msoid.aaaa, msoid.txt];
   if (wildcard) all.push(wildcard.cname, wildcard.a);
@@ -128,7 +129,7 @@ function cloudUnknownDraft(obs: MsoidObservation, ctx: JudgeContext): MsoidDraft
  * 4. otherwise the verdict for the effective cloud (see `msoid-judge.ts`).
  * A failed lookup is never `missing`.
  */
-export function diagnoseMsoid(snapshot: Snapshot, cloud: CloudReport): Omit<MsoidFinding, 'text'> {
+export function diagnoseMsoid(snapshot: Snapshot, cloud: CloudReport): MsoidFinding {
   const domain = normalizeName(snapshot.domain);
   const ctx: JudgeContext = { name: `msoid.${domain}`, domain };
   const effective = cloud.effective;
@@ -175,6 +176,6 @@ export function diagnoseMsoid(snapshot: Snapshot, cloud: CloudReport): Omit<Msoi
     messages: { verdict: draft.verdict, impact: draft.impact, action: draft.action, notes: draft.notes },
     fixes: draft.fixes,
     reference: REFERENCE[effective],
-    lookups: lookupsOf(snapshot, cloud),
+    lookups: msoidLookups(snapshot, cloud).map(lookupId),
   };
 }

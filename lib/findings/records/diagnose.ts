@@ -40,11 +40,13 @@ export type RecordsInput = {
   /** Results of `spfFollowUps`, by include/redirect domain (normalised). */
   spf: ReadonlyMap<string, Lookup>;
   /** The msoid finding of `lib/diagnosis`, mapped into the msoid row (not re-judged). */
-  msoid: Omit<MsoidFinding, 'text'>;
+  msoid: MsoidFinding;
   /** The user's per-service override; unset services are inferred from DNS. */
   services?: ServiceOverride;
   /** True when the zone's NS are Cloudflare's: A/AAAA where a CNAME belongs reads as the proxy. */
   cloudflare: boolean;
+  /** Collects every lookup a finding rests on, by id (a not-run one included); default a fresh map. */
+  seen?: Map<string, Lookup>;
 };
 
 function dedupeFixes(fixes: readonly Fix[]): Fix[] {
@@ -86,6 +88,7 @@ export function diagnoseRecords(input: RecordsInput): RecordsDiagnosis {
     },
     has: (key) => input.lookups.has(key),
     spf: input.spf,
+    seen: input.seen ?? new Map(),
   };
 
   const domainNotFound = input.msoid.status === 'domain-not-found';

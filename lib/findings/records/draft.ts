@@ -5,23 +5,24 @@
  */
 
 import { RECORD_TTL, type RecordSpec, specsByFamily } from '@/lib/findings/catalogue';
-import type {
-  CloudFamily,
-  EffectiveCloud,
-  Fix,
-  FixOp,
-  Lookup,
-  MessageRef,
-  Outcome,
-  RecordFinding,
-  RecordId,
-  RecordStatus,
-  RecordType,
-  Requirement,
-  ServiceFlag,
-  Severity,
-  SpfDetails,
-  Typo,
+import {
+  type CloudFamily,
+  type EffectiveCloud,
+  type Fix,
+  type FixOp,
+  type Lookup,
+  lookupId,
+  type MessageRef,
+  type Outcome,
+  type RecordFinding,
+  type RecordId,
+  type RecordStatus,
+  type RecordType,
+  type Requirement,
+  type ServiceFlag,
+  type Severity,
+  type SpfDetails,
+  type Typo,
 } from '@/lib/schema';
 import type { LookupFailure, OwnRecord } from './observe';
 import { presentRecord } from './observe';
@@ -41,7 +42,18 @@ export type Ctx = {
   /** True when the shell ran the lookup under `key`. */
   has(key: string): boolean;
   spf: ReadonlyMap<string, Lookup>;
+  /** Every lookup a finding rests on, by id: findings list ids, the report keeps each lookup once. */
+  seen: Map<string, Lookup>;
 };
+
+/** Records `lookups` in `ctx.seen` and returns their ids (what a finding lists). */
+export function lookupIds(ctx: Pick<Ctx, 'seen'>, lookups: readonly Lookup[]): string[] {
+  return lookups.map((l) => {
+    const id = lookupId(l);
+    ctx.seen.set(id, l);
+    return id;
+  });
+}
 
 export type Draft = {
   status: RecordStatus;
@@ -293,7 +305,7 @@ export function finish(
     ...(draft.spf ? { spf: draft.spf } : {}),
     messages: { verdict: draft.verdict, impact: draft.impact, action: draft.action, notes: draft.notes ?? [] },
     fixes: draft.fixes ?? [],
-    lookups: [...lookups],
+    lookups: lookupIds(ctx, lookups),
     reference: spec.reference,
   };
 }

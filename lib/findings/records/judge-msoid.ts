@@ -8,7 +8,7 @@
 import { specOf } from '@/lib/findings/catalogue';
 import { KEYS } from '@/lib/lookups/plan';
 import type { MsoidFinding, MsoidStatus, RecordFinding, RecordStatus } from '@/lib/schema';
-import { type Ctx, problemSeverity, ref } from './draft';
+import { type Ctx, lookupIds, problemSeverity, ref } from './draft';
 import { ownRecords, presentRecord } from './observe';
 
 /** How each msoid status reads in the record vocabulary. */
@@ -24,7 +24,7 @@ export const MSOID_RECORD_STATUS: Readonly<Record<MsoidStatus, RecordStatus>> = 
 };
 
 /** Maps the msoid finding into the msoid record row. */
-export function msoidRecord(msoid: Omit<MsoidFinding, 'text'>, ctx: Ctx): RecordFinding {
+export function msoidRecord(msoid: MsoidFinding, ctx: Ctx): RecordFinding {
   const spec = specOf(ctx.family, 'msoid');
   const txt = ctx.has(KEYS.msoidTxt) ? ctx.lookup(KEYS.msoidTxt) : undefined;
   const beside = msoid.chain.length > 0 ? ownRecords(txt) : [];
@@ -45,7 +45,7 @@ export function msoidRecord(msoid: Omit<MsoidFinding, 'text'>, ctx: Ctx): Record
     ...(msoid.typo ? { typo: msoid.typo } : {}),
     messages: { ...msoid.messages, notes: [...msoid.messages.notes] },
     fixes: [...msoid.fixes],
-    lookups: txt ? [...msoid.lookups, txt] : [...msoid.lookups],
+    lookups: txt ? [...msoid.lookups, ...lookupIds(ctx, [txt])] : [...msoid.lookups],
     reference: msoid.reference,
   };
 

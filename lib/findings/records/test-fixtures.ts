@@ -144,10 +144,7 @@ export function report(cloud: EffectiveCloud): CloudReport {
 }
 
 /** The real msoid finding for a cloud: right for the cloud unless `msoid` says otherwise. */
-export function msoidFinding(
-  cloud: EffectiveCloud,
-  msoid?: Parameters<typeof snapshot>[0],
-): Omit<MsoidFinding, 'text'> {
+export function msoidFinding(cloud: EffectiveCloud, msoid?: Parameters<typeof snapshot>[0]): MsoidFinding {
   const base = cloud === '21vianet' ? { msoid: msoidCname([MSOID_TARGET_21V]) } : {};
   return diagnoseMsoid(snapshot({ ...base, ...msoid }), report(cloud));
 }
@@ -161,7 +158,7 @@ export type Run = {
   spf?: Lookups;
   services?: ServiceOverride;
   cloudflare?: boolean;
-  msoid?: Omit<MsoidFinding, 'text'>;
+  msoid?: MsoidFinding;
 };
 
 /** Each cloud's SPF include, published as a plain record (so the count is complete by default). */
@@ -172,9 +169,14 @@ export const CLOUD_SPF: Lookups = Object.fromEntries(
   }),
 );
 
-/** Runs the diagnosis on a fixture; `spf` adds to (or overrides) `CLOUD_SPF`. */
-export function run(r: Run): RecordsDiagnosis {
-  return diagnoseRecords({
+/**
+ * Runs the diagnosis on a fixture; `spf` adds to (or overrides) `CLOUD_SPF`. `seen` holds every lookup the
+ * findings name, by id (what a report's lookup map is made of).
+ */
+export function run(r: Run): RecordsDiagnosis & { seen: Map<string, Lookup> } {
+  const seen = new Map<string, Lookup>();
+  const diagnosis = diagnoseRecords({
+    seen,
     domain: r.domain ?? DOMAIN,
     ...(r.registrable ? { registrable: r.registrable } : {}),
     cloud: report(r.cloud),
@@ -184,6 +186,7 @@ export function run(r: Run): RecordsDiagnosis {
     ...(r.services ? { services: r.services } : {}),
     cloudflare: r.cloudflare ?? false,
   });
+  return { ...diagnosis, seen };
 }
 
 export { aKeyOf, KEYS };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseServicesParam } from '@/lib/input/services';
 import { LANGUAGES, matchLanguage } from '@/lib/messages';
 import { parseDomainList } from '@/lib/report/domain-list';
+import { compactReport } from '@/lib/report/render';
 import { type CheckRequest, CloudChoice } from '@/lib/schema';
 import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, pickLanguage } from '../http/errors';
@@ -67,7 +68,7 @@ export async function checkOne(input: RouteInput<undefined, CheckQuery>, ctx: Gu
   if (limited) return limited;
   const report = await getRunEngine().checkSingle(target, { ...query, lang, signal: ctx.signal });
   ctx.record(report);
-  return Response.json(report, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(compactReport(report), { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** A list: the rejected lines, then one report line per domain as it is done, then `done`. */

@@ -21,12 +21,20 @@ const count = z
   .string()
   .regex(/^\d{1,9}$/, 'must be a non-negative whole number')
   .transform(Number);
-/** `?from=N&limit=M` of GET /api/runs/:id. */
-export const SummaryQuery = z.object({ from: count.default(0), limit: count.optional() });
-/** `?from=N&after=R` of GET /api/runs/:id/events. */
-export const EventsQuery = z.object({ from: count.default(0), after: count.optional() });
-/** `?format=csv|json` of GET /api/runs/:id/export. */
-export const ExportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+/**
+ * `?lang=` of every read: the language the stored results are rendered in for this reader (default the run's, the
+ * language it was started in). A language we don't have falls back to the run's.
+ */
+const lang = z.string().max(35).optional();
+/** `?from=N&limit=M&lang=L` of GET /api/runs/:id. */
+export const SummaryQuery = z.object({ from: count.default(0), limit: count.optional(), lang });
+/** `?from=N&after=R&lang=L` of GET /api/runs/:id/events. */
+export const EventsQuery = z.object({ from: count.default(0), after: count.optional(), lang });
+/** `?format=csv|json&lang=L` of GET /api/runs/:id/export. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv'), lang });
+
+/** The language a reader reads a run in: theirs (`?lang=`) when we have it, else the run's. */
+const readerLang = (run: RunRecord, query: { lang?: string | undefined }) => matchLanguage(query.lang) ?? run.lang;
 
 /** The run, or HttpError 404 `run-not-found` / 410 `run-expired`. */
 async function findRun(id: string): Promise<RunRecord> {
@@ -96,7 +104,7 @@ export async function createRun(
 /** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
 export async function getRun(input: RouteInput<undefined, z.infer<typeof SummaryQuery>>): Promise<Response> {
   const run = await findRun(input.params.id ?? '');
-  return runSummaryResponse(run, input.query.from, input.query.limit);
+  return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
 /** GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). */
@@ -105,8 +113,15 @@ export async function followRun(
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
-  await findRun(id);
-  return runEventsResponse(getRunEngine(), id, input.query.from, ctx.signal, input.query.after);
+  const run = await findRun(id);
+  return runEventsResponse(
+    getRunEngine(),
+    id,
+    input.query.from,
+    ctx.signal,
+    input.query.after,
+    readerLang(run, input.query),
+  );
 }
 
 /** POST /api/runs/:id/cancel: no new domain starts, lookups in flight end; answers the summary without results. */
@@ -174,7 +189,7 @@ export async function exportRun(input: RouteInput<undefined, z.infer<typeof Expo
   const { format } = input.query;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const name = `m365-dns-health-${run.id.slice(0, 8)}-${stamp}.${format}`;
-  return new Response(exportStream(run.results, format, { lang: run.lang }), {
+  return new Response(exportStream(run.results, format, { lang: readerLang(run, input.query) }), {
     headers: {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Report } from '@/lib/schema';
-import type { CheckTarget, checkDomain } from '../check';
+import { makeResult } from '@/lib/client/test-fixtures';
+import type { CheckResult } from '@/lib/schema';
+import type { CheckTarget, checkResult } from '../check';
 import type { DnsResolver } from '../dns/resolver';
 import { parseConfig } from '../env';
 import type { CheckPool } from '../workers/pool';
@@ -19,16 +20,17 @@ function targets(n: number): CheckTarget[] {
 
 /** A fake check: resolves after `ms` unless aborted; counts calls per domain. */
 function fakeCheck(ms: number, calls: Map<string, number>, health: (d: string) => string = () => 'healthy') {
-  const check: typeof checkDomain = (target, options) => {
+  const check: typeof checkResult = (target, options) => {
     calls.set(target.ascii, (calls.get(target.ascii) ?? 0) + 1);
     return new Promise((resolve) => {
-      const done = () =>
-        resolve({
-          domain: target.ascii,
-          checkedAt: new Date().toISOString(),
-          summary: { health: options.signal?.aborted ? 'could-not-check' : health(target.ascii) },
-          msoid: { outcome: options.signal?.aborted ? 'could-not-check' : 'ok' },
-        } as unknown as Report);
+      const done = () => {
+        const aborted = options.signal?.aborted === true;
+        const result = makeResult(target.ascii, aborted ? 'lookup-failed' : 'ok', new Date().toISOString());
+        result.summary.health = (
+          aborted ? 'could-not-check' : health(target.ascii)
+        ) as CheckResult['summary']['health'];
+        resolve(result);
+      };
       const timer = setTimeout(done, ms);
       options.signal?.addEventListener('abort', () => {
         clearTimeout(timer);
@@ -198,6 +200,7 @@ function fakePool(ms: number, seen: string[], forgotten: string[] = []): CheckPo
             health: 'healthy',
             checkedAt: new Date().toISOString(),
             outcome: 'ok',
+            lang: 'en',
             json,
             packed: json,
           });

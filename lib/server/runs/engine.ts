@@ -13,8 +13,9 @@
  */
 import 'server-only';
 import { setMaxListeners } from 'node:events';
+import { renderResult } from '@/lib/report/render';
 import type { Report } from '@/lib/schema';
-import { type CheckOptions, type CheckTarget, checkDomain } from '../check';
+import { type CheckOptions, type CheckTarget, checkResult } from '../check';
 import { withRunLimit } from '../dns/budget';
 import { bulkInFlightPerThread, bulkSlowLookups } from '../dns/limits';
 import { getResolver } from '../dns/process';
@@ -26,7 +27,7 @@ import { type RunHandle, registerRun } from '../shutdown';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
-import { type PackedReport, packReport } from './stored-result';
+import { type PackedReport, packCheck } from './stored-result';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
 export const CANCEL_REASON = 'run-cancelled';
@@ -91,7 +92,7 @@ export function getRunEngine(): RunEngine {
 /** Creates a run engine with an in-memory store (exported for tests). */
 export function createRunEngine(
   config: ServerConfig,
-  deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkDomain; pool?: CheckPool } = {},
+  deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkResult; pool?: CheckPool } = {},
 ): RunEngine {
   const batches = new Map<string, Batch>();
   // A domain or a lookup waiting out timeouts (a server that drops queries) gives its slot back after a while
@@ -102,7 +103,7 @@ export function createRunEngine(
     config.bulkConcurrency,
     createSlowLane({ slowAfterMs, maxSlow: config.bulkConcurrency * SLOW_DOMAINS_PER_SLOT }),
   );
-  const check = deps.check ?? checkDomain;
+  const check = deps.check ?? checkResult;
   // Worker threads check domains too unless a test injected its own check or resolver, or CHECK_WORKERS=0.
   const pool: CheckPool | null = deps.pool ?? (!deps.check && !deps.resolver ? bulkCheckPool(config) : null);
   // The workers take their share of the domain slots and the main thread checks the rest, so every CPU works
@@ -159,7 +160,7 @@ export function createRunEngine(
    */
   const checkOne = async (
     target: CheckTarget,
-    options: Pick<CheckOptions, 'cloud' | 'lang' | 'services' | 'fresh'>,
+    options: Pick<CheckOptions, 'cloud' | 'lang' | 'services' | 'fresh'> & { store?: boolean },
     signal: AbortSignal,
     always = false,
   ): Promise<PackedReport | null> => {
@@ -181,7 +182,7 @@ export function createRunEngine(
       // A bulk report keeps a lookup's per-attempt trace only when a question was retried. Its JSON gets a buffer
       // of its own: the caller stores or sends it after an await, when the shared scratch buffer may be reused.
       const checked = await check(target, { ...options, signal, resolver: bulkResolver(), trace: 'retries' });
-      report = packReport(checked, { ownJson: true });
+      report = packCheck(checked, options.lang, { store: options.store === true });
     }
     return report;
   };
@@ -193,7 +194,7 @@ export function createRunEngine(
       const current = await store.get(run.id);
       if (!('found' in current)) return;
       if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
-      const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh };
+      const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh, store: true };
       const report = await checkOne(target, options, signal);
       // A check cut short by cancel is not a finished result.
       if (!report || signal.aborted) return;
@@ -279,7 +280,7 @@ export function createRunEngine(
 
   const checkSingle = async (target: CheckTarget, options: CheckOptions): Promise<Report> => {
     if (options.fresh) pool?.forget(target.ascii);
-    return check(target, options);
+    return renderResult(await check(target, options), options.lang);
   };
 
   return {

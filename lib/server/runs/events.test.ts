@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readLines } from '@/lib/client/ndjson';
-import { makeReport } from '@/lib/client/test-fixtures';
+import { makeResult } from '@/lib/client/test-fixtures';
 import { RunEvent } from '@/lib/schema';
 import { parseConfig } from '../env';
 import type { RunEngine } from './engine';
@@ -20,7 +20,7 @@ async function setup(n: number) {
     isSubdomain: false,
   }));
   const put = (i: number, checkedAt?: string) =>
-    store.putResult(run.id, makeReport(`d${i}.test`, 'ok', checkedAt), { replace: checkedAt !== undefined });
+    store.putResult(run.id, makeResult(`d${i}.test`, 'ok', checkedAt), { replace: checkedAt !== undefined });
   return { store, engine, run, put };
 }
 
@@ -47,7 +47,9 @@ describe('run events stream', () => {
     const { store, engine, run, put } = await setup(600);
     for (let i = 0; i < 600; i++) await put(i);
     await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });
-    const { events, chunks } = await readAll(runEventsResponse(engine, run.id, 0, new AbortController().signal));
+    const { events, chunks } = await readAll(
+      runEventsResponse(engine, run.id, 0, new AbortController().signal, undefined, 'en'),
+    );
     expect(reportIndexes(events)).toEqual(Array.from({ length: 600 }, (_, i) => i));
     expect(events.at(-2)?.type).toBe('progress');
     expect(events.at(-1)).toEqual({ type: 'done', status: 'done', checked: 600, total: 600 });
@@ -56,7 +58,7 @@ describe('run events stream', () => {
 
   test('live: rows stored after the stream opened come through, re-checked rows come again with their index', async () => {
     const { store, engine, run, put } = await setup(5);
-    const reading = readAll(runEventsResponse(engine, run.id, 0, new AbortController().signal));
+    const reading = readAll(runEventsResponse(engine, run.id, 0, new AbortController().signal, undefined, 'en'));
     for (let i = 0; i < 5; i++) {
       await put(i);
       await new Promise((r) => setTimeout(r, 5));
@@ -72,6 +74,23 @@ describe('run events stream', () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', status: 'done' });
   });
 
+  test('each reader reads the stored results in their own language', async () => {
+    const { store, engine, run, put } = await setup(2);
+    for (let i = 0; i < 2; i++) await put(i);
+    await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });
+    const read = async (lang: string) =>
+      (
+        await readAll(runEventsResponse(engine, run.id, 0, new AbortController().signal, undefined, lang))
+      ).events.flatMap((e) => (e.type === 'report' ? [[e.lang, e.msoid.text.verdict]] : []));
+    expect(await read('en')).toEqual([
+      ['en', 'OK'],
+      ['en', 'OK'],
+    ]);
+    const zh = await read('zh-CN');
+    expect(zh.map(([lang]) => lang)).toEqual(['zh-CN', 'zh-CN']);
+    expect(zh[0]?.[1]).not.toBe('OK');
+  });
+
   const resumeRows = [
     { label: 'from the end, no revision: nothing but progress and done', from: 4, after: undefined, want: [] },
     { label: 'from the end, after revision 4: the row re-checked since', from: 4, after: 4, want: [1] },
@@ -82,19 +101,23 @@ describe('run events stream', () => {
     for (let i = 0; i < 4; i++) await put(i);
     await put(1, '2026-05-05T00:00:00.000Z');
     await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });
-    const { events } = await readAll(runEventsResponse(engine, run.id, from, new AbortController().signal, after));
+    const { events } = await readAll(
+      runEventsResponse(engine, run.id, from, new AbortController().signal, after, 'en'),
+    );
     expect(reportIndexes(events)).toEqual(want);
     expect(events.at(-1)).toMatchObject({ type: 'done', status: 'done', checked: 4 });
   });
 
   test('an expired run ends at once with done/expired; a client going away ends the stream', async () => {
     const { engine } = await setup(1);
-    const { events } = await readAll(runEventsResponse(engine, 'no-such-run', 0, new AbortController().signal));
+    const { events } = await readAll(
+      runEventsResponse(engine, 'no-such-run', 0, new AbortController().signal, undefined, 'en'),
+    );
     expect(events).toEqual([{ type: 'done', status: 'expired', checked: 0, total: 0 }]);
 
     const { engine: live, run } = await setup(3);
     const gone = new AbortController();
-    const reading = readAll(runEventsResponse(live, run.id, 0, gone.signal));
+    const reading = readAll(runEventsResponse(live, run.id, 0, gone.signal, undefined, 'en'));
     await new Promise((r) => setTimeout(r, 50));
     gone.abort();
     const { events: cut } = await reading;

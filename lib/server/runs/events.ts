@@ -18,7 +18,7 @@ import { getLog } from '../log';
 import type { RunEngine } from './engine';
 import { createLineBuffer } from './line-buffer';
 import { isFinished } from './store';
-import { reportBytes, reportEventPieces } from './stored-result';
+import { renderedBytes, reportEventPieces } from './stored-result';
 import { runProgress } from './view';
 
 const PROGRESS_EVERY_MS = 250;
@@ -30,13 +30,14 @@ const MAX_PASS_ROWS = 256;
 /** Bytes of live rows written ahead of the next pass, at most (a client that lags gets the rest from the store). */
 const AHEAD_BYTES = 8 * 1024 * 1024;
 
-/** The NDJSON response following run `id` from result `from`. */
+/** The NDJSON response following run `id` from result `from`, its reports in `lang`. */
 export function runEventsResponse(
   engine: RunEngine,
   id: string,
   from: number,
   signal: AbortSignal,
-  after?: number,
+  after: number | undefined,
+  lang: string,
 ): Response {
   const { store } = engine;
   let closed = false;
@@ -95,12 +96,12 @@ export function runEventsResponse(
       replaced.delete(index);
       const result = run.results[index];
       if (!result) continue;
-      out.append(reportEventPieces(reportBytes(result), index, result.revision));
+      out.append(reportEventPieces(renderedBytes(result, lang), index, result.revision));
       rows++;
     }
     for (; cursor < run.results.length && rows < MAX_PASS_ROWS; cursor++, rows++) {
       const result = run.results[cursor] as (typeof run.results)[number];
-      out.append(reportEventPieces(reportBytes(result), cursor, result.revision));
+      out.append(reportEventPieces(renderedBytes(result, lang), cursor, result.revision));
     }
     // More rows are waiting: send these first; progress and `done` come with the last of them.
     if (replaced.size > 0 || cursor < run.results.length) return false;
@@ -147,6 +148,7 @@ export function runEventsResponse(
           } else if (
             change.index === next &&
             change.json &&
+            change.lang === lang &&
             caughtUp &&
             out.offer(reportEventPieces(change.json, change.index, change.revision))
           ) {

@@ -1,18 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
-import { makeReport } from '@/lib/client/test-fixtures';
-import type { MsoidStatus, Report } from '@/lib/schema';
+import { makeResult } from '@/lib/client/test-fixtures';
+import { renderResult } from '@/lib/report/render';
+import type { CheckResult, MsoidStatus } from '@/lib/schema';
 import { exportStream } from './export';
-import { createArena, packReport, storePacked } from './stored-result';
+import { createArena, packCheck, storePacked } from './stored-result';
 
 const STATUSES: MsoidStatus[] = ['ok', 'missing', 'wrong-target', 'lookup-failed', 'must-remove'];
 
-function reports(n: number): Report[] {
+function results(n: number): CheckResult[] {
   return Array.from({ length: n }, (_, i) => {
-    const report = makeReport(`d${i}.test`, STATUSES[i % STATUSES.length] as MsoidStatus);
-    const spf = report.records[1];
+    const result = makeResult(`d${i}.test`, STATUSES[i % STATUSES.length] as MsoidStatus);
+    const spf = result.records[1];
     if (spf && i % 7 === 0) spf.found = ['=HYPERLINK("http://evil.test")', 'a,b "c"\r\nd'];
-    return report;
+    return result;
   });
 }
 
@@ -35,14 +36,17 @@ const rows = [
 
 describe('streamed exports are the bytes of lib/bulk reportsToCsv / reportsToJson', () => {
   test.each(rows)('$label', async ({ n }) => {
-    const list = reports(n);
+    const list = results(n);
     const arena = createArena();
-    const stored = list.map((r, i) => storePacked(packReport(r), i + 1, arena));
+    const stored = list.map((r, i) => storePacked(packCheck(r, 'en', { store: true }), i + 1, arena));
     const at = new Date('2026-03-01T00:00:00.000Z');
-    const csv = await text(exportStream(stored, 'csv', { lang: 'en' }));
-    expect(csv.text).toBe(reportsToCsv(list, { lang: 'en' }));
-    const json = await text(exportStream(stored, 'json', { lang: 'en', generatedAt: at }));
-    expect(json.text).toBe(reportsToJson(list, at));
-    if (n > 32) expect(json.chunks).toBeGreaterThan(2);
+    for (const lang of ['en', 'zh-CN']) {
+      const reports = list.map((r) => renderResult(r, lang));
+      const csv = await text(exportStream(stored, 'csv', { lang }));
+      expect(csv.text).toBe(reportsToCsv(reports, { lang }));
+      const json = await text(exportStream(stored, 'json', { lang, generatedAt: at }));
+      expect(json.text).toBe(reportsToJson(reports, at));
+      if (n > 32) expect(json.chunks).toBeGreaterThan(2);
+    }
   });
 });

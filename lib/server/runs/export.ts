@@ -20,14 +20,18 @@ function csvLayout(lang: string): Layout {
   const head = reportsToCsv([], { lang });
   return {
     head,
-    chunk: (results) => reportsToCsv(results.map(reportOf), { lang }).slice(head.length),
+    chunk: (results) =>
+      reportsToCsv(
+        results.map((r) => reportOf(r, lang)),
+        { lang },
+      ).slice(head.length),
     tail: '',
   };
 }
 
 const EMPTY_REPORTS = '"reports": []\n}\n';
 
-function jsonLayout(count: number, generatedAt: Date): Layout {
+function jsonLayout(count: number, generatedAt: Date, lang: string): Layout {
   // reportsToJson([]) up to its (empty) reports array, with the real count; then each report as
   // JSON.stringify(…, null, 2) would indent it inside that array.
   const empty = reportsToJson([], generatedAt);
@@ -40,7 +44,7 @@ function jsonLayout(count: number, generatedAt: Date): Layout {
       results
         .map(
           (result, i) =>
-            `${first + i === 0 ? '' : ','}\n    ${JSON.stringify(reportOf(result), null, 2).replaceAll('\n', '\n    ')}`,
+            `${first + i === 0 ? '' : ','}\n    ${JSON.stringify(reportOf(result, lang), null, 2).replaceAll('\n', '\n    ')}`,
         )
         .join(''),
     tail: count === 0 ? ']\n}\n' : '\n  ]\n}\n',
@@ -55,7 +59,9 @@ export function exportStream(
 ): ReadableStream<Uint8Array> {
   const held = results.slice();
   const layout =
-    format === 'csv' ? csvLayout(options.lang) : jsonLayout(held.length, options.generatedAt ?? new Date());
+    format === 'csv'
+      ? csvLayout(options.lang)
+      : jsonLayout(held.length, options.generatedAt ?? new Date(), options.lang);
   const encoder = new TextEncoder();
   let next = -1;
   return new ReadableStream<Uint8Array>({

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Report } from '@/lib/schema';
+import { makeResult } from '@/lib/client/test-fixtures';
+import type { CheckResult } from '@/lib/schema';
 import { createMemoryRunStore, isFinished, type NewRun, newRunId } from './store';
 
-/** Only the fields the store reads. */
-function report(domain: string, checkedAt = '2026-01-01T00:00:00.000Z'): Report {
-  return { domain, checkedAt, summary: { health: 'healthy' }, msoid: { outcome: 'ok' } } as unknown as Report;
+function report(domain: string, checkedAt = '2026-01-01T00:00:00.000Z'): CheckResult {
+  return makeResult(domain, 'ok', checkedAt);
 }
 
 const input: NewRun = {

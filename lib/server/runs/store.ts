@@ -6,16 +6,9 @@
  * Results are kept serialised and packed (./stored-result.ts): a kept 10,000-domain run takes about 60 MB.
  */
 import { randomBytes } from 'node:crypto';
-import type { CloudChoice, InvalidEntry, Report, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
+import type { CheckResult, CloudChoice, InvalidEntry, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
-import {
-  type Arena,
-  createArena,
-  type PackedReport,
-  packReport,
-  type StoredResult,
-  storePacked,
-} from './stored-result';
+import { type Arena, createArena, type PackedReport, packCheck, type StoredResult, storePacked } from './stored-result';
 
 export type RunRecord = {
   id: string;
@@ -55,8 +48,10 @@ export type RunChange =
       kind: 'result';
       index: number;
       revision: number;
-      /** The report's JSON (UTF-8): a view of a reused buffer, valid only while the listener runs. */
+      /** The report in the run's language as the API writes it (JSON, UTF-8), lent for the listener's call. */
       json?: Buffer;
+      /** The language of `json`. */
+      lang?: string;
     }
   | { kind: 'status' };
 
@@ -70,10 +65,9 @@ export interface RunStore {
    * Stores a domain's report. Without `replace`, a domain already reported is ignored (exactly once);
    * with it, the report replaces the earlier one at the same index. Returns the index, or null when ignored.
    */
-  putResult(id: string, report: Report, options?: { replace?: boolean }): Promise<number | null>;
+  putResult(id: string, result: CheckResult, options?: { replace?: boolean }): Promise<number | null>;
   /**
-   * `putResult` for a report already serialised and packed (by a check worker). `report.json` may be a view of
-   * a reused buffer (`packReport`): an implementation must use or copy it before its first `await`.
+   * `putResult` for a result already rendered, serialised and packed (`packCheck`, on a check worker or here).
    */
   putPacked(id: string, report: PackedReport, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
@@ -195,7 +189,9 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       return { missing: tombstones.has(id) ? 'expired' : 'not-found' };
     },
     async putResult(id, report, opts = {}) {
-      return store.putPacked(id, packReport(report), opts);
+      const run = live(id);
+      if (!run) return null;
+      return store.putPacked(id, packCheck(report, run.lang, { store: true }), opts);
     },
     async putPacked(id, report, opts = {}) {
       const run = live(id);
@@ -204,17 +200,17 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       if (!run || !index || !arena) return null;
       const existing = index.get(report.domain);
       if (existing !== undefined && !opts.replace) return null;
-      const { json } = report;
+      const { json, lang } = report;
       const result = storePacked(report, ++run.revision, arena);
       if (existing !== undefined) {
         run.results[existing] = result;
-        notify(id, { kind: 'result', index: existing, revision: result.revision, json });
+        notify(id, { kind: 'result', index: existing, revision: result.revision, json, lang });
         return existing;
       }
       const at = run.results.length;
       run.results.push(result);
       index.set(report.domain, at);
-      notify(id, { kind: 'result', index: at, revision: result.revision, json });
+      notify(id, { kind: 'result', index: at, revision: result.revision, json, lang });
       return at;
     },
     async update(id, patch) {

@@ -1,20 +1,22 @@
 /**
- * A finished result as the run store keeps it: the report serialised to JSON once, when it is stored, and
- * packed at once (brotli, about 6× smaller), plus the few fields the run API reads without opening it (domain,
- * health, checked-at time, revision). Every answer of the run API is built from those bytes (events lines, the
- * summary, exports), so a report is never serialised twice, and a kept run costs a few KB per domain instead of
- * the tens of KB a report object graph (or its JSON as a JS string, two bytes a character once the text has a
- * non-Latin-1 character) takes.
+ * A finished result as the run store keeps it: the check's stored form (`CheckResult`: message references, no
+ * text) serialised to JSON once and packed at once (brotli, about 6× smaller), plus the few fields the run API
+ * reads without opening it (domain, health, checked-at time, revision). A reader gets it rendered in their own
+ * language (`renderedBytes`: the summary, exports, an events stream catching up); live followers in the run's
+ * language get the report the check rendered where it ran (a worker thread, mostly), so the main thread does not
+ * render a result twice. A kept run costs a few KB per domain instead of the tens of KB a report object graph (or
+ * its JSON as a JS string) takes.
  *
- * Memory layout, because it decides the server's RSS: the JSON text is a JS string for a moment only; it is
- * encoded into one reused scratch buffer, which the packer reads and live followers copy into their own output
- * buffers (./line-buffer.ts) while the store tells them of the result; and the packed bytes of a run are laid
- * end to end in the run's own arena of large buffers. So nothing a result leaves behind outlives the heap's
+ * Memory layout, because it decides the server's RSS: the stored JSON text is a JS string for a moment only; it
+ * is encoded into one reused scratch buffer, which the packer reads; live followers copy the rendered report into
+ * their own output buffers (./line-buffer.ts) while the store tells them of the result; and the packed bytes of a
+ * run are laid end to end in the run's own arena of large buffers. So nothing a result leaves behind outlives the heap's
  * young generation, no long-lived small allocation sits between short-lived ones in the C heap (which could
  * then not give memory back), and dropping a run frees its arena whole.
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import type { Outcome, RecordsHealth, Report } from '@/lib/schema';
+import { compactReport, renderResult } from '@/lib/report/render';
+import type { CheckResult, Outcome, RecordsHealth, Report } from '@/lib/schema';
 
 export type StoredResult = {
   domain: string;
@@ -65,12 +67,22 @@ export function createArena(): Arena {
   };
 }
 
-// One scratch buffer for the report's JSON bytes, grown when a report needs more.
+// One scratch buffer for a stored result's JSON bytes, grown when a result needs more.
 let scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
+/** `text` as UTF-8 in the scratch buffer: a view valid only until the next call. */
+function scratchBytes(text: string): Buffer {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+  scratch.write(text, 0, 'utf8');
+  return scratch.subarray(0, size);
+}
+
+const EMPTY = Buffer.alloc(0);
+
 /**
- * A report serialised and packed, not yet in a run: what a check worker sends back (../workers/pool.ts), or
- * what `packReport` makes on the main thread.
+ * A finished check as a list sends it on, not yet in a run: what a check worker sends back (../workers/pool.ts),
+ * or what `packCheck` makes on the main thread.
  */
 export type PackedReport = {
   domain: string;
@@ -78,33 +90,30 @@ export type PackedReport = {
   checkedAt: string;
   /** The msoid finding's outcome (the request log's tallies). */
   outcome: Outcome;
-  /** The report's JSON (UTF-8). */
+  /** The language of `json`. */
+  lang: string;
+  /**
+   * The report in `lang` as the API writes it (JSON, UTF-8, bytes of its own): what the POST /api/check stream and
+   * a run's live followers in that language write out at once.
+   */
   json: Buffer;
-  /** The same, brotli-packed. */
+  /** The stored form (the `CheckResult`'s JSON, brotli-packed) for a run; empty for an ad-hoc list. */
   packed: Buffer;
 };
 
 /**
- * Serialises `report` (the only JSON.stringify a stored report gets) and packs it. `json` is a view of a
- * reused buffer, valid only until the next call, unless `ownJson` asks for a buffer of its own.
+ * Packs a finished check (see `PackedReport`): the report rendered in `lang` and serialised, and with `store` the
+ * result's own JSON (the only JSON.stringify a stored result gets) packed for the run store.
  */
-export function packReport(report: Report, options: { ownJson?: boolean } = {}): PackedReport {
-  const text = JSON.stringify(report);
-  let json: Buffer;
-  if (options.ownJson) json = Buffer.from(text, 'utf8');
-  else {
-    const size = Buffer.byteLength(text, 'utf8');
-    if (size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
-    scratch.write(text, 0, 'utf8');
-    json = scratch.subarray(0, size);
-  }
+export function packCheck(result: CheckResult, lang: string, options: { store: boolean }): PackedReport {
   return {
-    domain: report.domain,
-    health: report.summary.health,
-    checkedAt: report.checkedAt,
-    outcome: report.msoid.outcome,
-    json,
-    packed: brotliCompressSync(json, PACK_OPTIONS),
+    domain: result.domain,
+    health: result.summary.health,
+    checkedAt: result.checkedAt,
+    outcome: result.msoid.outcome,
+    lang,
+    json: Buffer.from(JSON.stringify(compactReport(renderResult(result, lang))), 'utf8'),
+    packed: options.store ? brotliCompressSync(scratchBytes(JSON.stringify(result)), PACK_OPTIONS) : EMPTY,
   };
 }
 
@@ -119,19 +128,24 @@ export function storePacked(report: PackedReport, revision: number, arena: Arena
   };
 }
 
-/** The report's JSON as UTF-8 bytes (unpacked; nothing is cached). */
-export function reportBytes(result: StoredResult): Buffer {
+/** The stored result's JSON as UTF-8 bytes (unpacked; nothing is cached). */
+export function resultBytes(result: StoredResult): Buffer {
   return brotliDecompressSync(result.packed);
 }
 
-/** The report's JSON text. */
-export function reportJson(result: StoredResult): string {
-  return reportBytes(result).toString('utf8');
+/** The stored result (`CheckResult`) itself. */
+export function resultOf(result: StoredResult): CheckResult {
+  return JSON.parse(resultBytes(result).toString('utf8')) as CheckResult;
 }
 
-/** The report object (for exports that need its fields). */
-export function reportOf(result: StoredResult): Report {
-  return JSON.parse(reportJson(result)) as Report;
+/** The report of a stored result in `lang` (see lib/report/render.ts). */
+export function reportOf(result: StoredResult, lang: string): Report {
+  return renderResult(resultOf(result), lang);
+}
+
+/** The report of a stored result in `lang` as the API writes it (`compactReport`), as JSON bytes. */
+export function renderedBytes(result: StoredResult, lang: string): Buffer {
+  return Buffer.from(JSON.stringify(compactReport(reportOf(result, lang))), 'utf8');
 }
 
 /** Pieces of text to write one after the other: UTF-8 bytes, or strings (written as UTF-8). */
@@ -140,20 +154,20 @@ export type Piece = Buffer | string;
 const tail = (index: number, revision: number, end: string) => `,"index":${index},"revision":${revision}}${end}`;
 
 /**
- * The result as the API shows it (`RunResult`: the report, then `index` and `revision`), as pieces: the bytes
- * of `JSON.stringify({ ...report, index, revision })`, without parsing.
+ * The result as the API shows it (`RunResult`: the report in `lang`, then `index` and `revision`), as pieces: the
+ * bytes of `JSON.stringify({ ...report, index, revision })`.
  */
-export function runResultPieces(result: StoredResult, index: number): Piece[] {
-  const json = reportBytes(result);
+export function runResultPieces(result: StoredResult, index: number, lang: string): Piece[] {
+  const json = renderedBytes(result, lang);
   return [json.subarray(0, json.length - 1), tail(index, result.revision, '')];
 }
 
 /**
- * The events line of a result: `JSON.stringify({ type: 'report', ...report, index, revision })` and `\n`, from
- * the report's JSON bytes (`reportBytes`, or those the store hands to live followers).
+ * The events line of a result: `JSON.stringify({ type: 'report', ...report, index, revision })` and `\n`, from the
+ * report's JSON as the API writes it (`renderedBytes`, or what the store hands to live followers).
  */
-export function reportEventPieces(json: Buffer, index: number, revision: number): Piece[] {
-  return ['{"type":"report",', json.subarray(1, json.length - 1), tail(index, revision, '\n')];
+export function reportEventPieces(report: Buffer, index: number, revision: number): Piece[] {
+  return ['{"type":"report",', report.subarray(1, report.length - 1), tail(index, revision, '\n')];
 }
 
 /** Bytes the pieces take as UTF-8. */

@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { makeReport } from '@/lib/client/test-fixtures';
+import { makeResult } from '@/lib/client/test-fixtures';
+import { compactReport, renderResult } from '@/lib/report/render';
 import { RunSummary } from '@/lib/schema';
 import { createMemoryRunStore, type RunRecord } from './store';
 import { runSummaryHead, runSummaryResponse } from './view';
 
-async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnType<typeof makeReport>[] }> {
+async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnType<typeof makeResult>[] }> {
   const store = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
-  const reports = Array.from({ length: n }, (_, i) => makeReport(`d${i}.test`, i % 3 === 0 ? 'missing' : 'ok'));
+  const reports = Array.from({ length: n }, (_, i) => makeResult(`d${i}.test`, i % 3 === 0 ? 'missing' : 'ok'));
   const run = await store.create({ cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] });
   for (const report of reports) await store.putResult(run.id, report);
   // One re-check: its row keeps its index and carries the newer revision.
   if (n > 1) {
-    const again = makeReport('d1.test', 'ok', '2026-02-02T00:00:00.000Z');
+    const again = makeResult('d1.test', 'ok', '2026-02-02T00:00:00.000Z');
     await store.putResult(run.id, again, { replace: true });
     reports[1] = again;
   }
@@ -30,14 +31,18 @@ describe('the run summary is streamed as the bytes JSON.stringify(summary) gives
   test.each(rows)('$label', async ({ n, from, limit }) => {
     const { run, reports } = await filledRun(n);
     const now = Date.now();
-    const response = runSummaryResponse(run, from, limit, now);
+    const response = runSummaryResponse(run, from, limit, 'zh-CN', now);
     expect(response.headers.get('content-type')).toBe('application/json');
     const text = await response.text();
     const revisions = run.results.map((r) => r.revision);
     const end = limit === undefined ? undefined : from + limit;
     const expected = {
       ...runSummaryHead(run, from, now),
-      results: reports.slice(from, end).map((r, i) => ({ ...r, index: from + i, revision: revisions[from + i] })),
+      results: reports.slice(from, end).map((r, i) => ({
+        ...compactReport(renderResult(r, 'zh-CN')),
+        index: from + i,
+        revision: revisions[from + i],
+      })),
     };
     expect(text).toBe(JSON.stringify(expected));
     const parsed = RunSummary.parse(JSON.parse(text));

@@ -58,10 +58,16 @@ const RESULTS_PER_CHUNK = 64;
 
 /**
  * `GET /api/runs/:id` as a streamed JSON response: the summary with the results from `from` (at most
- * `limit`), the same bytes `JSON.stringify(summary)` would give. The results are those held when it was
+ * `limit`), each rendered in `lang`, the same bytes `JSON.stringify(summary)` would give. The results are those held when it was
  * called (a result stored or replaced meanwhile waits for the next fetch), written as the client reads.
  */
-export function runSummaryResponse(run: RunRecord, from: number, limit?: number, now = Date.now()): Response {
+export function runSummaryResponse(
+  run: RunRecord,
+  from: number,
+  limit: number | undefined,
+  lang: string,
+  now = Date.now(),
+): Response {
   const head = JSON.stringify(runSummaryHead(run, from, now));
   // `results` is the summary's last key: open its array where `[]}` ends the head.
   const open = `${head.slice(0, -3)}[`;
@@ -78,7 +84,7 @@ export function runSummaryResponse(run: RunRecord, from: number, limit?: number,
       const end = Math.min(slice.length, next + RESULTS_PER_CHUNK);
       for (; next < end; next++) {
         if (next > 0) parts.push(',');
-        parts.push(...runResultPieces(slice[next] as StoredResult, from + next));
+        parts.push(...runResultPieces(slice[next] as StoredResult, from + next, lang));
       }
       if (next >= slice.length) parts.push(']}');
       controller.enqueue(joinPieces(parts));

@@ -5,14 +5,14 @@
  * slow lane) configured from the same environment.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkDomain } from '../check';
+import { checkResult } from '../check';
 import { withRunLimit } from '../dns/budget';
 import { bulkSlowLookups } from '../dns/limits';
 import { getResolver } from '../dns/process';
 import type { DnsResolver } from '../dns/resolver';
 import { createSlowLane } from '../dns/slow-lane';
 import { getConfig } from '../env';
-import { packReport } from '../runs/stored-result';
+import { packCheck } from '../runs/stored-result';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
 const port = parentPort;
@@ -45,15 +45,15 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
   const controller = new AbortController();
   running.set(msg.id, controller);
   try {
-    const report = await checkDomain(msg.target, {
+    const result = await checkResult(msg.target, {
       ...msg.options,
       signal: controller.signal,
       resolver,
       // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
       trace: 'retries',
     });
-    const packed = packReport(report, { ownJson: true });
-    const { domain, health, checkedAt, outcome } = packed;
+    const packed = packCheck(result, msg.options.lang, { store: msg.options.store === true });
+    const { domain, health, checkedAt, outcome, lang } = packed;
     return {
       kind: 'done',
       id: msg.id,
@@ -61,6 +61,7 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
       health,
       checkedAt,
       outcome,
+      lang,
       json: own(packed.json),
       packed: own(packed.packed),
     };

@@ -136,8 +136,8 @@ export function createCheckPool(options: PoolOptions): CheckPool {
         return;
       }
       failedStarts = 0;
-      const { domain, health, checkedAt, outcome } = msg;
-      pending.resolve({ domain, health, checkedAt, outcome, json: bytes(msg.json), packed: bytes(msg.packed) });
+      const { domain, health, checkedAt, outcome, lang } = msg;
+      pending.resolve({ domain, health, checkedAt, outcome, lang, json: bytes(msg.json), packed: bytes(msg.packed) });
     });
     worker.on('error', (err) => stopped(slot, worker, `check worker failed: ${err.message}`));
     worker.on('exit', (code) => stopped(slot, worker, `check worker exited (code ${code})`));

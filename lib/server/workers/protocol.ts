@@ -20,7 +20,14 @@ export type WorkerSetup = {
 };
 
 /** The parts of CheckOptions a worker needs (signal, resolver and trace are the worker's own). */
-export type WorkerCheckOptions = { cloud: CloudChoice; lang: string; services?: ServiceOverride; fresh?: boolean };
+export type WorkerCheckOptions = {
+  cloud: CloudChoice;
+  lang: string;
+  services?: ServiceOverride;
+  fresh?: boolean;
+  /** Pack the stored result too (a run's), beside the report rendered in `lang`. */
+  store?: boolean;
+};
 
 export type ToWorker =
   | { kind: 'check'; id: number; target: CheckTarget; options: WorkerCheckOptions }
@@ -37,6 +44,7 @@ export type FromWorker =
       health: RecordsHealth;
       checkedAt: string;
       outcome: Outcome;
+      lang: string;
       json: Uint8Array;
       packed: Uint8Array;
     }

@@ -81,7 +81,10 @@ function violations(graph: Graph): string[] {
       if (isUi(file) && target.startsWith('lib/server/')) out.push(`${file} (a page or component) imports ${target}`);
       if (
         isPure(file) &&
-        (BUILTINS.has(target) || target.startsWith('lib/server/') || target.startsWith('lib/data/'))
+        (BUILTINS.has(target) ||
+          target.startsWith('node:') ||
+          target.startsWith('lib/server/') ||
+          target.startsWith('lib/data/'))
       ) {
         out.push(`${file} (pure) imports ${target}`);
       }

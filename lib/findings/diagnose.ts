@@ -43,11 +43,12 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
   const snapshot = snapshotOf(gathered, probeName(gathered.domain, gathered.probe));
   const { cloud, msoid, notes: cloudNotes } = diagnoseCloudAndMsoid(snapshot, options.cloud);
   // Every lookup a finding rests on, once by id: what the check gathered, and the not-run stand-ins findings name.
+  // The same question asked twice (an SPF record including its own domain asks the apex TXT again) keeps the first.
   const seen = new Map<string, Lookup>();
-  for (const l of gathered.lookups.values()) seen.set(lookupId(l), l);
+  for (const l of gathered.lookups.values()) if (!seen.has(lookupId(l))) seen.set(lookupId(l), l);
   for (const l of msoidLookups(snapshot, cloud)) if (!seen.has(lookupId(l))) seen.set(lookupId(l), l);
   const nsLookup = gathered.lookups.get(KEYS.ns) ?? notRunLookup(gathered.registrable, 'NS');
-  seen.set(lookupId(nsLookup), nsLookup);
+  if (!seen.has(lookupId(nsLookup))) seen.set(lookupId(nsLookup), nsLookup);
   const names = nsLookup.outcome === 'answer' ? nsLookup.answers.filter((a) => a.type === 'NS').map((a) => a.data) : [];
   const match = detectDnsHost(names);
   const host: HostFinding = {

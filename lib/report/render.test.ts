@@ -147,7 +147,7 @@ describe('every code path renders with the English catalogue', () => {
   });
 });
 
-describe('renderFinding', () => {
+describe('renderMsoid', () => {
   it('fills text from messages and keeps the data', () => {
     const { msoid } = diagnose(snapshot(), '21vianet');
     const f = renderFinding(msoid, catalogue);

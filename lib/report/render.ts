@@ -95,7 +95,8 @@ function compactFinding(finding: ReportMsoid | ReportRecord): Record<string, unk
 
 /**
  * The report as the API writes it (`ReportWire`): every value that is its schema's default left out, so parsing
- * with `Report` gives the same report back. Every writer of report JSON goes through it.
+ * with `Report` gives the same report back. GET and POST /api/check and the run API's summary and events write
+ * it; the JSON export keeps every field (its lookups are in report form all the same).
  */
 export function compactReport(report: Report): ReportWire {
   const { fixes, notes, ...rest } = report;

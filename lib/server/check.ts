@@ -8,8 +8,7 @@ import { diagnose } from '@/lib/findings/diagnose';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import { renderResult } from '@/lib/report/render';
-import type { CheckResult, CloudChoice, Lookup, Report, ServiceOverride } from '@/lib/schema';
+import type { CheckResult, CloudChoice, Lookup, ServiceOverride } from '@/lib/schema';
 import { abortScope } from './dns/abort';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
@@ -94,9 +93,4 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     checkedAt: new Date().toISOString(),
     elapsedMs: Math.round(performance.now() - started),
   };
-}
-
-/** Checks one normalised domain and returns its report in `options.lang`. */
-export async function checkDomain(target: CheckTarget, options: CheckOptions): Promise<Report> {
-  return renderResult(await checkResult(target, options), options.lang);
 }

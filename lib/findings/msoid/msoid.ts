@@ -1,6 +1,6 @@
 /**
  * The msoid diagnosis: one finding for `msoid.<domain>`, from a snapshot and the cloud report.
- * Pure and synchronous; text is filled later by `renderFinding`.
+ * Pure and synchronous; its text is rendered later, in the reader's language (lib/report/render.ts).
  */
 
 import { normalizeName } from '@/lib/lookups/dns-names';

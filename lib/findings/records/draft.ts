@@ -46,11 +46,11 @@ export type Ctx = {
   seen: Map<string, Lookup>;
 };
 
-/** Records `lookups` in `ctx.seen` and returns their ids (what a finding lists). */
+/** Records `lookups` in `ctx.seen` (the first lookup of a question stays) and returns their ids (what a finding lists). */
 export function lookupIds(ctx: Pick<Ctx, 'seen'>, lookups: readonly Lookup[]): string[] {
   return lookups.map((l) => {
     const id = lookupId(l);
-    ctx.seen.set(id, l);
+    if (!ctx.seen.has(id)) ctx.seen.set(id, l);
     return id;
   });
 }

@@ -62,8 +62,9 @@ export interface RunStore {
   create(input: NewRun): Promise<RunRecord>;
   get(id: string): Promise<Lookup>;
   /**
-   * Stores a domain's report. Without `replace`, a domain already reported is ignored (exactly once);
-   * with it, the report replaces the earlier one at the same index. Returns the index, or null when ignored.
+   * Stores a domain's check result (rendered in the run's language for live followers, packed for keeping).
+   * Without `replace`, a domain already stored is ignored (exactly once); with it, the result replaces the earlier
+   * one at the same index. Returns the index, or null when ignored.
    */
   putResult(id: string, result: CheckResult, options?: { replace?: boolean }): Promise<number | null>;
   /**

@@ -24,12 +24,12 @@ export type StoredResult = {
   checkedAt: string;
   /** The run revision that stored it (every append or replacement raises the run's revision by one). */
   revision: number;
-  /** The report's JSON (UTF-8), brotli-packed: a slice of the run's arena. */
+  /** The `CheckResult`'s JSON (UTF-8), brotli-packed: a slice of the run's arena. */
   packed: Buffer;
 };
 
 /**
- * Quality 0 with a 64 KB window: about 0.04 ms for a 35 KB report, 6× smaller (quality 1 is half again as slow
+ * Quality 0 with a 64 KB window: a few hundredths of a millisecond for a stored result, several times smaller (quality 1 is half again as slow
  * for 6% less); the text is highly repetitive JSON.
  */
 const PACK_OPTIONS = {

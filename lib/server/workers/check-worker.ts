@@ -1,7 +1,7 @@
 /**
  * A check worker thread (started by ./pool.ts): checks bulk-run domains exactly as the main thread would
- * (`checkDomain`, the same resolver module and diagnosis), then serialises and packs the report, so the main
- * thread only stores bytes and streams them. It has its own resolver (sockets, cache, in-flight cap with a
+ * (`checkResult`, the same resolver module and diagnosis), then renders the report in the list's language and,
+ * for a run, packs the stored result, so the main thread only stores bytes and streams them. It has its own resolver (sockets, cache, in-flight cap with a
  * slow lane) configured from the same environment.
  */
 import { parentPort, workerData } from 'node:worker_threads';

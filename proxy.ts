@@ -1,14 +1,17 @@
 /**
  * Runs before every page and API route (Node runtime): a fresh CSP nonce and the security headers on every
- * response, a request id, and the sign-in redirect for pages when access control is on. It is a convenience
- * layer, not the security boundary: route handlers check access and limits themselves, and the static
- * headers are also set in next.config.ts, in case this is ever skipped.
+ * response, a request id, the Host check (a host we don't answer for gets 403: DNS rebinding), and the sign-in
+ * redirect for pages when access control is on. (Methods Next can't represent, such as TRACE, never reach it:
+ * lib/server/methods.ts answers them.) It is a
+ * convenience layer, not the security boundary: route handlers check the host, access and limits themselves, and
+ * the static headers are also set in next.config.ts, in case this is ever skipped.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type NextRequest, NextResponse } from 'next/server';
 import { LANGUAGE_HEADER, LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
-import { checkAccess, isHttps, safeNextPath } from '@/lib/server/access';
+import { checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
+import { hostAllowed, isHttps } from '@/lib/server/http/trust';
 
 /** The Content-Security-Policy for one response. Scripts run only with this response's nonce. */
 function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
@@ -42,21 +45,33 @@ function securityHeaders(csp: string, https: boolean): Record<string, string> {
 
 /** Pages anyone may open while access control is on. */
 function isPublicPage(pathname: string): boolean {
-  return pathname === '/signin' || pathname.startsWith('/signin/');
+  return pathname === '/signin' || pathname.startsWith('/signin/') || pathname === '/signout';
+}
+
+/** A JSON error with its status (the shape of lib/server/http/errors.ts; proxy.ts stays free of route code). */
+function refuse(status: number, code: string, message: string): NextResponse {
+  return NextResponse.json({ code, message }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** Adds the nonce, security headers and request id; redirects pages to /signin when access is required. */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = randomBytes(16).toString('base64');
-  const https = isHttps(request);
+  const config = getConfig();
+  const https = isHttps(request, config);
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
   const requestId = randomUUID();
   const { pathname, search } = request.nextUrl;
 
   let response: NextResponse;
-  const token = getConfig().accessToken;
+  const token = config.accessToken;
   const isPage = !pathname.startsWith('/api/');
-  if (token !== null && isPage && !isPublicPage(pathname) && !checkAccess(request, token).ok) {
+  if (!hostAllowed(request, config)) {
+    response = refuse(
+      403,
+      'forbidden-host',
+      'This server does not answer for that host name. Set PUBLIC_ORIGIN (or ALLOWED_HOSTS) to the address users reach it at.',
+    );
+  } else if (token !== null && isPage && !isPublicPage(pathname) && !checkAccess(request, config).ok) {
     const target = new URL('/signin', request.url);
     // A form POST (POST /open) goes on as a GET: 303, and back to the dashboard, since /open has no GET.
     const read = request.method === 'GET' || request.method === 'HEAD';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/ui/i18n-provider';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
-import { pageLanguage } from '@/lib/data/page';
+import { pageLanguage, signedIn } from '@/lib/data/page';
 import { catalogueFor } from '@/lib/messages';
 import { pageCatalogue } from '@/lib/messages/page-catalogue';
 import './globals.css';
@@ -29,6 +29,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const lang = await pageLanguage();
   const { t } = makeTranslator(lang);
+  const session = await signedIn();
   return (
     <html lang={lang}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -40,8 +41,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* The page's language goes to the browser as data, without the texts only the server renders. */}
         <I18nProvider lang={lang} catalogue={pageCatalogue(catalogueFor(lang))}>
-          <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
+          <div className="mx-auto flex max-w-7xl items-center justify-end gap-4 px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
             <LanguageSwitch />
+            {session ? (
+              <form method="post" action="/signout" data-testid="signout">
+                <button
+                  type="submit"
+                  className="rounded px-2 py-1 text-sm text-slate-700 underline-offset-2 hover:underline dark:text-slate-300"
+                >
+                  {t('ui.signin.signOut')}
+                </button>
+              </form>
+            ) : null}
           </div>
           {children}
         </I18nProvider>

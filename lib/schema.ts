@@ -683,6 +683,7 @@ export const ERROR_CODES = [
   'payload-too-large',
   'unsupported-media-type',
   'forbidden-origin',
+  'forbidden-host',
   'rate-limited',
   'unauthorized',
   'not-found',

@@ -245,7 +245,7 @@ test('the sign-in page follows ?lang= and Accept-Language', async ({ browser }) 
 
 test('with an access token, a report in Chinese leads to a Chinese sign-in form and back', async ({ browser }) => {
   test.slow(); // it starts an app of its own
-  const token = 'detail-spec-access-token-0123456789';
+  const token = 'Detail-spec-Access-token-x7Kq2mP9vR4t';
   const app = await startApp({ ...appEnv(process.env.LAB_RESOLVER ?? ''), ACCESS_TOKEN: token });
   const context = await browser.newContext({ baseURL: app.url, locale: 'en-US' });
   try {
@@ -263,6 +263,11 @@ test('with an access token, a report in Chinese leads to a Chinese sign-in form 
     await page.getByRole('button', { name: zh.t('ui.signin.submit') }).click();
     await expect(page).toHaveURL(new RegExp(`/d/${DOMAIN}\\?.*lang=zh-CN`));
     await expect(page.getByTestId('detail-report')).toContainText(zh.t('ui.detail.heading'));
+    // Signed in, the page offers to sign out; afterwards the report asks for the token again.
+    await page.getByRole('button', { name: zh.t('ui.signin.signOut') }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto(`/d/${DOMAIN}?cloud=auto&lang=zh-CN`);
+    await expect(page).toHaveURL(/\/signin\?/);
   } finally {
     await context.close();
     await app.stop();

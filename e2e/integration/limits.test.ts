@@ -182,6 +182,9 @@ describe('rate limits (per client, cost-based)', () => {
       RATE_LIMIT_REQUESTS_WINDOW_S: '2',
       RATE_LIMIT_DOMAINS: '5',
       RATE_LIMIT_DOMAINS_WINDOW_S: '2',
+      // The domain budget must hold the largest list a client may send (start-up refuses it otherwise).
+      MAX_DOMAINS_PER_RUN: '5',
+      MAX_DOMAINS_PER_REQUEST: '5',
     });
   });
   afterAll(async () => {

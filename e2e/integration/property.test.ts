@@ -3,11 +3,16 @@
  * answer is never a 5xx, and it is always a valid `{code, message}` error, a valid report, or a valid
  * NDJSON stream that ends with its `done` line.
  */
+import { METHODS } from 'node:http';
 import fc from 'fast-check';
-import { describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { ApiError, CLOUD_CHOICES, Report, StreamLine } from '../../lib/schema';
+import { type App, startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
+import { rawRequest } from '../support/http';
 
 const appUrl = inject('appUrl');
+const resolver = inject('resolver');
 
 type Reply = { status: number; type: string; text: string };
 
@@ -108,5 +113,63 @@ describe('the API never answers 5xx, and always in a valid shape', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('no 5xx for odd methods or odd return addresses', () => {
+  it('any method on any path: a method no route serves (TRACE…) is a JSON 405, never a 5xx', async () => {
+    const method = fc.oneof(
+      fc.constantFrom('TRACE', 'TRACK', 'PROPFIND', 'MKCOL', 'PURGE', 'LINK', 'GET', 'HEAD', 'OPTIONS', 'DELETE'),
+      fc.stringMatching(/^[A-Z]{3,10}$/),
+    );
+    const path = fc.constantFrom('/', '/api/check', '/api/runs', '/bulk', '/d/ok-21v.test', '/signin', '/nowhere');
+    await fc.assert(
+      fc.asyncProperty(method, path, async (m, p) => {
+        const reply = await rawRequest(appUrl, p, { method: m });
+        if (reply.status >= 500) throw new Error(`${m} ${p}: ${reply.status} ${reply.text.slice(0, 200)}`);
+        // A method Node's parser knows but no route serves is ours to answer (405); one it doesn't know, Node
+        // refuses itself (400).
+        const served = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].includes(m);
+        if (!served && METHODS.includes(m) && reply.status !== 405) {
+          throw new Error(`${m} ${p}: ${reply.status}, expected 405`);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  describe('signing in with any `next`', () => {
+    const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
+    let app: App | undefined;
+    beforeAll(async () => {
+      app = await startApp({ ...appEnv(resolver), ACCESS_TOKEN: TOKEN });
+    });
+    afterAll(async () => {
+      await app?.stop();
+    });
+
+    it('the right token with any `next` is a 303 to a local, ASCII address', async () => {
+      const next = fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 30 }).map((t) => `/${t}`),
+        fc.string({ maxLength: 30 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(next, async (value) => {
+          const response = await fetch(new URL('/signin/submit', app!.url), {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ token: TOKEN, next: value }).toString(),
+          });
+          await response.body?.cancel();
+          const location = response.headers.get('location') ?? '';
+          if (response.status !== 303) throw new Error(`next=${JSON.stringify(value)}: ${response.status}`);
+          if (!location.startsWith('/') || location.startsWith('//') || !/^[\x21-\x7e]*$/.test(location)) {
+            throw new Error(`next=${JSON.stringify(value)}: Location ${JSON.stringify(location)}`);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 /** Small HTTP helpers for the integration tests (plain fetch, no retries). */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { StreamLine, type StreamLine as StreamLineType } from '../../lib/schema';
 
 export type HttpResult = { status: number; contentType: string; text: string; json: unknown };
@@ -45,4 +46,38 @@ export function parseNdjson(text: string): StreamLineType[] {
         throw new Error(`NDJSON line ${i + 1} does not match StreamLine: ${parsed.error.message}\n${line}`);
       return parsed.data;
     });
+}
+
+/**
+ * A request through node:http, for what fetch refuses to send: any method (TRACE), any Host header. Reads the
+ * whole answer.
+ */
+export function rawRequest(
+  base: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }

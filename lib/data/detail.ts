@@ -8,7 +8,7 @@ import { headers } from 'next/headers';
 import { readServices, servicesParam, toOverride } from '@/lib/input/services';
 import { parseOneDomainIn } from '@/lib/report/domain-list';
 import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
-import { checkAccess, safeNextPath } from '@/lib/server/access';
+import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
 import { chargePageCheck } from '@/lib/server/http/page-limit';
 import { getRunEngine } from '@/lib/server/runs/engine';
@@ -45,7 +45,7 @@ export type DetailData =
 export async function loadDetail(segment: string, query: Query, lang: string): Promise<DetailData> {
   const config = getConfig();
   const asRequest = new Request('http://localhost/', { headers: await headers() });
-  const access = config.accessToken === null ? null : checkAccess(asRequest, config.accessToken);
+  const access = config.accessToken === null ? null : checkAccess(asRequest, config);
   if (access !== null && !access.ok) {
     const back = new URLSearchParams();
     for (const name of ['cloud', 's', 'services', 'lang']) {
@@ -62,7 +62,7 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = readServices(first(query.s) ?? first(query.services));
   // The page runs a real check, so it is charged to the same per-client limits as the API.
-  const limited = await chargePageCheck(asRequest, config, access?.ok && access.via !== 'open' ? 'token' : null);
+  const limited = await chargePageCheck(asRequest, config, access ? accessIdentity(access) : null);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const fresh = Boolean(first(query.fresh));
   const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });

@@ -3,8 +3,9 @@
  * input policy and limits the forms must agree with, and the sign-in settings. Server components only.
  */
 import 'server-only';
+import { headers } from 'next/headers';
 import type { InputPolicy } from '@/lib/schema';
-import { safeNextPath } from '@/lib/server/access';
+import { checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
 import { requestLanguage } from '@/lib/server/http/request-language';
 import { inputPolicy } from '@/lib/server/policy';
@@ -19,6 +20,14 @@ export function pageSettings(): { policy: InputPolicy; maxDomainsPerRun: number;
     maxDomainsPerRun: config.maxDomainsPerRun,
     staleAfterMs: config.staleAfterH * 3_600_000,
   };
+}
+
+/** True when access control is on and this request carries a valid session (the layout then offers Sign out). */
+export async function signedIn(): Promise<boolean> {
+  const config = getConfig();
+  if (config.accessToken === null) return false;
+  const access = checkAccess(new Request('http://localhost/', { headers: await headers() }), config);
+  return access.ok && access.via === 'session';
 }
 
 /** The sign-in page's settings: whether access control is on, and where to go back to (a same-site path). */

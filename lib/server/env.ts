@@ -11,7 +11,36 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Never echoed in configuration errors. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET']);
+
+/** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * A rough strength estimate of a secret, in bits: its length times log2 of the alphabet its character classes span
+ * (lower case, upper case, digits, others), capped by how many different characters it actually uses. A random
+ * 32-character base64 or hex string is well over 128; `aaaa…` or a word repeated is far below.
+ */
+export function secretBits(value: string): number {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
+  const sizes = [26, 26, 10, 33];
+  const pool = classes.reduce((sum, re, i) => sum + (re.test(value) ? (sizes[i] ?? 0) : 0), 0);
+  const distinct = new Set(value).size;
+  return value.length * Math.log2(Math.max(2, Math.min(pool, distinct * 2)));
+}
+
+const secret = (what: string) =>
+  z
+    .string()
+    .min(MIN_SECRET_LENGTH, `use at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -base64 32)`)
+    .max(1024)
+    .refine((v) => secretBits(v) >= 128, `${what} looks guessable: use a random value (e.g. openssl rand -base64 32)`);
+
+/** True for the loopback addresses and `localhost`. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -42,21 +71,42 @@ const EnvSchema = z.object({
   RUN_DEADLINE_MS: int(1000, 3_600_000).default(120_000),
   RATE_LIMIT_REQUESTS: int(1, 1_000_000).default(60),
   RATE_LIMIT_REQUESTS_WINDOW_S: int(1, 86_400).default(60),
-  RATE_LIMIT_DOMAINS: int(1, 10_000_000).default(2000),
+  RATE_LIMIT_DOMAINS: int(1, 10_000_000).default(10_000),
   RATE_LIMIT_DOMAINS_WINDOW_S: int(1, 86_400).default(600),
   /** `memory` (per process) or `sqlite:/path/file.db` (shared by every process using the file). */
   RATE_LIMIT_STORE: z
     .string()
     .regex(/^(memory|sqlite:.+)$/, 'use "memory" or "sqlite:/path/to/file.db"')
     .default('memory'),
-  /** Header a trusted reverse proxy sets to the client address (e.g. x-forwarded-for); unset: not trusted. */
+  /**
+   * Header a trusted reverse proxy sets to the client address (e.g. x-forwarded-for); unset: not trusted. Believed
+   * only when the server listens on loopback (BIND_HOST) or the request carries PROXY_SECRET (docs/deploy.md).
+   */
   TRUST_PROXY_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]+$/, 'a header name such as x-forwarded-for')
     .transform((v) => v.toLowerCase())
     .optional(),
+  /** A secret the reverse proxy adds as `X-Proxy-Secret` to every request: proof that the proxy headers are its. */
+  PROXY_SECRET: secret('PROXY_SECRET').optional(),
+  /** The address the server listens on (`npm start` passes it to `next start -H`); unset: every interface. */
+  BIND_HOST: z.string().default('::'),
+  /** The address users reach the dashboard at (`https://dns.contoso.com`): its host is the one Host allowed. */
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, 'an http or https origin such as https://dns.contoso.com, with no path')
+    .optional(),
+  /** Further Host values to answer for (comma-separated `host` or `host:port`), besides PUBLIC_ORIGIN's and loopback. */
+  ALLOWED_HOSTS: z.string().optional(),
   /** Shared access token; unset = no access control. */
-  ACCESS_TOKEN: z.string().min(16, 'use at least 16 characters').max(1024).optional(),
+  ACCESS_TOKEN: secret('ACCESS_TOKEN').optional(),
   SESSION_MAX_AGE_S: int(60, 30 * 86_400).default(43_200),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
   READY_TIMEOUT_MS: int(100, 30_000).default(1500),
@@ -114,6 +164,15 @@ export type ServerConfig = {
   rateLimit: RateLimitConfig;
   /** Lower-case header name, or null when no proxy header is trusted. */
   trustProxyHeader: string | null;
+  /** The secret a trusted proxy adds as `X-Proxy-Secret`, or null. */
+  proxySecret: string | null;
+  /** The address the server listens on, and whether it is loopback (then only local processes reach it). */
+  bindHost: string;
+  listensOnLoopback: boolean;
+  /** The origin users reach (`https://dns.contoso.com`), or null. */
+  publicOrigin: string | null;
+  /** Host header values answered besides loopback (lower case; `host` or `host:port`). */
+  allowedHosts: string[];
   /** null = access control off. */
   accessToken: string | null;
   sessionMaxAgeS: number;
@@ -143,6 +202,22 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const largest = Math.max(e.MAX_DOMAINS_PER_RUN, e.MAX_DOMAINS_PER_REQUEST);
+  if (e.RATE_LIMIT_DOMAINS < largest) {
+    throw new Error(
+      `Invalid configuration:\n  RATE_LIMIT_DOMAINS: ${e.RATE_LIMIT_DOMAINS} is smaller than the largest list one client may send ` +
+        `(MAX_DOMAINS_PER_RUN ${e.MAX_DOMAINS_PER_RUN}, MAX_DOMAINS_PER_REQUEST ${e.MAX_DOMAINS_PER_REQUEST}), which could then never ` +
+        'be checked: raise RATE_LIMIT_DOMAINS or lower the list limits.',
+    );
+  }
+  const publicOrigin = e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null;
+  const allowedHosts = [
+    ...(publicOrigin ? [new URL(publicOrigin).host] : []),
+    ...(e.ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
+  ];
   let servers: ServerAddress[];
   let serversFromSystem = false;
   if (e.DNS_SERVERS?.trim()) {
@@ -185,6 +260,11 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
       sqlitePath: e.RATE_LIMIT_STORE.startsWith('sqlite:') ? e.RATE_LIMIT_STORE.slice('sqlite:'.length) : null,
     },
     trustProxyHeader: e.TRUST_PROXY_HEADER ?? null,
+    proxySecret: e.PROXY_SECRET ?? null,
+    bindHost: e.BIND_HOST,
+    listensOnLoopback: isLoopbackHost(e.BIND_HOST),
+    publicOrigin,
+    allowedHosts,
     accessToken: e.ACCESS_TOKEN ?? null,
     sessionMaxAgeS: e.SESSION_MAX_AGE_S,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -29,8 +29,26 @@ describe('clientKey', () => {
     ['trusted header missing', {}, 'x-forwarded-for', null, 'anonymous'],
     ['trusted header not an address', { 'x-forwarded-for': 'evil, <script>' }, 'x-forwarded-for', null, 'anonymous'],
   ];
+  const config = (trusted: string | null) => ({
+    trustProxyHeader: trusted,
+    proxySecret: null,
+    listensOnLoopback: true,
+    publicOrigin: null,
+    allowedHosts: [],
+  });
   test.each(table)('%s', (_label, headers, trusted, identity, expected) => {
-    expect(clientKey(request(headers), trusted, identity)).toBe(expected);
+    expect(clientKey(request(headers), config(trusted), identity)).toBe(expected);
+  });
+
+  test('the header is believed only from the trusted proxy: loopback listener, or PROXY_SECRET', () => {
+    const xff = { 'x-forwarded-for': '192.0.2.1' };
+    const exposed = { ...config('x-forwarded-for'), listensOnLoopback: false };
+    expect(clientKey(request(xff), exposed, null)).toBe('anonymous');
+    const secret = 'S'.repeat(8) + 'x7Kq2mP9vR4tL1wN8bZ3cF6hJ0dG5yA';
+    const withSecret = { ...exposed, proxySecret: secret };
+    expect(clientKey(request(xff), withSecret, null)).toBe('anonymous');
+    expect(clientKey(request({ ...xff, 'x-proxy-secret': 'wrong' }), withSecret, null)).toBe('anonymous');
+    expect(clientKey(request({ ...xff, 'x-proxy-secret': secret }), withSecret, null)).toBe('ip:192.0.2.1');
   });
 });
 
@@ -44,6 +62,14 @@ describe('consume (memory store)', () => {
     expect(last.ok === false && Number.isInteger(last.retryAfterSeconds) && last.retryAfterSeconds >= 1).toBe(true);
     expect(last.ok === false && last.retryAfterSeconds <= 60).toBe(true);
     expect((await consume(requests, 'requests', 'other', 1)).ok).toBe(true);
+  });
+
+  test('a refused request is refunded: after a too-big ask, a smaller one still fits', async () => {
+    const { domains } = createLimiters(CONFIG);
+    expect((await consume(domains, 'domains', 'k', 6)).ok).toBe(true);
+    expect((await consume(domains, 'domains', 'k', 9)).ok).toBe(false);
+    // Without the refund the 9 refused points would still count and this would be refused too.
+    expect((await consume(domains, 'domains', 'k', 4)).ok).toBe(true);
   });
 
   test('cost-based: a request for N domains takes N points', async () => {

@@ -1,20 +1,23 @@
 /**
- * Cost-based rate limits per client (rate-limiter-flexible, fixed windows): every check request costs one
+ * Cost-based rate limits per client (rate-limiter-flexible, fixed windows): every valid check request costs one
  * point of the `requests` budget, and every domain it asks for one point of the `domains` budget, so one
- * 500-domain POST costs what 500 single checks cost. The store is in-memory (per process) or a SQLite file
- * shared by every process that names it; if the store fails, an in-memory insurance limiter takes over.
+ * 500-domain POST costs what 500 single checks cost. A request the budget refuses is refunded (it did no work),
+ * and a request bigger than the whole budget is refused as too big before anything is charged, so no single
+ * request can empty a bucket. The store is in-memory (per process) or a SQLite file shared by every process that
+ * names it; if the store fails, an in-memory insurance limiter takes over.
  *
- * Client key: the address a trusted proxy put in TRUST_PROXY_HEADER (its last entry, the one the proxy
- * added), else the access-token identity, else one shared `anonymous` bucket. Route handlers cannot see the
- * socket address, and X-Forwarded-For without a trusted proxy is whatever the client wrote, so without
- * TRUST_PROXY_HEADER every anonymous client shares one budget: a global cap that keeps the server from
- * being used as a DNS cannon, at the price that one heavy user can use it up for everyone.
+ * Client key: the address the trusted proxy put in TRUST_PROXY_HEADER (its last entry, the one the proxy
+ * added; believed only from the trusted proxy, ./http/trust.ts), else the signed-in browser's session, else the
+ * access token, else one shared `anonymous` bucket. Route handlers cannot see the socket address, so without a
+ * trusted proxy every anonymous client shares one budget: a global cap that keeps the server from being used as
+ * a DNS cannon (start-up warns about it, lib/server/startup.ts).
  */
 
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
 import { isIpAddress } from './dns/servers';
-import type { RateLimitConfig } from './env';
+import type { RateLimitConfig, ServerConfig } from './env';
 import { errorResponse } from './http/errors';
+import { fromTrustedProxy } from './http/trust';
 
 export type Limiters = { requests: RateLimiterAbstract; domains: RateLimiterAbstract; store: 'memory' | 'sqlite' };
 export type RateDecision =
@@ -92,6 +95,8 @@ export async function consume(
     return { ok: true, remaining: res.remainingPoints };
   } catch (err) {
     if (isRejection(err)) {
+      // The limiter counted the refused points too: give them back, a refused request did no work.
+      await limiter.reward(key, points).catch(() => undefined);
       return { ok: false, limit, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
     }
     return { ok: true, remaining: 0, error: err };
@@ -122,11 +127,19 @@ function addressOf(value: string): string | null {
 }
 
 /**
- * The rate-limit key of a request: `ip:<addr>` from the trusted proxy header (last entry), else
- * `user:<identity>` when the caller proved an identity, else `anonymous`.
+ * The rate-limit key of a request: `ip:<addr>` from the trusted proxy's header (last entry), else
+ * `user:<identity>` when the caller proved an identity (`session:<id>`, `token`), else `anonymous`.
  */
-export function clientKey(request: Request, trustProxyHeader: string | null, identity: string | null): string {
-  if (trustProxyHeader) {
+export function clientKey(
+  request: Request,
+  config: Pick<
+    ServerConfig,
+    'trustProxyHeader' | 'proxySecret' | 'listensOnLoopback' | 'publicOrigin' | 'allowedHosts'
+  >,
+  identity: string | null,
+): string {
+  const trustProxyHeader = config.trustProxyHeader;
+  if (trustProxyHeader && fromTrustedProxy(request, config)) {
     const entries = (request.headers.get(trustProxyHeader) ?? '').split(',').filter((e) => e.trim() !== '');
     const last = entries.at(-1);
     const address = last === undefined ? null : addressOf(last);

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { formatServer } from './dns/resolver';
 import { getConfig } from './env';
 import { getLog } from './log';
+import { installMethodGuard } from './methods';
 import { getLimiters } from './rate-limit';
 import { installShutdownHandlers } from './shutdown';
 import { bulkCheckPool } from './workers/pool';
@@ -17,8 +18,51 @@ import { bulkCheckPool } from './workers/pool';
 export const HEAP_GROWING_PERCENT = 100;
 
 /**
+ * What start-up warns about in how the server is exposed (docs/deploy.md): reachable from other machines with no
+ * way to tell clients apart and no sign-in (one shared rate-limit bucket that anyone can use up, and no access
+ * control), a proxy header that will never be believed, and a listener no outside Host name is allowed for.
+ */
+export function exposureWarnings(
+  config: Pick<
+    ReturnType<typeof getConfig>,
+    | 'listensOnLoopback'
+    | 'bindHost'
+    | 'trustProxyHeader'
+    | 'proxySecret'
+    | 'accessToken'
+    | 'publicOrigin'
+    | 'allowedHosts'
+  >,
+): Array<{ fields: Record<string, unknown>; message: string }> {
+  const warnings: Array<{ fields: Record<string, unknown>; message: string }> = [];
+  const proxied = config.trustProxyHeader !== null && (config.listensOnLoopback || config.proxySecret !== null);
+  if (!config.listensOnLoopback && !proxied && config.accessToken === null) {
+    warnings.push({
+      fields: { BIND_HOST: config.bindHost },
+      message:
+        'reachable from other machines with no trusted proxy (TRUST_PROXY_HEADER with PROXY_SECRET) and no ACCESS_TOKEN: anyone can use it, and every client shares one rate-limit budget',
+    });
+  }
+  if (config.trustProxyHeader !== null && !proxied) {
+    warnings.push({
+      fields: { TRUST_PROXY_HEADER: config.trustProxyHeader, BIND_HOST: config.bindHost },
+      message:
+        'TRUST_PROXY_HEADER is ignored: the server listens beyond loopback and PROXY_SECRET is not set, so anyone could write that header',
+    });
+  }
+  if (!config.listensOnLoopback && config.publicOrigin === null && config.allowedHosts.length === 0) {
+    warnings.push({
+      fields: { BIND_HOST: config.bindHost },
+      message:
+        'PUBLIC_ORIGIN is not set: only requests to localhost or a loopback address are answered (403 forbidden-host otherwise)',
+    });
+  }
+  return warnings;
+}
+
+/**
  * Runs once at start-up: validates the configuration (a bad value stops the server with a clear message),
- * opens the rate-limit store, installs graceful shutdown and a last-resort log for unhandled rejections,
+ * opens the rate-limit store, answers unserved methods (TRACE…), installs graceful shutdown and a last-resort log for unhandled rejections,
  * sets the heap growing factor (HEAP_GROWING_PERCENT) and starts the check workers (CHECK_WORKERS).
  */
 export async function validateConfigAtStartup(): Promise<void> {
@@ -49,12 +93,9 @@ export async function validateConfigAtStartup(): Promise<void> {
     console.error(`Invalid configuration:\n  RATE_LIMIT_STORE: cannot open the store: ${(err as Error).message}`);
     process.exit(1);
   }
-  if (config.rateLimit.domains < config.maxDomainsPerRequest) {
-    log.warn(
-      { RATE_LIMIT_DOMAINS: config.rateLimit.domains, MAX_DOMAINS_PER_REQUEST: config.maxDomainsPerRequest },
-      'the domain budget is smaller than one full request: such requests always get 429',
-    );
-  }
+  for (const warning of exposureWarnings(config)) log.warn(warning.fields, warning.message);
+  // TRACE and the like would otherwise get a bare 500 from Next (lib/server/methods.ts).
+  installMethodGuard();
   // The bulk-run check workers load now, so a run's first row does not wait for them.
   bulkCheckPool(config);
   installShutdownHandlers(config.shutdownGraceMs, log);

@@ -317,6 +317,7 @@ export const uiMessages = {
     submit: 'Sign in',
     failed: 'That access token is not right. Check it and try again.',
     notNeeded: 'This server does not ask for an access token: you can check domains right away.',
+    signOut: 'Sign out',
   },
   errors: {
     heading: 'The check could not run',

@@ -312,6 +312,7 @@ export const zhUiMessages = {
     submit: '登录',
     failed: '访问令牌不正确。请检查后重试。',
     notNeeded: '此服务器不要求访问令牌：你可以直接检查域名。',
+    signOut: '退出登录',
   },
   errors: {
     heading: '无法运行检查',

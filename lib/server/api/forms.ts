@@ -3,13 +3,16 @@
  * and the sign-in form (POST /signin/submit). Both answer 303. Route handlers only wire these.
  */
 import 'server-only';
+import { setTimeout as delay } from 'node:timers/promises';
 import { inputLink } from '@/lib/bulk/bulk-link';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { decodeShareState } from '@/lib/share/url-state';
-import { isHttps, safeEqual, safeNextPath, sessionCookieHeader } from '../access';
+import { clearedSessionCookies, safeEqual, safeNextPath, sessionCookieHeader } from '../access';
+import { authRefusedFor, recordAuthFailure } from '../http/auth-failures';
 import { seeOther } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
 import type { RouteInput } from '../http/route';
+import { isHttps } from '../http/trust';
 
 /**
  * The /open form body: the dashboard takes 500 domains; 256 KB holds 500 names of 60 characters with their line
@@ -17,6 +20,7 @@ import type { RouteInput } from '../http/route';
  */
 export const OPEN_FORM = { maxBytes: 256 * 1024, what: 'the form' };
 export const SIGNIN_FORM = { maxBytes: 8192, what: 'the sign-in form' };
+export const SIGNOUT_FORM = { maxBytes: 1024, what: 'the sign-out form' };
 
 /**
  * POST /open (d, cloud, s, lang): 303 to the page's share link for that list, compressed into `z` when long. A GET
@@ -24,7 +28,9 @@ export const SIGNIN_FORM = { maxBytes: 8192, what: 'the sign-in form' };
  * losing the page. A link still too long for a request line (the bulk input link's rule, lib/bulk/bulk-link.ts)
  * carries the list after `#`, which the browser keeps and the page reads on arrival.
  */
-export function openList(input: RouteInput<undefined, undefined>): Response {
+export async function openList(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
   const { form } = input;
   form.delete('z'); // only the form's own fields
   const lang = matchLanguage(form.get(LANGUAGE_PARAM));
@@ -32,19 +38,35 @@ export function openList(input: RouteInput<undefined, undefined>): Response {
 }
 
 /** POST /signin/submit (token, next, lang): sets the session cookie and returns to `next`, or back to /signin. */
-export function signIn(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Response {
+export async function signIn(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const token = ctx.config.accessToken;
   if (token === null) return seeOther('/');
   const { form } = input;
   const next = safeNextPath(form.get('next'));
-  if (!safeEqual(form.get('token') ?? '', token)) {
-    ctx.log.warn({ event: 'signin-failed', client: ctx.client }, 'sign-in refused');
+  const refused = await authRefusedFor(ctx.client);
+  if (refused !== null || !safeEqual(form.get('token') ?? '', token)) {
+    // Never a lockout: a wrong token is answered after a delay that grows with the client's failures (the right
+    // token is never delayed); a source address that keeps failing is not checked until its window ends.
+    if (refused === null) {
+      const failure = await recordAuthFailure(ctx.client);
+      if (failure.log) {
+        ctx.log.warn({ event: 'signin-failed', client: ctx.client, failures: failure.count }, 'sign-in refused');
+      }
+      await delay(failure.delayMs, undefined, { signal: ctx.signal }).catch(() => undefined);
+    }
     const back = new URLSearchParams({ error: '1', next });
     const lang = matchLanguage(form.get(LANGUAGE_PARAM));
     if (lang) back.set(LANGUAGE_PARAM, lang);
     return seeOther(`/signin?${back}`);
   }
   ctx.log.info({ event: 'signin', client: ctx.client }, 'signed in');
-  const cookie = sessionCookieHeader(token, isHttps(input.request), ctx.config.sessionMaxAgeS);
+  const cookie = sessionCookieHeader(token, isHttps(input.request, ctx.config), ctx.config.sessionMaxAgeS);
   return seeOther(next, { 'Set-Cookie': cookie });
+}
+
+/** POST /signout: removes the session cookie (both its names) and goes to /signin. */
+export function signOut(): Response {
+  const headers = new Headers({ Location: '/signin', 'Cache-Control': 'no-store' });
+  for (const cookie of clearedSessionCookies()) headers.append('Set-Cookie', cookie);
+  return new Response(null, { status: 303, headers });
 }

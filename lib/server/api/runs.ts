@@ -102,8 +102,13 @@ export async function createRun(
 }
 
 /** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
-export async function getRun(input: RouteInput<undefined, z.infer<typeof SummaryQuery>>): Promise<Response> {
+export async function getRun(
+  input: RouteInput<undefined, z.infer<typeof SummaryQuery>>,
+  ctx: GuardedContext,
+): Promise<Response> {
   const run = await findRun(input.params.id ?? '');
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
   return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
@@ -114,6 +119,8 @@ export async function followRun(
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
   return runEventsResponse(
     getRunEngine(),
     id,
@@ -125,9 +132,11 @@ export async function followRun(
 }
 
 /** POST /api/runs/:id/cancel: no new domain starts, lookups in flight end; answers the summary without results. */
-export async function cancelRun(input: RouteInput<undefined, undefined>): Promise<Response> {
+export async function cancelRun(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
   await getRunEngine().cancel(id);
   return Response.json(runSummaryHead(run, run.results.length), { headers: noStore });
 }
@@ -184,8 +193,13 @@ export async function recheckRun(
 }
 
 /** GET /api/runs/:id/export: every stored result as a CSV or JSON download, streamed. */
-export async function exportRun(input: RouteInput<undefined, z.infer<typeof ExportQuery>>): Promise<Response> {
+export async function exportRun(
+  input: RouteInput<undefined, z.infer<typeof ExportQuery>>,
+  ctx: GuardedContext,
+): Promise<Response> {
   const run = await findRun(input.params.id ?? '');
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
   const { format } = input.query;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const name = `m365-dns-health-${run.id.slice(0, 8)}-${stamp}.${format}`;

@@ -5,6 +5,8 @@
 import 'server-only';
 import { matchLanguage, negotiateLanguage } from '@/lib/messages';
 import type { ApiError, ErrorCode } from '@/lib/schema';
+import type { ServerConfig } from '../env';
+import { requestHost } from './trust';
 
 const STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
@@ -12,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'forbidden-origin': 403,
+  'forbidden-host': 403,
   'rate-limited': 429,
   unauthorized: 401,
   'not-found': 404,
@@ -59,14 +62,21 @@ export function requireJson(request: Request): void {
 /**
  * A browser request must be same-origin. Scripts that send neither `Origin` nor `Sec-Fetch-Site` pass.
  */
-export function requireSameOrigin(request: Request): void {
+export function requireSameOrigin(
+  request: Request,
+  config: Pick<
+    ServerConfig,
+    'trustProxyHeader' | 'proxySecret' | 'listensOnLoopback' | 'publicOrigin' | 'allowedHosts'
+  >,
+): void {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') {
     throw new HttpError('forbidden-origin', 'Cross-site requests are not allowed.');
   }
   const origin = request.headers.get('origin');
   if (origin && origin !== 'null') {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    // The host the browser sent to (the Host header, checked by the guard; X-Forwarded-Host only from our proxy).
+    const host = requestHost(request, config);
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;

@@ -6,7 +6,7 @@ import { activeRuns, drain } from '@/lib/server/shutdown';
 import { HttpError } from './errors';
 import { capNamesPerRegistrable, guarded } from './guard';
 
-const TOKEN = 'unit-test-token-0123456789';
+const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
 
 beforeAll(() => {
   // The guard reads the process configuration; give it one without touching process.env.
@@ -14,8 +14,11 @@ beforeAll(() => {
     DNS_SERVERS: '127.0.0.1:53',
     ACCESS_TOKEN: TOKEN,
     TRUST_PROXY_HEADER: 'x-forwarded-for',
+    BIND_HOST: '127.0.0.1',
     RATE_LIMIT_REQUESTS: '2',
     RATE_LIMIT_DOMAINS: '5',
+    MAX_DOMAINS_PER_RUN: '5',
+    MAX_DOMAINS_PER_REQUEST: '5',
     LOG_LEVEL: 'silent',
   });
 });
@@ -26,11 +29,18 @@ function request(headers: Record<string, string> = {}, init: RequestInit = {}): 
   client++;
   return new Request('http://127.0.0.1/api/check', {
     ...init,
-    headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': `192.0.2.${client}`, ...headers },
+    headers: {
+      host: '127.0.0.1:3000',
+      authorization: `Bearer ${TOKEN}`,
+      'x-forwarded-for': `192.0.2.${client}`,
+      ...headers,
+    },
   });
 }
 
 const ok = guarded('check', () => Response.json({ fine: true }));
+/** A handler that does work for the request: it charges the client's request budget first. */
+const charged = guarded('check', async (_req, ctx) => (await ctx.chargeRequest()) ?? Response.json({ fine: true }));
 
 async function errorOf(response: Response): Promise<ApiError> {
   return ApiError.parse(await response.json());
@@ -52,21 +62,57 @@ describe('guarded', () => {
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test('one point per request: the third request of a client within the window gets 429', async () => {
+  test('one point per request that does work: the third of a client within the window gets 429', async () => {
     const headers = { 'x-forwarded-for': '198.51.100.77' };
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await ok(request(headers))).status);
+    for (let i = 0; i < 3; i++) statuses.push((await charged(request(headers))).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
 
-  test('chargeDomains: N domains take N points; over the budget → 429', async () => {
-    const charge = guarded(
-      'check',
-      async (_req, ctx) => (await ctx.chargeDomains(['a', 'b', 'c', 'd', 'e', 'f'])) ?? new Response('ran'),
-    );
-    const response = await charge(request());
-    expect(response.status).toBe(429);
-    expect((await errorOf(response)).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  test('a request the handler refuses as invalid costs nothing, however many arrive', async () => {
+    const headers = { 'x-forwarded-for': '198.51.100.78' };
+    const invalid = guarded('check', () => {
+      throw new HttpError('invalid-input', 'no');
+    });
+    for (let i = 0; i < 10; i++) expect((await invalid(request(headers))).status).toBe(400);
+    expect((await charged(request(headers))).status).toBe(200);
+  });
+
+  test('chargeDomains: N domains take N points; over what is left → 429, refunded; over the whole budget → 413', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `d${i}.test`);
+    const charge = (n: number) =>
+      guarded('check', async (_req, ctx) => (await ctx.chargeDomains(names(n))) ?? new Response('ran'));
+    const headers = { 'x-forwarded-for': '198.51.100.80' };
+    expect((await charge(3)(request(headers))).status).toBe(200);
+    const refused = await charge(3)(request(headers));
+    expect(refused.status).toBe(429);
+    expect((await errorOf(refused)).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    // The refused request was given back, points and request alike: 2 domains still fit.
+    expect((await charge(2)(request({ 'x-forwarded-for': '198.51.100.81' }))).status).toBe(200);
+    expect((await charge(2)(request({ 'x-forwarded-for': '198.51.100.82' }))).status).toBe(200);
+    const tooBig = await charge(6)(request({ 'x-forwarded-for': '198.51.100.83' }));
+    expect(tooBig.status).toBe(413);
+    expect(await errorOf(tooBig)).toMatchObject({ code: 'too-many-domains', limit: 5, count: 6 });
+    // Nothing was charged for it.
+    expect((await charge(5)(request({ 'x-forwarded-for': '198.51.100.83' }))).status).toBe(200);
+  });
+
+  test('a Host we do not answer for is refused (DNS rebinding); loopback names are answered', async () => {
+    const refused = await ok(request({ host: 'evil.example:3000' }));
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe('forbidden-host');
+    expect((await ok(request({ host: 'localhost:3000' }))).status).toBe(200);
+  });
+
+  test('wrong tokens: a source address is refused after too many; the shared bucket never locks out the right token', async () => {
+    const guess = { authorization: 'Bearer guess', 'x-forwarded-for': '198.51.100.90' };
+    const statuses = new Set<number>();
+    for (let i = 0; i < 25; i++) statuses.add((await ok(request(guess))).status);
+    expect([...statuses].sort()).toEqual([401, 429]);
+    // Without the proxy's address every guesser shares `anonymous`: it is never refused, and the token works.
+    const shared = { authorization: 'Bearer guess', 'x-forwarded-for': '' };
+    for (let i = 0; i < 30; i++) expect((await ok(request(shared))).status).toBe(401);
+    expect((await ok(request({ 'x-forwarded-for': '' }))).status).toBe(200);
   });
 
   test('a thrown HttpError keeps its status; anything else is a 500 naming the request id', async () => {

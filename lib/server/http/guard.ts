@@ -1,8 +1,10 @@
 /**
- * The one wrapper every API route handler goes through (`export const GET = guarded('check', …)`): request
- * id, shutdown refusal, access check, per-client rate limit, run registration for graceful shutdown, a
- * last-resort 500 with the request id, the X-Request-Id header and one structured log line per request
- * (written when a streamed answer ends). The route handler keeps only its own work.
+ * The one wrapper every API route handler goes through (via ./route.ts): request id, shutdown refusal, the Host
+ * check (./trust.ts), access check with failed attempts counted per client (./auth-failures.ts), the per-client
+ * rate limits (charged by ./route.ts once the request is valid: an invalid request costs nothing), run
+ * registration for graceful shutdown, a last-resort 500 with the request id, the X-Request-Id header and one
+ * structured log line per request (written when a streamed answer ends). The route handler keeps only its own
+ * work.
  */
 import 'server-only';
 
@@ -10,13 +12,15 @@ import { toDisplay } from '@/lib/input/normalize';
 import { catalogueFor, formatMessage } from '@/lib/messages';
 import type { DomainList } from '@/lib/report/domain-list';
 import type { InvalidEntry, Report } from '@/lib/schema';
-import { type AccessResult, checkAccess } from '@/lib/server/access';
+import { type AccessResult, accessIdentity, checkAccess } from '@/lib/server/access';
 import { getConfig, type ServerConfig } from '@/lib/server/env';
 import { getLog, loggableHeaders } from '@/lib/server/log';
 import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
 import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
+import { authRefusedFor, recordAuthFailure } from './auth-failures';
 import { errorResponse, HttpError } from './errors';
 import { countReport, emptyCounts, type RequestContext, requestIdOf } from './request-context';
+import { hostAllowed } from './trust';
 
 /** What a kind of route asks of the guard. */
 export type RouteKind = 'check' | 'health' | 'ready' | 'signin' | 'open';
@@ -26,27 +30,37 @@ type Policy = {
   refuseWhileShuttingDown: boolean;
   /** 401 without the token or a session (when access control is on). */
   requireAccess: boolean;
-  /** Budget the request takes one point from (`signin` attempts have their own key). */
-  rateLimit: 'check' | 'signin' | null;
+  /** True when a valid request takes one point of the client's request budget. */
+  rateLimit: boolean;
   /** Register with the shutdown registry (the request runs DNS checks). */
   run: boolean;
 };
 
 const POLICIES: Record<RouteKind, Policy> = {
-  check: { refuseWhileShuttingDown: true, requireAccess: true, rateLimit: 'check', run: true },
+  check: { refuseWhileShuttingDown: true, requireAccess: true, rateLimit: true, run: true },
   // Liveness stays open (probes carry no token); it hides its DNS counters from callers without access.
-  health: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: null, run: false },
-  ready: { refuseWhileShuttingDown: true, requireAccess: false, rateLimit: null, run: false },
-  signin: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: 'signin', run: false },
+  health: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: false, run: false },
+  ready: { refuseWhileShuttingDown: true, requireAccess: false, rateLimit: false, run: false },
+  // Sign-in attempts are not charged to a budget (that locked out the right token): failures are slowed instead.
+  signin: { refuseWhileShuttingDown: false, requireAccess: false, rateLimit: false, run: false },
   // The dashboard form's submit before scripts run: it only turns the list into the share link (no DNS).
-  open: { refuseWhileShuttingDown: false, requireAccess: true, rateLimit: 'check', run: false },
+  open: { refuseWhileShuttingDown: false, requireAccess: true, rateLimit: true, run: false },
 };
 
 export type GuardedContext = RequestContext & {
   config: ServerConfig;
+  /** How the caller got access (`open` when access control is off). */
+  access: AccessResult;
   /**
-   * Charges the domains budget for `names` (the unique domains about to be checked) and logs them at debug
-   * level. Returns the 429 answer when the budget is spent, else null.
+   * Charges one point of the client's request budget (for a route kind that has one). A handler calls it (or
+   * `chargeDomains`) once the request is valid and work is about to be done for it, so an invalid or pointless
+   * request costs nothing and can't lock anyone out. Returns the 429 answer when the budget is spent, else null.
+   */
+  chargeRequest(): Promise<Response | null>;
+  /**
+   * Charges one request point and the domains budget for `names` (the unique domains about to be checked) and
+   * logs them at debug level. A list bigger than the whole domain budget is refused (413) before anything is
+   * charged; a refused request is refunded. Returns the 413/429 answer, else null.
    */
   chargeDomains(names: readonly string[]): Promise<Response | null>;
   /** Adds a report to the outcome tallies of the request log line. */
@@ -71,7 +85,8 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
       run?.done();
       if (logged) return;
       logged = true;
-      const level = status >= 500 ? 'error' : status === 401 || status === 403 || status === 429 ? 'warn' : 'info';
+      // Refusals a flood can repeat (401, 429) log at info: failed authentication has its own sampled warning.
+      const level = status >= 500 ? 'error' : status === 403 ? 'warn' : 'info';
       log[level](
         {
           method: request.method,
@@ -116,8 +131,23 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
         return withId(errorResponse('shutting-down', 'The server is shutting down. Try again in a moment.'));
       }
       const config = getConfig();
-      access = checkAccess(request, config.accessToken);
-      if (policy.requireAccess && !access.ok) {
+      if (!hostAllowed(request, config)) return withId(forbiddenHost());
+      const checked = checkAccess(request, config);
+      access = checked;
+      const client = clientKey(request, config, accessIdentity(checked));
+      if (policy.requireAccess && !checked.ok) {
+        if (checked.reason !== 'missing') {
+          // A wrong token or a forged cookie: counted per client; a source address that keeps failing is refused.
+          const refused = await authRefusedFor(client);
+          if (refused !== null)
+            return withId(rateLimitedResponse({ ok: false, limit: 'requests', retryAfterSeconds: refused }));
+          const failure = await recordAuthFailure(client);
+          if (failure.log)
+            log.warn(
+              { event: 'auth-failed', reason: checked.reason, client, failures: failure.count },
+              'authentication failed',
+            );
+        }
         return withId(
           errorResponse(
             'unauthorized',
@@ -127,31 +157,43 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
           ),
         );
       }
-      const identity = access.ok && access.via !== 'open' ? 'token' : null;
-      const client = clientKey(request, config.trustProxyHeader, identity);
-      if (policy.rateLimit) {
-        const limiters = await getLimiters(config.rateLimit);
-        const key = policy.rateLimit === 'signin' ? `signin|${client}` : client;
-        const decision = await consume(limiters.requests, 'requests', key, 1);
-        if (decision.error) log.error({ err: decision.error }, 'rate limiter failed; request let through');
-        if (!decision.ok) return withId(rateLimitedResponse(decision));
-      }
       run = policy.run ? registerRun() : undefined;
       const signal = run ? AbortSignal.any([request.signal, run.signal]) : request.signal;
       const context: GuardedContext = {
         ...ctxBase,
         config,
+        access: checked,
         client,
-        authorized: access.ok,
+        authorized: checked.ok,
         signal,
         domains: 0,
+        chargeRequest: async () => {
+          if (!policy.rateLimit) return null;
+          const limiters = await getLimiters(config.rateLimit);
+          const decision = await consume(limiters.requests, 'requests', client, 1);
+          if (decision.error) log.error({ err: decision.error }, 'rate limiter failed; request let through');
+          return decision.ok ? null : rateLimitedResponse(decision);
+        },
         chargeDomains: async (names) => {
           context.domains = names.length;
           log.debug({ domains: names }, 'domains requested');
+          // Bigger than the whole budget: it could never be checked, and charging it would empty the bucket.
+          if (names.length > config.rateLimit.domains) {
+            return errorResponse(
+              'too-many-domains',
+              `This list has ${names.length} domains; one client may check at most ${config.rateLimit.domains} in ${config.rateLimit.domainsWindowS} seconds. Split the list.`,
+              { limit: config.rateLimit.domains, count: names.length },
+            );
+          }
+          const limited = await context.chargeRequest();
+          if (limited) return limited;
           const limiters = await getLimiters(config.rateLimit);
           const decision = await consume(limiters.domains, 'domains', client, names.length);
           if (decision.error) log.error({ err: decision.error }, 'rate limiter failed; request let through');
-          return decision.ok ? null : rateLimitedResponse(decision);
+          if (decision.ok) return null;
+          // The request point goes back too: a request the domain budget refused did no work.
+          if (policy.rateLimit) await limiters.requests.reward(client, 1).catch(() => undefined);
+          return rateLimitedResponse(decision);
         },
         record: (report) => countReport(ctxBase.counts, report),
       };
@@ -165,6 +207,14 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
       );
     }
   };
+}
+
+/** 403 `forbidden-host`: the request was sent to a host name we don't answer for (DNS rebinding, ./trust.ts). */
+export function forbiddenHost(): Response {
+  return errorResponse(
+    'forbidden-host',
+    'This server does not answer for that host name. Set PUBLIC_ORIGIN (or ALLOWED_HOSTS) to the address users reach it at.',
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ export async function chargePageCheck(
   config: ServerConfig,
   identity: string | null,
 ): Promise<Extract<RateDecision, { ok: false }> | null> {
-  const client = clientKey(request, config.trustProxyHeader, identity);
+  const client = clientKey(request, config, identity);
   const limiters = await getLimiters(config.rateLimit);
   const requests = await consume(limiters.requests, 'requests', client, 1);
   if (!requests.ok) return requests;

@@ -43,7 +43,7 @@ function issues(error: z.ZodError, what: string): string {
 }
 
 async function readJson(request: Request, spec: RouteSpec<unknown, unknown>, config: ServerConfig): Promise<unknown> {
-  requireSameOrigin(request);
+  requireSameOrigin(request, config);
   const text = await readBodyText(request, spec.maxBodyBytes?.(config) ?? config.maxBodyBytes);
   if (spec.emptyBody && text.trim() === '') return {};
   requireJson(request);
@@ -63,7 +63,7 @@ export function route<B = undefined, Q = undefined>(
   return (request, context) =>
     guarded(kind, async (req, ctx) => {
       const params = (await context?.params) ?? {};
-      if (spec.sameOrigin) requireSameOrigin(req);
+      if (spec.sameOrigin) requireSameOrigin(req, ctx.config);
       let body = undefined as B;
       if (spec.body) {
         const parsed = spec.body.safeParse(await readJson(req, spec as RouteSpec<unknown, unknown>, ctx.config));
@@ -73,7 +73,7 @@ export function route<B = undefined, Q = undefined>(
       }
       let form = new URLSearchParams();
       if (spec.form) {
-        requireSameOrigin(req);
+        requireSameOrigin(req, ctx.config);
         requireFormEncoded(req, spec.form.what);
         form = new URLSearchParams(await readBodyText(req, spec.form.maxBytes));
       }

@@ -811,6 +811,10 @@ export const RunRecheckAccepted = z.object({
   id: z.string(),
   status: RunStatus,
   rechecking: z.array(z.string()),
+  /** Asked for but not re-checked: past the run owner's names window (MAX_NAMES_PER_REGISTRABLE). */
+  skipped: z
+    .array(z.object({ domain: z.string(), code: z.literal('too-many-names-per-domain'), reason: z.string() }))
+    .optional(),
   revision: z.number().int().nonnegative(),
   links: RunLinks,
 });

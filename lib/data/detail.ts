@@ -10,7 +10,9 @@ import { parseOneDomainIn } from '@/lib/report/domain-list';
 import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
+import { capToNamesWindow } from '@/lib/server/http/domain-input';
 import { chargePageCheck } from '@/lib/server/http/page-limit';
+import { clientKey } from '@/lib/server/rate-limit';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { encodeShareState } from '@/lib/share/url-state';
 
@@ -61,8 +63,15 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = readServices(first(query.s) ?? first(query.services));
-  // The page runs a real check, so it is charged to the same per-client limits as the API.
-  const limited = await chargePageCheck(asRequest, config, access ? accessIdentity(access) : null);
+  // The page runs a real check, so it is charged to the same per-client limits as the API, the client's names
+  // per registrable domain included.
+  const identity = access ? accessIdentity(access) : null;
+  const single = { domains: [target], invalid: [], duplicates: [], overLimit: null };
+  const windowed = capToNamesWindow(single, clientKey(asRequest, config, identity), config, lang, 1);
+  const capped = windowed.list.invalid[0];
+  if (capped) return { kind: 'invalid', invalid: capped };
+  windowed.commit();
+  const limited = await chargePageCheck(asRequest, config, identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const fresh = Boolean(first(query.fresh));
   const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });

@@ -3,7 +3,6 @@
  * diagnose (lib/findings) → render (lib/report). The only place that runs a check's lookups. Never throws for
  * DNS reasons: a failed lookup is recorded in the report as could-not-check.
  */
-import { randomBytes } from 'node:crypto';
 import { diagnose } from '@/lib/findings/diagnose';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
@@ -14,6 +13,7 @@ import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
 import { type DnsResolver, deadlineReason, formatServer, type LookupOptions } from './dns/resolver';
 import { getConfig } from './env';
+import { getProbeLabels, probeLabel } from './probe-label';
 
 /** The domain to check: normalised input (lib/input/normalize.ts). */
 export type CheckTarget = NormalizedDomain;
@@ -33,26 +33,18 @@ export type CheckOptions = {
   trace?: 'all' | 'retries';
 };
 
-/** Random bytes for probe labels, drawn 5 at a time from a pool refilled 256 labels at once. */
-const PROBE_POOL = 5 * 256;
-let probePool = Buffer.alloc(0);
-let probeAt = PROBE_POOL;
-
-/** Ten random hex digits (40 bits) for a wildcard probe name, fresh for every check. */
-export function probeLabel(): string {
-  if (probeAt + 5 > probePool.length) {
-    probePool = randomBytes(PROBE_POOL);
-    probeAt = 0;
-  }
-  const label = probePool.toString('hex', probeAt, probeAt + 5);
-  probeAt += 5;
-  return label;
-}
-
-/** Asks what the plan says, round by round, until it asks nothing more. Never throws. */
-export async function gather(target: CheckTarget, resolver: DnsResolver, options: LookupOptions): Promise<Gathered> {
+/**
+ * Asks what the plan says, round by round, until it asks nothing more, with `probe` as the wildcard probe's label
+ * (default: a new one). Never throws.
+ */
+export async function gather(
+  target: CheckTarget,
+  resolver: DnsResolver,
+  options: LookupOptions,
+  probe: string = probeLabel(),
+): Promise<Gathered> {
   const lookups = new Map<string, Lookup>();
-  const gathered: Gathered = { domain: target.ascii, registrable: target.registrable, probe: probeLabel(), lookups };
+  const gathered: Gathered = { domain: target.ascii, registrable: target.registrable, probe, lookups };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = planNext(gathered);
     if (next.length === 0) break;
@@ -77,9 +69,13 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     { maxQueries: config.maxQueriesPerDomain, breakerTimeouts: config.breakerTimeouts },
     scope.controller,
   );
+  // The domain's wildcard probe keeps its label while its answer may be cached (./probe-label.ts), so a later
+  // check is answered from the cache too; a re-check asks a new one.
+  const probe = config.cache ? getProbeLabels().labelFor(target.ascii, { fresh: options.fresh }) : probeLabel();
   let gathered: Gathered;
   try {
-    gathered = await gather(target, resolver, { signal: scope.signal, fresh: options.fresh, trace: options.trace });
+    const lookupOptions = { signal: scope.signal, fresh: options.fresh, trace: options.trace };
+    gathered = await gather(target, resolver, lookupOptions, probe);
   } finally {
     scope.dispose();
   }

@@ -65,8 +65,16 @@ const EnvSchema = z.object({
   DNS_MAX_CNAME_HOPS: int(1, 32).default(8),
   /** Bytes kept per TXT record; the rest is dropped. */
   DNS_MAX_TXT_BYTES: int(64, 65_535).default(4096),
-  /** Names under one registrable domain per request; further lines are rejected as invalid. */
+  /**
+   * Distinct names under one registrable domain one client may have checked within NAMES_PER_REGISTRABLE_WINDOW_S
+   * (sliding); further names are rejected as invalid lines.
+   */
   MAX_NAMES_PER_REGISTRABLE: int(1, 100_000).default(20),
+  // --- DNS volume toward one zone, readiness probes ---
+  /** The sliding window, in seconds, over which MAX_NAMES_PER_REGISTRABLE counts a client's names. */
+  NAMES_PER_REGISTRABLE_WINDOW_S: int(1, 7 * 86_400).default(600),
+  /** How long GET /api/ready reuses its last probe's result (one probe at a time, however many callers). */
+  READY_CACHE_MS: int(100, 60_000).default(2000),
   /** Wall-clock budget of one POST /api/check list: no domain starts after it, the rest are reported as `deadline`. */
   RUN_DEADLINE_MS: int(1000, 3_600_000).default(120_000),
   RATE_LIMIT_REQUESTS: int(1, 1_000_000).default(60),
@@ -160,6 +168,9 @@ export type ServerConfig = {
   maxCnameHops: number;
   maxTxtBytes: number;
   maxNamesPerRegistrable: number;
+  /** Sliding window of MAX_NAMES_PER_REGISTRABLE, per client. */
+  namesWindowS: number;
+  readyCacheMs: number;
   runDeadlineMs: number;
   rateLimit: RateLimitConfig;
   /** Lower-case header name, or null when no proxy header is trusted. */
@@ -251,6 +262,8 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     maxCnameHops: e.DNS_MAX_CNAME_HOPS,
     maxTxtBytes: e.DNS_MAX_TXT_BYTES,
     maxNamesPerRegistrable: e.MAX_NAMES_PER_REGISTRABLE,
+    namesWindowS: e.NAMES_PER_REGISTRABLE_WINDOW_S,
+    readyCacheMs: e.READY_CACHE_MS,
     runDeadlineMs: e.RUN_DEADLINE_MS,
     rateLimit: {
       requests: e.RATE_LIMIT_REQUESTS,

@@ -58,7 +58,8 @@ export const inputMessages = {
       'Remove some, or check the list in parts.',
     'no-domains': 'Enter at least one domain name, such as contoso.com.',
     'too-many-names-per-domain':
-      '{domain} is name number {count} under {registrable}; at most {limit} names under one domain are checked ' +
-      'per request, so this one was skipped. Check it in a separate request.',
+      '{domain} would be name number {count} under {registrable} checked from here in the last {minutes} min; at ' +
+      'most {limit} names under one domain are checked in that time, so this one was skipped. Names already ' +
+      'checked can be checked again at once; try new ones later.',
   },
 } satisfies Catalogue;

@@ -37,6 +37,6 @@ export const zhInputMessages = {
     'too-many-domains': '输入了 {count} 个不同的域名，一次最多可检查 {limit} 个。请删除一些，或分批检查。',
     'no-domains': '请至少输入一个域名，例如 contoso.com。',
     'too-many-names-per-domain':
-      '{domain} 是 {registrable} 下的第 {count} 个名称；每次请求对同一域名下最多检查 {limit} 个名称，因此跳过了此名称。请在单独的请求中检查它。',
+      '{domain} 将是最近 {minutes} 分钟内从此处检查的 {registrable} 下的第 {count} 个名称；在此期间同一域名下最多检查 {limit} 个名称，因此跳过了此名称。已检查过的名称可以立即再次检查；新名称请稍后再试。',
   },
 } satisfies DeepStringShape<typeof inputMessages>;

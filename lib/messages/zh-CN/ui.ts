@@ -322,6 +322,7 @@ export const zhUiMessages = {
     'payload-too-large': '列表太大，无法一次发送。请分批检查。',
     'unsupported-media-type': '请求的格式不被服务器接受。',
     'forbidden-origin': '请求来自其他网站，已被拒绝。',
+    'forbidden-host': '此服务器不响应所用的地址。请使用管理员提供的地址打开它。',
     'rate-limited': '短时间内检查次数过多。请在 {seconds} 秒后重试。',
     'rate-limitedSoon': '短时间内检查次数过多。请在一分钟后重试。',
     unauthorized: '你尚未登录，或会话已结束。',

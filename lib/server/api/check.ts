@@ -9,7 +9,7 @@ import { LANGUAGES, matchLanguage } from '@/lib/messages';
 import { parseDomainList } from '@/lib/report/domain-list';
 import { compactReport } from '@/lib/report/render';
 import { type CheckRequest, CloudChoice } from '@/lib/schema';
-import { acceptDomainList } from '../http/domain-input';
+import { acceptDomainList, capToNamesWindow } from '../http/domain-input';
 import { errorResponse, pickLanguage } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
 import { type Line, ndjsonResponse } from '../http/ndjson';
@@ -59,11 +59,21 @@ export async function checkOne(input: RouteInput<undefined, CheckQuery>, ctx: Gu
     maxDomains: 1,
     lang,
   });
-  const target = list.domains[0];
-  if (!target || list.domains.length > 1) {
-    const message = target ? 'Give exactly one domain; use POST /api/check for several.' : 'No valid domain given.';
-    return errorResponse('invalid-input', message, { issues: list.invalid });
+  if (list.domains.length > 1) {
+    return errorResponse('invalid-input', 'Give exactly one domain; use POST /api/check for several.', {
+      issues: list.invalid,
+    });
   }
+  const windowed = capToNamesWindow(list, ctx.client, ctx.config, lang, 1);
+  const target = windowed.list.domains[0];
+  if (!target) {
+    // Not valid, or past the client's names window (then the reason says so).
+    const capped = windowed.list.invalid.find((i) => i.code === 'too-many-names-per-domain');
+    return errorResponse('invalid-input', capped?.reason ?? 'No valid domain given.', {
+      issues: windowed.list.invalid,
+    });
+  }
+  windowed.commit();
   const limited = await ctx.chargeDomains([target.ascii]);
   if (limited) return limited;
   const report = await getRunEngine().checkSingle(target, { ...query, lang, signal: ctx.signal });
@@ -76,11 +86,17 @@ export async function checkList(input: RouteInput<CheckRequest, undefined>, ctx:
   const { body, request } = input;
   const config = ctx.config;
   const lang = matchLanguage(body.lang) ?? pickLanguage(request, LANGUAGES);
-  const accepted = acceptDomainList(body.domains, config, lang, {
-    maxDomains: config.maxDomainsPerRequest,
-    maxLines: config.maxLinesPerRequest,
-    unit: 'request',
-  });
+  const accepted = acceptDomainList(
+    body.domains,
+    config,
+    lang,
+    {
+      maxDomains: config.maxDomainsPerRequest,
+      maxLines: config.maxLinesPerRequest,
+      unit: 'request',
+    },
+    ctx.client,
+  );
   if ('response' in accepted) return accepted.response;
   const { list } = accepted;
   const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));

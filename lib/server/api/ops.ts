@@ -3,7 +3,7 @@
  * (GET /api/ready) and the input policy (GET /api/policy). Route handlers only wire these.
  */
 import 'server-only';
-import { probeResolvers } from '../dns/probe';
+import { sharedProbe } from '../dns/probe';
 import { getResolver } from '../dns/process';
 import { errorResponse } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
@@ -25,12 +25,25 @@ export function health(_input: unknown, ctx: GuardedContext): Response {
   return Response.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), ...dns }, { headers: noStore });
 }
 
-/** Readiness: 200 when a configured resolver answers `. NS`, else 503 `not-ready`. */
+/**
+ * Readiness: 200 when a configured resolver answers `. NS`, else 503 `not-ready`. The probe is shared: callers
+ * within READY_CACHE_MS of the last one get its result, so no request sends a query of its own. The resolver
+ * addresses only to callers with access (like the DNS counters of /api/health).
+ */
 export async function ready(_input: unknown, ctx: GuardedContext): Promise<Response> {
-  const { ready: ok, results } = await probeResolvers(ctx.config.servers, ctx.config.readyTimeoutMs);
-  const resolvers = results.map((r) => ({ server: r.server, outcome: r.outcome, elapsedMs: r.elapsedMs }));
-  if (ok) return Response.json({ status: 'ready', resolvers }, { headers: noStore });
-  const detail = results.map((r) => `${r.server} ${r.outcome}`).join(', ');
+  const { servers, readyTimeoutMs, readyCacheMs } = ctx.config;
+  const { ready: ok, results, at } = await sharedProbe(servers, readyTimeoutMs, readyCacheMs);
+  if (ok) {
+    const checkedAt = new Date(at).toISOString();
+    const resolvers = results.map((r) => ({ server: r.server, outcome: r.outcome, elapsedMs: r.elapsedMs }));
+    return Response.json(
+      { status: 'ready', checkedAt, ...(ctx.authorized ? { resolvers } : {}) },
+      { headers: noStore },
+    );
+  }
+  const detail = ctx.authorized
+    ? results.map((r) => `${r.server} ${r.outcome}`).join(', ')
+    : results.map((r) => r.outcome).join(', ');
   return errorResponse('not-ready', `No configured DNS resolver answered: ${detail}.`);
 }
 

@@ -4,13 +4,14 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { LANGUAGES, matchLanguage } from '@/lib/messages';
+import { catalogueFor, LANGUAGES, matchLanguage } from '@/lib/messages';
 import { parseDomainList } from '@/lib/report/domain-list';
 import type { RunCreated, RunCreateRequest, RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
 import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
-import type { GuardedContext } from '../http/guard';
+import { type GuardedContext, namesCapReason } from '../http/guard';
 import type { RouteInput } from '../http/route';
+import { getNamesWindow } from '../names-window';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
@@ -61,11 +62,17 @@ export async function createRun(
   const { body } = input;
   const config = ctx.config;
   const lang = matchLanguage(body.lang) ?? pickLanguage(input.request, LANGUAGES);
-  const accepted = acceptDomainList(body.domains, config, lang, {
-    maxDomains: config.maxDomainsPerRun,
-    maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
-    unit: 'run',
-  });
+  const accepted = acceptDomainList(
+    body.domains,
+    config,
+    lang,
+    {
+      maxDomains: config.maxDomainsPerRun,
+      maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+      unit: 'run',
+    },
+    ctx.client,
+  );
   if ('response' in accepted) return accepted.response;
   const { list } = accepted;
   const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
@@ -74,6 +81,7 @@ export async function createRun(
     cloud: body.cloud,
     services: body.services,
     lang,
+    client: ctx.client,
     targets: list.domains.map(({ ascii, display, registrable, isSubdomain }) => ({
       ascii,
       display,
@@ -176,8 +184,26 @@ export async function recheckRun(
     for (const result of run.results) if (result.health === 'could-not-check') wanted.add(result.domain);
   }
   const revision = run.revision;
-  const targets = [...wanted].flatMap((ascii) => byAscii.get(ascii) ?? []);
+  const wantedTargets = [...wanted].flatMap((ascii) => byAscii.get(ascii) ?? []);
+  // A run's re-checks count in its owner's names window (whoever holds the link asks on the owner's behalf).
+  const config = ctx.config;
+  const { admissions, commit } = getNamesWindow(config).plan(
+    run.client ?? ctx.client,
+    wantedTargets.map((t) => ({ registrable: t.registrable, name: t.ascii })),
+  );
+  const targets = wantedTargets.filter((_t, i) => admissions[i]?.ok !== false);
+  const catalogue = catalogueFor(run.lang);
+  const skipped = wantedTargets.flatMap((t, i) => {
+    const admission = admissions[i];
+    if (admission === undefined || admission.ok) return [];
+    const reason = namesCapReason(catalogue, t, admission.count, {
+      maxPerRegistrable: config.maxNamesPerRegistrable,
+      windowS: config.namesWindowS,
+    });
+    return [{ domain: t.ascii, code: 'too-many-names-per-domain' as const, reason }];
+  });
   if (targets.length > 0) {
+    commit();
     const limited = await ctx.chargeDomains(targets.map((t) => t.ascii));
     if (limited) return limited;
     await getRunEngine().recheck(id, targets);
@@ -186,6 +212,7 @@ export async function recheckRun(
     id,
     status: run.status,
     rechecking: targets.map((t) => t.ascii),
+    ...(skipped.length > 0 ? { skipped } : {}),
     revision,
     links: runLinks(id),
   };

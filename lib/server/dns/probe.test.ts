@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '@/lab/fake-dns-server';
-import { probeResolvers, probeServer } from './probe';
+import { probeResolvers, probeServer, sharedProbe } from './probe';
 import type { ServerAddress } from './resolver';
 import { parseServerList } from './resolver';
 
@@ -59,5 +59,37 @@ describe('probeResolvers', () => {
     const none = await probeResolvers([dead, address(servfail), address(silent)], 200);
     expect(none.ready).toBe(false);
     expect(none.results.map((r) => r.outcome)).toEqual(['network-error', 'servfail', 'timeout']);
+  });
+});
+
+describe('sharedProbe (GET /api/ready)', () => {
+  const rootQueries = () => root.stats.byName.get('') ?? 0;
+
+  test('50 callers at once and within maxAgeMs: one query; after maxAgeMs the next caller probes again', async () => {
+    let clock = 1_000_000;
+    const now = () => clock;
+    const before = rootQueries();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => sharedProbe([address(root)], 500, 2000, now)));
+    expect(outcomes.every((o) => o.ready && o.at === 1_000_000)).toBe(true);
+    clock += 1999;
+    expect((await sharedProbe([address(root)], 500, 2000, now)).at).toBe(1_000_000);
+    expect(rootQueries() - before).toBe(1);
+    clock += 1;
+    expect((await sharedProbe([address(root)], 500, 2000, now)).at).toBe(1_002_000);
+    expect(rootQueries() - before).toBe(2);
+  });
+
+  test('a not-ready outcome is shared too; other servers get a probe of their own', async () => {
+    let clock = 5_000_000;
+    const now = () => clock;
+    const failing = [address(servfail)];
+    const first = await sharedProbe(failing, 200, 2000, now);
+    expect(first.ready).toBe(false);
+    const before = servfail.stats.udp;
+    clock += 500;
+    expect(await sharedProbe(failing, 200, 2000, now)).toBe(await sharedProbe(failing, 200, 2000, now));
+    expect(servfail.stats.udp).toBe(before);
+    const other = await sharedProbe([address(root)], 200, 2000, now);
+    expect(other.ready).toBe(true);
   });
 });

@@ -2,6 +2,8 @@
  * Readiness: asks every configured resolver for the root's NS set (`. NS`), once, with a short timeout.
  * Ready when at least one gives a real DNS answer (any RCODE but SERVFAIL/REFUSED): that resolver can be
  * reached and works. Goes straight to the resolver module's transport (the root is not a name a check asks).
+ * `sharedProbe` is what GET /api/ready uses: one probe at a time for the whole process, its result reused for
+ * a short while, so a flood of readiness requests sends no more queries than one.
  */
 import { formatServer, type ServerAddress } from './resolver';
 import { createTransport, type Transport } from './transport';
@@ -59,4 +61,44 @@ export async function probeResolvers(
 ): Promise<{ ready: boolean; results: ProbeResult[] }> {
   const results = await Promise.all(servers.map((s) => probeServer(s, timeoutMs)));
   return { ready: results.some((r) => r.outcome === 'answer'), results };
+}
+
+export type ProbeOutcome = {
+  ready: boolean;
+  results: ProbeResult[];
+  /** When the probe ended (ms since the epoch). */
+  at: number;
+};
+
+const SHARED_KEY = Symbol.for('m365-dns-health.ready-probe');
+type SharedProbe = { key: string; promise: Promise<ProbeOutcome>; at: number | null };
+type WithShared = typeof globalThis & { [SHARED_KEY]?: SharedProbe };
+
+/**
+ * `probeResolvers`, shared by every caller: while a probe is on the wire every caller gets its promise, and
+ * for `maxAgeMs` after it ended every caller gets its outcome (ready or not); only then does a caller start
+ * the next one. At most one probe per `maxAgeMs` (plus its own duration), however many callers. Never throws.
+ */
+export function sharedProbe(
+  servers: readonly ServerAddress[],
+  timeoutMs: number,
+  maxAgeMs: number,
+  now: () => number = Date.now,
+): Promise<ProbeOutcome> {
+  const g = globalThis as WithShared;
+  const key = `${servers.map(formatServer).join(',')}|${timeoutMs}`;
+  const current = g[SHARED_KEY];
+  if (current && current.key === key && (current.at === null || now() - current.at < maxAgeMs)) {
+    return current.promise;
+  }
+  const entry: SharedProbe = { key, at: null, promise: Promise.resolve({ ready: false, results: [], at: 0 }) };
+  entry.promise = probeResolvers(servers, timeoutMs)
+    // Defensive: probeServer never throws, but a rejection kept here would be handed to every later caller.
+    .catch(() => ({ ready: false, results: [] }))
+    .then((outcome) => {
+      entry.at = now();
+      return { ...outcome, at: entry.at };
+    });
+  g[SHARED_KEY] = entry;
+  return entry.promise;
 }

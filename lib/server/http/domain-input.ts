@@ -1,22 +1,49 @@
 /**
  * Turns a request's `domains` field into the list to check, applying every input bound in one place
- * (lines, per-registrable cap, unique-domain limit, nothing valid). Shared by POST /api/check and
- * POST /api/runs, which differ only in their limits and wording.
+ * (lines, the client's names per registrable domain, unique-domain limit, nothing valid). Shared by
+ * POST /api/check and POST /api/runs, which differ only in their limits and wording.
  */
 import 'server-only';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { ServerConfig } from '@/lib/server/env';
+import { getNamesWindow } from '@/lib/server/names-window';
 import { errorResponse } from './errors';
 import { capNamesPerRegistrable } from './guard';
 
 export type ListLimits = { maxDomains: number; maxLines: number; unit: 'request' | 'run' };
 
-/** The accepted list, or the error response that explains which bound was hit. */
+/**
+ * MAX_NAMES_PER_REGISTRABLE over `client`'s window (NAMES_PER_REGISTRABLE_WINDOW_S) in this process: the list
+ * with the names past it as invalid lines, and the `commit` that counts the rest (call it when they will be
+ * checked, with no await in between). `client` is the rate-limit key: the caller's, or a run's owner.
+ */
+export function capToNamesWindow(
+  list: DomainList,
+  client: string,
+  config: ServerConfig,
+  lang: string,
+  maxDomains: number,
+): { list: DomainList; commit(): void } {
+  return capNamesPerRegistrable(list, {
+    names: getNamesWindow(config),
+    client,
+    maxPerRegistrable: config.maxNamesPerRegistrable,
+    windowS: config.namesWindowS,
+    maxDomains,
+    lang,
+  });
+}
+
+/**
+ * The accepted list, or the error response that explains which bound was hit. The accepted names count in
+ * `client`'s names window from now on; a refused list counts nothing.
+ */
 export function acceptDomainList(
   domains: string | readonly string[],
   config: ServerConfig,
   lang: string,
   limits: ListLimits,
+  client: string,
 ): { list: DomainList } | { response: Response } {
   const lines = typeof domains === 'string' ? domains.split('\n').length : domains.length;
   if (lines > limits.maxLines) {
@@ -34,11 +61,7 @@ export function acceptDomainList(
     maxDomains: limits.maxDomains,
     lang,
   });
-  const list = capNamesPerRegistrable(parsed, {
-    maxPerRegistrable: config.maxNamesPerRegistrable,
-    maxDomains: limits.maxDomains,
-    lang,
-  });
+  const { list, commit } = capToNamesWindow(parsed, client, config, lang, limits.maxDomains);
   if (list.overLimit) {
     const { limit, count } = list.overLimit;
     return {
@@ -52,5 +75,6 @@ export function acceptDomainList(
   if (list.domains.length === 0) {
     return { response: errorResponse('invalid-input', 'No valid domain was given.', { issues: list.invalid }) };
   }
+  commit();
   return { list };
 }

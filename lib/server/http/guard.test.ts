@@ -3,6 +3,7 @@ import { parseDomainList } from '@/lib/report/domain-list';
 import { ApiError } from '@/lib/schema';
 import { parseConfig } from '@/lib/server/env';
 import { activeRuns, drain } from '@/lib/server/shutdown';
+import { createNamesWindow } from '../names-window';
 import { HttpError } from './errors';
 import { capNamesPerRegistrable, guarded } from './guard';
 
@@ -170,6 +171,14 @@ describe('capNamesPerRegistrable', () => {
       maxLineLength: 1024,
       lang: 'en',
     });
+  const options = (max: number) => ({
+    names: createNamesWindow({ maxPerRegistrable: max, windowMs: 600_000 }),
+    client: 'anonymous',
+    maxPerRegistrable: max,
+    windowS: 600,
+    maxDomains: 4,
+    lang: 'en',
+  });
 
   test.each([
     ['under the cap: unchanged', 'a.x.test b.x.test y.test', 3, ['a.x.test', 'b.x.test', 'y.test'], []],
@@ -182,20 +191,40 @@ describe('capNamesPerRegistrable', () => {
     ],
     ['counted per registrable domain', 'a.x.test a.y.test b.x.test b.y.test', 1, ['a.x.test', 'a.y.test'], [3, 4]],
   ])('%s', (_label, text, max, domains, invalidLines) => {
-    const list = capNamesPerRegistrable(parse(text), { maxPerRegistrable: max, maxDomains: 4, lang: 'en' });
+    const { list } = capNamesPerRegistrable(parse(text), options(max));
     expect(list.domains.map((d) => d.ascii)).toEqual(domains);
     expect(list.invalid.map((i) => i.line)).toEqual(invalidLines);
     for (const entry of list.invalid) {
       expect(entry.code).toBe('too-many-names-per-domain');
       expect(entry.reason).toContain(`at most ${max} names`);
+      expect(entry.reason).toContain('10 min');
     }
   });
 
   test('the domain cap is worked out after the names cap', () => {
     const parsed = parse('a.x.test b.x.test c.x.test d.x.test e.x.test');
     expect(parsed.overLimit).toEqual({ limit: 4, count: 5 });
-    const list = capNamesPerRegistrable(parsed, { maxPerRegistrable: 2, maxDomains: 4 });
+    const { list } = capNamesPerRegistrable(parsed, options(2));
     expect(list.overLimit).toBeNull();
     expect(list.invalid.map((i) => i.line)).toEqual([3, 4, 5]);
+  });
+
+  test('the cap spans requests once committed; a name already counted passes again; another client has its own', () => {
+    const opts = options(2);
+    const first = capNamesPerRegistrable(parse('a.x.test b.x.test'), opts);
+    expect(first.list.invalid).toEqual([]);
+    // Not committed (the request was refused for another reason): nothing counted yet.
+    expect(capNamesPerRegistrable(parse('c.x.test d.x.test'), opts).list.invalid).toEqual([]);
+    first.commit();
+    const second = capNamesPerRegistrable(parse('b.x.test c.x.test'), opts);
+    expect(second.list.domains.map((d) => d.ascii)).toEqual(['b.x.test']);
+    expect(second.list.invalid.map((i) => [i.input, i.reason])).toEqual([
+      [
+        'c.x.test',
+        expect.stringMatching(/^c\.x\.test would be name number 3 under x\.test .*at most 2 names under one domain/),
+      ],
+    ]);
+    const other = capNamesPerRegistrable(parse('c.x.test d.x.test'), { ...opts, client: 'ip:192.0.2.7' });
+    expect(other.list.invalid).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import type { InvalidEntry, Report } from '@/lib/schema';
 import { type AccessResult, accessIdentity, checkAccess } from '@/lib/server/access';
 import { getConfig, type ServerConfig } from '@/lib/server/env';
 import { getLog, loggableHeaders } from '@/lib/server/log';
+import type { NamesWindow } from '@/lib/server/names-window';
 import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
 import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
 import { authRefusedFor, recordAuthFailure } from './auth-failures';
@@ -218,39 +219,59 @@ export function forbiddenHost(): Response {
 }
 
 /**
- * Applies MAX_NAMES_PER_REGISTRABLE: names past the cap under one registrable domain move to `invalid`
+ * Applies MAX_NAMES_PER_REGISTRABLE through `client`'s sliding window (`names`, ../names-window.ts): names past
+ * the cap under one registrable domain (counting what the client had checked in the window) move to `invalid`
  * (with line, input and a catalogue reason); the domain cap (`overLimit`) is worked out again afterwards.
+ * Nothing is counted until `commit()` (call it, without an await in between, once the list will be checked).
  */
 export function capNamesPerRegistrable(
   list: DomainList,
-  options: { maxPerRegistrable: number; maxDomains: number; lang?: string },
-): DomainList {
+  options: {
+    names: NamesWindow;
+    client: string;
+    maxPerRegistrable: number;
+    windowS: number;
+    maxDomains: number;
+    lang?: string;
+    nowMs?: number;
+  },
+): { list: DomainList; commit(): void } {
   const catalogue = catalogueFor(options.lang);
-  const seen = new Map<string, number>();
+  const entries = list.domains.map((d) => ({ registrable: d.registrable, name: d.ascii }));
+  const { admissions, commit } = options.names.plan(options.client, entries, options.nowMs);
   const domains: DomainList['domains'] = [];
   const capped: InvalidEntry[] = [];
-  for (const entry of list.domains) {
-    const count = (seen.get(entry.registrable) ?? 0) + 1;
-    seen.set(entry.registrable, count);
-    if (count <= options.maxPerRegistrable) {
+  list.domains.forEach((entry, i) => {
+    const admission = admissions[i];
+    if (!admission || admission.ok) {
       domains.push(entry);
-      continue;
+      return;
     }
-    const code = 'too-many-names-per-domain';
     capped.push({
       line: entry.line,
       input: entry.input,
-      code,
-      reason: formatMessage(catalogue, `input.limit.${code}`, {
-        domain: entry.display,
-        registrable: toDisplay(entry.registrable),
-        count,
-        limit: options.maxPerRegistrable,
-      }),
+      code: 'too-many-names-per-domain',
+      reason: namesCapReason(catalogue, entry, admission.count, options),
     });
-  }
-  if (capped.length === 0) return list;
+  });
+  if (capped.length === 0) return { list, commit };
   const invalid = [...list.invalid, ...capped].sort((a, b) => a.line - b.line);
   const overLimit = domains.length > options.maxDomains ? { limit: options.maxDomains, count: domains.length } : null;
-  return { ...list, domains, invalid, overLimit };
+  return { list: { ...list, domains, invalid, overLimit }, commit };
+}
+
+/** The catalogue reason of a name past the client's names window (`input.limit.too-many-names-per-domain`). */
+export function namesCapReason(
+  catalogue: ReturnType<typeof catalogueFor>,
+  entry: { display: string; registrable: string },
+  count: number,
+  options: { maxPerRegistrable: number; windowS: number },
+): string {
+  return formatMessage(catalogue, 'input.limit.too-many-names-per-domain', {
+    domain: entry.display,
+    registrable: toDisplay(entry.registrable),
+    count,
+    limit: options.maxPerRegistrable,
+    minutes: Math.max(1, Math.ceil(options.windowS / 60)),
+  });
 }

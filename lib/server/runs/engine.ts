@@ -23,6 +23,7 @@ import { type DnsResolver, deadlineReason } from '../dns/resolver';
 import { createSlowLane, slowAfter } from '../dns/slow-lane';
 import { getConfig, type ServerConfig } from '../env';
 import { getLog } from '../log';
+import { getProbeLabels } from '../probe-label';
 import { type RunHandle, registerRun } from '../shutdown';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
@@ -166,6 +167,7 @@ export function createRunEngine(
   ): Promise<PackedReport | null> => {
     if (options.fresh) {
       (deps.resolver ?? getResolver(config)).forget?.(target.ascii);
+      getProbeLabels().forget(target.ascii);
       pool?.forget(target.ascii);
     }
     let report: PackedReport | null = null;

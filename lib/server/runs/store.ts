@@ -22,6 +22,8 @@ export type RunRecord = {
   cloud: CloudChoice;
   services?: ServiceOverride;
   lang: string;
+  /** The rate-limit key of the client that started the run: its re-checks count in that client's names window. */
+  client?: string;
   status: RunStatus;
   /** Valid domains, in input order. */
   targets: CheckTarget[];
@@ -37,7 +39,7 @@ export type RunRecord = {
   pending: number;
 };
 
-export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
+export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'client' | 'targets' | 'invalid' | 'duplicates'>;
 
 /**
  * What changed in a run, for live followers. A result comes with its JSON bytes: a follower writes them out

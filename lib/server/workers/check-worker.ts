@@ -12,6 +12,7 @@ import { getResolver } from '../dns/process';
 import type { DnsResolver } from '../dns/resolver';
 import { createSlowLane } from '../dns/slow-lane';
 import { getConfig } from '../env';
+import { getProbeLabels } from '../probe-label';
 import { packCheck } from '../runs/stored-result';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 
@@ -75,8 +76,10 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
 
 port.on('message', (msg: ToWorker) => {
   if (msg.kind === 'abort') running.get(msg.id)?.abort(msg.reason);
-  else if (msg.kind === 'forget') base.forget?.(msg.domain);
-  else
+  else if (msg.kind === 'forget') {
+    base.forget?.(msg.domain);
+    getProbeLabels().forget(msg.domain);
+  } else
     void check(msg).then((reply) => {
       // The report's bytes move to the main thread instead of being copied.
       const transfer =

@@ -12,7 +12,6 @@ import {
 } from './access';
 
 const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
-const CONFIG = { accessToken: TOKEN, sessionMaxAgeS: 3600 };
 const NOW = 1_800_000_000;
 
 function request(headers: Record<string, string>, url = 'http://127.0.0.1/api/check'): Request {

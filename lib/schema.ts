@@ -571,6 +571,8 @@ export type HostFinding = z.infer<typeof HostFinding>;
 export const CheckResult = z.object({
   domain: z.string(),
   display: z.string(),
+  /** What was entered, when the name was read out of a web or e-mail address (see `Report.entered`). */
+  entered: z.string().optional(),
   registrable: z.string(),
   isSubdomain: z.boolean(),
   cloud: CloudReport,
@@ -598,6 +600,12 @@ export const Report = z.object({
   domain: z.string(),
   /** Unicode name for display. */
   display: z.string(),
+  /**
+   * What was entered, when the name was read out of a web or e-mail address: `https://www.northwind.com.cn/` for
+   * `northwind.com.cn` (the host, without a leading `www.` unless the rest is a public suffix). Absent for a name
+   * entered as itself.
+   */
+  entered: z.string().optional(),
   registrable: z.string(),
   isSubdomain: z.boolean(),
   cloud: CloudReport,

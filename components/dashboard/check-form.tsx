@@ -9,7 +9,7 @@ import { type ServiceChoices, servicesParam } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy } from '@/lib/schema';
 import { InputFeedback } from './input-feedback';
 
-/** Example list for the placeholder and the "use an example" button (DNS names: not catalogue text). */
+/** Example list for the "use an example" button (DNS names: not catalogue text; the placeholder is `ui.form.placeholder`). */
 export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.com.cn/';
 
 type Props = {
@@ -83,7 +83,7 @@ export function CheckForm(props: Props) {
           autoCapitalize="off"
           autoCorrect="off"
           autoComplete="off"
-          placeholder={EXAMPLE_INPUT}
+          placeholder={t('ui.form.placeholder')}
           aria-describedby={`${helpId} ${feedbackId}`}
           aria-invalid={check ? check.list.invalid.length > 0 || !!check.list.overLimit : false}
           className="mt-2 block w-full resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-inner placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-500"

@@ -63,6 +63,7 @@ export function renderResult(result: CheckResult, lang: string): Report {
   return {
     domain: result.domain,
     display: result.display,
+    ...(result.entered !== undefined ? { entered: result.entered } : {}),
     registrable: result.registrable,
     isSubdomain: result.isSubdomain,
     cloud: result.cloud,

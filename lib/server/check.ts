@@ -82,6 +82,7 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   return {
     domain: target.ascii,
     display: target.display,
+    ...(target.entered !== undefined ? { entered: target.entered } : {}),
     registrable: target.registrable,
     isSubdomain: target.isSubdomain,
     ...diagnose(gathered, target, { cloud: options.cloud, services: options.services }),

@@ -31,6 +31,7 @@ export const uiMessages = {
       'Part of the page could not load, so the results cannot be shown. Check your connection and press Try again.',
     useExample: 'Use an example',
     limits: 'Up to {max} domains per check.',
+    placeholder: 'contoso.com\nfabrikam.cn\nnorthwind.com.cn (or a web or e-mail address: it is checked as its domain)',
     services: {
       legend: 'Services in use',
       help: 'Which records are needed depends on what the domains are used for. Keep “Detect from DNS” unless you know better.',
@@ -103,6 +104,7 @@ export const uiMessages = {
     recheckFailed: 'The re-check failed: {message} The previous result is still shown.',
     recheckAllUnchecked: 'Re-check all that could not be checked ({count})',
     asciiForm: 'Queried as {ascii}',
+    entered: 'Checked {domain}, from {entered}',
     skippedHeading: 'Not checked',
     skippedLine: 'Line {line}',
     skippedEntry: '{line}: {input} — {reason}',
@@ -327,7 +329,8 @@ export const uiMessages = {
     'payload-too-large': 'The list is too large to send at once. Check it in parts.',
     'unsupported-media-type': 'The request was sent in a form the server does not accept.',
     'forbidden-origin': 'The request came from another site and was refused.',
-    'forbidden-host': 'This server does not answer under the address used. Open it at the address your administrator gave you.',
+    'forbidden-host':
+      'This server does not answer under the address used. Open it at the address your administrator gave you.',
     'rate-limited': 'Too many checks in a short time. Try again in {seconds} seconds.',
     'rate-limitedSoon': 'Too many checks in a short time. Try again in a minute.',
     unauthorized: 'You are not signed in, or your session has ended.',

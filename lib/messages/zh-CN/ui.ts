@@ -26,6 +26,7 @@ export const zhUiMessages = {
     resultsLoadFailed: '页面部分内容未能加载，无法显示结果。请检查网络连接，然后点击“重试”。',
     useExample: '使用示例',
     limits: '每次最多检查 {max} 个域名。',
+    placeholder: 'contoso.com\nfabrikam.cn\nnorthwind.com.cn（也可以粘贴网址或电子邮件地址，按其中的域名检查）',
     services: {
       legend: '使用的服务',
       help: '需要哪些记录取决于域的用途。除非你确定，否则请保留“根据 DNS 检测”。',
@@ -98,6 +99,7 @@ export const zhUiMessages = {
     recheckFailed: '重新检查失败：{message} 仍显示之前的结果。',
     recheckAllUnchecked: '重新检查所有无法检查的域名（{count} 个）',
     asciiForm: '按 {ascii} 查询',
+    entered: '已检查{domain}，取自{entered}',
     skippedHeading: '未检查',
     skippedLine: '第 {line} 行',
     skippedEntry: '{line}：{input} — {reason}',

@@ -82,11 +82,12 @@ export async function createRun(
     services: body.services,
     lang,
     client: ctx.client,
-    targets: list.domains.map(({ ascii, display, registrable, isSubdomain }) => ({
+    targets: list.domains.map(({ ascii, display, registrable, isSubdomain, entered }) => ({
       ascii,
       display,
       registrable,
       isSubdomain,
+      ...(entered !== undefined ? { entered } : {}),
     })),
     invalid: list.invalid,
     duplicates: list.duplicates.map(({ line, input: text, ascii, firstLine }) => ({

@@ -336,6 +336,9 @@ export const uiMessages = {
     'shutting-down': 'The server is restarting. Try again in a moment.',
     'run-not-found': 'This run was not found. Check the link, or start the check again.',
     'run-expired': 'This run has expired and its results were deleted. Start the check again to get fresh results.',
+    'too-many-runs':
+      'The server cannot keep another run for you right now. Wait until one of your runs finishes (or cancel one), or try again later.',
+    'not-run-owner': 'Only the browser that started this run can cancel or re-check it.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

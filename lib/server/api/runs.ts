@@ -1,6 +1,7 @@
 /**
  * The runs API (/api/runs): start a server-side run, read its summary and results, follow its events, cancel it,
- * re-check some of its domains, export it. Route handlers in app/api/runs only wire these.
+ * re-check some of its domains, export it. Route handlers in app/api/runs only wire these. The run id reads a
+ * run; cancel and re-check also need its owner token (../runs/owner.ts).
  */
 import 'server-only';
 import { z } from 'zod';
@@ -14,7 +15,8 @@ import type { RouteInput } from '../http/route';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
-import type { RunRecord } from '../runs/store';
+import { newOwnerToken, requireRunOwner } from '../runs/owner';
+import type { RunRecord, RunRefusal } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
 
 const count = z
@@ -70,7 +72,9 @@ export async function createRun(
   const { list } = accepted;
   const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
   if (limited) return limited;
-  const run = await getRunEngine().start({
+  const owner = newOwnerToken();
+  const started = await getRunEngine().start({
+    owner: { client: ctx.client, tokenHash: owner.tokenHash },
     cloud: body.cloud,
     services: body.services,
     lang,
@@ -88,8 +92,11 @@ export async function createRun(
       firstLine,
     })),
   });
+  if ('refused' in started) return tooManyRuns(started.refused);
+  const run = started.created;
   const created: RunCreated = {
     id: run.id,
+    ownerToken: owner.token,
     status: run.status,
     total: run.targets.length,
     invalid: run.invalid,
@@ -99,6 +106,23 @@ export async function createRun(
     links: runLinks(run.id),
   };
   return Response.json(created, { status: 201, headers: { ...noStore, Location: created.links.self } });
+}
+
+/** The 429 answer of a run the store refused (MAX_RUNS_PER_CLIENT or MAX_RUNS_KEPT), with Retry-After. */
+function tooManyRuns(refusal: RunRefusal): Response {
+  const { limit, count, retryAfterS } = refusal;
+  const message =
+    refusal.reason === 'client-quota'
+      ? `You already have ${count} runs kept and none of them has finished (at most ${limit} per client). ` +
+        'Wait for one to finish, or cancel one, then start again: your oldest finished run then makes room.'
+      : `The server keeps as many runs as it can (${limit}) and none of them is a finished run of yours that a new ` +
+        `run could replace. Try again once one of yours has finished, or in ${retryAfterS} seconds, when the next run expires.`;
+  return errorResponse(
+    'too-many-runs',
+    message,
+    { limit, count, retryAfterSeconds: retryAfterS },
+    { 'Retry-After': String(retryAfterS) },
+  );
 }
 
 /** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
@@ -124,21 +148,26 @@ export async function followRun(
   );
 }
 
-/** POST /api/runs/:id/cancel: no new domain starts, lookups in flight end; answers the summary without results. */
+/**
+ * POST /api/runs/:id/cancel (owner only, else 403): no new domain starts, lookups in flight end; answers the summary
+ * without results.
+ */
 export async function cancelRun(input: RouteInput<undefined, undefined>): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  requireRunOwner(run, input.request);
   await getRunEngine().cancel(id);
   return Response.json(runSummaryHead(run, run.results.length), { headers: noStore });
 }
 
-/** POST /api/runs/:id/recheck: checks the listed (or every could-not-check) domain again, fresh; 202. */
+/** POST /api/runs/:id/recheck (owner only, else 403): checks the listed (or every could-not-check) domain again; 202. */
 export async function recheckRun(
   input: RouteInput<RunRecheckRequest, undefined>,
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  requireRunOwner(run, input.request);
   const { body } = input;
   if (!body.domains && !body.filter) {
     throw new HttpError('invalid-input', 'Send {"domains": ["example.com", …]} and/or {"filter": "could-not-check"}.');

@@ -744,6 +744,9 @@ export type RunDuplicate = z.infer<typeof RunDuplicate>;
 export const RunLinks = z.object({ self: z.string(), events: z.string(), results: z.string(), export: z.string() });
 export type RunLinks = z.infer<typeof RunLinks>;
 
+/** The request header that carries a run's owner token (cancel, re-check). */
+export const RUN_OWNER_HEADER = 'X-Run-Owner';
+
 /**
  * 201 answer of POST /api/runs. `id` reads the run (the result link); `ownerToken` (given only here, once) is
  * what cancel and re-check need, in the `X-Run-Owner` header.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { RUN_OWNER_HEADER } from '@/lib/schema';
 import { HttpError } from '../http/errors';
-import { isRunOwner, newOwnerToken, OWNER_HEADER, requireRunOwner } from './owner';
+import { isRunOwner, newOwnerToken, requireRunOwner } from './owner';
 
 describe('owner tokens', () => {
   test('are 32 random bytes, base64url (43 characters), and differ; the store keeps only a SHA-256', () => {
@@ -32,7 +33,7 @@ describe('owner tokens', () => {
   ];
   test.each(rows)('$label → owner: $owner', ({ token: presented, owner }) => {
     expect(isRunOwner(run, { token: presented })).toBe(owner);
-    const headers = presented === null ? undefined : { [OWNER_HEADER]: presented };
+    const headers = presented === null ? undefined : { [RUN_OWNER_HEADER]: presented };
     const request = new Request('http://localhost/api/runs/x/cancel', { method: 'POST', headers });
     if (owner) expect(() => requireRunOwner(run, request)).not.toThrow();
     else {

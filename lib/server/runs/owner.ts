@@ -7,11 +7,9 @@
  */
 import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { RUN_OWNER_HEADER } from '@/lib/schema';
 import { HttpError } from '../http/errors';
 import type { RunRecord } from './store';
-
-/** The request header that carries the owner token. */
-export const OWNER_HEADER = 'x-run-owner';
 
 /** An owner token is 32 random bytes, base64url: 43 characters. */
 const TOKEN_FORM = /^[A-Za-z0-9_-]{43}$/;
@@ -29,7 +27,7 @@ export type OwnerProof = { token: string | null };
 
 /** The proof a request carries: the owner token header, when present. */
 export function ownerProof(request: Request): OwnerProof {
-  return { token: request.headers.get(OWNER_HEADER) };
+  return { token: request.headers.get(RUN_OWNER_HEADER) };
 }
 
 /** True when `proof` shows its sender started `run` (constant time in the token). */

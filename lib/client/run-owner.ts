@@ -2,14 +2,17 @@
  * The owner tokens of the runs this browser started. POST /api/runs hands a run's owner token out once; the bulk
  * page keeps it in localStorage under the run id, so this browser (any tab, after a reload) can cancel and
  * re-check the run, while the result link opened anywhere else only reads it. Entries carry the run's expiry and
- * are pruned once it has passed. Storage may be missing or refuse writes (private windows, quota): then the token
- * lives only as long as the page.
+ * are pruned a week after it (the server, not this browser's clock, decides whether a run is still kept: a clock
+ * that is off must not cost the owner its run). Storage may be missing or refuse writes (private windows, quota):
+ * then the token lives only as long as the page.
  */
 
 /** The part of `Storage` used here (a test passes a Map-backed one). */
 export type OwnerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 const PREFIX = 'm365-dns-health.run-owner.';
+/** How long after its run's expiry an entry is kept before a save prunes it. */
+const PRUNE_AFTER_MS = 7 * 86_400_000;
 
 type Entry = { token: string; expiresAt: string };
 
@@ -26,9 +29,10 @@ function read(storage: OwnerStorage, key: string): Entry | null {
   }
 }
 
-const expired = (entry: Entry | null, now: number) => entry === null || !(Date.parse(entry.expiresAt) > now);
+const prunable = (entry: Entry | null, now: number) =>
+  entry === null || !(Date.parse(entry.expiresAt) + PRUNE_AFTER_MS > now);
 
-/** Keeps run `id`'s owner token until `expiresAt`; drops the entries of runs that have expired. Never throws. */
+/** Keeps run `id`'s owner token; drops the entries of runs that expired over a week ago (or are damaged). Never throws. */
 export function saveOwnerToken(
   storage: OwnerStorage | null,
   id: string,
@@ -41,7 +45,7 @@ export function saveOwnerToken(
     const stale: string[] = [];
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (key?.startsWith(PREFIX) && expired(read(storage, key), now)) stale.push(key);
+      if (key?.startsWith(PREFIX) && prunable(read(storage, key), now)) stale.push(key);
     }
     for (const key of stale) storage.removeItem(key);
     storage.setItem(PREFIX + id, JSON.stringify({ token, expiresAt } satisfies Entry));
@@ -50,15 +54,10 @@ export function saveOwnerToken(
   }
 }
 
-/** Run `id`'s owner token when this browser started the run and it has not expired, else null. Never throws. */
-export function loadOwnerToken(storage: OwnerStorage | null, id: string, now = Date.now()): string | null {
+/** Run `id`'s owner token when this browser started the run, else null. Never throws. */
+export function loadOwnerToken(storage: OwnerStorage | null, id: string): string | null {
   if (!storage) return null;
-  const entry = read(storage, PREFIX + id);
-  if (entry === null || expired(entry, now)) {
-    forgetOwnerToken(storage, id);
-    return null;
-  }
-  return entry.token;
+  return read(storage, PREFIX + id)?.token ?? null;
 }
 
 /** Forgets run `id`'s owner token (the server refused it). Never throws. */

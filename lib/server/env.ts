@@ -76,7 +76,10 @@ const EnvSchema = z.object({
     .transform((v) => (v === 'auto' ? Math.max(0, Math.min(4, availableParallelism() - 1)) : v)),
   /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
-  /** Runs kept in memory; past it the oldest finished run is dropped (answers 410 like an expired one). */
+  /**
+   * Runs kept in memory in all (the memory bound). A new run makes room only by dropping its own client's oldest
+   * finished run (which then answers 410 like an expired one); see MAX_RUNS_PER_CLIENT.
+   */
   MAX_RUNS_KEPT: int(1, 10_000).default(50),
   /**
    * Runs kept per client (the rate-limit key); at most MAX_RUNS_KEPT counts. A client's new run drops its own

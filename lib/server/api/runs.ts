@@ -115,8 +115,9 @@ function tooManyRuns(refusal: RunRefusal): Response {
     refusal.reason === 'client-quota'
       ? `You already have ${count} runs kept and none of them has finished (at most ${limit} per client). ` +
         'Wait for one to finish, or cancel one, then start again: your oldest finished run then makes room.'
-      : `The server keeps as many runs as it can (${limit}) and none of them is a finished run of yours that a new ` +
-        `run could replace. Try again once one of yours has finished, or in ${retryAfterS} seconds, when the next run expires.`;
+      : `The server already keeps as many runs as it can (${limit}), and none of them is a finished run of yours ` +
+        `that this one could replace. Try again in ${retryAfterS} seconds, when the next run expires, or once a run ` +
+        'of yours has finished.';
   return errorResponse(
     'too-many-runs',
     message,

@@ -694,6 +694,8 @@ export const ERROR_CODES = [
   // Runs (bulk checks): see the "Runs" section below.
   'run-not-found',
   'run-expired',
+  'too-many-runs',
+  'not-run-owner',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -743,9 +745,16 @@ export type RunDuplicate = z.infer<typeof RunDuplicate>;
 export const RunLinks = z.object({ self: z.string(), events: z.string(), results: z.string(), export: z.string() });
 export type RunLinks = z.infer<typeof RunLinks>;
 
-/** 201 answer of POST /api/runs. */
+/** The request header that carries a run's owner token (cancel, re-check). */
+export const RUN_OWNER_HEADER = 'X-Run-Owner';
+
+/**
+ * 201 answer of POST /api/runs. `id` reads the run (the result link); `ownerToken` (given only here, once) is
+ * what cancel and re-check need, in the `X-Run-Owner` header.
+ */
 export const RunCreated = z.object({
   id: z.string(),
+  ownerToken: z.string(),
   status: RunStatus,
   total: z.number().int().nonnegative(),
   invalid: z.array(InvalidEntry),

@@ -151,6 +151,16 @@ export const uiMessages = {
     heading: 'For the helpdesk',
     copy: 'Copy for the caller',
     copyAria: 'Copy the helpdesk text for {domain}',
+    symptomLabel: 'What does the caller report?',
+    symptom: {
+      general: 'Nothing in particular',
+      'slow-sign-in': 'Signing in is slow',
+      'sign-in-fails': 'Signing in fails',
+      activation: "Office won't activate",
+      mail: "Mail doesn't arrive",
+      'outlook-setup': "Outlook can't set up the mailbox",
+    },
+    answer: { yes: 'Yes, DNS explains it', no: 'No, not DNS', 'cant-tell': "Can't tell yet" },
   },
   records: {
     heading: 'Every record',

@@ -143,6 +143,16 @@ export const zhUiMessages = {
     assumed: '{service}：查询失败，假定正在使用',
   },
   helpdesk: {
+    symptomLabel: '来电用户反映的是什么问题？',
+    symptom: {
+      general: '没有具体问题',
+      'slow-sign-in': '登录很慢',
+      'sign-in-fails': '无法登录',
+      activation: 'Office无法激活',
+      mail: '收不到邮件',
+      'outlook-setup': 'Outlook无法设置邮箱',
+    },
+    answer: { yes: '是，DNS可以解释', no: '不是DNS的问题', 'cant-tell': '暂时无法判断' },
     heading: '供帮助台使用',
     copy: '复制给来电用户的说明',
     copyAria: '复制 {domain} 的帮助台说明',

@@ -693,6 +693,7 @@ export const ERROR_CODES = [
   // Runs (bulk checks): see the "Runs" section below.
   'run-not-found',
   'run-expired',
+  'too-many-followers',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

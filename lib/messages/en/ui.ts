@@ -336,6 +336,8 @@ export const uiMessages = {
     'shutting-down': 'The server is restarting. Try again in a moment.',
     'run-not-found': 'This run was not found. Check the link, or start the check again.',
     'run-expired': 'This run has expired and its results were deleted. Start the check again to get fresh results.',
+    'too-many-followers':
+      'Too many pages are following runs at once. Close other tabs that show a running check, then reload this page.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

@@ -331,6 +331,7 @@ export const zhUiMessages = {
     'shutting-down': '服务器正在重新启动。请稍后重试。',
     'run-not-found': '找不到此次运行。请检查链接，或重新开始检查。',
     'run-expired': '此次运行已过期，其结果已被删除。请重新开始检查以获取最新结果。',
+    'too-many-followers': '同时跟踪运行的页面过多。请关闭其他显示正在进行的检查的标签页，然后重新加载此页面。',
     network: '无法连接服务器。请检查网络连接后重试。',
     'bad-response': '服务器返回了本页无法读取的应答。',
     aborted: '检查已停止。',

@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   'shutting-down': 503,
   'run-not-found': 404,
   'run-expired': 410,
+  'too-many-followers': 429,
 };
 
 /** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { readLines } from '@/lib/client/ndjson';
 import { makeResult } from '@/lib/client/test-fixtures';
 import { RunEvent } from '@/lib/schema';
@@ -6,6 +6,13 @@ import { parseConfig } from '../env';
 import type { RunEngine } from './engine';
 import { PASS_BYTES, runEventsResponse } from './events';
 import { createMemoryRunStore, type RunRecord, type RunStore } from './store';
+import { renderedBytes } from './stored-result';
+
+// Counts the rows rendered from the store (the rest go out from the bytes the check rendered).
+vi.mock('./stored-result', async (original) => {
+  const real = await original<typeof import('./stored-result')>();
+  return { ...real, renderedBytes: vi.fn(real.renderedBytes) };
+});
 
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', LOG_LEVEL: 'silent' });
 
@@ -114,6 +121,23 @@ describe('run events stream', () => {
     const again = events.filter((e) => e.type === 'report').at(-1);
     expect(again).toMatchObject({ domain: 'd2.test', checkedAt: '2026-05-05T00:00:00.000Z', revision: 6 });
     expect(events.at(-1)).toMatchObject({ type: 'done', status: 'done' });
+  });
+
+  test('live rows go out from the bytes the store hands over, a pass at a time, not rendered again', async () => {
+    const { store, engine, run, put } = await setup(300);
+    vi.mocked(renderedBytes).mockClear();
+    const reading = readAll(runEventsResponse(engine, run.id, 0, never(), undefined, 'en'));
+    // One row per turn of the event loop, as check workers hand them over: far more than 64 KB per 50 ms burst.
+    for (let i = 0; i < 300; i++) {
+      await put(i);
+      await new Promise((r) => setImmediate(r));
+    }
+    await store.update(run.id, { status: 'done', pending: 0, finishedAt: Date.now() });
+    const { events, sizes } = await reading;
+    expect(reportIndexes(events)).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(vi.mocked(renderedBytes).mock.calls.length).toBe(0);
+    const longestLine = Math.max(...events.map((e) => Buffer.byteLength(JSON.stringify(e)) + 1));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(PASS_BYTES + longestLine);
   });
 
   test('each reader reads the stored results in their own language', async () => {

@@ -352,6 +352,8 @@ export const uiMessages = {
     'too-many-runs':
       'The server cannot keep another run for you right now. Wait until one of your runs finishes (or cancel one), or try again later.',
     'not-run-owner': 'Only the browser that started this run can cancel or re-check it.',
+    'too-many-followers':
+      'Too many pages are following runs at once. Close other tabs that show a running check, then reload this page.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

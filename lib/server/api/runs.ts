@@ -16,6 +16,7 @@ import { getNamesWindow } from '../names-window';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
+import { getFollowers } from '../runs/followers';
 import { newOwnerToken, requireRunOwner } from '../runs/owner';
 import type { RunRecord, RunRefusal } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
@@ -144,23 +145,49 @@ export async function getRun(
   return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
-/** GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). */
+/**
+ * GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). Takes a follower
+ * slot of the run and of the client (429 `too-many-followers` when either has none left) until the stream ends.
+ */
 export async function followRun(
   input: RouteInput<undefined, z.infer<typeof EventsQuery>>,
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  const { config } = ctx;
+  const slot = getFollowers().admit(id, ctx.client, {
+    perRun: config.maxFollowersPerRun,
+    perClient: config.maxFollowersPerClient,
+  });
+  if (!slot.ok) {
+    throw new HttpError(
+      'too-many-followers',
+      slot.over === 'run'
+        ? `This run already has ${slot.limit} open event streams, the most one run may have. Close a tab or script that follows it, or read its results without following (GET /api/runs/<id>).`
+        : `You already have ${slot.limit} open event streams, the most one client may have. Close tabs or scripts that follow runs, then try again.`,
+      { limit: slot.limit },
+    );
+  }
   const limited = await ctx.chargeRequest();
-  if (limited) return limited;
-  return runEventsResponse(
-    getRunEngine(),
-    id,
-    input.query.from,
-    ctx.signal,
-    input.query.after,
-    readerLang(run, input.query),
-  );
+  if (limited) {
+    slot.release();
+    return limited;
+  }
+  try {
+    return runEventsResponse(
+      getRunEngine(),
+      id,
+      input.query.from,
+      ctx.signal,
+      input.query.after,
+      readerLang(run, input.query),
+      slot.release,
+    );
+  } catch (err) {
+    slot.release();
+    throw err;
+  }
 }
 
 /**

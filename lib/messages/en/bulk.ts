@@ -14,7 +14,7 @@ export const bulkMessages = {
     spreadsheet:
       '{file} is an Excel workbook, not a CSV file. In Excel, choose File › Save As › CSV UTF-8, then upload that file.',
     encoding:
-      '{file} is not in UTF-8 or UTF-16 text encoding. Save it again as “CSV UTF-8” (Excel) or as UTF-8 text, then upload it.',
+      '{file} is not in UTF-8, UTF-16 or GB18030 (GBK) text encoding. Save it again as “CSV UTF-8” (Excel) or as UTF-8 text, then upload it.',
     'unsupported-type': '{file} is not a .txt or .csv file. Upload a plain-text list or a spreadsheet saved as CSV.',
     'bad-quoting':
       '{file} has a quotation mark that is never closed, starting on line {line}. Nothing was imported. ' +

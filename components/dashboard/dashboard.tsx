@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
+import { type SlicedWork, useSliced, yieldToPage } from '@/components/ui/use-sliced';
 import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { rowsOf } from '@/lib/client/run-state';
@@ -21,7 +22,7 @@ type Props = {
   initial: ShareState;
 };
 
-type CheckInput = typeof import('@/lib/client/input-check').checkInput;
+type CheckInput = typeof import('@/lib/client/input-check').checkInputInSlices;
 
 /** The results (table, progress, summary) load with the first check, not with the page; a retry makes a new one. */
 const lazyResults = () => lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
@@ -55,17 +56,19 @@ export function Dashboard({ policy, initial }: Props) {
     }),
     [t, lang],
   );
-  const check = useMemo<InputCheck | null>(
-    () => (checkInput ? checkInput(deferredText, cloud, policy, options(services)) : null),
+  // Parsed in slices with the page's turn between them: a paste of megabytes never freezes the page.
+  const work = useMemo<SlicedWork<InputCheck> | null>(
+    () => (checkInput ? (slices) => checkInput(deferredText, cloud, policy, options(services), slices) : null),
     [checkInput, deferredText, cloud, policy, options, services],
   );
+  const { value: check, reading } = useSliced(work);
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
   const warm = useCallback(() => {
     if (checkInput) return;
     warmUp();
     loadInputCheck().then(
-      (m) => setCheckInput(() => m.checkInput),
+      (m) => setCheckInput(() => m.checkInputInSlices),
       () => {}, // tried again on the next focus or keystroke
     );
   }, [checkInput]);
@@ -73,9 +76,9 @@ export function Dashboard({ policy, initial }: Props) {
   const submit = useCallback(
     async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
-      const [{ checkInput: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
-      const now = validate(submitText, submitCloud, policy, options(submitServices));
-      if (!now.canSubmit) return;
+      const [{ checkInputInSlices: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
+      const now = await validate(submitText, submitCloud, policy, options(submitServices), { pause: yieldToPage });
+      if (!now?.canSubmit) return;
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
       const query = share.mergeShareQuery(window.location.search, {
@@ -149,6 +152,19 @@ export function Dashboard({ policy, initial }: Props) {
           services={services}
           onServices={setServices}
           check={check}
+          reading={reading}
+          onOpenInBulk={(domains) => {
+            loadFragmentReader().then(
+              (m) => window.location.assign(m.bulkInputLink({ domains, cloud, services })),
+              () => setLoadFailed(true),
+            );
+          }}
+          onRemoveRejected={(invalid) => {
+            loadInputCheck().then(
+              (m) => setText(m.withoutRejected(text, invalid)),
+              () => setLoadFailed(true),
+            );
+          }}
           policy={policy}
           running={state.phase === 'running'}
           onSubmit={() => {

@@ -5,8 +5,9 @@
  */
 import type { InvalidEntry, MessageRef } from '@/lib/schema';
 import { type NormalizedDomain, type NormalizeOptions, normalizeDomain, REJECT_CODES, toDisplay } from './normalize';
-import { entriesOfLine, lineContent, linesOf, type RawEntry } from './split';
+import { entriesOfLine, entrySpans, lineContent, linesOf, type RawEntry } from './split';
 
+export { rejectedLineCount } from './rejected-count';
 export { subdomainNote } from './subdomain-note';
 
 /**
@@ -204,4 +205,37 @@ export function parseOneDomain(input: string, options: NormalizeOptions, reasonT
   const [domain, ...rest] = list.domains;
   if (domain && rest.length === 0) return { ok: true, domain };
   return { ok: false, several: rest.length > 0, ...(list.invalid[0] ? { invalid: list.invalid[0] } : {}) };
+}
+
+/**
+ * The text without its rejected entries (`invalid`, as `parseEntries` gave them for this text): each rejected
+ * entry is cut out of its line, and a line left with no entry (or a `not-a-domain` line) goes. Kept entries,
+ * comments after `#` and the other lines stay as they were; lines end in `\n`.
+ */
+export function withoutRejected(
+  text: string,
+  invalid: readonly Pick<InvalidEntry, 'line' | 'input' | 'code'>[],
+): string {
+  const byLine = new Map<number, Array<Pick<InvalidEntry, 'input' | 'code'>>>();
+  for (const entry of invalid) byLine.set(entry.line, [...(byLine.get(entry.line) ?? []), entry]);
+  const kept: string[] = [];
+  for (const { line, text: lineText } of linesOf(text)) {
+    const rejected = byLine.get(line);
+    if (!rejected) {
+      kept.push(lineText);
+      continue;
+    }
+    if (rejected.some((entry) => entry.code === 'not-a-domain')) continue;
+    const spans = entrySpans(lineText);
+    const left = spans.filter((span) => {
+      const at = rejected.findIndex((entry) => entry.input === span.input || entry.input === echo(span.input));
+      if (at < 0) return true;
+      rejected.splice(at, 1);
+      return false;
+    });
+    const comment = lineText.slice(lineContent(lineText).length);
+    if (left.length === 0 && comment === '') continue;
+    kept.push([...left.map((span) => span.input), ...(comment ? [comment] : [])].join(' '));
+  }
+  return kept.join('\n');
 }

@@ -44,7 +44,10 @@ export const bulkMessages = {
     counts: '{valid} to check · {duplicates} duplicates · {rejected} rejected',
     rejected: 'Line {line}: “{input}” — {reason}',
     duplicate: 'Line {line}: “{input}” repeats line {first}',
-    overLimit: 'The list has {count} domains, over the limit of {limit} per run. Remove some or split the list.',
+    overLimit:
+      'The list has {count} domains, over the limit of {limit} per run, so Start is off. Check the first {limit}, or split the list into runs.',
+    startFirst: 'Check the first {limit}',
+    split: 'Split into runs: check the first {limit} now, keep the other {rest} in the box for the next run',
     start: 'Start the check',
     starting: 'Checking…',
   },

@@ -31,6 +31,8 @@ export const uiMessages = {
       'Part of the page could not load, so the results cannot be shown. Check your connection and press Try again.',
     useExample: 'Use an example',
     limits: 'Up to {max} domains per check.',
+    blockedOverLimit: 'Check is off: at most {limit} domains per check. Open the list in Bulk, or remove some.',
+    blockedTooLarge: 'Check is off: the text is too large to send at once. Check the list in parts.',
     placeholder: 'contoso.com\nfabrikam.cn\nnorthwind.com.cn (or a web or e-mail address: it is checked as its domain)',
     services: {
       legend: 'Services in use',
@@ -68,6 +70,16 @@ export const uiMessages = {
     more: 'and {count} more',
     tooManyLines: 'The text has {count} lines; at most {limit} lines can be sent at once. Check the list in parts.',
     bodyTooLarge: 'The text is too large to send ({size} bytes; the limit is {limit}). Check the list in parts.',
+    readingProgress: 'Reading the list… {percent}%',
+    foundOverLimit: '{count} domains found: more than one check takes (at most {limit}).',
+    openInBulk: 'Open these {count} in Bulk',
+  },
+  rejected: {
+    showAll: 'Show all {count}',
+    download: 'Download the rejected lines (CSV)',
+    remove: 'Remove these from the box',
+    fileName: 'rejected-lines',
+    column: { line: 'Line', input: 'Entered', reason: 'Why it cannot be checked' },
   },
   progress: {
     label: 'Progress',

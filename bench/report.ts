@@ -277,6 +277,7 @@ export function renderMarkdown(results: BenchResults): string {
             `**${num(m.longestFrameMs)} ms** (runs: ${results.paste.runs.map((r) => num(r.longestFrameMs)).join(', ')})`,
           ],
           ['frames drawn meanwhile', num(m.frames)],
+          ['the paste itself (Chromium putting the text into the text box)', `${num(m.pasteMs)} ms`],
           ['paste → the page says what it made of the list', `${num(m.resultMs)} ms`],
         ],
       ),

@@ -220,7 +220,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       ) : null}
       {reading !== null ? (
         <p data-testid="bulk-list-counts" data-reading="true" className="text-sm font-semibold">
-          {t('ui.feedback.readingProgress', { percent: num(Math.floor(reading * 100)) })}
+          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
         </p>
       ) : list ? (
         <ListSummary

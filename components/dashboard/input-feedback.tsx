@@ -50,7 +50,7 @@ export function InputFeedback({ check, empty, id, reading, onOpenInBulk, onRemov
     return (
       <div id={id} className="space-y-3 text-sm" data-testid="input-feedback">
         <p className="font-medium" data-testid="ready-count" data-reading="true">
-          {t('ui.feedback.readingProgress', { percent: num(Math.floor(reading * 100)) })}
+          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
         </p>
       </div>
     );

@@ -29,8 +29,9 @@ export function useSliced<T>(work: SlicedWork<T> | null): { value: T | null; rea
     work({
       pause: yieldToPage,
       signal: controller.signal,
+      // Whole per cents only: each update renders the page again (with its text box of megabytes).
       onProgress: (read) => {
-        if (read < 1 && !controller.signal.aborted) setReading(read);
+        if (read < 1 && !controller.signal.aborted) setReading(Math.floor(read * 100) / 100);
       },
     }).then(
       (result) => {

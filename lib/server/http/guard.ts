@@ -15,7 +15,7 @@ import { getConfig, type ServerConfig } from '@/lib/server/env';
 import { getLog, loggableHeaders } from '@/lib/server/log';
 import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
 import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
-import { errorResponse, HttpError } from './errors';
+import { errorResponse, HttpError, requireSameOrigin } from './errors';
 import { countReport, emptyCounts, type RequestContext, requestIdOf } from './request-context';
 
 /** What a kind of route asks of the guard. */
@@ -55,8 +55,20 @@ export type GuardedContext = RequestContext & {
 
 export type GuardedHandler = (request: Request, ctx: GuardedContext) => Promise<Response> | Response;
 
+export type GuardOptions = {
+  /**
+   * Refuse a browser request another site started (403 `forbidden-origin`, errors.ts `requireSameOrigin`) before
+   * access and rate limit: a page elsewhere can neither run checks nor spend the client's budget.
+   */
+  sameOrigin?: boolean;
+};
+
 /** Wraps a route handler with the request guards (see the module comment). Never throws. */
-export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Request) => Promise<Response> {
+export function guarded(
+  kind: RouteKind,
+  handler: GuardedHandler,
+  options: GuardOptions = {},
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
@@ -115,6 +127,7 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
       if (policy.refuseWhileShuttingDown && isShuttingDown()) {
         return withId(errorResponse('shutting-down', 'The server is shutting down. Try again in a moment.'));
       }
+      if (options.sameOrigin) requireSameOrigin(request);
       const config = getConfig();
       access = checkAccess(request, config.accessToken);
       if (policy.requireAccess && !access.ok) {

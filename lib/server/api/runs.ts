@@ -11,6 +11,7 @@ import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
 import type { RouteInput } from '../http/route';
+import { runMaxLines } from '../policy';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
@@ -63,7 +64,7 @@ export async function createRun(
   const lang = matchLanguage(body.lang) ?? pickLanguage(input.request, LANGUAGES);
   const accepted = acceptDomainList(body.domains, config, lang, {
     maxDomains: config.maxDomainsPerRun,
-    maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+    maxLines: runMaxLines(config),
     unit: 'run',
   });
   if ('response' in accepted) return accepted.response;
@@ -198,6 +199,4 @@ export async function exportRun(input: RouteInput<undefined, z.infer<typeof Expo
   });
 }
 
-/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
-export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) =>
-  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);
+export { runBodyBytes } from '../policy';

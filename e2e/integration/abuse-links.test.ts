@@ -67,6 +67,19 @@ describe('A. a share link is read within the limits of the list it could be', ()
     }
   });
 
+  it('POST /open (Check before the scripts ran) keeps a long line in the link, so the page says it left it out', async () => {
+    const response = await fetch(new URL('/open', appUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ d: `ok-21v.test\n${'e'.repeat(2000)}.com`, lang: 'en' }).toString(),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    const page = await open(appUrl, response.headers.get('location') ?? '');
+    expect(textBox(page)).toEqual(['ok-21v.test']);
+    expect(has(page, 'share-notice-long-entries')).toBe(true);
+  });
+
   describe('with small input limits and per-client rate limits', () => {
     let app: App | undefined;
     beforeAll(async () => {

@@ -4,7 +4,8 @@
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
  * `--parts a,check,b,c,d,flow,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
  * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
- * `size` = the API report's bytes for every demo domain),
+ * `size` = the API report's bytes for every demo domain, `links` = 100 requests of each hostile share link: server
+ * RSS and `/api/health` latency meanwhile, rate limits raised and then as shipped),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -18,6 +19,7 @@ import { type App, repoRoot, startApp } from '../e2e/support/app';
 import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
 import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
+import { type LinkAttack, measureLinks } from './links';
 import {
   type ConditionResult,
   type Context,
@@ -79,9 +81,9 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size').split(',') as Part[]);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size,links').split(',') as Part[]);
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size'].includes(p))
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size', 'links'].includes(p))
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -118,6 +120,10 @@ function dnsSettings(): Record<string, string> {
     CHECK_WORKERS: pick('CHECK_WORKERS', 'auto'),
   };
 }
+
+/** `links`: requests of each hostile link, and how many at a time (the security test sent 100). */
+const LINK_REQUESTS = 100;
+const LINK_CONCURRENCY = 10;
 
 /**
  * Seconds each bulk run is kept: long enough for the slowest run of the bench to finish well inside it
@@ -224,6 +230,8 @@ export type BenchResults = {
     coldStartMedianMs: number;
   };
   size?: ReportSizes;
+  /** `links`: hostile share links against the dashboard, each link's figures. */
+  links?: LinkAttack[];
   notes: string[];
 };
 
@@ -455,6 +463,27 @@ async function main(): Promise<void> {
       );
     }
 
+    let links: LinkAttack[] | undefined;
+    if (options.parts.has('links')) {
+      if (app) {
+        await app.stop();
+        app = undefined;
+      }
+      try {
+        // The server's default input limits (the other parts raise them), the rate limits out of the way.
+        const env = { DNS_SERVERS: lab.resolver, ALLOW_TEST_DOMAINS: '1', ACCESS_TOKEN: '', ...dnsSettings() };
+        links = await measureLinks({
+          appDir: options.appDir,
+          env,
+          raisedRateLimits: rateLimitSettings(options.appDir),
+          requests: LINK_REQUESTS,
+          concurrency: LINK_CONCURRENCY,
+        });
+      } catch (error) {
+        notes.push(`Hostile links failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+
     const finishedAt = new Date();
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -496,6 +525,7 @@ async function main(): Promise<void> {
       ...(flow ? { flow } : {}),
       ...(page ? { page } : {}),
       ...(size ? { size } : {}),
+      ...(links ? { links } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);

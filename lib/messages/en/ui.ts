@@ -388,7 +388,7 @@ export const uiMessages = {
     crossSite:
       'This link was opened from another site, so nothing has been checked yet. Look over the list, then start the check.',
     rateLimited:
-      'Too many links were opened in a short time, so the list in this one was not loaded. Reload the page in {seconds} seconds.',
+      'Too many requests came from here in a short time, so the list in this link was not loaded. Reload the page in {seconds} seconds.',
     overLimit: 'The list in this link is longer than this server can check ({max} characters), so it was not loaded.',
     longEntries: {
       one: '1 entry in this link is longer than {max} characters, the most one line can have, and was left out.',

@@ -380,7 +380,7 @@ export const zhUiMessages = {
   },
   share: {
     crossSite: '此链接是从其他网站打开的，因此尚未进行任何检查。请先核对列表，再开始检查。',
-    rateLimited: '短时间内打开的链接过多，因此未加载此链接中的列表。请在 {seconds} 秒后重新加载页面。',
+    rateLimited: '短时间内来自此处的请求过多，因此未加载此链接中的列表。请在 {seconds} 秒后重新加载页面。',
     overLimit: '此链接中的列表超过了本服务器可检查的长度（{max} 个字符），因此未加载。',
     longEntries: {
       one: '此链接中有 1 个条目超过 {max} 个字符（每行的上限），已被略去。',

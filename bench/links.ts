@@ -10,7 +10,7 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { type App, startApp } from '../e2e/support/app';
 import { fmt, log } from './measure';
-import { peakRssMb, pidListeningOn, resetPeakRss, settledRssMb } from './proc';
+import { cpuMs, peakRssMb, pidListeningOn, resetPeakRss, settledRssMb } from './proc';
 import { median, percentile } from './stats';
 
 export type LinkKind = 'giant' | 'bounded';
@@ -35,6 +35,8 @@ export type LinkAttack = {
   healthP50Ms: number;
   healthP95Ms: number;
   healthMaxMs: number;
+  /** CPU time (user + system) the server spent while the requests ran: the cost, whatever else loads the machine. */
+  serverCpuMs: number;
   rssBeforeMb: number;
   /** VmHWM since the peak was reset before the attack (or since start, when it could not be reset). */
   rssPeakMb: number;
@@ -155,7 +157,9 @@ async function measureOne(
   log(
     `links: ${options.requests} × /?z=<${z.length} characters: ${label}>, ${options.concurrency} at a time, rate limits ${rateLimits} …`,
   );
+  const cpuBefore = cpuMs(pid) ?? Number.NaN;
   const { pages, health } = await attack(app, `/?z=${z}&cloud=auto`, options.requests, options.concurrency);
+  const serverCpuMs = (cpuMs(pid) ?? Number.NaN) - cpuBefore;
   const rssPeakMb = peakRssMb(pid) ?? Number.NaN;
   const rssAfterMb = await settledRssMb(pid);
   const statuses: Record<string, number> = {};
@@ -178,13 +182,14 @@ async function measureOne(
     healthP50Ms: percentile(health, 50),
     healthP95Ms: percentile(health, 95),
     healthMaxMs: Math.max(...health),
+    serverCpuMs,
     rssBeforeMb,
     rssPeakMb,
     peakReset,
     rssAfterMb,
   };
   log(
-    `links ${link} (rate limits ${rateLimits}): page ${fmt(result.pageBytesMedian / 1024)} KB, p95 ${fmt(result.pageP95Ms)} ms; /api/health p95 ${fmt(result.healthP95Ms)} ms (max ${fmt(result.healthMaxMs)}); RSS ${fmt(rssBeforeMb)} → ${fmt(rssPeakMb)} → ${fmt(rssAfterMb)} MB`,
+    `links ${link} (rate limits ${rateLimits}): server CPU ${fmt(serverCpuMs)} ms, page ${fmt(result.pageBytesMedian / 1024)} KB, p95 ${fmt(result.pageP95Ms)} ms; /api/health p95 ${fmt(result.healthP95Ms)} ms (max ${fmt(result.healthMaxMs)}); RSS ${fmt(rssBeforeMb)} → ${fmt(rssPeakMb)} → ${fmt(rssAfterMb)} MB`,
   );
   return result;
 }

@@ -42,7 +42,7 @@ export function pastedText(bytes: number): { text: string; lines: number } {
 }
 
 /** Pastes about `bytes` into `/` at `url` once and measures the frames until the result shows. */
-export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 180_000): Promise<PasteRun> {
+export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 600_000): Promise<PasteRun> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {

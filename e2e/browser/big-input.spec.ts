@@ -70,7 +70,7 @@ function fiveMegabytes(): string {
   return lines.join('\n');
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 600_000 });
 
 test('a 5 MB paste is read in slices: the page keeps drawing frames, then offers Bulk and says why Check is off', async ({
   page,
@@ -81,7 +81,8 @@ test('a 5 MB paste is read in slices: the page keeps drawing frames, then offers
   await expect(page.getByTestId('ready-count')).toHaveText(en.tp('ui.feedback.ready', 1));
   await watchFrames(page);
   await pasteInto(page, 'textarea[name="d"]', fiveMegabytes());
-  await expect(page.getByTestId('open-in-bulk')).toBeVisible({ timeout: 120_000 });
+  // Minutes on a loaded machine: the time is not what this test is about (see `npm run bench -- --parts paste`).
+  await expect(page.getByTestId('open-in-bulk')).toBeVisible({ timeout: 540_000 });
   expect(await framesWhileReading(page)).toBeGreaterThanOrEqual(5);
   await expect(page.getByTestId('submit-blocked')).toHaveText(en.t('ui.form.blockedOverLimit', { limit: en.num(500) }));
   await expect(app.checkButton).toHaveAttribute('aria-disabled', 'true');

@@ -728,6 +728,8 @@ export type RunCreateRequest = z.infer<typeof RunCreateRequest>;
 export const RunRecheckRequest = z.object({
   domains: z.array(z.string()).optional(),
   filter: z.literal('could-not-check').optional(),
+  /** The reader's language, for the reasons of skipped domains (default the run's). */
+  lang: z.string().max(35).optional(),
 });
 export type RunRecheckRequest = z.infer<typeof RunRecheckRequest>;
 

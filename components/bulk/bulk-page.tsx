@@ -32,7 +32,7 @@ type Props = {
  */
 export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs }: Props) {
   const { t, lang } = useT();
-  const { state, start, cancel, recheck } = useBulkRun(runId);
+  const { state, start, cancel, recheck } = useBulkRun(runId, lang);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
   const busy = state.status === 'queued' || state.status === 'running';

@@ -79,9 +79,10 @@ function setRunInUrl(id: string): void {
 
 /**
  * One bulk run: start, follow its events into state (batched), cancel, re-check, and resume a run named by
- * `initialRunId` (summary + stored results, then the events from the rows held).
+ * `initialRunId` (summary + stored results, then the events from the rows held). Every read asks for `lang`, the
+ * page's language: a run started in another language (a result link opened by someone else) reads in the reader's.
  */
-export function useBulkRun(initialRunId: string | null) {
+export function useBulkRun(initialRunId: string | null, lang: string) {
   const [state, setState] = useState<BulkRunState>(INITIAL);
   const rowsRef = useRef<readonly RunResult[]>([]);
   const abortRef = useRef<AbortController | null>(null);
@@ -106,7 +107,7 @@ export function useBulkRun(initialRunId: string | null) {
     };
     try {
       setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
-      for await (const event of followRunEvents(id, from, { after, signal: controller.signal })) {
+      for await (const event of followRunEvents(id, from, { after, lang, signal: controller.signal })) {
         if (event.type === 'report') {
           const { type: _type, ...row } = event;
           pending.push(row);
@@ -142,7 +143,7 @@ export function useBulkRun(initialRunId: string | null) {
       const problem = problemOf(err);
       if (problem) setState((s) => ({ ...s, problem }));
     }
-  }, []);
+  }, [lang]);
 
   const start = useCallback(
     async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string) => {
@@ -171,7 +172,7 @@ export function useBulkRun(initialRunId: string | null) {
   const resume = useCallback(
     async (id: string) => {
       try {
-        const summary = await fetchRunSummary(id, 0);
+        const summary = await fetchRunSummary(id, 0, fetch, lang);
         rowsRef.current = mergeResults([], summary.results);
         setState({
           id,
@@ -195,7 +196,7 @@ export function useBulkRun(initialRunId: string | null) {
         setState((s) => ({ ...s, id, problem: problemOf(err) }));
       }
     },
-    [follow],
+    [follow, lang],
   );
 
   useEffect(() => {
@@ -219,7 +220,7 @@ export function useBulkRun(initialRunId: string | null) {
       const id = state.id;
       if (!id) return;
       try {
-        const accepted = await recheckRun(id, body);
+        const accepted = await recheckRun(id, { ...body, lang });
         const since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
         recheckSinceRef.current = since;
         setState((s) => ({ ...s, rechecking: new Set([...s.rechecking, ...accepted.rechecking]) }));
@@ -229,7 +230,7 @@ export function useBulkRun(initialRunId: string | null) {
         if (problem) setState((s) => ({ ...s, problem }));
       }
     },
-    [state.id, follow],
+    [state.id, follow, lang],
   );
 
   return { state, start, cancel, recheck };

@@ -192,7 +192,7 @@ export async function recheckRun(
     wantedTargets.map((t) => ({ registrable: t.registrable, name: t.ascii })),
   );
   const targets = wantedTargets.filter((_t, i) => admissions[i]?.ok !== false);
-  const catalogue = catalogueFor(run.lang);
+  const catalogue = catalogueFor(readerLang(run, body));
   const skipped = wantedTargets.flatMap((t, i) => {
     const admission = admissions[i];
     if (admission === undefined || admission.ok) return [];

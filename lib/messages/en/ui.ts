@@ -151,6 +151,16 @@ export const uiMessages = {
     heading: 'For the helpdesk',
     copy: 'Copy for the caller',
     copyAria: 'Copy the helpdesk text for {domain}',
+    symptomLabel: 'What does the caller report?',
+    symptom: {
+      general: 'Nothing in particular',
+      'slow-sign-in': 'Signing in is slow',
+      'sign-in-fails': 'Signing in fails',
+      activation: "Office won't activate",
+      mail: "Mail doesn't arrive",
+      'outlook-setup': "Outlook can't set up the mailbox",
+    },
+    answer: { yes: 'Yes, DNS explains it', no: 'No, not DNS', 'cant-tell': "Can't tell yet" },
   },
   records: {
     heading: 'Every record',
@@ -327,7 +337,8 @@ export const uiMessages = {
     'payload-too-large': 'The list is too large to send at once. Check it in parts.',
     'unsupported-media-type': 'The request was sent in a form the server does not accept.',
     'forbidden-origin': 'The request came from another site and was refused.',
-    'forbidden-host': 'This server does not answer under the address used. Open it at the address your administrator gave you.',
+    'forbidden-host':
+      'This server does not answer under the address used. Open it at the address your administrator gave you.',
     'rate-limited': 'Too many checks in a short time. Try again in {seconds} seconds.',
     'rate-limitedSoon': 'Too many checks in a short time. Try again in a minute.',
     unauthorized: 'You are not signed in, or your session has ended.',
@@ -338,6 +349,9 @@ export const uiMessages = {
     'shutting-down': 'The server is restarting. Try again in a moment.',
     'run-not-found': 'This run was not found. Check the link, or start the check again.',
     'run-expired': 'This run has expired and its results were deleted. Start the check again to get fresh results.',
+    'too-many-runs':
+      'The server cannot keep another run for you right now. Wait until one of your runs finishes (or cancel one), or try again later.',
+    'not-run-owner': 'Only the browser that started this run can cancel or re-check it.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

@@ -6,13 +6,16 @@ import { parseConfig } from '../env';
 import type { RunEngine } from './engine';
 import { runEventsResponse } from './events';
 import { createMemoryRunStore, type RunRecord, type RunStore } from './store';
+import { created, TEST_OWNER } from './test-fixtures';
 
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', LOG_LEVEL: 'silent' });
 
 async function setup(n: number) {
   const store: RunStore = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
   const engine = { store, config } as unknown as RunEngine;
-  const run: RunRecord = await store.create({ cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] });
+  const run: RunRecord = created(
+    await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] }),
+  );
   run.targets = Array.from({ length: n }, (_, i) => ({
     ascii: `d${i}.test`,
     display: `d${i}.test`,

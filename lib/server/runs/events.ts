@@ -14,7 +14,7 @@
 import 'server-only';
 import type { RunEvent } from '@/lib/schema';
 import { streamedResponse } from '../http/ndjson';
-import { getLog } from '../log';
+import { getLog, redactRunId } from '../log';
 import type { RunEngine } from './engine';
 import { createLineBuffer } from './line-buffer';
 import { isFinished } from './store';
@@ -179,7 +179,7 @@ export function runEventsResponse(
           await news();
         }
       } catch (err) {
-        getLog().error({ err, run: id }, 'run events stream failed');
+        getLog().error({ err, run: redactRunId(id) }, 'run events stream failed');
       }
       stop();
       try {

@@ -735,12 +735,27 @@ export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'expired'
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
 
+/** Bounds of `RunCreateRequest.columns`: columns, characters of a column's name and of a cell. */
+export const RUN_COLUMNS_LIMITS = { columns: 50, name: 200, cell: 500 } as const;
+
+/**
+ * The other columns of an uploaded spreadsheet, kept with the run for the summary export: their names, and for each
+ * item of `domains` (an array: its line is the item's index + 1) that row's cells in the same order.
+ */
+export const RunColumns = z.object({
+  names: z.array(z.string().max(RUN_COLUMNS_LIMITS.name)).max(RUN_COLUMNS_LIMITS.columns),
+  values: z.array(z.array(z.string().max(RUN_COLUMNS_LIMITS.cell)).max(RUN_COLUMNS_LIMITS.columns)),
+});
+export type RunColumns = z.infer<typeof RunColumns>;
+
 /** POST /api/runs body. `domains` as in POST /api/check (pasted text or an array). */
 export const RunCreateRequest = z.object({
   domains: z.union([z.string(), z.array(z.string())]),
   cloud: CloudChoice.default('auto'),
   services: ServiceOverride.optional(),
   lang: z.string().optional(),
+  /** The uploaded file's other columns (`domains` must then be an array of the same length as `values`). */
+  columns: RunColumns.optional(),
 });
 export type RunCreateRequest = z.infer<typeof RunCreateRequest>;
 

@@ -7,11 +7,18 @@ import { useT } from '@/components/ui/i18n-provider';
 import { ServicesField } from '@/components/ui/services-field';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
-import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import {
+  type CsvImport,
+  checkColumn,
+  columnToEntries,
+  type FileImport,
+  otherColumns,
+  readDomainFile,
+} from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import type { CloudChoice, InputPolicy, RunColumns } from '@/lib/schema';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
@@ -26,7 +33,11 @@ type Props = {
   busy: boolean;
   /** What the form starts with: an input link's list, cloud and services, or nothing. */
   initial: BulkInputState;
-  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices) => void;
+  /**
+   * Starts the run: `domains` the valid names; `source` what the run is sent, every input line (so rejected lines
+   * and duplicates are kept with the run for the summary export) and an uploaded file's other columns.
+   */
+  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices, source: RunSourceInput) => void;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -36,6 +47,9 @@ const LIST_LIMIT = 50;
  * The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, the parsed counts, the cloud
  * and the services.
  */
+/** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
+export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
+
 export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
   const { t, lang } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
@@ -74,17 +88,23 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
     () => (csv && column !== null ? checkColumn(csv, column, { lang }) : null),
     [csv, column, lang],
   );
-  const list: DomainList | null = useMemo(() => {
+  const source: RunSourceInput | null = useMemo(() => {
     if (file?.kind === 'error') return null;
-    const input = csv && column !== null ? columnToEntries(csv, column) : deferredText;
-    if (typeof input === 'string' && input.trim() === '') return null;
-    return parseDomainList(input, {
-      allowTestDomains: policy.allowTestDomains,
-      maxLineLength: policy.maxLineLength,
-      maxDomains: maxDomainsPerRun,
-      lang,
-    });
-  }, [file, csv, column, deferredText, policy, maxDomainsPerRun, lang]);
+    if (csv && column !== null) return { input: columnToEntries(csv, column), columns: otherColumns(csv, column) };
+    return deferredText.trim() === '' ? null : { input: deferredText, columns: null };
+  }, [file, csv, column, deferredText]);
+  const list: DomainList | null = useMemo(
+    () =>
+      source === null
+        ? null
+        : parseDomainList(source.input, {
+            allowTestDomains: policy.allowTestDomains,
+            maxLineLength: policy.maxLineLength,
+            maxDomains: maxDomainsPerRun,
+            lang,
+          }),
+    [source, policy, maxDomainsPerRun, lang],
+  );
 
   const canStart = !busy && list !== null && list.domains.length > 0 && list.overLimit === null;
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
@@ -225,10 +245,12 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         disabled={!canStart}
         onClick={() =>
           list &&
+          source &&
           onStart(
             list.domains.map((d) => d.ascii),
             cloud,
             services,
+            source,
           )
         }
         className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"

@@ -71,7 +71,7 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
         initial={prefill.input}
-        onStart={(domains, cloud, services) => void start(domains, cloud, services, lang)}
+        onStart={(domains, cloud, services, source) => void start(domains, cloud, services, lang, source)}
       />
       {problem ? (
         <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">

@@ -17,6 +17,7 @@ import {
 } from '@/lib/client/runs';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, RunRecheckRequest, RunResult, RunStatus } from '@/lib/schema';
+import type { RunSourceInput } from './bulk-input';
 
 export type RunProblem =
   | { kind: 'expired' }
@@ -105,69 +106,82 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
   /** The run's owner token when this browser started it (from the create answer, or localStorage). */
   const ownerRef = useRef<string | null>(null);
 
-  const follow = useCallback(async (id: string, from: number, after?: number) => {
-    const since = after ?? Number.POSITIVE_INFINITY;
-    abortRef.current?.abort();
-    const controller = new AbortController();
-    abortRef.current = controller;
-    let pending: RunResult[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (pending.length === 0) return;
-      const merged = mergeResults(rowsRef.current, pending);
-      const arrived = pending;
-      pending = [];
-      rowsRef.current = merged;
-      setState((s) => ({ ...s, rows: merged, rechecking: stillRechecking(s.rechecking, arrived, since) }));
-    };
-    try {
-      setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
-      for await (const event of followRunEvents(id, from, { after, lang, signal: controller.signal })) {
-        if (event.type === 'report') {
-          const { type: _type, ...row } = event;
-          pending.push(row);
-          timer ??= setTimeout(flush, FLUSH_MS);
-        } else if (event.type === 'progress') {
-          setState((s) => ({
-            ...s,
-            status: 'running',
-            checked: event.checked,
-            total: event.total,
-            rate: event.rate,
-            etaSeconds: event.etaSeconds,
-          }));
-        } else {
-          clearTimeout(timer);
-          flush();
-          setState((s) => ({
-            ...s,
-            status: event.status,
-            checked: event.checked,
-            total: event.total,
-            etaSeconds: null,
-            rechecking: NONE,
-          }));
-          recheckSinceRef.current = null;
+  const follow = useCallback(
+    async (id: string, from: number, after?: number) => {
+      const since = after ?? Number.POSITIVE_INFINITY;
+      abortRef.current?.abort();
+      const controller = new AbortController();
+      abortRef.current = controller;
+      let pending: RunResult[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
+        if (pending.length === 0) return;
+        const merged = mergeResults(rowsRef.current, pending);
+        const arrived = pending;
+        pending = [];
+        rowsRef.current = merged;
+        setState((s) => ({ ...s, rows: merged, rechecking: stillRechecking(s.rechecking, arrived, since) }));
+      };
+      try {
+        setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
+        for await (const event of followRunEvents(id, from, { after, lang, signal: controller.signal })) {
+          if (event.type === 'report') {
+            const { type: _type, ...row } = event;
+            pending.push(row);
+            timer ??= setTimeout(flush, FLUSH_MS);
+          } else if (event.type === 'progress') {
+            setState((s) => ({
+              ...s,
+              status: 'running',
+              checked: event.checked,
+              total: event.total,
+              rate: event.rate,
+              etaSeconds: event.etaSeconds,
+            }));
+          } else {
+            clearTimeout(timer);
+            flush();
+            setState((s) => ({
+              ...s,
+              status: event.status,
+              checked: event.checked,
+              total: event.total,
+              etaSeconds: null,
+              rechecking: NONE,
+            }));
+            recheckSinceRef.current = null;
+          }
         }
+        clearTimeout(timer);
+        flush();
+      } catch (err) {
+        clearTimeout(timer);
+        flush();
+        const problem = problemOf(err);
+        if (problem) setState((s) => ({ ...s, problem }));
       }
-      clearTimeout(timer);
-      flush();
-    } catch (err) {
-      clearTimeout(timer);
-      flush();
-      const problem = problemOf(err);
-      if (problem) setState((s) => ({ ...s, problem }));
-    }
-  }, [lang]);
+    },
+    [lang],
+  );
 
   const start = useCallback(
-    async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string) => {
+    /**
+     * `domains` are the valid names (what the table awaits); `source`, when given, is what the run is sent: every
+     * input line, so the run keeps rejected lines and duplicates too, and an uploaded file's other columns.
+     */
+    async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string, source?: RunSourceInput) => {
       abortRef.current?.abort();
       rowsRef.current = [];
       setState({ ...INITIAL, cloud, services, domains, status: 'queued', total: domains.length });
       try {
-        const created = await createRun({ domains, cloud, services: toOverride(services), lang });
+        const created = await createRun({
+          domains: source?.input ?? domains,
+          cloud,
+          services: toOverride(services),
+          lang,
+          ...(source?.columns ? { columns: source.columns } : {}),
+        });
         ownerRef.current = created.ownerToken;
         saveOwnerToken(browserStorage(), created.id, created.ownerToken, created.expiresAt);
         setRunInUrl(created.id);

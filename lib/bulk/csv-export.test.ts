@@ -60,14 +60,7 @@ describe('reportsToCsv', () => {
       });
     });
     // The apex host `@` (rows 2, 4, 6 are SPF rows) is left as it is; `@SUM(1,2)` is guarded.
-    expect(neutralised).toEqual([
-      '1:dnsHostName',
-      '2:found',
-      '2:expected',
-      '2:dnsHostName',
-      '2:verdict',
-      '2:action',
-    ]);
+    expect(neutralised).toEqual(['1:dnsHostName', '2:found', '2:expected', '2:dnsHostName', '2:verdict', '2:action']);
     for (const r of [2, 4, 6]) expect(parsed[r]?.[CSV_COLUMNS.indexOf('host')]).toBe('@');
   });
 

@@ -111,8 +111,13 @@ export function reportsToRows(reports: readonly Report[]): string[][] {
  * `_options.lang` is accepted for the callers' sake but changes nothing.
  */
 export function reportsToCsv(reports: readonly Report[], _options: { lang?: string } = {}): string {
-  const lines = reportsToRows(reports).map((row) => row.map((cell) => quoteCsvField(neutralizeCell(cell))).join(','));
+  const lines = reportsToRows(reports).map(csvLine);
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One CSV line (no line end) of `cells`: each neutralised, then quoted where needed. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map((cell) => quoteCsvField(neutralizeCell(cell))).join(',');
 }
 
 /** Parses CSV text (the importer's RFC 4180 parser, `,` delimiter, BOM dropped); throws on bad quoting. */

@@ -738,6 +738,10 @@ export type RunStatus = z.infer<typeof RunStatus>;
 /** Bounds of `RunCreateRequest.columns`: columns, characters of a column's name and of a cell. */
 export const RUN_COLUMNS_LIMITS = { columns: 50, name: 200, cell: 500 } as const;
 
+/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). The server and the page agree. */
+export const runBodyLimit = (limits: { maxBodyBytes: number; maxDomainsPerRun: number }): number =>
+  Math.max(limits.maxBodyBytes, limits.maxDomainsPerRun * 300);
+
 /**
  * The other columns of an uploaded spreadsheet, kept with the run for the summary export: their names, and for each
  * item of `domains` (an array: its line is the item's index + 1) that row's cells in the same order.

@@ -10,6 +10,7 @@ import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import {
   type CsvImport,
   checkColumn,
+  columnsWithin,
   columnToEntries,
   type FileImport,
   otherColumns,
@@ -18,7 +19,7 @@ import {
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import type { CloudChoice, InputPolicy, RunColumns } from '@/lib/schema';
+import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit } from '@/lib/schema';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
@@ -88,11 +89,23 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
     () => (csv && column !== null ? checkColumn(csv, column, { lang }) : null),
     [csv, column, lang],
   );
-  const source: RunSourceInput | null = useMemo(() => {
+  const source: (RunSourceInput & { dropped?: boolean; fits?: boolean }) | null = useMemo(() => {
     if (file?.kind === 'error') return null;
-    if (csv && column !== null) return { input: columnToEntries(csv, column), columns: otherColumns(csv, column) };
-    return deferredText.trim() === '' ? null : { input: deferredText, columns: null };
-  }, [file, csv, column, deferredText]);
+    if (csv && column !== null) {
+      const input = columnToEntries(csv, column);
+      const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+      const columns = otherColumns(csv, column);
+      const fits = new TextEncoder().encode(JSON.stringify(input)).length + 4096 <= limit;
+      return { input, columns: fits ? columnsWithin(input, columns, limit) : null, dropped: columns !== null, fits };
+    }
+    if (deferredText.trim() === '') return null;
+    // Pasted text is sent as it is (its rejected lines stay with the run) unless it would not fit in the body.
+    const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+    const fits = new TextEncoder().encode(deferredText).length * 1.1 + 4096 <= limit;
+    return { input: deferredText, columns: null, fits };
+  }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
+  // The file's other columns would not fit in the run's body: the run starts without them, and says so.
+  const columnsDropped = source?.dropped === true && source.columns === null;
   const list: DomainList | null = useMemo(
     () =>
       source === null
@@ -229,6 +242,11 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         </div>
       ) : null}
       {list ? <ListSummary list={list} /> : null}
+      {columnsDropped ? (
+        <p data-testid="bulk-columns-dropped" className="text-sm text-amber-800 dark:text-amber-300">
+          {t('bulk.input.columnsDropped')}
+        </p>
+      ) : null}
       <div className="max-w-sm">
         <label htmlFor="bulk-cloud" className="block text-sm font-semibold">
           {t('ui.form.cloudLabel')}
@@ -250,7 +268,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
             list.domains.map((d) => d.ascii),
             cloud,
             services,
-            source,
+            source.fits === false ? { input: list.domains.map((d) => d.ascii), columns: null } : source,
           )
         }
         className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"

@@ -96,6 +96,10 @@ describe('GET /api/runs/:id/export?format=summary', () => {
     const broken = rows.find((row) => row[3] === 'missing-21v.test') ?? [];
     expect(broken[7]).toMatch(/[\u4e00-\u9fff]/);
     expect(broken[8]).toMatch(/^添加/m);
+    // The rejected line's reason too, though the run kept it in English.
+    const rejected = rows.find((row) => row[3] === 'bad!name.test') ?? [];
+    expect(rejected[7]).toMatch(/[\u4e00-\u9fff]/);
+    expect(rejected[7]).toContain('!');
   });
 
   it('columns need domains as an array of the same length', async () => {

@@ -3,6 +3,7 @@ import { parseDomainList } from '@/lib/report/domain-list';
 import {
   type CsvImport,
   checkColumn,
+  columnsWithin,
   columnToEntries,
   firstRowNumber,
   otherColumns,
@@ -240,4 +241,15 @@ describe('otherColumns: the uploaded file’s other cells, one list per entry of
     expect(columns?.values[0]?.[0]).toHaveLength(500);
     expect(otherColumns({ header: null, rows: [['contoso.test']] }, 0)).toBeNull();
   });
+});
+
+describe('columnsWithin: the other columns only when the run body stays under its limit', () => {
+  const columns = { names: ['company'], values: [['x'.repeat(400)], ['y'.repeat(400)]] };
+  test.each([
+    { label: 'room to spare', limit: 10_000, kept: true },
+    { label: 'over the limit', limit: 4_500, kept: false },
+  ])('$label', ({ limit, kept }) => {
+    expect(columnsWithin(['a.test', 'b.test'], columns, limit) !== null).toBe(kept);
+  });
+  test('no columns', () => expect(columnsWithin(['a.test'], null, 10_000)).toBeNull());
 });

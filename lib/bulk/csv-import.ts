@@ -202,6 +202,21 @@ export function otherColumns(file: Pick<CsvImport, 'header' | 'rows'>, column: n
   };
 }
 
+/**
+ * `columns` when a run's body with them stays `room` bytes under `limit` (the run body limit), else null: the run
+ * is then started without them rather than refused. `input` is what the body's `domains` holds.
+ */
+export function columnsWithin(
+  input: readonly string[],
+  columns: RunColumns | null,
+  limit: number,
+  room = 4096,
+): RunColumns | null {
+  if (columns === null) return null;
+  const bytes = new TextEncoder().encode(JSON.stringify({ domains: input, columns })).length;
+  return bytes + room <= limit ? columns : null;
+}
+
 export type ColumnWarning = {
   code: 'wrong-column' | 'no-column';
   message: string;

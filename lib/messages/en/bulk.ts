@@ -34,6 +34,8 @@ export const bulkMessages = {
     link: 'Bulk check (many domains)',
   },
   input: {
+    columnsDropped:
+      'The file’s other columns are too large to keep with the run: the summary export will list the domains without them.',
     label: 'Domains (one per line, or separated by commas or spaces)',
     file: 'Upload a .txt or .csv file',
     drop: 'or drop a file here',

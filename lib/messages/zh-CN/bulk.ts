@@ -26,6 +26,7 @@ export const zhBulkMessages = {
     link: '批量检查（多个域名）',
   },
   input: {
+    columnsDropped: '文件中的其他列太大，无法随运行保存：摘要导出将只列出域名，不含这些列。',
     label: '域名（每行一个，或用逗号、空格分隔）',
     file: '上传 .txt 或 .csv 文件',
     drop: '或将文件拖放到此处',
@@ -173,7 +174,7 @@ export const zhBulkMessages = {
     title: 'Microsoft 365 DNS 报告',
     pageTitle: 'Microsoft 365 DNS 报告：{count}个域名',
     intro: '{count}个域名的 Microsoft 365 DNS 记录，检查于{first}至{last}之间。',
-    introOne: '1 个域名的 Microsoft 365 DNS 记录，检查于{first}。',
+    introOne: '1个域名的 Microsoft 365 DNS 记录，检查于{first}。',
     none: '此列表中还没有检查过的域名。',
     counts: '概览',
     rejected: '未检查的行',

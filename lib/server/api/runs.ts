@@ -7,7 +7,13 @@ import 'server-only';
 import { z } from 'zod';
 import { catalogueFor, LANGUAGES, matchLanguage } from '@/lib/messages';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import type { RunCreated, RunCreateRequest, RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
+import {
+  type RunCreated,
+  type RunCreateRequest,
+  type RunRecheckAccepted,
+  type RunRecheckRequest,
+  runBodyLimit,
+} from '@/lib/schema';
 import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import { type GuardedContext, namesCapReason } from '../http/guard';
@@ -306,5 +312,4 @@ export async function exportRun(
 }
 
 /** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
-export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) =>
-  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);
+export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) => runBodyLimit(config);

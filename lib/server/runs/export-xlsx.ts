@@ -37,7 +37,7 @@ export function cellText(text: string): string {
   return safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX)}…` : safe;
 }
 
-type RunView = Pick<RunRecord, 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>;
+type RunView = Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>;
 
 /** Resolves once the event loop has turned (zlib and the zip get their turn). */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -14,6 +14,9 @@ import {
   type Text,
 } from '@/lib/bulk/summary';
 import { makeTranslator } from '@/lib/client/translator';
+import { normalizeDomain } from '@/lib/input/normalize';
+import type { InvalidEntry } from '@/lib/schema';
+import { inputPolicy } from '../policy';
 import type { RunRecord } from './store';
 import { reportOf, type StoredResult } from './stored-result';
 
@@ -95,6 +98,21 @@ export function exportText(lang: string): Text {
   return makeTranslator(lang, { timeZone: 'UTC' }).t;
 }
 
+/**
+ * A rejected line's reason in the reader's language: the run kept it in the run's, without the message's values,
+ * so the line is read again under this server's rules; when it is still rejected for the same reason, the reason
+ * is written in `lang`, else (a cut-short line, changed rules) the stored text is kept.
+ */
+function rejectReason(runLang: string, lang: string): (invalid: InvalidEntry) => string {
+  if (runLang === lang) return (invalid) => invalid.reason;
+  const t = exportText(lang);
+  const { allowTestDomains, maxLineLength } = inputPolicy();
+  return (invalid) => {
+    const again = normalizeDomain(invalid.input, { allowTestDomains, maxLineLength });
+    return !again.ok && again.code === invalid.code ? t(`input.reject.${again.code}`, again.params) : invalid.reason;
+  };
+}
+
 /** One input line of a run, its report unpacked only when `entry` is called. */
 export type LazyEntry = { line: number | null; entry: () => SummaryEntry };
 
@@ -104,7 +122,7 @@ export type LazyEntry = { line: number | null; entry: () => SummaryEntry };
  * at a time, when an entry is called.
  */
 export function runSummaryEntries(
-  run: Pick<RunRecord, 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
+  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
   lang: string,
 ): LazyEntry[] {
   const byDomain = new Map(run.results.map((result) => [result.domain, result]));
@@ -120,10 +138,11 @@ export function runSummaryEntries(
           : { kind: 'pending', line, cells: cells(line), display: target.display },
     };
   });
+  const reason = rejectReason(run.lang, lang);
   const rejected = run.invalid.map(
     (invalid): LazyEntry => ({
       line: invalid.line,
-      entry: () => ({ kind: 'rejected', ...invalid, cells: cells(invalid.line) }),
+      entry: () => ({ kind: 'rejected', ...invalid, reason: reason(invalid), cells: cells(invalid.line) }),
     }),
   );
   const duplicates = run.duplicates.map(
@@ -143,7 +162,7 @@ const ENTRIES_PER_CHUNK = 32;
  * headers and text in `lang`, streamed a chunk of entries at a time.
  */
 export function summaryExportStream(
-  run: Pick<RunRecord, 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
+  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
   lang: string,
 ): ReadableStream<Uint8Array> {
   const entries = runSummaryEntries(run, lang);

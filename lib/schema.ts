@@ -714,6 +714,7 @@ export const ERROR_CODES = [
   'run-expired',
   'too-many-runs',
   'not-run-owner',
+  'too-many-followers',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -741,6 +742,10 @@ export const RUN_COLUMNS_LIMITS = { columns: 50, name: 200, cell: 500 } as const
 /** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). The server and the page agree. */
 export const runBodyLimit = (limits: { maxBodyBytes: number; maxDomainsPerRun: number }): number =>
   Math.max(limits.maxBodyBytes, limits.maxDomainsPerRun * 300);
+
+/** The most lines a bulk run's list may have (POST /api/runs): a request's, or two per domain of a full run. */
+export const runLineLimit = (limits: { maxLines: number; maxDomainsPerRun: number }): number =>
+  Math.max(limits.maxLines, limits.maxDomainsPerRun * 2);
 
 /**
  * The other columns of an uploaded spreadsheet, kept with the run for the summary export: their names, and for each

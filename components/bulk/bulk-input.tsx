@@ -19,7 +19,7 @@ import {
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit } from '@/lib/schema';
+import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit, runLineLimit } from '@/lib/schema';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
@@ -91,17 +91,21 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   );
   const source: (RunSourceInput & { dropped?: boolean; fits?: boolean }) | null = useMemo(() => {
     if (file?.kind === 'error') return null;
+    // What POST /api/runs takes (the server's own bounds): a list past them is sent as its valid names only.
+    const maxLines = runLineLimit({ maxLines: policy.maxLines, maxDomainsPerRun });
     if (csv && column !== null) {
       const input = columnToEntries(csv, column);
       const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
       const columns = otherColumns(csv, column);
-      const fits = new TextEncoder().encode(JSON.stringify(input)).length + 4096 <= limit;
+      const fits = input.length <= maxLines && new TextEncoder().encode(JSON.stringify(input)).length + 4096 <= limit;
       return { input, columns: fits ? columnsWithin(input, columns, limit) : null, dropped: columns !== null, fits };
     }
     if (deferredText.trim() === '') return null;
     // Pasted text is sent as it is (its rejected lines stay with the run) unless it would not fit in the body.
     const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
-    const fits = new TextEncoder().encode(deferredText).length * 1.1 + 4096 <= limit;
+    const fits =
+      deferredText.split('\n').length <= maxLines &&
+      new TextEncoder().encode(deferredText).length * 1.1 + 4096 <= limit;
     return { input: deferredText, columns: null, fits };
   }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
   // The file's other columns would not fit in the run's body: the run starts without them, and says so.

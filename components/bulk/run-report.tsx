@@ -56,7 +56,9 @@ function DomainSection({ item, columns, tr }: { item: SummaryItem; columns: read
           </li>
         ))}
       </ul>
-      <h4 className="mt-2 text-sm font-semibold">{t('bulk.report.fixes', { host: item.host })}</h4>
+      <h4 className="mt-2 text-sm font-semibold">
+        {item.genericHost ? t('bulk.report.fixesGeneric') : t('bulk.report.fixes', { host: item.host })}
+      </h4>
       {item.fixes.length === 0 ? (
         <p className="text-sm">{t('bulk.report.noFixes')}</p>
       ) : (

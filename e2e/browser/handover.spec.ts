@@ -63,6 +63,7 @@ test('a CSV with a company column: the summary export keeps it and the rejected 
   const href = (await page.getByTestId('bulk-report').getAttribute('href')) ?? '';
   await page.goto(href);
   await expect(page.getByTestId('run-report')).toBeVisible();
+  await page.screenshot({ path: 'screenshots/handover-report-en.png', fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('report-print')).toBeHidden();
   const pages = await pdfText(await page.pdf({ format: 'A4', printBackground: true }));
@@ -128,5 +129,14 @@ test('a run started in English, its result link opened in a zh-CN browser: Chine
   expect(printed).toContain('missing-21v.test');
   expect(printed).toContain(squash(zhVerdict));
   expect(printed).not.toContain(squash(enVerdict));
+
+  // The whole-list report from the same page: in Chinese too (and its screenshots, wide and at 390 px).
+  await reader.emulateMedia({ media: 'screen' });
+  await reader.goto((await reader.getByTestId('bulk-report').getAttribute('href')) ?? '');
+  await expect(reader.getByTestId('run-report')).toContainText(zhVerdict);
+  await expect(reader.getByTestId('run-report')).toContainText(zh.t('bulk.report.title'));
+  await reader.screenshot({ path: 'screenshots/handover-report-zh-cn.png', fullPage: true });
+  await reader.setViewportSize({ width: 390, height: 844 });
+  await reader.screenshot({ path: 'screenshots/handover-report-zh-cn-390.png', fullPage: true });
   await context.close();
 });

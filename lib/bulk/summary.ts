@@ -49,6 +49,8 @@ export type SummaryItem = {
   domain: string;
   cloud: string;
   host: string;
+  /** No DNS host was recognised from the name servers (`host` then says so). */
+  genericHost: boolean;
   /** Problems and failed lookups, worst first, in words (a rejected line's reason, a duplicate's first line). */
   problems: { severity: Severity | null; text: string }[];
   fixes: SummaryFix[];
@@ -93,7 +95,7 @@ function fixesOf(report: Report, t: Text): SummaryFix[] {
 export function summaryItem(entry: SummaryEntry, t: Text): SummaryItem {
   const base = { line: entry.line, cells: entry.cells };
   const statusLabel = (status: Exclude<SummaryStatus, RecordsHealth>) => t(`bulk.summary.status.${status}`);
-  const none = { cloud: '', host: '', fixes: [], checkedAt: null };
+  const none = { cloud: '', host: '', genericHost: false, fixes: [], checkedAt: null };
   switch (entry.kind) {
     case 'checked': {
       const { report } = entry;
@@ -105,6 +107,7 @@ export function summaryItem(entry: SummaryEntry, t: Text): SummaryItem {
         domain: report.display,
         cloud: t(cloudLabelCode(report.cloud)),
         host: report.dnsHost.id === GENERIC_HOST ? t('bulk.table.hostGeneric') : report.dnsHost.name,
+        genericHost: report.dnsHost.id === GENERIC_HOST,
         problems: problemsOf(report),
         fixes: fixesOf(report, t),
         checkedAt: report.checkedAt,

@@ -205,6 +205,7 @@ export const bulkMessages = {
     notChecked: 'Lines not checked ({count})',
     problems: 'What is wrong',
     fixes: 'What to change at {host}',
+    fixesGeneric: 'What to change at your DNS host',
     noFixes: 'Nothing to add, change or delete: look again once the lookups that failed can be done.',
     checkedAt: 'Checked {time}',
     cloud: 'Cloud: {cloud}',

@@ -186,6 +186,7 @@ export const zhBulkMessages = {
     notChecked: '未检查的行（{count}）',
     problems: '问题',
     fixes: '需要在{host}更改的内容',
+    fixesGeneric: '需要在你的 DNS 托管提供商处更改的内容',
     noFixes: '无需添加、修改或删除：待失败的查询可以完成后再检查一次。',
     checkedAt: '检查于{time}',
     cloud: '云：{cloud}',

@@ -9,13 +9,21 @@ import { ServicesField } from '@/components/ui/services-field';
 import { type SlicedWork, useSliced } from '@/components/ui/use-sliced';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
-import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import {
+  type CsvImport,
+  checkColumn,
+  columnsWithin,
+  columnToEntries,
+  type FileImport,
+  otherColumns,
+  readDomainFile,
+} from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { withoutRejected } from '@/lib/input/parse-list';
 import { rejectedLineCount } from '@/lib/input/rejected-count';
 import { type DomainList, parseDomainListInSlices } from '@/lib/report/domain-list';
-import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit, runLineLimit } from '@/lib/schema';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
@@ -30,7 +38,11 @@ type Props = {
   busy: boolean;
   /** What the form starts with: an input link's list, cloud and services, or nothing. */
   initial: BulkInputState;
-  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices) => void;
+  /**
+   * Starts the run: `domains` the valid names; `source` what the run is sent, every input line (so rejected lines
+   * and duplicates are kept with the run for the summary export) and an uploaded file's other columns.
+   */
+  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices, source: RunSourceInput) => void;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -40,6 +52,9 @@ const LIST_LIMIT = 50;
  * The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, the parsed counts, the cloud
  * and the services.
  */
+/** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
+export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
+
 export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
   const { t, lang, num } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
@@ -78,25 +93,46 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
     () => (csv && column !== null ? checkColumn(csv, column, { lang }) : null),
     [csv, column, lang],
   );
+  const source: (RunSourceInput & { dropped?: boolean; fits?: boolean }) | null = useMemo(() => {
+    if (file?.kind === 'error') return null;
+    // What POST /api/runs takes (the server's own bounds): a list past them is sent as its valid names only.
+    const maxLines = runLineLimit({ maxLines: policy.maxLines, maxDomainsPerRun });
+    if (csv && column !== null) {
+      const input = columnToEntries(csv, column);
+      const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+      const columns = otherColumns(csv, column);
+      const fits = input.length <= maxLines && new TextEncoder().encode(JSON.stringify(input)).length + 4096 <= limit;
+      return { input, columns: fits ? columnsWithin(input, columns, limit) : null, dropped: columns !== null, fits };
+    }
+    if (deferredText.trim() === '') return null;
+    // Pasted text is sent as it is (its rejected lines stay with the run) unless it would not fit in the body.
+    const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+    const fits =
+      deferredText.split('\n').length <= maxLines &&
+      new TextEncoder().encode(deferredText).length * 1.1 + 4096 <= limit;
+    return { input: deferredText, columns: null, fits };
+  }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
+  // The file's other columns would not fit in the run's body: the run starts without them, and says so.
+  const columnsDropped = source?.dropped === true && source.columns === null;
   // Parsed in slices with the page's turn between them: a paste or file of megabytes never freezes the page.
   const work = useMemo<SlicedWork<DomainList> | null>(() => {
-    if (file?.kind === 'error') return null;
-    const input = csv && column !== null ? columnToEntries(csv, column) : deferredText;
-    if (typeof input === 'string' && input.trim() === '') return null;
+    if (source === null) return null;
     const options = {
       allowTestDomains: policy.allowTestDomains,
       maxLineLength: policy.maxLineLength,
       maxDomains: maxDomainsPerRun,
       lang,
     };
-    return (slices) => parseDomainListInSlices(input, options, slices);
-  }, [file, csv, column, deferredText, policy, maxDomainsPerRun, lang]);
+    return (slices) => parseDomainListInSlices(source.input, options, slices);
+  }, [source, policy, maxDomainsPerRun, lang]);
   const sliced = useSliced(work);
   const { reading } = sliced;
   const list = work ? sliced.value : null;
 
   const canStart = !busy && reading === null && list !== null && list.domains.length > 0 && list.overLimit === null;
-  const start = (domains: string[]) => onStart(domains, cloud, services);
+  /** Starts a run of `domains`; a part of the list (the first N) is sent as those names alone. */
+  const start = (domains: string[], from: RunSourceInput = { input: domains, columns: null }) =>
+    onStart(domains, cloud, services, from);
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
 
   return (
@@ -237,6 +273,11 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
           onRemoveRejected={csv ? undefined : () => setText(withoutRejected(text, list.invalid))}
         />
       ) : null}
+      {columnsDropped ? (
+        <p data-testid="bulk-columns-dropped" className="text-sm text-amber-800 dark:text-amber-300">
+          {t('bulk.input.columnsDropped')}
+        </p>
+      ) : null}
       <div className="max-w-sm">
         <label htmlFor="bulk-cloud" className="block text-sm font-semibold">
           {t('ui.form.cloudLabel')}
@@ -252,7 +293,14 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         data-testid="bulk-start"
         disabled={!canStart}
         aria-describedby={list?.overLimit ? 'bulk-over-limit' : undefined}
-        onClick={() => list && start(list.domains.map((d) => d.ascii))}
+        onClick={() =>
+          list &&
+          source &&
+          start(
+            list.domains.map((d) => d.ascii),
+            source.fits === false ? { input: list.domains.map((d) => d.ascii), columns: null } : source,
+          )
+        }
         className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"
       >
         {busy ? t('bulk.input.starting') : t('bulk.input.start')}

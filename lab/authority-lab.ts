@@ -9,16 +9,19 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type FakeServer, startFakeDnsServer } from './fake-dns-server';
 import { freePort, portFree } from './net';
 import { type Nsd, startNsd } from './nsd';
 import { flushCache, startUnbound, type Unbound } from './unbound';
-import { absolute } from './zone-file';
+import { absolute, withApexRecords } from './zone-file';
 import type { Zone, ZoneRecord } from './zone-types';
 
 /** Address of the root server. */
 export const ROOT_ADDRESS = '127.53.0.1';
 /** Address of the `test.` TLD server. */
 export const TLD_ADDRESS = '127.53.0.2';
+/** Address of the server of `resolverZones` (Microsoft's zones: only unbound goes there). */
+export const OTHER_ADDRESS = '127.53.0.3';
 /** Name of the root server and of the `test.` server (their glue is in the root zone). */
 export const ROOT_NS = 'a.root.lab.test';
 export const TLD_NS = 'tld.lab.test';
@@ -30,6 +33,11 @@ export type AuthServerSpec = {
   records?: ZoneRecord[];
   /** Named in the NS sets but does not serve the zone: nsd answers REFUSED (a lame server). */
   lame?: boolean;
+  /**
+   * Served by the fake server instead of nsd (data nsd refuses to load, like a CNAME beside a TXT). Every zone
+   * a fake server name serves must say so.
+   */
+  fake?: boolean;
 };
 
 export type AuthZone = Zone & {
@@ -43,6 +51,11 @@ export type AuthorityLabOptions = {
   zones: AuthZone[];
   /** Server names given a glue address where nothing listens (an unreachable server). */
   deadServers?: string[];
+  /**
+   * Zones outside the tree that only unbound resolves (Microsoft's zones the fixtures' CNAMEs point into),
+   * served by one nsd at OTHER_ADDRESS and given to unbound as stub zones.
+   */
+  resolverZones?: Zone[];
   keepDir?: boolean;
 };
 
@@ -146,16 +159,17 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
   const addresses = assignAddresses(options.zones, options.deadServers ?? []);
   const dead = new Set((options.deadServers ?? []).map((n) => absolute(n).slice(0, -1)));
   const started: Nsd[] = [];
+  const fakes: FakeServer[] = [];
   const byServer = new Map<string, Nsd>();
   let unbound: Unbound | undefined;
   const stop = async () => {
     await unbound?.stop();
-    await Promise.all(started.map((n) => n.stop()));
+    await Promise.all([...started.map((n) => n.stop()), ...fakes.map((f) => f.close())]);
     if (!keep) rmSync(dir, { recursive: true, force: true });
   };
   try {
     const live = [...addresses].filter(([name]) => !dead.has(name));
-    const port = await sharedPort([ROOT_ADDRESS, TLD_ADDRESS, ...live.map(([, a]) => a)]);
+    const port = await sharedPort([ROOT_ADDRESS, TLD_ADDRESS, OTHER_ADDRESS, ...live.map(([, a]) => a)]);
     const nsd = async (label: string, host: string, zones: Zone[]) => {
       const sub = join(dir, label);
       mkdirSync(sub, { recursive: true });
@@ -172,20 +186,42 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
     };
     await nsd('root', ROOT_ADDRESS, [rootZone()]);
     await nsd('tld', TLD_ADDRESS, [tldZone(options.zones, addresses)]);
+    const others = options.resolverZones ?? [];
+    if (others.length > 0) await nsd('others', OTHER_ADDRESS, others);
     await Promise.all(
       live.map(async ([name, address]) => {
-        const zones = options.zones.flatMap((zone) =>
+        const specs = options.zones.flatMap((zone) =>
           serversOf(zone)
             .filter((s) => absolute(s.name) === absolute(name) && s.lame !== true)
-            .map((s) => copyFor(zone, s)),
+            .map((s) => ({ spec: s, zone: copyFor(zone, s) })),
         );
-        byServer.set(name, await nsd(name, address, zones));
+        if (specs.length > 0 && specs.every((x) => x.spec.fake === true)) {
+          fakes.push(
+            await startFakeDnsServer({
+              host: address,
+              port,
+              zones: specs.map((x) => x.zone.apex),
+              records: specs.flatMap((x) => withApexRecords(x.zone)),
+            }),
+          );
+          return;
+        }
+        if (specs.some((x) => x.spec.fake === true)) throw new Error(`authority lab: ${name} mixes fake and nsd zones`);
+        byServer.set(
+          name,
+          await nsd(
+            name,
+            address,
+            specs.map((x) => x.zone),
+          ),
+        );
       }),
     );
     const at = (host: string) => ({ host, port });
     const stubs = [
       { zone: '.', servers: [at(ROOT_ADDRESS)] },
       { zone: 'test', servers: [at(TLD_ADDRESS)] },
+      ...others.map((zone) => ({ zone: zone.apex, servers: [at(OTHER_ADDRESS)] })),
       ...options.zones.map((zone) => ({
         zone: zone.apex,
         servers: (zone.parentNs ?? serversOf(zone).map((s) => s.name)).flatMap((n) => {

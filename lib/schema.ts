@@ -375,6 +375,7 @@ export type CloudFamily = z.infer<typeof CloudFamily>;
  * - `conflict`: a CNAME shares its name with other data. `proxied`: Cloudflare's proxy answers instead of the CNAME.
  * - `deprecated`: an old value that still works for now. `too-many`: more than one record where one is allowed.
  * - `not-applicable`: not judged (service not used, cloud unknown, domain does not exist).
+ * - `inconsistent`: the domain's own DNS servers publish different answers (copies); the worst is reported.
  */
 export const RECORD_STATUSES = [
   'ok',
@@ -388,6 +389,7 @@ export const RECORD_STATUSES = [
   'too-many',
   'lookup-failed',
   'not-applicable',
+  'inconsistent',
 ] as const;
 export const RecordStatus = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof RecordStatus>;
@@ -598,6 +600,8 @@ export const CheckResult = z.object({
   /** Domain-level notes (subdomain, cloud contradiction…). */
   notes: z.array(MessageRef),
   resolvers: z.array(z.string()),
+  /** What the verdict rests on: the zone's own servers, or only the resolver (issue 14; absent in older results). */
+  authority: z.lazy(() => Authority).optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
 });
@@ -637,6 +641,8 @@ export const Report = z.object({
   notes: z.array(z.string()).default([]),
   /** Resolver(s) asked, `ip:port`. */
   resolvers: z.array(z.string()),
+  /** The zone's own DNS servers and whether the verdict rests on them (issue 14; absent in older results). */
+  authority: z.lazy(() => Authority).optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
   lang: z.string(),

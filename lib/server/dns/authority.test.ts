@@ -254,6 +254,19 @@ describe('unreachable root, off, and the budget', () => {
     expect(budget.sent).toBe(2);
   });
 
+  it('keeps the referrals above the zone: the next domain under test. does not ask the root again', async () => {
+    const cold = authBudget(config());
+    await path().discover('auth-old.test', cold);
+    resetAuthorityState();
+    const p = path();
+    await p.discover('auth-ok.test', authBudget(config()));
+    const warm = authBudget(config());
+    const { authority } = await p.discover('auth-old.test', warm);
+    expect(warm.sent).toBe(cold.sent - 1);
+    // The zone's own referral is still asked each time: the parent's NS set is health data.
+    expect(authority).toMatchObject({ parentNs: ['ns1.lab.test', 'ns2.lab.test'], basedOn: 'authoritative' });
+  });
+
   it('asks at most AUTH_MAX_ADDRESSES addresses and lists the rest as not asked', async () => {
     const { authority, servers } = await path({ maxAddresses: 1 }).discover('auth-old.test', authBudget(config()));
     expect(servers?.targets.map((t) => t.name)).toEqual(['ns1.lab.test']);

@@ -25,7 +25,16 @@ import type { AuthorityConfig } from '../env';
 import { NEVER_ABORTED } from './abort';
 import type { ServerAddress } from './servers';
 import type { Transport, WireResult } from './transport';
-import { normName, presentData, type Question, rcodeName, replyRcode } from './wire';
+import {
+  type Interpretation,
+  interpretReply,
+  normName,
+  presentData,
+  type Question,
+  rcodeName,
+  replyRcode,
+  type WireLimits,
+} from './wire';
 
 /** Deepest walk: root → TLD → … → zone; real names need 3-5 referrals. */
 const MAX_REFERRALS = 12;
@@ -36,8 +45,13 @@ export type AuthorityDeps = {
   config: AuthorityConfig;
   /** Addresses of a server name without glue (the configured resolver's A answer). */
   resolveAddresses(name: string, signal: AbortSignal): Promise<string[]>;
+  /** How replies are read into lookups (the resolver's limits); default 8 hops, 4096 TXT bytes, 50 records. */
+  limits?: WireLimits;
   now?: () => number;
 };
+
+/** One server's reply to one question: the plain data, and its reading as a lookup (null when it failed). */
+export type AuthReply = { answer: AuthAnswer; interpretation: Interpretation | null };
 
 /** A zone found by the walk, with the addresses to ask. */
 export type ZoneServers = {
@@ -58,16 +72,27 @@ export function authBudget(config: AuthorityConfig): AuthBudget {
 
 type Reply = { packet: DecodedPacket } | { problem: AuthServerProblem };
 
-type Referral = { cut: string; ns: string[]; glue: Map<string, string[]> };
+type Referral = { cut: string; ns: string[]; glue: Map<string, string[]>; ttl: number };
+
+/** A referral above the zone (the root's to the TLD, …), kept so a bulk run does not ask the root for every domain. */
+type CachedCut = { referral: Referral; servers: ServerAddress[]; until: number };
+
+/** Longest a referral above the zone is kept (the zone's own referral is never kept: it is health data). */
+const CUT_CACHE_S = 300;
+const CUT_CACHE_ENTRIES = 10_000;
 
 type UnreachableMark = { until: number; servers: AuthServer[]; probing: boolean; lastProbe: number };
 
-type AuthorityState = { limiter?: { qps: number; queue: RateLimiterQueue }; unreachable: Map<string, UnreachableMark> };
+type AuthorityState = {
+  limiter?: { qps: number; queue: RateLimiterQueue };
+  unreachable: Map<string, UnreachableMark>;
+  cuts: Map<string, CachedCut>;
+};
 
 const g = globalThis as typeof globalThis & { __m365Authority?: AuthorityState };
 /** Shared by every check of this process (route handlers and runs alike). */
 function state(): AuthorityState {
-  g.__m365Authority ??= { unreachable: new Map() };
+  g.__m365Authority ??= { unreachable: new Map(), cuts: new Map() };
   return g.__m365Authority;
 }
 
@@ -82,7 +107,7 @@ async function polite(host: string, qps: number): Promise<void> {
 
 /** Forgets the remembered "root unreachable" marks and the limiter (tests). */
 export function resetAuthorityState(): void {
-  g.__m365Authority = { unreachable: new Map() };
+  g.__m365Authority = { unreachable: new Map(), cuts: new Map() };
 }
 
 function problemOf(result: WireResult): AuthServerProblem {
@@ -105,6 +130,7 @@ function rootKey(config: AuthorityConfig): string {
 export function createAuthority(deps: AuthorityDeps) {
   const { transport, config } = deps;
   const now = deps.now ?? Date.now;
+  const limits = deps.limits ?? { maxCnameHops: 8, maxTxtBytes: MAX_TXT_BYTES, maxRecordsPerRrset: 50 };
 
   /** One question to one address: UDP, TCP after TC=1, `tries` attempts; spends the budget per attempt. */
   async function ask(
@@ -158,7 +184,8 @@ export function createAuthority(deps: AuthorityDeps) {
         glue.set(normName(r.name), [...(glue.get(normName(r.name)) ?? []), dataOf(r)]);
       }
     }
-    return { cut, ns: names, glue };
+    const ttl = Math.min(...ns.map((r) => ('ttl' in r ? (r.ttl ?? 0) : 0)));
+    return { cut, ns: names, glue, ttl };
   }
 
   async function addressesOf(names: string[], glue: Map<string, string[]>, signal: AbortSignal) {
@@ -191,6 +218,23 @@ export function createAuthority(deps: AuthorityDeps) {
     }));
   }
 
+  function keepCut(key: string, referral: Referral, servers: ServerAddress[]): void {
+    const cuts = state().cuts;
+    if (cuts.size >= CUT_CACHE_ENTRIES) cuts.clear();
+    const seconds = Math.min(referral.ttl, CUT_CACHE_S);
+    if (seconds > 0) cuts.set(`${key} ${referral.cut}`, { referral, servers, until: now() + seconds * 1000 });
+  }
+
+  /** The kept referral closest above `name` (never `name` itself), if any. */
+  function closestCut(key: string, name: string): CachedCut | null {
+    const cuts = state().cuts;
+    for (let at = name.indexOf('.'); at !== -1; at = name.indexOf('.', at + 1)) {
+      const hit = cuts.get(`${key} ${name.slice(at + 1)}`);
+      if (hit && hit.until > now()) return hit;
+    }
+    return null;
+  }
+
   /** A background probe of the root hints; clears the mark when any answers. */
   function reprobe(key: string, mark: UnreachableMark): void {
     if (mark.probing || now() - mark.lastProbe < Math.min(30_000, config.unreachableS * 1000)) return;
@@ -220,8 +264,11 @@ export function createAuthority(deps: AuthorityDeps) {
       reprobe(key, mark);
       return { authority: resolverOnly('root-unreachable', { servers: mark.servers }), servers: null };
     }
-    let servers = config.rootHints;
-    let referral: Referral | null = null;
+    // Start below the root when a referral above this name is still kept (the walk's politeness in bulk runs).
+    const cached = closestCut(key, name);
+    let servers = cached ? rotate(cached.servers) : rotate(config.rootHints);
+    let referral: Referral | null = cached?.referral ?? null;
+    const atRoot = !cached;
     let apexNs: string[] = [];
     let zone: string | null = null;
     for (let depth = 0; depth < MAX_REFERRALS; depth++) {
@@ -230,7 +277,7 @@ export function createAuthority(deps: AuthorityDeps) {
         const queries = budget.sent;
         if (failed.some((f) => f.problem === 'not-asked'))
           return { authority: resolverOnly('over-budget', { queries }), servers: null };
-        if (depth === 0) {
+        if (depth === 0 && atRoot) {
           const down = rootServersDown(failed);
           if (failed.every((f) => f.problem === 'timeout' || f.problem === 'network-error')) {
             state().unreachable.set(key, {
@@ -268,6 +315,8 @@ export function createAuthority(deps: AuthorityDeps) {
       const addresses = await addressesOf(next.ns, next.glue, signal);
       servers = [...addresses.values()].flat().map(at);
       if (servers.length === 0) break;
+      if (next.cut !== name) keepCut(key, next, servers);
+      servers = rotate(servers);
     }
     if (zone === null) return { authority: resolverOnly('no-zone', { queries: budget.sent }), servers: null };
 
@@ -322,20 +371,21 @@ export function createAuthority(deps: AuthorityDeps) {
   /**
    * Asks every authoritative address of the zone one question (RD=0). One row per address; the answers are
    * the reply's answer section with TTLs as published, the serial from a negative answer's SOA or the probe.
+   * The reading as a lookup is there only for an authoritative (AA) NOERROR or NXDOMAIN reply.
    */
-  async function askAll(
+  async function askEach(
     zone: ZoneServers,
     question: { name: string; type: RecordType },
     budget: AuthBudget,
     signal: AbortSignal = NEVER_ABORTED,
-  ): Promise<AuthAnswer[]> {
+  ): Promise<AuthReply[]> {
     const q: Question = { name: normName(question.name), type: question.type };
     return Promise.all(
-      zone.targets.map(async ({ name, address }): Promise<AuthAnswer> => {
+      zone.targets.map(async ({ name, address }): Promise<AuthReply> => {
         const probed = zone.serials.get(address.host) ?? null;
         const reply = await ask(address, q, budget, signal);
         if ('problem' in reply) {
-          return {
+          const answer: AuthAnswer = {
             server: name,
             address: address.host,
             aa: null,
@@ -344,13 +394,14 @@ export function createAuthority(deps: AuthorityDeps) {
             soaSerial: probed,
             problem: reply.problem,
           };
+          return { answer, interpretation: null };
         }
         const p = reply.packet;
         const rcode = replyRcode(p);
         const aa = p.flag_aa === true;
         const problem: AuthServerProblem | undefined =
           rcode !== 0 && rcode !== 3 ? 'error-rcode' : aa ? undefined : 'not-authoritative';
-        return {
+        const answer: AuthAnswer = {
           server: name,
           address: address.host,
           aa,
@@ -359,14 +410,39 @@ export function createAuthority(deps: AuthorityDeps) {
           soaSerial: soaSerial(p) ?? probed,
           ...(problem ? { problem } : {}),
         };
+        let interpretation: Interpretation | null = null;
+        if (!problem) {
+          try {
+            interpretation = interpretReply(p, q, limits);
+          } catch {
+            interpretation = null;
+          }
+        }
+        return { answer, interpretation };
       }),
     );
   }
 
-  return { discover, askAll };
+  /** `askEach` as plain data: what each server publishes for the question. */
+  async function askAll(
+    zone: ZoneServers,
+    question: { name: string; type: RecordType },
+    budget: AuthBudget,
+    signal: AbortSignal = NEVER_ABORTED,
+  ): Promise<AuthAnswer[]> {
+    return (await askEach(zone, question, budget, signal)).map((r) => r.answer);
+  }
+
+  return { discover, askEach, askAll, port: config.port };
 }
 
 export type AuthorityPath = ReturnType<typeof createAuthority>;
+
+/** The list started at a random entry, so that the first server of a set does not take every walk. */
+function rotate<T>(list: readonly T[]): T[] {
+  const at = Math.floor(Math.random() * list.length);
+  return [...list.slice(at), ...list.slice(0, at)];
+}
 
 function isBelow(name: string, above: string): boolean {
   return above === '.' ? name !== '.' : name !== above && name.endsWith(`.${above}`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityLab, type AuthZone, startAuthorityLab } from '../../lab/authority-lab';
 import { microsoftZones } from '../../lab/fixtures';
 import { recordMicrosoftZones, tenantRecords } from '../../lab/fixtures-records';
+import { queryOnce } from '../../lab/net';
 import type { ZoneRecord } from '../../lab/zone-types';
 import { Report } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
@@ -166,6 +167,19 @@ describe('judged on what the zone publishes', () => {
     expect(report.authority?.health).toEqual([{ code: 'lame-server', severity: 'warning', servers: ['ns3.lab.test'] }]);
   });
 
+  it('the detail page shows the DNS servers card, in both languages', async () => {
+    const en = await get(app.url, '/d/auth-lame.test?cloud=worldwide&lang=en');
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('data-testid="dns-servers"');
+    expect(en.text).toContain('data-based-on="authoritative"');
+    expect(en.text).toMatch(/data-code="lame-server" data-severity="warning"/);
+    expect(en.text).toContain('Refuses the zone (lame)');
+    expect(en.text).toContain('Zone health (never decides the Microsoft 365 verdict)');
+    const zh = await get(app.url, '/d/auth-lame.test?cloud=worldwide&lang=zh-CN');
+    expect(zh.text).toContain('DNS 服务器');
+    expect(zh.text).toContain('拒绝该区域（失效委派）');
+  });
+
   it('parent NS ≠ apex NS', async () => {
     const report = await check(app, 'auth-mismatch.test');
     expect(report.authority).toMatchObject({ delegationMatch: false, parentNs: ['ns1.lab.test', 'ns4.lab.test'] });
@@ -173,11 +187,11 @@ describe('judged on what the zone publishes', () => {
     expect(report.summary.health, notOk(report)).toBe('healthy');
   });
 
-  it('the CNAME beside a TXT is judged on the authoritative answer', async () => {
-    const report = await check(app, 'auth-conflict.test');
-    expect(report.records.find((r) => r.id === 'autodiscover')?.status).toBe('conflict');
-    // Through unbound alone (AUTHORITATIVE=0, the path before) the conflict is invisible: the TXT question is
-    // answered from the cached CNAME.
+  it('the CNAME beside a TXT is judged on the authoritative answer, whatever unbound has cached', async () => {
+    // unbound holds the CNAME: it answers the later TXT question from it, so through unbound alone
+    // (AUTHORITATIVE=0, the path before) the conflict is invisible.
+    const [host, port] = lab.resolver.split(':');
+    await queryOnce(host ?? '', Number(port), 'autodiscover.auth-conflict.test.', 'CNAME', 2000);
     const resolverOnly = await startApp(appEnv(lab.resolver));
     try {
       const before = await check(resolverOnly, 'auth-conflict.test');
@@ -186,6 +200,9 @@ describe('judged on what the zone publishes', () => {
     } finally {
       await resolverOnly.stop();
     }
+    const report = await check(app, 'auth-conflict.test');
+    expect(report.authority?.basedOn).toBe('authoritative');
+    expect(report.records.find((r) => r.id === 'autodiscover')?.status).toBe('conflict');
   });
 });
 
@@ -206,6 +223,9 @@ describe('servers that cannot be reached', () => {
     expect(report.summary.health, notOk(report)).toBe('healthy');
     expect(report.msoid.status).toBe('ok');
     expect(report.lookups['msoid.auth-ok.test CNAME']?.server).toBe(lab.resolver);
+    const page = await get(blocked.url, '/d/auth-ok.test?cloud=worldwide&lang=en');
+    expect(page.text).toContain('data-based-on="resolver"');
+    expect(page.text).toContain('(outbound DNS may be blocked); results are from');
     const again = await check(blocked, 'auth-ok.test');
     expect(again.authority).toMatchObject({ fallback: 'root-unreachable', queries: 0 });
   });

@@ -7,12 +7,15 @@
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { resolverOnly } from '@/lib/lookups/authority';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import type { Authority, Lookup } from '@/lib/schema';
+import type { AuthAnswer, Authority, Lookup, RecordType } from '@/lib/schema';
 import { authBudget } from './dns/authority';
 import { getAuthorityPath } from './dns/process';
 import type { DnsResolver, LookupOptions } from './dns/resolver';
 import { createZoneView } from './dns/zone-view';
 import type { ServerConfig } from './env';
+
+/** What the zone's servers publish for each in-zone question the check asked (the propagation seam). */
+export type Published = Array<{ name: string; type: RecordType; answers: AuthAnswer[] }>;
 
 /** One distinct copy of the zone as gathered: the servers holding it and what the check read from it. */
 export type GatheredCopy = { servers: Array<{ name: string; serial: number | null }>; gathered: Gathered };
@@ -31,7 +34,8 @@ function signature(g: Gathered): string {
 
 /**
  * Gathers `target`'s lookups from its zone's servers when it can; else through `resolver`. Never throws for DNS
- * reasons. `copies` is newest serial first; one copy when the servers agree.
+ * reasons. `copies` is newest serial first; one copy when the servers agree. `published` is every in-zone
+ * question with each server's answer as plain data (empty on the resolver fallback).
  */
 export async function gatherPublished(
   target: NormalizedDomain,
@@ -39,10 +43,11 @@ export async function gatherPublished(
   gather: Gather,
   config: ServerConfig,
   options: Pick<LookupOptions, 'signal'>,
-): Promise<{ authority: Authority; copies: GatheredCopy[] }> {
+): Promise<{ authority: Authority; copies: GatheredCopy[]; published: Published }> {
   const viaResolver = async (authority: Authority) => ({
     authority,
     copies: [{ servers: [], gathered: await gather(resolver) }],
+    published: [],
   });
   if (!config.authority.enabled) return viaResolver(resolverOnly('disabled'));
   const path = getAuthorityPath(config);
@@ -70,5 +75,9 @@ export async function gatherPublished(
     copy.servers.push({ name: t.name, serial: serial(t.address.host) });
     groups.set(key, copy);
   }
-  return { authority: { ...authority, queries: budget.sent }, copies: [...groups.values()] };
+  return {
+    authority: { ...authority, queries: budget.sent },
+    copies: [...groups.values()],
+    published: await view.published(),
+  };
 }

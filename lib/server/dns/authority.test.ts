@@ -3,6 +3,8 @@
  * one nsd per name server, all on one port): the walk, the zone's servers, the per-server answers, the
  * fallbacks and the bounds.
  */
+import { createSocket } from 'node:dgram';
+import * as dnsPacket from 'dns-packet';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AuthorityLab, startAuthorityLab } from '../../../lab/authority-lab';
 import type { ZoneRecord } from '../../../lab/zone-types';
@@ -271,5 +273,48 @@ describe('unreachable root, off, and the budget', () => {
     const { authority, servers } = await path({ maxAddresses: 1 }).discover('auth-old.test', authBudget(config()));
     expect(servers?.targets.map((t) => t.name)).toEqual(['ns1.lab.test']);
     expect(authority.servers.find((s) => s.name === 'ns2.lab.test')).toMatchObject({ problem: 'not-asked' });
+  });
+});
+
+describe('politeness', () => {
+  it('sends at most AUTH_QPS_PER_SERVER queries per second to one address, the rest wait their turn', async () => {
+    // A server that notes when each query arrives and answers it (AA, no data).
+    const arrivals: number[] = [];
+    const server = createSocket('udp4');
+    server.on('message', (msg, from) => {
+      arrivals.push(performance.now());
+      const query = dnsPacket.decode(msg);
+      const reply = dnsPacket.encode({
+        type: 'response',
+        id: query.id,
+        flags: dnsPacket.AUTHORITATIVE_ANSWER,
+        questions: query.questions,
+      });
+      server.send(reply, from.port, from.address);
+    });
+    await new Promise<void>((resolve) => server.bind(0, '127.53.3.1', resolve));
+    try {
+      const port = server.address().port;
+      const zone = {
+        zone: 'count.test',
+        targets: [{ name: 'ns.count.test', address: { host: '127.53.3.1', port, family: 4 as const } }],
+        serials: new Map<string, number | null>(),
+      };
+      const p = path({ qpsPerServer: 5 });
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          p.askAll(zone, { name: `n${i}.count.test`, type: 'TXT' }, authBudget(config())),
+        ),
+      );
+      expect(answers.flat().every((a) => a.rcode === 'NOERROR' && a.aa === true)).toBe(true);
+      expect(arrivals).toHaveLength(12);
+      // Any 6 queries in a row span most of a second: never 6 within one second's window (jitter allowed).
+      const sorted = [...arrivals].sort((a, b) => a - b);
+      for (let i = 0; i + 5 < sorted.length; i++) {
+        expect((sorted[i + 5] ?? 0) - (sorted[i] ?? 0)).toBeGreaterThan(800);
+      }
+    } finally {
+      server.close();
+    }
   });
 });

@@ -65,9 +65,14 @@ export async function gatherPublished(
   });
   const serial = (host: string) => servers.serials.get(host) ?? null;
   const hosts = [...servers.targets].sort((a, b) => (serial(b.address.host) ?? 0) - (serial(a.address.host) ?? 0));
-  const each = await Promise.all(
-    hosts.map(async (t) => ({ target: t, gathered: await gather(view.resolverFor(t.address.host)) })),
-  );
+  // The first copy asks every in-zone question of every server at once (and the resolver what lies outside);
+  // the other copies then read the same answers, and the resolver's cache, instead of asking again.
+  const [head, ...others] = hosts;
+  const gatherAt = async (t: (typeof hosts)[number]) => ({
+    target: t,
+    gathered: await gather(view.resolverFor(t.address.host)),
+  });
+  const each = head ? [await gatherAt(head), ...(await Promise.all(others.map(gatherAt)))] : [];
   const groups = new Map<string, GatheredCopy>();
   for (const { target: t, gathered } of each) {
     const key = signature(gathered);

@@ -244,6 +244,47 @@ describe('unreachable root, off, and the budget', () => {
     expect(second.authority).toMatchObject({ fallback: 'root-unreachable', queries: 0 });
   });
 
+  it('re-probes a remembered unreachable root in the background and forgets the mark once it answers', async () => {
+    let clock = 1_000_000;
+    const rootHints = parseServerList(`127.53.9.8:${lab.port}`, 'DNS_ROOT_HINTS');
+    const p = createAuthority({
+      transport,
+      config: config({ rootHints }),
+      resolveAddresses: async () => [],
+      now: () => clock,
+    });
+    expect((await p.discover('auth-ok.test', authBudget(config()))).authority.fallback).toBe('root-unreachable');
+    // The network opens: something answers at the root address now (AA, no data).
+    const root = createSocket('udp4');
+    root.on('message', (msg, from) => {
+      const q = dnsPacket.decode(msg);
+      const reply = dnsPacket.encode({
+        type: 'response',
+        id: q.id,
+        flags: dnsPacket.AUTHORITATIVE_ANSWER,
+        questions: q.questions,
+      });
+      root.send(reply, from.port, from.address);
+    });
+    await new Promise<void>((resolve) => root.bind(lab.port, '127.53.9.8', resolve));
+    try {
+      // Within the probe interval the mark holds and nothing is sent.
+      clock += 5_000;
+      expect((await p.discover('auth-ok.test', authBudget(config()))).authority).toMatchObject({ queries: 0 });
+      // Later, a check still gets the remembered answer at once, and starts a probe in the background…
+      clock += 30_000;
+      const meanwhile = await p.discover('auth-ok.test', authBudget(config()));
+      expect(meanwhile.authority).toMatchObject({ fallback: 'root-unreachable', queries: 0 });
+      // …which clears the mark: the next check walks from the root again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = await p.discover('auth-ok.test', authBudget(config()));
+      expect(after.authority.fallback).not.toBe('root-unreachable');
+      expect(after.authority.queries).toBeGreaterThan(0);
+    } finally {
+      root.close();
+    }
+  });
+
   it('does nothing when AUTHORITATIVE is off', async () => {
     const { authority } = await path({ enabled: false }).discover('auth-ok.test', authBudget(config()));
     expect(authority).toMatchObject({ basedOn: 'resolver', fallback: 'disabled', queries: 0 });

@@ -3,11 +3,11 @@
  * directory on a free loopback port, as a plain foreground process stopped by PID.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBinary, freePort, queryOnce } from './net';
 import { logTail, type Managed, spawnManaged, waitUntil } from './process';
-import { absolute, LAB_NS, renderZone } from './zone-file';
+import { absolute, LAB_NS, renderZone, withApexRecords } from './zone-file';
 import type { Zone } from './zone-types';
 
 export type NsdOptions = {
@@ -29,6 +29,11 @@ export type Nsd = {
   configFile: string;
   logFile: string;
   process: Managed;
+  /**
+   * Serves new contents for zones it already serves: rewrites their files, signals a reload (SIGHUP) and waits until
+   * each answers with the SOA serial of its new contents (give a higher serial than before).
+   */
+  reload(zones: Zone[]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -132,6 +137,7 @@ export async function startNsd(options: NsdOptions): Promise<Nsd> {
         configFile,
         logFile,
         process: proc,
+        reload: (changed) => reloadZones(options.dir, host, port, proc, changed),
         stop: () => proc.stop(),
       };
     } catch (error) {
@@ -143,4 +149,28 @@ export async function startNsd(options: NsdOptions): Promise<Nsd> {
     }
   }
   throw new Error(`nsd did not start: ${(lastError as Error).message}`);
+}
+
+/** See `Nsd.reload`. */
+async function reloadZones(dir: string, host: string, port: number, proc: Managed, zones: Zone[]): Promise<void> {
+  // nsd reads a zone file again only when its mtime changed: a rewrite within the same second must count too.
+  const later = new Date(Date.now() + 2000);
+  for (const zone of zones) {
+    const file = join(dir, 'zones', zoneFileName(zone.apex));
+    writeFileSync(file, renderZone(zone));
+    utimesSync(file, later, later);
+  }
+  process.kill(proc.pid, 'SIGHUP');
+  for (const zone of zones) {
+    const soa = withApexRecords(zone)[0];
+    const serial = String(soa?.data).split(' ')[2];
+    await waitUntil(
+      async () => {
+        const reply = await queryOnce(host, port, absolute(zone.apex), 'SOA', 300);
+        const data = reply.answers.find((a) => a.type === 'SOA')?.data as { serial?: number } | undefined;
+        return String(data?.serial) === serial;
+      },
+      { timeoutMs: 10_000, describe: () => `nsd did not load serial ${serial} of ${zone.apex}` },
+    );
+  }
 }

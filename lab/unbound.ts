@@ -14,6 +14,9 @@ const execFileAsync = promisify(execFile);
 
 export type Forward = { zone: string; host: string; port: number };
 
+/** A zone of its own (`static`: only its data, answered with AA); records in zone-file form (`name TTL IN TYPE data`). */
+export type LocalZone = { zone: string; records: string[] };
+
 export type UnboundOptions = {
   dir: string;
   /** Where `.` goes (nsd). */
@@ -23,6 +26,8 @@ export type UnboundOptions = {
   host?: string;
   /** Fixed port (used by restart); a free one when absent. */
   port?: number;
+  /** Zones this unbound serves from its own data (split-brain DNS): `local-zone` + `local-data` lines. */
+  localZones?: LocalZone[];
   startTimeoutMs?: number;
 };
 
@@ -44,6 +49,7 @@ export function renderUnboundConfig(options: {
   port: number;
   upstream: { host: string; port: number };
   forwards: Forward[];
+  localZones?: LocalZone[];
 }): string {
   const { dir, host, port, upstream } = options;
   const lines = [
@@ -79,6 +85,10 @@ export function renderUnboundConfig(options: {
     '  outgoing-num-tcp: 50',
     // A server that answers some names but drops others (msoid-drop.test) must not be written off.
     '  infra-keep-probing: yes',
+    ...(options.localZones ?? []).flatMap((z) => [
+      `  local-zone: "${absolute(z.zone)}" static`,
+      ...z.records.map((r) => `  local-data: "${r}"`),
+    ]),
     '',
     'remote-control:',
     '  control-enable: yes',
@@ -139,6 +149,7 @@ export async function startUnbound(options: UnboundOptions): Promise<Unbound> {
         port,
         upstream: options.upstream,
         forwards: options.forwards ?? [],
+        localZones: options.localZones,
       }),
     );
     try {

@@ -147,7 +147,47 @@ const EnvSchema = z.object({
   /** Hours after which /bulk flags results as old and offers to re-check them. */
   STALE_AFTER_H: int(1, 8760).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // --- propagation (issue 14; docs/configuration.md#propagation) ---
+  /** Compare each record of an interactive check with what each resolver hands out. */
+  PROPAGATION: flag.default(true),
+  /** More resolvers to compare each record with, `ip[:port]` list, besides each of DNS_SERVERS. */
+  PROPAGATION_RESOLVERS: z.string().optional(),
+  /** Timeout of one propagation question to one resolver or zone server. */
+  PROPAGATION_TIMEOUT_MS: int(50, 30_000).default(1500),
+  /** Port the domains' own DNS servers are asked on (53 in the real world; a loopback port in tests). */
+  DNS_AUTH_PORT: int(1, 65_535).default(53),
+  /** Longest time "check until live" keeps re-checking in the page, in minutes. */
+  LIVE_WATCH_MAX_MIN: int(1, 1440).default(60),
+  // --- end propagation ---
 });
+
+/** The propagation comparison (issue 14 item 3) and "check until live" (item 4). */
+export type PropagationConfig = {
+  enabled: boolean;
+  /** PROPAGATION_RESOLVERS only (each of DNS_SERVERS is compared too). */
+  resolvers: ServerAddress[];
+  timeoutMs: number;
+  authPort: number;
+  liveWatchMaxMin: number;
+};
+
+function propagationConfig(e: z.infer<typeof EnvSchema>): PropagationConfig {
+  let resolvers: ServerAddress[] = [];
+  if (e.PROPAGATION_RESOLVERS?.trim()) {
+    try {
+      resolvers = parseServerList(e.PROPAGATION_RESOLVERS);
+    } catch (err) {
+      throw new Error(`Invalid configuration:\n  PROPAGATION_RESOLVERS: ${(err as Error).message}`);
+    }
+  }
+  return {
+    enabled: e.PROPAGATION,
+    resolvers,
+    timeoutMs: e.PROPAGATION_TIMEOUT_MS,
+    authPort: e.DNS_AUTH_PORT,
+    liveWatchMaxMin: e.LIVE_WATCH_MAX_MIN,
+  };
+}
 
 export type RateLimitConfig = {
   requests: number;
@@ -207,6 +247,8 @@ export type ServerConfig = {
   /** Hours after which the bulk page calls results old. */
   staleAfterH: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Propagation comparison and "check until live". */
+  propagation: PropagationConfig;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -299,6 +341,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     maxRunsPerClient: e.MAX_RUNS_PER_CLIENT,
     staleAfterH: e.STALE_AFTER_H,
     logLevel: e.LOG_LEVEL,
+    propagation: propagationConfig(e),
   };
 }
 

@@ -34,3 +34,8 @@ export async function signedIn(): Promise<boolean> {
 export function signinSettings(next: string | undefined): { accessControl: boolean; next: string } {
   return { accessControl: getConfig().accessToken !== null, next: safeNextPath(next) };
 }
+
+/** How long "check until live" may keep re-checking in the page, in minutes (LIVE_WATCH_MAX_MIN; issue 14). */
+export function liveWatchMaxMin(): number {
+  return getConfig().propagation.liveWatchMaxMin;
+}

@@ -125,6 +125,8 @@ async function withPropagation<R extends CheckResult['records'][number]>(
         limits: { maxCnameHops: config.maxCnameHops, maxTxtBytes: config.maxTxtBytes, maxRecordsPerRrset: 50 },
         signal,
         fresh: options.fresh,
+        // A domain's NS records may name any address; only a lab (test domains allowed) asks private ones.
+        allowPrivate: config.allowTestDomains,
       },
     );
     return records.map((r) => {

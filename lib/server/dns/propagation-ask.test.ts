@@ -1,6 +1,7 @@
 import type { DecodedPacket } from 'dns-packet';
 import { describe, expect, it } from 'vitest';
-import { answeredOf } from './propagation-ask';
+import { answeredOf, isPublicAddress } from './propagation-ask';
+import { encodeQuery } from './wire';
 
 const LIMITS = { maxCnameHops: 8, maxTxtBytes: 4096, maxRecordsPerRrset: 50 };
 const Q = { name: 'autodiscover.contoso.test', type: 'CNAME' as const };
@@ -46,5 +47,39 @@ describe('answeredOf: a reply in the terms propagation compares', () => {
     ['SERVFAIL: no answer', reply({ flags: 2 } as Partial<DecodedPacket>), { answer: 'failed', values: [], ttl: null }],
   ])('%s', (_label, packet, expected) => {
     expect(answeredOf(packet, Q, LIMITS)).toEqual(expected);
+  });
+});
+
+describe("isPublicAddress: where a domain's NS records may send our questions", () => {
+  it.each([
+    ['198.41.0.4', true],
+    ['2001:503:ba3e::2:30', true],
+    ['127.0.0.1', false],
+    ['10.1.2.3', false],
+    ['172.20.0.1', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['224.0.0.251', false],
+    ['::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:7f00:1', false],
+    ['::ffff:8.8.8.8', false],
+    ['fd00::1', false],
+    ['fe80::1', false],
+    ['not an address', false],
+  ])('%s → %s', (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('encodeQuery', () => {
+  it('sets RD for a resolver and clears it for a zone server', () => {
+    const q = { name: 'contoso.test', type: 'SOA' as const };
+    expect(encodeQuery(1, q).readUInt16BE(2) & 0x0100).toBe(0x0100);
+    expect(encodeQuery(1, q, false).readUInt16BE(2) & 0x0100).toBe(0);
+    const long = { name: `${'a'.repeat(64)}.test`, type: 'SOA' as const };
+    expect(encodeQuery(1, long, false).readUInt16BE(2) & 0x0100).toBe(0);
   });
 });

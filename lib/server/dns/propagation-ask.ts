@@ -8,6 +8,7 @@
  * port DNS_AUTH_PORT); the authoritative discovery of issue 14 items 1–2 (lib/lookups/authority.ts) replaces
  * `findZoneServers` and hands over the same published answers.
  */
+import { BlockList, isIP } from 'node:net';
 import type { Answer, DecodedPacket } from 'dns-packet';
 import {
   type Answered,
@@ -41,6 +42,8 @@ export type PropagationDeps = {
   signal: AbortSignal;
   /** Re-check: the NS and address lookups skip our cache too. */
   fresh?: boolean;
+  /** Zone servers on private or loopback addresses are asked too (labs: ALLOW_TEST_DOMAINS). */
+  allowPrivate?: boolean;
   /** Test seams. */
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -101,12 +104,51 @@ export async function askServer(
   return { ...answeredOf(wire.packet, q, options.limits), askedAt };
 }
 
-/** The zone's servers: its NS names through the resolver, their IPv4/IPv6 addresses, at `port`. */
+/** Addresses a domain's NS records must not make us send to: this host, private networks, link-local, multicast. */
+const NOT_PUBLIC = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
+  NOT_PUBLIC.addSubnet(net, bits, 'ipv4');
+}
+for (const [net, bits] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  NOT_PUBLIC.addSubnet(net, bits, 'ipv6');
+}
+
+/** IPv4-mapped IPv6 (a list of its own: BlockList would match IPv4 addresses against it too). */
+const MAPPED = new BlockList();
+MAPPED.addSubnet('::ffff:0:0', 96, 'ipv6');
+
+/** True for an address on the public internet (see NOT_PUBLIC). */
+export function isPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  // No real DNS server is reached through an IPv4-mapped IPv6 address (::ffff:127.0.0.1, ::ffff:7f00:1): never asked.
+  if (family === 6 && MAPPED.check(address, 'ipv6')) return false;
+  return !NOT_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The zone's servers: its NS names through the resolver, their IPv4/IPv6 addresses, at `port`. Anyone may name any
+ * address in their NS records: unless `allowPrivate` (a lab), only public addresses are asked.
+ */
 export async function findZoneServers(
   zone: string,
   resolver: DnsResolver,
   port: number,
-  options: { signal: AbortSignal; fresh?: boolean },
+  options: { signal: AbortSignal; fresh?: boolean; allowPrivate?: boolean },
 ): Promise<ServerAddress[]> {
   const ns = await resolver.lookup(zone, 'NS', { signal: options.signal, fresh: options.fresh });
   const names = ns.answers.map((a) => a.data).slice(0, MAX_ZONE_SERVERS);
@@ -121,6 +163,7 @@ export async function findZoneServers(
   for (const lookup of found) for (const a of lookup.answers) addresses.add(a.data);
   const servers: ServerAddress[] = [];
   for (const address of addresses) {
+    if (!options.allowPrivate && !isPublicAddress(address)) continue;
     try {
       const entry = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
       servers.push(...parseServerList(entry));
@@ -175,7 +218,11 @@ export async function askPropagation(
   try {
     const servers =
       deps.zoneServers ??
-      (await findZoneServers(zoneName, deps.resolver, deps.authPort, { signal: deps.signal, fresh: deps.fresh }));
+      (await findZoneServers(zoneName, deps.resolver, deps.authPort, {
+        signal: deps.signal,
+        fresh: deps.fresh,
+        allowPrivate: deps.allowPrivate,
+      }));
     /** The first zone server that answers (a server that fails is skipped, never taken as "no record"). */
     const publishedOf = async (q: Question): Promise<Published> => {
       for (const server of servers) {

@@ -798,6 +798,7 @@ export const ERROR_CODES = [
   'run-expired',
   'too-many-runs',
   'not-run-owner',
+  'too-many-followers',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,7 +1,8 @@
 /**
  * What the detail page `/d/<domain>` shows, decided on the server: sign in first, a plain message for an address
  * that is not a domain, the rate limit, or the report (checked here, charged to the caller as the API would be).
- * Server components only.
+ * A page another site opened (a link in a ticket, a chat, a web mail) checks nothing: it names the domain and
+ * offers a button that asks for the same page from this site. Server components only.
  */
 import 'server-only';
 import { headers } from 'next/headers';
@@ -11,6 +12,7 @@ import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
 import { capToNamesWindow } from '@/lib/server/http/domain-input';
+import { fromOtherSite } from '@/lib/server/http/errors';
 import { chargePageCheck } from '@/lib/server/http/page-limit';
 import { clientKey } from '@/lib/server/rate-limit';
 import { getRunEngine } from '@/lib/server/runs/engine';
@@ -41,6 +43,11 @@ export type DetailData =
   | { kind: 'not-found' }
   | { kind: 'invalid'; invalid: InvalidEntry }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /**
+   * Another site opened the page: nothing was checked. `action` and `fields` are the GET form of the "Check now"
+   * button: the same page, asked for from this site (the query without `fresh`).
+   */
+  | { kind: 'confirm'; display: string; action: string; fields: Array<[string, string]> }
   | { kind: 'report'; report: Report; recheckHref: string; dashboardHref: string };
 
 /** Decides what `/d/<segment>?<query>` shows in `lang`, checking the domain when it shows the report. */
@@ -63,6 +70,15 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = readServices(first(query.s) ?? first(query.services));
+  if (fromOtherSite(asRequest.headers)) {
+    const fields: Array<[string, string]> = [
+      ['cloud', cloud],
+      ['lang', lang],
+    ];
+    const servicesSet = servicesParam(services);
+    if (servicesSet) fields.push(['s', servicesSet]);
+    return { kind: 'confirm', display: target.display, action: `/d/${encodeURIComponent(target.ascii)}`, fields };
+  }
   // The page runs a real check, so it is charged to the same per-client limits as the API, the client's names
   // per registrable domain included.
   const identity = access ? accessIdentity(access) : null;

@@ -146,6 +146,13 @@ const EnvSchema = z.object({
   MAX_RUNS_PER_CLIENT: int(1, 10_000).default(20),
   /** Hours after which /bulk flags results as old and offers to re-check them. */
   STALE_AFTER_H: int(1, 8760).default(24),
+  // --- Run event streams (GET /api/runs/:id/events; docs/security.md) ---
+  /** Event streams open at once on one run; more → 429 too-many-followers. */
+  MAX_FOLLOWERS_PER_RUN: int(1, 10_000).default(20),
+  /** Event streams one client (the rate-limit key) has open at once, over every run; more → 429 too-many-followers. */
+  MAX_FOLLOWERS_PER_CLIENT: int(1, 10_000).default(10),
+  /** An event stream whose client has not taken what was written for this long is closed (its slot and buffers freed). */
+  STREAM_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- propagation (issue 14; docs/configuration.md#propagation) ---
   /** Compare each record of an interactive check with what each resolver hands out. */
@@ -246,6 +253,11 @@ export type ServerConfig = {
   maxRunsPerClient: number;
   /** Hours after which the bulk page calls results old. */
   staleAfterH: number;
+  /** Open event streams allowed per run and per client. */
+  maxFollowersPerRun: number;
+  maxFollowersPerClient: number;
+  /** Ms an event stream may wait for its client to take what was written before it is closed. */
+  streamIdleTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Propagation comparison and "check until live". */
   propagation: PropagationConfig;
@@ -340,6 +352,9 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     maxRunsKept: e.MAX_RUNS_KEPT,
     maxRunsPerClient: e.MAX_RUNS_PER_CLIENT,
     staleAfterH: e.STALE_AFTER_H,
+    maxFollowersPerRun: e.MAX_FOLLOWERS_PER_RUN,
+    maxFollowersPerClient: e.MAX_FOLLOWERS_PER_CLIENT,
+    streamIdleTimeoutMs: e.STREAM_IDLE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     propagation: propagationConfig(e),
   };

@@ -13,9 +13,11 @@ import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import { type GuardedContext, namesCapReason } from '../http/guard';
 import type { RouteInput } from '../http/route';
 import { getNamesWindow } from '../names-window';
+import { runMaxLines } from '../policy';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
+import { getFollowers } from '../runs/followers';
 import { newOwnerToken, requireRunOwner } from '../runs/owner';
 import type { RunRecord, RunRefusal } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
@@ -70,7 +72,7 @@ export async function createRun(
     lang,
     {
       maxDomains: config.maxDomainsPerRun,
-      maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+      maxLines: runMaxLines(config),
       unit: 'run',
     },
     ctx.client,
@@ -144,23 +146,49 @@ export async function getRun(
   return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
-/** GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). */
+/**
+ * GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). Takes a follower
+ * slot of the run and of the client (429 `too-many-followers` when either has none left) until the stream ends.
+ */
 export async function followRun(
   input: RouteInput<undefined, z.infer<typeof EventsQuery>>,
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  const { config } = ctx;
+  const slot = getFollowers().admit(id, ctx.client, {
+    perRun: config.maxFollowersPerRun,
+    perClient: config.maxFollowersPerClient,
+  });
+  if (!slot.ok) {
+    throw new HttpError(
+      'too-many-followers',
+      slot.over === 'run'
+        ? `This run already has ${slot.limit} open event streams, the most one run may have. Close a tab or script that follows it, or read its results without following (GET /api/runs/<id>).`
+        : `You already have ${slot.limit} open event streams, the most one client may have. Close tabs or scripts that follow runs, then try again.`,
+      { limit: slot.limit },
+    );
+  }
   const limited = await ctx.chargeRequest();
-  if (limited) return limited;
-  return runEventsResponse(
-    getRunEngine(),
-    id,
-    input.query.from,
-    ctx.signal,
-    input.query.after,
-    readerLang(run, input.query),
-  );
+  if (limited) {
+    slot.release();
+    return limited;
+  }
+  try {
+    return runEventsResponse(
+      getRunEngine(),
+      id,
+      input.query.from,
+      ctx.signal,
+      input.query.after,
+      readerLang(run, input.query),
+      slot.release,
+    );
+  } catch (err) {
+    slot.release();
+    throw err;
+  }
 }
 
 /**
@@ -268,6 +296,4 @@ export async function exportRun(
   });
 }
 
-/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
-export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) =>
-  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);
+export { runBodyBytes } from '../policy';

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   console.log(`demo DNS server (fake, authoritative) on ${dns.address}: ${zones.zones.length} zones`);
 
   app = await startApp(
-    { DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', DNS_TIMEOUT_MS: '800', DNS_TRIES: '2' },
+    // The demo's one DNS server is both the zones' server and the resolver: nothing to compare (PROPAGATION=0).
+    { DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', DNS_TIMEOUT_MS: '800', DNS_TRIES: '2', PROPAGATION: '0' },
     { port, host, inheritOutput: true },
   );
   const base = host === '0.0.0.0' || host === '::' ? `http://localhost:${port}` : app.url;
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
   const msoidFixtures = FIXTURES.filter((f) => !recordDomains.has(f.domain));
   const all = FIXTURES.map((f) => f.domain).join(',');
   const width = Math.max(...FIXTURES.map((f) => f.domain.length));
-  console.log(`\nm365-dns-health demo is running at ${base}\n`);
+  console.log(
+    `\nm365-dns-health demo is running at ${base} (with PROPAGATION=0: one DNS server, nothing to compare)\n`,
+  );
   console.log('msoid sample domains (expected msoid status, cloud):');
   for (const f of msoidFixtures) {
     console.log(`  ${f.domain.padEnd(width)}  ${f.expect.msoid} / ${f.expect.cloud}  – ${f.description}`);

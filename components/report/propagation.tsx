@@ -1,9 +1,10 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { ICON } from '@/components/ui/icons';
-import { PROPAGATION_PRESENTATION } from '@/lib/client/propagation-view';
+import { clockTime, PROPAGATION_PRESENTATION } from '@/lib/client/propagation-view';
 import { TONE_BADGE } from '@/lib/presentation';
 import type { Propagation, PublishedRecord, ResolverRecord } from '@/lib/schema';
 
@@ -12,7 +13,11 @@ export function PropagationBadge({ propagation }: { propagation: Propagation }) 
   const { t } = useT();
   const { tone, labelCode, icon } = PROPAGATION_PRESENTATION[propagation.state];
   const Icon = ICON[icon];
-  const title = propagation.reason ? t(`propagation.reason.${propagation.reason}`) : undefined;
+  const title = propagation.reason
+    ? t(`propagation.reason.${propagation.reason}`)
+    : propagation.state === 'live'
+      ? t('propagation.liveEverywhere')
+      : undefined;
   return (
     <span
       data-testid="propagation-badge"
@@ -35,34 +40,68 @@ function AnswerText({ answer }: { answer: Pick<PublishedRecord, 'answer' | 'valu
   return <DnsText value={answer.values.join(', ')} wrap="anywhere" />;
 }
 
+/** What the state means for this record, in a sentence; a time only after hydration (the reader's time zone). */
+function PropagationNote({ propagation }: { propagation: Propagation }) {
+  const { t, lang } = useT();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  let text = '';
+  if (propagation.state === 'pending' && propagation.liveBy && mounted) {
+    text = t('propagation.pendingBy', { time: clockTime(propagation.liveBy, lang) });
+  } else if (propagation.state === 'servers-disagree') {
+    text = t('propagation.disagree');
+  } else if (propagation.state === 'internal-copy') {
+    const inside = propagation.resolvers.find((r) => r.view === 'internal');
+    const values = (a: Pick<PublishedRecord, 'answer' | 'values'>) =>
+      a.answer === 'answer' && a.values.length > 0 ? a.values.join(', ') : t('propagation.noRecord');
+    if (inside) {
+      text = t('propagation.internal', {
+        resolver: inside.resolver,
+        inside: values(inside),
+        outside: values(propagation.published),
+      });
+    }
+  }
+  if (text === '') return null;
+  return (
+    <p className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="propagation-note">
+      <DnsText value={text} mono={false} wrap="anywhere" />
+    </p>
+  );
+}
+
 /** "Published" and "Seen by <resolver>" when a resolver hands out something else than the zone publishes. */
 export function PropagationValues({ propagation }: { propagation: Propagation }) {
   const { t } = useT();
   const differing = propagation.resolvers.filter((r: ResolverRecord) => r.view === 'old' || r.view === 'internal');
-  if (differing.length === 0) return null;
+  if (differing.length === 0)
+    return propagation.state === 'servers-disagree' ? <PropagationNote propagation={propagation} /> : null;
   return (
-    <dl className="mt-1.5 space-y-0.5 text-xs" data-testid="propagation-values">
-      <div className="flex flex-wrap gap-x-1">
-        <dt className="font-medium text-slate-600 dark:text-slate-400">{t('propagation.published')}:</dt>
-        <dd data-testid="propagation-published">
-          <AnswerText answer={propagation.published} />
-        </dd>
-      </div>
-      {differing.map((r) => (
-        <div key={r.resolver} className="flex flex-wrap gap-x-1" data-testid="propagation-seen">
-          <dt className="font-medium text-slate-600 dark:text-slate-400">
-            {t('propagation.seenBy', { resolver: r.resolver })}:
-          </dt>
-          <dd>
-            <AnswerText answer={r} />
-            {r.view === 'old' && r.ttl !== null ? (
-              <span className="ml-1 text-slate-500 dark:text-slate-400">
-                ({t('propagation.remaining', { seconds: r.ttl })})
-              </span>
-            ) : null}
+    <>
+      <dl className="mt-1.5 space-y-0.5 text-xs" data-testid="propagation-values">
+        <div className="flex flex-wrap gap-x-1">
+          <dt className="font-medium text-slate-600 dark:text-slate-400">{t('propagation.published')}:</dt>
+          <dd data-testid="propagation-published">
+            <AnswerText answer={propagation.published} />
           </dd>
         </div>
-      ))}
-    </dl>
+        {differing.map((r) => (
+          <div key={r.resolver} className="flex flex-wrap gap-x-1" data-testid="propagation-seen">
+            <dt className="font-medium text-slate-600 dark:text-slate-400">
+              {t('propagation.seenBy', { resolver: r.resolver })}:
+            </dt>
+            <dd>
+              <AnswerText answer={r} />
+              {r.view === 'old' && r.ttl !== null ? (
+                <span className="ml-1 text-slate-500 dark:text-slate-400">
+                  ({t('propagation.remaining', { seconds: r.ttl })})
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <PropagationNote propagation={propagation} />
+    </>
   );
 }

@@ -81,6 +81,7 @@ test('a fixed record: the page checks until live by itself, says so, retitles th
       en.t('propagation.seenBy', { resolver: lab!.resolver }),
     );
     await expect(row.getByTestId('propagation-seen')).toContainText(WRONG);
+    await expect(row.getByTestId('propagation-note')).toContainText('Resolvers should see it by');
     await expect(page.getByTestId('helpdesk-text')).toContainText('The change is done; users will see it by');
 
     const originalTitle = await page.title();

@@ -7,14 +7,14 @@ import { toClientError } from '@/lib/client/api-error';
 import { errorMessageRef } from '@/lib/client/error-message';
 import { fetchReport } from '@/lib/client/fetcher';
 import { recheckKey } from '@/lib/client/keys';
-import { hasPropagation, nextStep } from '@/lib/client/live-watch';
+import { hasPropagation, nextStep, publishedBaseline, watchedRecords } from '@/lib/client/live-watch';
 import { clockTime } from '@/lib/client/propagation-view';
 import type { Report } from '@/lib/schema';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'waiting'; at: number; liveBy: number | null }
+  | { kind: 'waiting'; at: number; liveBy: number | null; idle: boolean }
   | { kind: 'live' }
   | { kind: 'gave-up' }
   | { kind: 'failed'; message: string; at: number };
@@ -49,7 +49,13 @@ export function CheckUntilLive({
   const [now, setNow] = useState(() => Date.now());
   const [checks, setChecks] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const watch = useRef({ startedAt: 0, misses: 0, running: false });
+  const watch = useRef({
+    startedAt: 0,
+    misses: 0,
+    running: false,
+    baseline: new Map<string, string>() as ReadonlyMap<string, string>,
+    watched: new Set<string>() as ReadonlySet<string>,
+  });
   const originalTitle = useRef<string | null>(null);
   const latest = useRef(report);
   latest.current = report;
@@ -83,10 +89,11 @@ export function CheckUntilLive({
     if (!watch.current.running) return;
     setChecks((n) => n + 1);
     onReport(next);
+    watch.current.watched = watchedRecords(watch.current.watched, watch.current.baseline, next);
     const step = nextStep(next, { ...watch.current, now: Date.now(), maxMs: maxMinutes * 60_000 });
     if (step.kind === 'wait') {
       watch.current.misses++;
-      setPhase({ kind: 'waiting', at: Date.now() + step.delayMs, liveBy: step.liveBy });
+      setPhase({ kind: 'waiting', at: Date.now() + step.delayMs, liveBy: step.liveBy, idle: step.idle === true });
       timer.current = setTimeout(check, step.delayMs);
       return;
     }
@@ -108,7 +115,14 @@ export function CheckUntilLive({
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
       void Notification.requestPermission().catch(() => undefined);
     }
-    watch.current = { startedAt: Date.now(), misses: 0, running: true };
+    // The records "the user changed": not live at some check, or published otherwise than when the button was pressed.
+    watch.current = {
+      startedAt: Date.now(),
+      misses: 0,
+      running: true,
+      baseline: publishedBaseline(latest.current),
+      watched: new Set(),
+    };
     setChecks(0);
     void check();
   };
@@ -138,8 +152,9 @@ export function CheckUntilLive({
   let status = '';
   if (phase.kind === 'checking') status = t('propagation.watch.checking');
   else if (phase.kind === 'waiting') {
-    status =
-      phase.liveBy !== null
+    status = phase.idle
+      ? t('propagation.watch.idle', { seconds: seconds(phase.at) })
+      : phase.liveBy !== null
         ? t('propagation.watch.countdown', {
             time: clockTime(new Date(phase.liveBy).toISOString(), lang),
             seconds: seconds(phase.at),

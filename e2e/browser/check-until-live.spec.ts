@@ -1,8 +1,9 @@
 /**
- * "Check until live" (issue 14 item 4) in the page, against a lab of its own: a zone whose autodiscover CNAME has a
- * 5-second TTL. unbound holds the wrong target when the test fixes the record and reloads nsd, so the page opens on
- * "Published" against "Seen by <resolver>" (pending, with the helpdesk's "the change is done; users will see it by
- * …"); after one click it re-checks by itself, turns live, says so, changes the tab title and notifies.
+ * Propagation in the page (issue 14 items 3 and 4), against a lab of its own. First, a record fixed while unbound
+ * still holds the wrong target (30-second TTL): the page shows "Published" against "Seen by <resolver>", pending, and
+ * the helpdesk's "the change is done; users will see it by …". Then "check until live" as an admin uses it: a zone
+ * with a 5-second TTL; the reader presses the button, the test fixes the record and reloads nsd, and the page turns
+ * live by itself, says so, changes the tab title and notifies.
  */
 import { expect, test } from '@playwright/test';
 import { MS } from '../../lab/fixtures';
@@ -14,16 +15,17 @@ import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 
 const DOMAIN = 'live-watch.test';
+const PENDING = 'pending-view.test';
 const WRONG = 'autodiscover.wrong-host.test';
 const en = makeTranslator('en');
 
-const zone = (serial: number, target: string): Zone => ({
-  apex: DOMAIN,
+const zone = (apex: string, serial: number, target: string, ttl: number): Zone => ({
+  apex,
   records: [
-    { name: DOMAIN, type: 'SOA', data: `ns1.lab.test hostmaster.lab.test ${serial} 3600 600 86400 5` },
-    { name: DOMAIN, type: 'MX', data: `0 live-watch-test.${MS.mxWw}` },
-    { name: DOMAIN, type: 'TXT', data: MS.spfWw },
-    { name: `autodiscover.${DOMAIN}`, type: 'CNAME', data: target, ttl: 5 },
+    { name: apex, type: 'SOA', data: `ns1.lab.test hostmaster.lab.test ${serial} 3600 600 86400 5` },
+    { name: apex, type: 'MX', data: `0 ${apex.replace('.', '-')}.${MS.mxWw}` },
+    { name: apex, type: 'TXT', data: MS.spfWw },
+    { name: `autodiscover.${apex}`, type: 'CNAME', data: target, ttl },
   ],
 });
 
@@ -31,7 +33,7 @@ let lab: Lab | undefined;
 let app: App | undefined;
 
 test.beforeAll(async () => {
-  lab = await startLab({ zones: [zone(1, WRONG)] });
+  lab = await startLab({ zones: [zone(DOMAIN, 1, WRONG, 5), zone(PENDING, 1, WRONG, 30)] });
   app = await startApp({
     ...appEnv(lab.resolver),
     PROPAGATION: '1',
@@ -45,11 +47,37 @@ test.afterAll(async () => {
   await lab?.stop();
 });
 
-test('a fixed record: the page checks until live by itself, says so, retitles the tab and notifies', async ({
+test('a record fixed while the resolver holds the old one: Published, Seen by, pending, and when users will see it', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: app!.url, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  try {
+    const resolver = splitHostPort(lab!.resolver);
+    // unbound holds the wrong target (for 30 s) when the record is fixed.
+    await queryOnce(resolver.host, resolver.port, `autodiscover.${PENDING}`, 'CNAME');
+    await lab!.reloadZones([zone(PENDING, 2, MS.autodiscoverWw, 30)]);
+
+    await page.goto(`/d/${PENDING}?cloud=auto&lang=en`);
+    const row = page.locator('[data-testid="record-row"][data-record="autodiscover"]');
+    await expect(row.getByTestId('propagation-badge')).toHaveAttribute('data-state', 'pending');
+    await expect(row.getByTestId('propagation-published')).toHaveText(MS.autodiscoverWw);
+    await expect(row.getByTestId('propagation-seen')).toContainText(
+      en.t('propagation.seenBy', { resolver: lab!.resolver }),
+    );
+    await expect(row.getByTestId('propagation-seen')).toContainText(WRONG);
+    await expect(row.getByTestId('propagation-note')).toContainText('Resolvers should see it by');
+    await expect(page.getByTestId('helpdesk-text')).toContainText('The change is done; users will see it by');
+  } finally {
+    await context.close();
+  }
+});
+
+test('check until live: the reader presses the button, the record is fixed, the page turns live by itself', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
-  const context = await browser.newContext({ baseURL: app!.url, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ baseURL: app!.url, locale: 'en-US' });
   // A stand-in for the browser's notifications: the reader allows them, and each one is kept for the test to read.
   await context.addInitScript(() => {
     const shown: Array<{ title: string; body?: string }> = [];
@@ -68,28 +96,23 @@ test('a fixed record: the page checks until live by itself, says so, retitles th
   });
   const page = await context.newPage();
   try {
-    const resolver = splitHostPort(lab!.resolver);
-    // unbound holds the wrong target (for 5 s) when the record is fixed.
-    await queryOnce(resolver.host, resolver.port, `autodiscover.${DOMAIN}`, 'CNAME');
-    await lab!.reloadZones([zone(2, MS.autodiscoverWw)]);
-
     await page.goto(`/d/${DOMAIN}?cloud=auto&lang=en`);
     const row = page.locator('[data-testid="record-row"][data-record="autodiscover"]');
-    await expect(row.getByTestId('propagation-badge')).toHaveAttribute('data-state', 'pending');
-    await expect(row.getByTestId('propagation-published')).toHaveText(MS.autodiscoverWw);
-    await expect(row.getByTestId('propagation-seen')).toContainText(
-      en.t('propagation.seenBy', { resolver: lab!.resolver }),
-    );
-    await expect(row.getByTestId('propagation-seen')).toContainText(WRONG);
-    await expect(row.getByTestId('propagation-note')).toContainText('Resolvers should see it by');
-    await expect(page.getByTestId('helpdesk-text')).toContainText('The change is done; users will see it by');
-
+    await expect(row).toHaveAttribute('data-status', 'wrong-value');
+    await expect(row.getByTestId('propagation-badge')).toHaveAttribute('data-state', 'live');
     const originalTitle = await page.title();
+
     await page.getByTestId('check-until-live-start').click();
     const status = page.getByTestId('check-until-live-status');
+    // Nothing changed yet: it waits for the change (every record is live, and wrong).
+    await expect(status).toHaveAttribute('data-phase', 'waiting');
+    await expect(status).toContainText('waiting for your change to be published');
+    await expect(page).toHaveTitle(en.t('propagation.watch.titleWatching', { domain: DOMAIN }));
+
+    await lab!.reloadZones([zone(DOMAIN, 2, MS.autodiscoverWw, 5)]);
     // By itself: no reload, no further click.
     await expect(status).toHaveAttribute('data-phase', 'live', { timeout: 60_000 });
-    await expect(status).toContainText('Live at every resolver we asked');
+    await expect(status).toHaveText(en.t('propagation.watch.live', { count: 2 }));
     await expect(row.getByTestId('propagation-badge')).toHaveAttribute('data-state', 'live');
     await expect(row).toHaveAttribute('data-status', 'ok');
     await expect(page).toHaveTitle(en.t('propagation.watch.titleLive', { domain: DOMAIN }));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Propagation, ReportRecord } from '@/lib/schema';
-import { liveByOf, MAX_RECHECK_MS, MIN_RECHECK_MS, nextStep, notLive } from './live-watch';
+import {
+  liveByOf,
+  MAX_RECHECK_MS,
+  MIN_RECHECK_MS,
+  nextStep,
+  notLive,
+  publishedBaseline,
+  recordKey,
+  watchedRecords,
+} from './live-watch';
 
 const NOW = Date.parse('2026-12-07T14:00:00Z');
 const at = (s: number) => new Date(NOW + s * 1000).toISOString();
@@ -90,5 +99,48 @@ describe('notLive / liveByOf', () => {
     expect(notLive(r)).toHaveLength(2);
     expect(liveByOf(r)).toBe(NOW + 90_000);
     expect(liveByOf(report(row('internal-copy')))).toBeNull();
+  });
+});
+
+describe('the records a watch waits for', () => {
+  const published = (target: string, state: Propagation['state'] = 'live'): ReportRecord => {
+    const r = row(state);
+    return {
+      ...r,
+      name: 'autodiscover.contoso.test',
+      type: 'CNAME',
+      propagation: { ...r.propagation!, published: { answer: 'answer', values: [target], ttl: 5 } },
+    } as ReportRecord;
+  };
+  const key = recordKey({ id: 'autodiscover', name: 'autodiscover.contoso.test', type: 'CNAME' });
+
+  it('pressed before the change is published: every record live, nothing changed: keep waiting (backing off)', () => {
+    const before = report(published('wrong.test'));
+    const watched = watchedRecords(new Set(), publishedBaseline(before), before);
+    expect(watched.size).toBe(0);
+    expect(nextStep(before, { ...watch, watched })).toEqual({
+      kind: 'wait',
+      delayMs: 15_000,
+      liveBy: null,
+      idle: true,
+    });
+  });
+
+  it('the change is published and every resolver has it: live', () => {
+    const baseline = publishedBaseline(report(published('wrong.test')));
+    const after = report(published('autodiscover.outlook.com'));
+    const watched = watchedRecords(new Set(), baseline, after);
+    expect([...watched]).toEqual([key]);
+    expect(nextStep(after, { ...watch, watched })).toEqual({ kind: 'live' });
+  });
+
+  it('a record seen pending stays watched until it is live', () => {
+    const baseline = publishedBaseline(report(published('autodiscover.outlook.com', 'pending')));
+    const pending = report(published('autodiscover.outlook.com', 'pending'));
+    const watched = watchedRecords(new Set(), baseline, pending);
+    expect([...watched]).toEqual([key]);
+    expect(nextStep(pending, { ...watch, watched }).kind).toBe('wait');
+    const live = report(published('autodiscover.outlook.com'));
+    expect(nextStep(live, { ...watch, watched: watchedRecords(watched, baseline, live) })).toEqual({ kind: 'live' });
   });
 });

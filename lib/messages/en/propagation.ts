@@ -31,6 +31,7 @@ export const propagationMessages = {
     stop: 'Stop checking',
     checking: 'Checking…',
     countdown: 'Resolvers should see it by {time}; checking again in {seconds} s.',
+    idle: 'Every record is live at every resolver we asked; waiting for your change to be published. Checking again in {seconds} s.',
     waiting: 'Checking again in {seconds} s.',
     live: 'Live at every resolver we asked (after {count} checks).',
     gaveUp: 'Stopped checking after {minutes} minutes; it is not live yet.',

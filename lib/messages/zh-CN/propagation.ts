@@ -31,6 +31,7 @@ export const zhPropagationMessages = {
     stop: '停止检查',
     checking: '正在检查…',
     countdown: '解析器应在 {time} 前看到新记录；{seconds} 秒后再次检查。',
+    idle: '每条记录在我们询问的每个解析器都已生效；正在等待您的修改发布。{seconds} 秒后再次检查。',
     waiting: '{seconds} 秒后再次检查。',
     live: '我们询问的每个解析器都已生效（共检查 {count} 次）。',
     gaveUp: '已检查 {minutes} 分钟，仍未生效，已停止检查。',

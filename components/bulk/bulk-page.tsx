@@ -46,7 +46,7 @@ export function BulkPage(props: Props) {
     ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
     ...(props.notices ?? []),
   ]);
-  const { state, start, cancel, recheck } = useBulkRun(runId);
+  const { state, start, cancel, recheck } = useBulkRun(runId, lang);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
   const busy = state.status === 'queued' || state.status === 'running';
@@ -88,9 +88,9 @@ export function BulkPage(props: Props) {
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
         initial={prefill.input}
-        onStart={(domains, cloud, services) => {
+        onStart={(domains, cloud, services, source) => {
           setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
-          void start(domains, cloud, services, lang);
+          void start(domains, cloud, services, lang, source);
         }}
       />
       {problem ? (

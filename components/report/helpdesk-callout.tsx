@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
-import { clockTime, propagationSentence } from '@/lib/client/propagation-view';
+import { localizeTimes } from '@/lib/client/propagation-view';
 import { type Report, SYMPTOMS, type Symptom, type SymptomAnswer } from '@/lib/schema';
 
 const ANSWER_CLASS: Record<SymptomAnswer, string> = {
@@ -19,32 +19,18 @@ const ANSWER_CLASS: Record<SymptomAnswer, string> = {
  * (slow sign-in, Office won't activate…): the answer then starts with whether this domain's DNS explains it, and
  * says it in plain words with who must act. "Nothing in particular" keeps the general paragraph.
  */
-export function HelpdeskCallout({
-  report,
-  id,
-}: {
-  report: Pick<Report, 'helpdesk' | 'display'> & Partial<Pick<Report, 'records'>>;
-  id: string;
-}) {
+export function HelpdeskCallout({ report, id }: { report: Pick<Report, 'helpdesk' | 'display'>; id: string }) {
   const { t, lang } = useT();
   const [symptom, setSymptom] = useState<Symptom | 'general'>('general');
   const selectId = useId();
-  // The propagation sentence only after hydration: the server doesn't know the reader's time zone.
+  // Times in the text (the helpdesk's "users will see it by …") in the reader's time zone, after hydration: the
+  // server doesn't know it.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   if (report.helpdesk.text.trim() === '') return null;
   const answer = symptom === 'general' ? null : report.helpdesk.symptoms[symptom];
-  // A published change resolvers don't hand out yet, or an inside copy that differs (issue 14): said first, with the
-  // time in the reader's own time zone.
-  const sentence = mounted && report.records ? propagationSentence({ records: report.records }) : null;
-  const propagationText =
-    sentence === null
-      ? ''
-      : sentence.code === 'propagation.helpdesk.pending'
-        ? t(sentence.code, { time: clockTime(sentence.liveBy, lang) })
-        : t(sentence.code, { resolver: sentence.resolver });
   const base = answer ? answer.text : report.helpdesk.text;
-  const text = propagationText ? `${propagationText} ${base}` : base;
+  const text = mounted ? localizeTimes(base, lang) : base;
   return (
     <section
       aria-labelledby={id}

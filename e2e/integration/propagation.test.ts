@@ -157,8 +157,8 @@ describe('propagation through real resolvers', () => {
     // Let unbound's copy age a little, so that its remaining TTL can't be mistaken for the published 600.
     await new Promise((resolve) => setTimeout(resolve, 2100));
 
-    const row = autodiscover(await check('changed.test', true));
-    const p = row.propagation;
+    const report = await check('changed.test', true);
+    const p = autodiscover(report).propagation;
     expect(p.state).toBe('pending');
     expect(p.published).toMatchObject({ answer: 'answer', values: [MS.autodiscoverWw], ttl: 600 });
     const seen = p.resolvers.find((r) => r.resolver === lab!.resolver);
@@ -173,6 +173,8 @@ describe('propagation through real resolvers', () => {
     const other = p.resolvers.find((r) => r.resolver === internal!.address);
     expect(other).toMatchObject({ view: 'old', values: [OLD_TARGET] });
     expect(p.liveBy).toBe([seen?.liveBy, other?.liveBy].sort().at(-1));
+    // The helpdesk paragraph opens with it (the page shows the time in the reader's time zone).
+    expect(report.helpdesk.text.startsWith(`The change is done; users will see it by ${p.liveBy}.`)).toBe(true);
   });
 
   it('a record added after unbound cached its absence: pending until the negative TTL (RFC 2308) runs out', async () => {
@@ -196,8 +198,12 @@ describe('propagation through real resolvers', () => {
   });
 
   it('an unbound with a copy of the zone of its own: internal copy differs (AA, another primary server)', async () => {
-    const p = autodiscover(await check('split.test')).propagation;
+    const report = await check('split.test');
+    const p = autodiscover(report).propagation;
     expect(p.state).toBe('internal-copy');
+    expect(report.helpdesk.text).toContain(
+      `The inside and the outside of the network differ: computers inside the company network (using ${internal!.address})`,
+    );
     expect(p.published.values).toEqual([MS.autodiscoverWw]);
     const inside = p.resolvers.find((r) => r.resolver === internal!.address);
     expect(inside).toMatchObject({ view: 'internal', values: ['mail.corp.internal'] });

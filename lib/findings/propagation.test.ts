@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Propagation } from '@/lib/schema';
 import {
   type Answered,
   internalSigns,
   needsSecondAsk,
   type Published,
+  propagationHelpdesk,
   propagationOf,
   type ResolverAsk,
 } from './propagation';
@@ -183,5 +185,53 @@ describe('needsSecondAsk', () => {
     ['failed', ans({ answer: 'failed', values: [], ttl: null }), false],
   ])('%s', (_label, first, expected) => {
     expect(needsSecondAsk(pub(), first)).toBe(expected);
+  });
+});
+
+describe('propagationHelpdesk', () => {
+  const rec = (p: Partial<Propagation> & Pick<Propagation, 'state'>) => ({
+    propagation: {
+      published: { answer: 'answer' as const, values: ['a'], ttl: 60 },
+      resolvers: [],
+      liveBy: null,
+      askedAt: '2026-12-07T14:00:00.000Z',
+      ...p,
+    },
+  });
+  const internal = {
+    resolver: '10.1.1.1:53',
+    answer: 'answer' as const,
+    values: ['b'],
+    ttl: 3600,
+    view: 'internal' as const,
+    signs: ['aa' as const],
+  };
+  it.each<[string, Array<{ propagation?: Propagation }>, ReturnType<typeof propagationHelpdesk>]>([
+    ['all live: nothing to say', [rec({ state: 'live' })], null],
+    [
+      'pending: the change is done, users see it by the latest time',
+      [
+        rec({ state: 'pending', liveBy: '2026-12-07T14:32:00.000Z' }),
+        rec({ state: 'pending', liveBy: '2026-12-07T14:05:00.000Z' }),
+      ],
+      { code: 'propagation.helpdesk.pending', params: { time: '2026-12-07T14:32:00.000Z' } },
+    ],
+    [
+      'an internal copy: inside and outside differ (said first)',
+      [
+        rec({ state: 'pending', liveBy: '2026-12-07T14:32:00.000Z' }),
+        rec({ state: 'internal-copy', resolvers: [internal] }),
+      ],
+      { code: 'propagation.helpdesk.internal', params: { resolver: '10.1.1.1:53' } },
+    ],
+    [
+      'pending beside an unknown: no promise',
+      [rec({ state: 'pending', liveBy: '2026-12-07T14:32:00.000Z' }), rec({ state: 'unknown' })],
+      null,
+    ],
+    ['pending without a time: no promise', [rec({ state: 'pending', liveBy: null })], null],
+    ['no propagation (bulk rows)', [{}], null],
+  ])('%s', (_label, records, expected) => {
+    expect(propagationHelpdesk(records)).toEqual(expected);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type {
   InternalSign,
+  MessageRef,
   Propagation,
   PropagationAnswer,
   PublishedRecord,
@@ -151,4 +152,24 @@ export function propagationOf(published: Published, asks: readonly ResolverAsk[]
   }
   if (resolvers.some((r) => r.view === 'failed')) return result('unknown', { reason: 'resolver-failed' });
   return result('live');
+}
+
+/**
+ * The helpdesk sentence the records' propagation calls for, or null: inside and outside the network differ (a
+ * resolver's own copy of the zone), said first since waiting won't fix it; else "the change is done; users will see
+ * it by <time>" when every record that is not live is only pending and the time is known. `time` is ISO (UTC): the
+ * page shows it in the reader's time zone.
+ */
+export function propagationHelpdesk(records: ReadonlyArray<{ propagation?: Propagation }>): MessageRef | null {
+  const waiting = records.flatMap((r) => (r.propagation && r.propagation.state !== 'live' ? [r.propagation] : []));
+  for (const p of waiting) {
+    const inside = p.state === 'internal-copy' ? p.resolvers.find((s) => s.view === 'internal') : undefined;
+    if (inside) return { code: 'propagation.helpdesk.internal', params: { resolver: inside.resolver } };
+  }
+  if (waiting.length === 0 || waiting.some((p) => p.state !== 'pending' || p.liveBy === null)) return null;
+  const time = waiting
+    .map((p) => p.liveBy as string)
+    .sort()
+    .at(-1) as string;
+  return { code: 'propagation.helpdesk.pending', params: { time } };
 }

@@ -4,6 +4,7 @@
  * DNS reasons: a failed lookup is recorded in the report as could-not-check.
  */
 import { diagnose } from '@/lib/findings/diagnose';
+import { propagationHelpdesk } from '@/lib/findings/propagation';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
@@ -85,6 +86,9 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   const diagnosis = diagnose(gathered, target, { cloud: options.cloud, services: options.services });
   if (options.propagation && config.propagation.enabled) {
     diagnosis.records = await withPropagation(diagnosis.records, target, options, config);
+    // A published change resolvers don't hand out yet, or an inside copy that differs, opens the helpdesk paragraph.
+    const said = propagationHelpdesk(diagnosis.records);
+    if (said) diagnosis.helpdesk = [said, ...diagnosis.helpdesk];
   }
   return {
     domain: target.ascii,

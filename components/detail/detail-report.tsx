@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { cloudBasisText } from '@/components/report/cloud-cell';
 import { DnsServersCard } from '@/components/report/dns-servers-card';
 import { HealthCell } from '@/components/report/health-cell';
@@ -14,6 +15,7 @@ import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
 import { findingLookups } from '@/lib/client/records-view';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
 import type { CloudReport, Report } from '@/lib/schema';
+import { CheckUntilLive } from './check-until-live';
 import { usePrintFooter } from './print-footer';
 import { PrintReport } from './print-report';
 
@@ -93,15 +95,20 @@ function PrintButton() {
  * `recheckHref` and `dashboardHref` are built by the page from its own URL.
  */
 export function DetailReport({
-  report,
+  report: initial,
   recheckHref,
   dashboardHref,
+  liveWatchMaxMin = 60,
 }: {
   report: Report;
   recheckHref: string;
   dashboardHref: string;
+  /** How long "check until live" may keep re-checking (LIVE_WATCH_MAX_MIN). */
+  liveWatchMaxMin?: number;
 }) {
   const { t, lang } = useT();
+  // "Check until live" replaces the report with each re-check's.
+  const [report, setReport] = useState(initial);
   usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: footerDate(report.checkedAt, lang) }));
   const cloudText = t('ui.detail.cloudValue', {
     effective: t(cloudLabelCode(report.cloud)),
@@ -156,6 +163,7 @@ export function DetailReport({
             <a href={dashboardHref} className={LINK} data-testid="detail-back">
               {t('ui.detail.back')}
             </a>
+            <CheckUntilLive report={report} onReport={setReport} maxMinutes={liveWatchMaxMin} />
           </nav>
         </header>
         <div className="print:hidden">

@@ -5,16 +5,25 @@
  */
 import { diagnose } from '@/lib/findings/diagnose';
 import { judgeCopies } from '@/lib/findings/inconsistent';
+import { propagationHelpdesk } from '@/lib/findings/propagation';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import type { Authority, CheckResult, CloudChoice, Lookup, ServiceOverride } from '@/lib/schema';
+import {
+  type Authority,
+  type CheckResult,
+  type CloudChoice,
+  type Lookup,
+  lookupId,
+  type ServiceOverride,
+} from '@/lib/schema';
 import { type GatheredCopy, gatherPublished } from './check-authority';
 import { abortScope } from './dns/abort';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
+import { askPropagation } from './dns/propagation-ask';
 import { type DnsResolver, deadlineReason, formatServer, type LookupOptions } from './dns/resolver';
-import { getConfig } from './env';
+import { getConfig, type ServerConfig } from './env';
 import { getProbeLabels, probeLabel } from './probe-label';
 
 /** The domain to check: normalised input (lib/input/normalize.ts). */
@@ -33,6 +42,8 @@ export type CheckOptions = {
   resolver?: DnsResolver;
   /** Per-attempt traces in the lookups: `all` (default) or `retries` only (bulk runs; see LookupOptions.trace). */
   trace?: 'all' | 'retries';
+  /** Compare each record with what each resolver hands out (interactive checks; issue 14). */
+  propagation?: boolean;
 };
 
 /**
@@ -93,6 +104,12 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   const diagnosis = judgeCopies(
     copies.map((c) => ({ servers: c.servers, diagnosis: diagnose(c.gathered, target, diagnoseOptions) })),
   );
+  if (options.propagation && config.propagation.enabled) {
+    diagnosis.records = await withPropagation(diagnosis.records, target, options, config);
+    // A published change resolvers don't hand out yet, or an inside copy that differs, opens the helpdesk paragraph.
+    const said = propagationHelpdesk(diagnosis.records);
+    if (said) diagnosis.helpdesk = [said, ...diagnosis.helpdesk];
+  }
   return {
     domain: target.ascii,
     display: target.display,
@@ -105,4 +122,44 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     checkedAt: new Date().toISOString(),
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Each judged record with its propagation (issue 14 item 3): its question asked of the zone's own servers and of
+ * each resolver (every DNS_SERVERS entry and PROPAGATION_RESOLVERS) separately. Its own deadline (the domain's);
+ * never throws: a failure leaves the records as they were.
+ */
+async function withPropagation<R extends CheckResult['records'][number]>(
+  records: R[],
+  target: CheckTarget,
+  options: Omit<CheckOptions, 'lang'>,
+  config: ServerConfig,
+): Promise<R[]> {
+  const asked = records.filter((r) => r.status !== 'not-applicable');
+  if (asked.length === 0) return records;
+  const deadline = AbortSignal.timeout(config.domainDeadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  try {
+    const found = await askPropagation(
+      target.registrable,
+      asked.map((r) => ({ name: r.name, type: r.type })),
+      {
+        resolver: options.resolver ?? getResolver(config),
+        resolvers: [...config.servers, ...config.propagation.resolvers],
+        authPort: config.authority.port,
+        timeoutMs: config.propagation.timeoutMs,
+        limits: { maxCnameHops: config.maxCnameHops, maxTxtBytes: config.maxTxtBytes, maxRecordsPerRrset: 50 },
+        signal,
+        fresh: options.fresh,
+        // A domain's NS records may name any address; only a lab (test domains allowed) asks private ones.
+        allowPrivate: config.allowTestDomains,
+      },
+    );
+    return records.map((r) => {
+      const propagation = r.status === 'not-applicable' ? undefined : found.get(lookupId(r));
+      return propagation ? { ...r, propagation } : r;
+    });
+  } catch {
+    return records;
+  }
 }

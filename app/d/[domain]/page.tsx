@@ -4,7 +4,7 @@ import { DetailReport } from '@/components/detail/detail-report';
 import { DnsText } from '@/components/ui/dns-text';
 import { makeTranslator } from '@/lib/client/translator';
 import { detailTarget, loadDetail, type Query } from '@/lib/data/detail';
-import { pageLanguage } from '@/lib/data/page';
+import { liveWatchMaxMin, pageLanguage } from '@/lib/data/page';
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
@@ -104,7 +104,12 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 print:max-w-none print:p-0">
       <main id="main">
-        <DetailReport report={data.report} recheckHref={data.recheckHref} dashboardHref={data.dashboardHref} />
+        <DetailReport
+          report={data.report}
+          recheckHref={data.recheckHref}
+          dashboardHref={data.dashboardHref}
+          liveWatchMaxMin={liveWatchMaxMin()}
+        />
       </main>
     </div>
   );

@@ -19,9 +19,10 @@ import {
 } from '@/lib/schema';
 import { type GatheredCopy, gatherPublished } from './check-authority';
 import { abortScope } from './dns/abort';
+import type { ZoneServers } from './dns/authority';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
-import { askPropagation } from './dns/propagation-ask';
+import { askPropagation, isPublicAddress } from './dns/propagation-ask';
 import { type DnsResolver, deadlineReason, formatServer, type LookupOptions } from './dns/resolver';
 import { getConfig, type ServerConfig } from './env';
 import { getProbeLabels, probeLabel } from './probe-label';
@@ -87,10 +88,11 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   const probe = config.cache ? getProbeLabels().labelFor(target.ascii, { fresh: options.fresh }) : probeLabel();
   let copies: GatheredCopy[];
   let authority: Authority;
+  let zone: ZoneServers | null;
   try {
     const lookupOptions = { signal: scope.signal, fresh: options.fresh, trace: options.trace };
     // Judged on what the zone publishes (each server's copy) when its servers answer; else on the resolver.
-    ({ authority, copies } = await gatherPublished(
+    ({ authority, copies, zone } = await gatherPublished(
       target,
       resolver,
       (r) => gather(target, r, lookupOptions, probe),
@@ -105,7 +107,7 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     copies.map((c) => ({ servers: c.servers, diagnosis: diagnose(c.gathered, target, diagnoseOptions) })),
   );
   if (options.propagation && config.propagation.enabled) {
-    diagnosis.records = await withPropagation(diagnosis.records, target, options, config);
+    diagnosis.records = await withPropagation(diagnosis.records, target, zone, options, config);
     // A published change resolvers don't hand out yet, or an inside copy that differs, opens the helpdesk paragraph.
     const said = propagationHelpdesk(diagnosis.records);
     if (said) diagnosis.helpdesk = [said, ...diagnosis.helpdesk];
@@ -126,12 +128,15 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
 
 /**
  * Each judged record with its propagation (issue 14 item 3): its question asked of the zone's own servers and of
- * each resolver (every DNS_SERVERS entry and PROPAGATION_RESOLVERS) separately. Its own deadline (the domain's);
- * never throws: a failure leaves the records as they were.
+ * each resolver (every DNS_SERVERS entry and PROPAGATION_RESOLVERS) separately. The zone's servers are the ones
+ * the authoritative discovery found (`zone`, AUTHORITATIVE on) when it found any we may ask; else propagation looks
+ * them up through the resolver (`findZoneServers`). Its own deadline (the domain's); never throws: a failure leaves
+ * the records as they were.
  */
 async function withPropagation<R extends CheckResult['records'][number]>(
   records: R[],
   target: CheckTarget,
+  zone: ZoneServers | null,
   options: Omit<CheckOptions, 'lang'>,
   config: ServerConfig,
 ): Promise<R[]> {
@@ -139,9 +144,13 @@ async function withPropagation<R extends CheckResult['records'][number]>(
   if (asked.length === 0) return records;
   const deadline = AbortSignal.timeout(config.domainDeadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  // A domain's NS records may name any address; only a lab (test domains allowed) asks private ones.
+  const discovered = (zone?.targets ?? [])
+    .map((t) => t.address)
+    .filter((a) => config.allowTestDomains || isPublicAddress(a.host));
   try {
     const found = await askPropagation(
-      target.registrable,
+      discovered.length > 0 && zone ? zone.zone : target.registrable,
       asked.map((r) => ({ name: r.name, type: r.type })),
       {
         resolver: options.resolver ?? getResolver(config),
@@ -151,8 +160,8 @@ async function withPropagation<R extends CheckResult['records'][number]>(
         limits: { maxCnameHops: config.maxCnameHops, maxTxtBytes: config.maxTxtBytes, maxRecordsPerRrset: 50 },
         signal,
         fresh: options.fresh,
-        // A domain's NS records may name any address; only a lab (test domains allowed) asks private ones.
         allowPrivate: config.allowTestDomains,
+        ...(discovered.length > 0 ? { zoneServers: discovered } : {}),
       },
     );
     return records.map((r) => {

@@ -4,9 +4,10 @@
  * the AA flag, the TTLs and the negative answer's SOA. Nothing here is cached: a re-check always sees a change.
  * Never rejects: a question that fails is an answer `failed`.
  *
- * The zone's servers are found the simple way for now (its NS names through the process resolver, their addresses,
- * port DNS_AUTH_PORT); the authoritative discovery of issue 14 items 1–2 (lib/lookups/authority.ts) replaces
- * `findZoneServers` and hands over the same published answers.
+ * The zone's servers: with AUTHORITATIVE on, the ones the root-to-zone discovery found (`zoneServers`, handed over
+ * by lib/server/check.ts); otherwise, or when it found none we may ask, `findZoneServers` looks them up the simple
+ * way (its NS names through the process resolver, their addresses, port DNS_AUTH_PORT). The published answers are
+ * asked here either way: the discovery's answers lack the negative answer's SOA TTL and MNAME this comparison needs.
  */
 import { BlockList, isIP } from 'node:net';
 import type { Answer, DecodedPacket } from 'dns-packet';

@@ -327,7 +327,8 @@ export const uiMessages = {
     'payload-too-large': 'The list is too large to send at once. Check it in parts.',
     'unsupported-media-type': 'The request was sent in a form the server does not accept.',
     'forbidden-origin': 'The request came from another site and was refused.',
-    'forbidden-host': 'This server does not answer under the address used. Open it at the address your administrator gave you.',
+    'forbidden-host':
+      'This server does not answer under the address used. Open it at the address your administrator gave you.',
     'rate-limited': 'Too many checks in a short time. Try again in {seconds} seconds.',
     'rate-limitedSoon': 'Too many checks in a short time. Try again in a minute.',
     unauthorized: 'You are not signed in, or your session has ended.',

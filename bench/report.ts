@@ -296,6 +296,42 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.followers) {
+    const f = results.followers;
+    parts.push(
+      `## Idle event followers: ${num(f.followers)} unread streams of a finished ${num(f.runDomains)}-domain run`,
+    );
+    parts.push(
+      `Each follower is a \`GET /api/runs/<id>/events\` whose response is never read (the run's whole stream is ${num(f.streamBytes / 1e6, 1)} MB). ` +
+        `Answers: ${Object.entries(f.statuses)
+          .map(([status, n]) => `${n} × ${status}`)
+          .join(', ')}, all opened in ${num(f.openMs)} ms.`,
+    );
+    parts.push(
+      table(
+        ['server RSS', 'MB'],
+        [
+          ['at rest, the run kept, no follower', num(f.restMb)],
+          [`while the ${num(f.followers)} followers are open and unread (highest sample)`, `**${num(f.heldMb)}**`],
+          ['peak (VmHWM) over that time', num(f.peakMb)],
+          [
+            f.idleTimeoutMs === undefined
+              ? 'after the idle timeout (this build has none)'
+              : `after \`STREAM_IDLE_TIMEOUT_MS\` (${num(f.idleTimeoutMs)} ms; clients still connected)`,
+            f.afterTimeoutMb === undefined ? 'n/a' : num(f.afterTimeoutMb),
+          ],
+          ['once the clients closed their connections', num(f.afterCloseMb)],
+        ],
+      ),
+    );
+    parts.push(
+      `${num(f.cutOff)} of them were cut off by the server for reading nothing.${f.cpuMs === undefined ? '' : ` Server CPU while opening and holding them: ${num(f.cpuMs)} ms.`} ` +
+        `An app of its own, with the bench's settings and ${Object.entries(f.settings)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}.`,
+    );
+  }
+
   parts.push('## Mix');
   parts.push(
     `Healthy: ${Object.entries(results.mix.healthy)

@@ -2,9 +2,10 @@
  * `npm run bench`: how fast a bulk check is, against what a Node client, the resolver itself and an
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
- * `--parts a,check,b,c,d,flow,page` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
+ * `--parts a,check,b,c,d,flow,page,size,followers` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
  * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
- * `size` = the API report's bytes for every demo domain),
+ * `size` = the API report's bytes for every demo domain, `followers` = the server's RSS under 200 unread events
+ * streams of a finished run),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -18,6 +19,7 @@ import { type App, repoRoot, startApp } from '../e2e/support/app';
 import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
 import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
+import { type FollowersResult, measureFollowers } from './followers';
 import {
   type ConditionResult,
   type Context,
@@ -79,9 +81,9 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size').split(',') as Part[]);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size,followers').split(',') as Part[]);
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size'].includes(p))
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size', 'followers'].includes(p))
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -142,6 +144,12 @@ export function rateLimitSettings(appDir: string): Record<string, string> {
     out[name] = (/_WINDOW_(S|MS)$/.test(name) ? min : max).replaceAll('_', '');
   }
   return out;
+}
+
+/** True when the build in `appDir` has STREAM_IDLE_TIMEOUT_MS (it cuts off event streams nobody reads). */
+export function hasIdleTimeout(appDir: string): boolean {
+  const envFile = join(appDir, 'lib', 'server', 'env.ts');
+  return existsSync(envFile) && readFileSync(envFile, 'utf8').includes('STREAM_IDLE_TIMEOUT_MS:');
 }
 
 function appEnv(resolver: string, domains: number, appDir: string): Record<string, string> {
@@ -224,6 +232,7 @@ export type BenchResults = {
     coldStartMedianMs: number;
   };
   size?: ReportSizes;
+  followers?: FollowersResult;
   notes: string[];
 };
 
@@ -389,6 +398,17 @@ async function main(): Promise<void> {
       } else notes.push('The CPU profile was not written.');
     }
 
+    let followers: FollowersResult | undefined;
+    if (options.parts.has('followers')) {
+      followers = await measureFollowers({
+        appDir: options.appDir,
+        env,
+        idleTimeout: hasIdleTimeout(options.appDir),
+        domains: healthyDomains(options.domains).map((d) => d.domain),
+        log,
+      });
+    }
+
     let flow: BenchResults['flow'];
     if (options.parts.has('flow')) {
       const domains = healthyDomains(Math.min(options.domains, FLOW_DOMAINS)).map((d) => d.domain);
@@ -496,6 +516,7 @@ async function main(): Promise<void> {
       ...(flow ? { flow } : {}),
       ...(page ? { page } : {}),
       ...(size ? { size } : {}),
+      ...(followers ? { followers } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);

@@ -563,6 +563,15 @@ export const HostFinding = z.object({
 });
 export type HostFinding = z.infer<typeof HostFinding>;
 
+/** What a caller reports to the helpdesk; the report answers each (lib/findings/symptoms.ts). */
+export const SYMPTOMS = ['slow-sign-in', 'sign-in-fails', 'activation', 'mail', 'outlook-setup'] as const;
+export const Symptom = z.enum(SYMPTOMS);
+export type Symptom = z.infer<typeof Symptom>;
+
+/** Whether this domain's DNS explains a symptom: yes, no, or can't tell (a lookup that matters failed). */
+export const SymptomAnswer = z.enum(['yes', 'no', 'cant-tell']);
+export type SymptomAnswer = z.infer<typeof SymptomAnswer>;
+
 /**
  * A check as it is stored: every finding as message references (no text), each lookup once under its id, the DNS
  * host as found. `renderResult` (lib/report) turns it into the `Report` of a language, so whoever reads a stored
@@ -584,6 +593,8 @@ export const CheckResult = z.object({
   fixes: z.array(Fix),
   /** The helpdesk paragraph; `helpdesk.next.host` names the host by id (its name is the reader's language's). */
   helpdesk: z.array(MessageRef),
+  /** The helpdesk answer to each symptom a caller may report. */
+  symptoms: z.record(Symptom, z.object({ answer: SymptomAnswer, messages: z.array(MessageRef) })),
   /** Domain-level notes (subdomain, cloud contradiction…). */
   notes: z.array(MessageRef),
   resolvers: z.array(z.string()),
@@ -613,8 +624,15 @@ export const Report = z.object({
   fixes: z.array(HostFix).default([]),
   /** The same list as a zone-file snippet. */
   zoneSnippet: z.string(),
-  /** A plain-language paragraph a helpdesk agent can read to a caller, built only from the findings. */
-  helpdesk: z.object({ text: z.string() }),
+  /**
+   * What a helpdesk agent reads to a caller, built only from the findings: a general paragraph, and per symptom the
+   * caller reports (slow sign-in, sign-in fails, Office won't activate, mail doesn't arrive, Outlook can't set up
+   * the mailbox) whether DNS explains it and who must act.
+   */
+  helpdesk: z.object({
+    text: z.string(),
+    symptoms: z.record(Symptom, z.object({ answer: SymptomAnswer, text: z.string() })),
+  }),
   /** Domain-level notes (subdomain, cloud contradiction…), as text. */
   notes: z.array(z.string()).default([]),
   /** Resolver(s) asked, `ip:port`. */
@@ -694,6 +712,9 @@ export const ERROR_CODES = [
   // Runs (bulk checks): see the "Runs" section below.
   'run-not-found',
   'run-expired',
+  'too-many-runs',
+  'not-run-owner',
+  'too-many-followers',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -743,9 +764,16 @@ export type RunDuplicate = z.infer<typeof RunDuplicate>;
 export const RunLinks = z.object({ self: z.string(), events: z.string(), results: z.string(), export: z.string() });
 export type RunLinks = z.infer<typeof RunLinks>;
 
-/** 201 answer of POST /api/runs. */
+/** The request header that carries a run's owner token (cancel, re-check). */
+export const RUN_OWNER_HEADER = 'X-Run-Owner';
+
+/**
+ * 201 answer of POST /api/runs. `id` reads the run (the result link); `ownerToken` (given only here, once) is
+ * what cancel and re-check need, in the `X-Run-Owner` header.
+ */
 export const RunCreated = z.object({
   id: z.string(),
+  ownerToken: z.string(),
   status: RunStatus,
   total: z.number().int().nonnegative(),
   invalid: z.array(InvalidEntry),

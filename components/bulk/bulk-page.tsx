@@ -79,6 +79,8 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
             t('bulk.run.expired')
           ) : problem.kind === 'not-found' ? (
             t('bulk.run.notFound')
+          ) : problem.kind === 'too-many-runs' ? (
+            t('bulk.run.tooManyRuns')
           ) : (
             // The server's message may quote what was sent.
             <DnsText value={t('bulk.run.error', { message: problem.message })} mono={false} />
@@ -86,6 +88,12 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
         </p>
       ) : null}
       {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} /> : null}
+      {/* The result link opened in another browser: it reads the run; only the browser that started it changes it. */}
+      {state.status && state.id !== null && !state.owner ? (
+        <p data-testid="bulk-read-only" className="text-sm text-slate-700 dark:text-slate-300">
+          {t('bulk.run.readOnly')}
+        </p>
+      ) : null}
       {state.id !== null && state.rows.length > 0 ? (
         <BulkResults
           run={{ ...state, id: state.id }}

@@ -34,7 +34,8 @@ type Props = {
 /**
  * The results: the banner for old results, clickable health counts, the share links, filters (health, severity,
  * cloud, DNS host, record and its status, search), sort and order, selection with "re-check selected", exports,
- * and pages of 100, 500 or all rows. Printing always shows every row that passes the filters.
+ * and pages of 100, 500 or all rows. Printing always shows every row that passes the filters. Every re-check
+ * button is disabled unless this browser started the run (`run.owner`; the page says why).
  */
 export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
   const { t, num } = useT();
@@ -91,6 +92,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
       <StaleBanner
         rows={rows}
         staleAfterMs={staleAfterMs}
+        canRecheck={run.owner}
         onRecheckAll={() => onRecheck({ domains: rows.map((r) => r.domain) })}
       />
       <ul className="flex flex-wrap gap-2" aria-label={t('bulk.table.countsLabel')}>
@@ -133,6 +135,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         total={rows.length}
         selection={selection}
         unchecked={counts['could-not-check']}
+        canRecheck={run.owner}
         onRecheckSelected={() =>
           onRecheck({ domains: rows.filter((r) => selected.has(r.domain)).map((r) => r.domain) })
         }
@@ -145,6 +148,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         cloud={run.cloud}
         selected={selected}
         rechecking={run.rechecking}
+        canRecheck={run.owner}
         shownCount={shown.length}
         allShown={selection.all}
         someShown={selection.some}

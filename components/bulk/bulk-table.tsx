@@ -15,6 +15,8 @@ type Props = {
   cloud: CloudChoice;
   selected: ReadonlySet<string>;
   rechecking: ReadonlySet<string>;
+  /** False where the run was not started (re-check needs its owner token). */
+  canRecheck: boolean;
   /** Rows that pass the filters (all pages), for the header checkbox's name. */
   shownCount: number;
   allShown: boolean;
@@ -90,6 +92,7 @@ export function BulkTable(props: Props) {
             cloud={props.cloud}
             selected={props.selected.has(row.domain)}
             rechecking={props.rechecking.has(row.domain)}
+            canRecheck={props.canRecheck}
             onToggle={props.onToggle}
             onRecheck={props.onRecheck}
           />
@@ -104,11 +107,12 @@ type RowProps = {
   cloud: CloudChoice;
   selected: boolean;
   rechecking: boolean;
+  canRecheck: boolean;
   onToggle: (domain: string) => void;
   onRecheck: (domain: string) => void;
 };
 
-const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onToggle, onRecheck }: RowProps) {
+const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, canRecheck, onToggle, onRecheck }: RowProps) {
   const { t, time } = useT();
   const cloudShort = t(shortCloudCode(row.cloud));
   const cloudFull = t(fullCloudCode(row.cloud));
@@ -177,7 +181,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, onTogg
           <button
             type="button"
             data-testid="bulk-recheck"
-            disabled={rechecking}
+            disabled={rechecking || !canRecheck}
             onClick={() => onRecheck(row.domain)}
             className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 disabled:opacity-50 dark:border-slate-700"
           >

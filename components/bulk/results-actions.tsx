@@ -27,6 +27,8 @@ type Props = {
   total: number;
   selection: SelectionSummary;
   unchecked: number;
+  /** False where the run was not started (re-check needs its owner token). */
+  canRecheck: boolean;
   onRecheckSelected: () => void;
   onClearSelection: () => void;
   onRecheckUnchecked: () => void;
@@ -61,7 +63,7 @@ export function ResultsActions(props: Props) {
         <button
           type="button"
           data-testid="bulk-recheck-selected"
-          disabled={selection.selected === 0}
+          disabled={selection.selected === 0 || !props.canRecheck}
           onClick={props.onRecheckSelected}
           className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white disabled:bg-slate-400 dark:disabled:bg-slate-600"
         >
@@ -75,7 +77,7 @@ export function ResultsActions(props: Props) {
         <button
           type="button"
           data-testid="bulk-recheck-unchecked"
-          disabled={props.unchecked === 0}
+          disabled={props.unchecked === 0 || !props.canRecheck}
           onClick={props.onRecheckUnchecked}
           className={BUTTON}
         >

@@ -3,7 +3,10 @@
 import { useT } from '@/components/ui/i18n-provider';
 import type { BulkRunState } from './use-bulk-run';
 
-/** Done/total as a bar and as text, the rate, the time left, the run's status and the Cancel button. */
+/**
+ * Done/total as a bar and as text, the rate, the time left, the run's status and the Cancel button (only in the
+ * browser that started the run: `state.owner`).
+ */
 export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCancel: () => void }) {
   const { t, num } = useT();
   const running = state.status === 'queued' || state.status === 'running';
@@ -12,7 +15,7 @@ export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCan
       <progress className="h-3 w-full print:hidden" max={Math.max(1, state.total)} value={state.checked} />
       {/* Cancel comes first: the texts after it change width with every update, and a button must not move. */}
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {running && state.id ? (
+        {running && state.id && state.owner ? (
           <button
             type="button"
             data-testid="bulk-cancel"

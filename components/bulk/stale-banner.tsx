@@ -23,10 +23,13 @@ const TICK_MS = 60_000;
 export function StaleBanner({
   rows,
   staleAfterMs,
+  canRecheck,
   onRecheckAll,
 }: {
   rows: readonly { checkedAt: string }[];
   staleAfterMs: number;
+  /** False where the run was not started (re-check needs its owner token). */
+  canRecheck: boolean;
   onRecheckAll: () => void;
 }) {
   const { t, tp, time, lang } = useT();
@@ -54,8 +57,9 @@ export function StaleBanner({
       <button
         type="button"
         data-testid="bulk-stale-recheck"
+        disabled={!canRecheck}
         onClick={onRecheckAll}
-        className="rounded bg-amber-800 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-900 print:hidden dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200"
+        className="rounded bg-amber-800 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-900 disabled:opacity-50 print:hidden dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200"
       >
         {t('bulk.table.staleRecheck')}
       </button>

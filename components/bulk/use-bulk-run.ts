@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { runQuery } from '@/lib/bulk/bulk-link';
 import { ApiClientError, toClientError } from '@/lib/client/api-error';
+import { browserStorage, forgetOwnerToken, loadOwnerToken, saveOwnerToken } from '@/lib/client/run-owner';
 import {
   cancelRun,
   contiguousCount,
@@ -17,7 +18,11 @@ import {
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, RunRecheckRequest, RunResult, RunStatus } from '@/lib/schema';
 
-export type RunProblem = { kind: 'expired' } | { kind: 'not-found' } | { kind: 'error'; message: string };
+export type RunProblem =
+  | { kind: 'expired' }
+  | { kind: 'not-found' }
+  | { kind: 'too-many-runs' }
+  | { kind: 'error'; message: string };
 
 export type BulkRunState = {
   id: string | null;
@@ -28,6 +33,11 @@ export type BulkRunState = {
   domains: readonly string[] | null;
   /** When the server drops the run (RUN_RETENTION_S after it started); null until known. */
   expiresAt: string | null;
+  /**
+   * This browser started the run (it holds the owner token): it may cancel and re-check. Anyone else with the
+   * result link only reads it.
+   */
+  owner: boolean;
   /** Domains whose re-check was accepted and whose new result has not arrived yet. */
   rechecking: ReadonlySet<string>;
   status: RunStatus | null;
@@ -46,6 +56,7 @@ const INITIAL: BulkRunState = {
   services: AUTO_SERVICES,
   domains: null,
   expiresAt: null,
+  owner: false,
   rechecking: NONE,
   status: null,
   checked: 0,
@@ -63,6 +74,7 @@ function problemOf(err: unknown): RunProblem | null {
   if (e.code === 'aborted') return null;
   if (e.code === 'run-expired') return { kind: 'expired' };
   if (e.code === 'run-not-found') return { kind: 'not-found' };
+  if (e.code === 'too-many-runs') return { kind: 'too-many-runs' };
   return { kind: 'error', message: e.message };
 }
 
@@ -79,7 +91,8 @@ function setRunInUrl(id: string): void {
 
 /**
  * One bulk run: start, follow its events into state (batched), cancel, re-check, and resume a run named by
- * `initialRunId` (summary + stored results, then the events from the rows held).
+ * `initialRunId` (summary + stored results, then the events from the rows held). Cancel and re-check send the run's
+ * owner token, which only the browser that started the run holds (lib/client/run-owner.ts).
  */
 export function useBulkRun(initialRunId: string | null) {
   const [state, setState] = useState<BulkRunState>(INITIAL);
@@ -87,6 +100,8 @@ export function useBulkRun(initialRunId: string | null) {
   const abortRef = useRef<AbortController | null>(null);
   /** The lowest revision a re-check still waits on: a later re-check follows from it, so no new row is missed. */
   const recheckSinceRef = useRef<number | null>(null);
+  /** The run's owner token when this browser started it (from the create answer, or localStorage). */
+  const ownerRef = useRef<string | null>(null);
 
   const follow = useCallback(async (id: string, from: number, after?: number) => {
     const since = after ?? Number.POSITIVE_INFINITY;
@@ -151,10 +166,13 @@ export function useBulkRun(initialRunId: string | null) {
       setState({ ...INITIAL, cloud, services, domains, status: 'queued', total: domains.length });
       try {
         const created = await createRun({ domains, cloud, services: toOverride(services), lang });
+        ownerRef.current = created.ownerToken;
+        saveOwnerToken(browserStorage(), created.id, created.ownerToken, created.expiresAt);
         setRunInUrl(created.id);
         setState((s) => ({
           ...s,
           id: created.id,
+          owner: true,
           status: created.status,
           total: created.total,
           expiresAt: created.expiresAt,
@@ -173,8 +191,10 @@ export function useBulkRun(initialRunId: string | null) {
       try {
         const summary = await fetchRunSummary(id, 0);
         rowsRef.current = mergeResults([], summary.results);
+        ownerRef.current = loadOwnerToken(browserStorage(), id);
         setState({
           id,
+          owner: ownerRef.current !== null,
           cloud: summary.cloud,
           services: servicesOfRun(summary.services),
           domains: summary.domains,
@@ -203,33 +223,48 @@ export function useBulkRun(initialRunId: string | null) {
     return () => abortRef.current?.abort();
   }, [initialRunId, resume]);
 
+  /**
+   * A cancel or re-check failed. Refused as not the owner (the stored token is gone or wrong): this browser only
+   * reads the run from now on, and the page says so.
+   */
+  const controlFailed = useCallback((id: string, err: unknown) => {
+    if (err instanceof ApiClientError && err.code === 'not-run-owner') {
+      ownerRef.current = null;
+      forgetOwnerToken(browserStorage(), id);
+      setState((s) => ({ ...s, owner: false }));
+      return;
+    }
+    const problem = problemOf(err);
+    if (problem) setState((s) => ({ ...s, problem }));
+  }, []);
+
   const cancel = useCallback(async () => {
     const id = state.id;
-    if (!id) return;
+    const token = ownerRef.current;
+    if (!id || !token) return;
     try {
-      await cancelRun(id);
+      await cancelRun(id, token);
     } catch (err) {
-      const problem = problemOf(err);
-      if (problem) setState((s) => ({ ...s, problem }));
+      controlFailed(id, err);
     }
-  }, [state.id]);
+  }, [state.id, controlFailed]);
 
   const recheck = useCallback(
     async (body: RunRecheckRequest) => {
       const id = state.id;
-      if (!id) return;
+      const token = ownerRef.current;
+      if (!id || !token) return;
       try {
-        const accepted = await recheckRun(id, body);
+        const accepted = await recheckRun(id, body, token);
         const since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
         recheckSinceRef.current = since;
         setState((s) => ({ ...s, rechecking: new Set([...s.rechecking, ...accepted.rechecking]) }));
         await follow(id, contiguousCount(rowsRef.current), since);
       } catch (err) {
-        const problem = problemOf(err);
-        if (problem) setState((s) => ({ ...s, problem }));
+        controlFailed(id, err);
       }
     },
-    [state.id, follow],
+    [state.id, follow, controlFailed],
   );
 
   return { state, start, cancel, recheck };

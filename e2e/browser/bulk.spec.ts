@@ -417,8 +417,9 @@ test('results older than STALE_AFTER_H say how old they are and re-check them al
   await expect(page.getByTestId('bulk-stale')).toHaveCount(0);
   const before = await checkedAt(page);
 
-  // The same result link, opened 25 hours later (the browser's clock; the default limit is 24 h).
-  const context = await browser.newContext();
+  // The same result link, opened 25 hours later (the browser's clock; the default limit is 24 h) in the browser
+  // that started the run: its storage holds the run's owner token, which re-checking needs.
+  const context = await browser.newContext({ storageState: await page.context().storageState() });
   try {
     const later = await context.newPage();
     await later.clock.setFixedTime(new Date(Date.now() + 25 * 3_600_000));

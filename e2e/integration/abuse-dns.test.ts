@@ -11,7 +11,7 @@ import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { type HttpResult, parseNdjson } from '../support/http';
 
-const TOKEN = 'abuse-dns-test-token-0123456789';
+const TOKEN = 'Xr5bT8wQ2nV6yH1kP4jL9mC3sF7dG0aZ';
 
 let dns: FakeServer | undefined;
 let app: App | undefined;

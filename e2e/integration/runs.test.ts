@@ -9,6 +9,7 @@ import { type Lab, startLab } from '../../lab/lab';
 import { readLines } from '../../lib/client/ndjson';
 import {
   ApiError,
+  RUN_OWNER_HEADER,
   RunCreated,
   RunEvent,
   type RunEvent as RunEventType,
@@ -52,6 +53,15 @@ async function startRun(base: string, domains: string[] | string): Promise<RunCr
   const result = await post(base, '/api/runs', { domains, cloud: 'auto' });
   expect(result.status, result.text.slice(0, 500)).toBe(201);
   return RunCreated.parse(result.json);
+}
+
+/** POST to a run's cancel or recheck as its owner (with the owner token of its 201 answer). */
+function asOwner(base: string, run: RunCreated, action: 'cancel' | 'recheck', body?: unknown): Promise<HttpResult> {
+  return get(base, `/api/runs/${run.id}/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [RUN_OWNER_HEADER]: run.ownerToken },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
 }
 
 async function summary(base: string, id: string, from = 0): Promise<RunSummary> {
@@ -114,7 +124,7 @@ describe('runs against the lab', () => {
     // The second half of the list: nothing of it is in the app's cache yet.
     const run = await startRun(app.url, DOMAINS.slice(N / 2));
     const seen = reports(await readEvents(app.url, run.id, 0, (lines) => reports(lines).length >= 50));
-    const cancel = await post(app.url, `/api/runs/${run.id}/cancel`, '', 'application/json');
+    const cancel = await asOwner(app.url, run, 'cancel');
     expect(cancel.status, cancel.text.slice(0, 300)).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
     const before = await dnsSent(app.url);
@@ -170,7 +180,7 @@ describe('runs against the lab', () => {
 
     // Re-check one domain: its row is replaced in place with a new checkedAt.
     const target = all[7] as (typeof all)[number];
-    const recheck = await post(app.url, `/api/runs/${run.id}/recheck`, { domains: [target.domain] });
+    const recheck = await asOwner(app.url, run, 'recheck', { domains: [target.domain] });
     expect(recheck.status, recheck.text.slice(0, 300)).toBe(202);
     const accepted = RunRecheckAccepted.parse(recheck.json);
     expect(accepted.rechecking).toEqual([target.domain]);
@@ -199,11 +209,7 @@ describe('runs against the lab', () => {
     for (const domain of [DOMAINS[0], DOMAINS[N - 1]]) expect(csv.text).toContain(domain);
 
     // A domain that is not in the run is refused.
-    expectApiError(
-      await post(app.url, `/api/runs/${run.id}/recheck`, { domains: ['other.test'] }),
-      400,
-      'invalid-input',
-    );
+    expectApiError(await asOwner(app.url, run, 'recheck', { domains: ['other.test'] }), 400, 'invalid-input');
   }, 60_000);
 
   it('the summary lists the run as it was pasted: ASCII, input order, once each, bad lines left out', async () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '@/lib/schema';
 import {
+  cancelRun,
   contiguousCount,
   eventsUrl,
   followRunEvents,
   mergeResults,
   parseRunEvent,
+  recheckRun,
   servicesOfRun,
   stillRechecking,
 } from './runs';
@@ -154,5 +156,44 @@ describe('stillRechecking', () => {
   });
   it('returns the same set when nothing changed', () => {
     expect(stillRechecking(pending, [{ domain: 'c.test', revision: 99 }], 10)).toBe(pending);
+  });
+});
+
+describe('cancel and re-check send the owner token', () => {
+  /** A fetch that records each request's URL and headers and answers `status` with `body`. */
+  function recording(status: number, body: unknown) {
+    const calls: Array<{ url: string; headers: Headers }> = [];
+    const fetchImpl = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, headers: new Headers(init?.headers) });
+      return Response.json(body, { status });
+    }) as typeof fetch;
+    return { calls, fetchImpl };
+  }
+  const accepted = {
+    id: 'r',
+    status: 'done',
+    rechecking: ['a.test'],
+    revision: 3,
+    links: { self: '', events: '', results: '', export: '' },
+  };
+
+  it('as X-Run-Owner', async () => {
+    const cancel = recording(200, {});
+    await cancelRun('r', 'tok', cancel.fetchImpl);
+    const recheck = recording(202, accepted);
+    await recheckRun('r', { domains: ['a.test'] }, 'tok', recheck.fetchImpl);
+    expect(cancel.calls.map((c) => [c.url, c.headers.get('x-run-owner')])).toEqual([['/api/runs/r/cancel', 'tok']]);
+    expect(recheck.calls.map((c) => [c.url, c.headers.get('x-run-owner'), c.headers.get('content-type')])).toEqual([
+      ['/api/runs/r/recheck', 'tok', 'application/json'],
+    ]);
+  });
+
+  it('a 403 not-run-owner becomes that error code', async () => {
+    const refused = recording(403, { code: 'not-run-owner', message: 'Only the browser that started this run…' });
+    await expect(cancelRun('r', 'wrong', refused.fetchImpl)).rejects.toMatchObject({
+      code: 'not-run-owner',
+      status: 403,
+    });
+    await expect(recheckRun('r', {}, 'wrong', refused.fetchImpl)).rejects.toMatchObject({ code: 'not-run-owner' });
   });
 });

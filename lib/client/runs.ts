@@ -3,6 +3,7 @@
  * merge of streamed rows into the rows held. Every failure is an ApiClientError (404 run-not-found, 410 run-expired…).
  */
 import {
+  RUN_OWNER_HEADER,
   RunCreated,
   type RunCreateRequest,
   RunEvent,
@@ -20,11 +21,11 @@ import type { ServiceChoice, ServiceChoices } from './services';
 
 const runUrl = (id: string) => `/api/runs/${encodeURIComponent(id)}`;
 
-function postJson(body: unknown): RequestInit {
-  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
-/** POST /api/runs: starts a run. */
+/** POST /api/runs: starts a run. The answer's `ownerToken` (given only here) is what cancel and re-check need. */
 export function createRun(body: RunCreateRequest, fetchImpl: typeof fetch = fetch): Promise<RunCreated> {
   return fetchJson('/api/runs', RunCreated, postJson(body), fetchImpl);
 }
@@ -34,24 +35,28 @@ export function fetchRunSummary(id: string, from = 0, fetchImpl: typeof fetch = 
   return fetchJson(`${runUrl(id)}?from=${from}`, RunSummary, {}, fetchImpl);
 }
 
-/** POST /api/runs/:id/cancel: stops the run; finished rows are kept. */
-export async function cancelRun(id: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+/** The header that proves this browser started the run (its owner token, from `createRun`). */
+const ownerHeaders = (ownerToken: string): Record<string, string> => ({ [RUN_OWNER_HEADER]: ownerToken });
+
+/** POST /api/runs/:id/cancel with the run's owner token: stops the run; finished rows are kept. */
+export async function cancelRun(id: string, ownerToken: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   let res: Response;
   try {
-    res = await fetchImpl(`${runUrl(id)}/cancel`, { method: 'POST' });
+    res = await fetchImpl(`${runUrl(id)}/cancel`, { method: 'POST', headers: ownerHeaders(ownerToken) });
   } catch (err) {
     throw toClientError(err);
   }
   if (!res.ok) throw await errorFromResponse(res);
 }
 
-/** POST /api/runs/:id/recheck: re-checks the listed domains or every could-not-check row. */
+/** POST /api/runs/:id/recheck with the run's owner token: re-checks the listed domains or every could-not-check row. */
 export function recheckRun(
   id: string,
   body: RunRecheckRequest,
+  ownerToken: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<RunRecheckAccepted> {
-  return fetchJson(`${runUrl(id)}/recheck`, RunRecheckAccepted, postJson(body), fetchImpl);
+  return fetchJson(`${runUrl(id)}/recheck`, RunRecheckAccepted, postJson(body, ownerHeaders(ownerToken)), fetchImpl);
 }
 
 /** The events URL: rows from `from`, and with `after` also rows replaced since that revision. */

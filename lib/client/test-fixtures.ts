@@ -10,6 +10,7 @@ import {
   type RecordsHealth,
   Report,
   type Severity,
+  SYMPTOMS,
 } from '@/lib/schema';
 
 const OUTCOME_OF: Record<MsoidStatus, MsoidFinding['outcome']> = {
@@ -192,6 +193,12 @@ export function makeResult(domain: string, status: MsoidStatus, checkedAt = '202
     },
     fixes: [],
     helpdesk: [{ code: `msoid.status.${status}`, params: {} }],
+    symptoms: Object.fromEntries(
+      SYMPTOMS.map((s) => [
+        s,
+        { answer: 'no', messages: [{ code: 'helpdesk.symptom.answer.no', params: { domain } }] },
+      ]),
+    ),
     notes: [],
   });
 }
@@ -221,7 +228,10 @@ export function makeReport(domain: string, status: MsoidStatus, checkedAt = '202
     },
     fixes: [],
     zoneSnippet: `$ORIGIN ${domain}.\n`,
-    helpdesk: { text: `helpdesk ${status}` },
+    helpdesk: {
+      text: `helpdesk ${status}`,
+      symptoms: Object.fromEntries(SYMPTOMS.map((s) => [s, { answer: 'no', text: `no: ${s}` }])),
+    },
     notes: [],
     lang: 'en',
   });

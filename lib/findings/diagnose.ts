@@ -24,6 +24,7 @@ import { diagnoseCloudAndMsoid } from './cloud-msoid';
 import { helpdeskMessages } from './helpdesk';
 import { msoidLookups } from './msoid/msoid';
 import { diagnoseRecords } from './records/diagnose';
+import { symptomAnswers } from './symptoms';
 
 export type DiagnoseOptions = {
   /** The cloud the user chose (`auto`: inferred from MX, autodiscover and SPF). */
@@ -35,7 +36,17 @@ export type DiagnoseOptions = {
 /** Every finding of a check: the parts of a stored result (`CheckResult`) that come from DNS. */
 export type Diagnosis = Pick<
   CheckResult,
-  'cloud' | 'msoid' | 'records' | 'lookups' | 'summary' | 'services' | 'host' | 'fixes' | 'notes' | 'helpdesk'
+  | 'cloud'
+  | 'msoid'
+  | 'records'
+  | 'lookups'
+  | 'summary'
+  | 'services'
+  | 'host'
+  | 'fixes'
+  | 'notes'
+  | 'helpdesk'
+  | 'symptoms'
 >;
 
 /** Every finding of `target` from `gathered` (see the module comment). */
@@ -91,6 +102,14 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
       msoidStatus: msoid.status,
       hostId: match.id === 'generic' ? null : match.id,
       fixCount: records.fixes.length,
+    }),
+    symptoms: symptomAnswers({
+      display: target.display,
+      zone: target.registrable,
+      cloud,
+      msoid,
+      records: records.records,
+      hostId: match.id === 'generic' ? null : match.id,
     }),
   };
 }

@@ -67,10 +67,13 @@ export function helpdeskMessages(input: HelpdeskInput): MessageRef[] {
   return out;
 }
 
+/** The messages that name the DNS host by id (its name is the reader's language's). */
+const NAMES_HOST: ReadonlySet<string> = new Set(['helpdesk.next.host', 'helpdesk.symptom.who.host']);
+
 /** The paragraph with the DNS host's id (see `hostId`) replaced by `name`, the host's name for the reader. */
 export function withHostName(messages: readonly MessageRef[], name: (hostId: string) => string): MessageRef[] {
   return messages.map((m) =>
-    m.code === 'helpdesk.next.host' ? { ...m, params: { ...m.params, host: name(String(m.params.host)) } } : m,
+    NAMES_HOST.has(m.code) ? { ...m, params: { ...m.params, host: name(String(m.params.host)) } } : m,
   );
 }
 

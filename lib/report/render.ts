@@ -56,10 +56,17 @@ export function renderResult(result: CheckResult, lang: string): Report {
   const catalogue = catalogueFor(lang);
   const nsOutcome = result.lookups[result.host.lookup]?.outcome ?? 'skipped';
   const dnsHost = dnsHostView(result.host, result.registrable, nsOutcome, result.cloud.effective, lang);
-  const helpdesk = withHostName(result.helpdesk, (id) => {
+  const hostName = (id: string) => {
     const host = hostById(id);
     return host ? hostDisplayName(host, lang) : id;
-  });
+  };
+  const helpdesk = withHostName(result.helpdesk, hostName);
+  const symptoms = Object.fromEntries(
+    Object.entries(result.symptoms).map(([symptom, { answer, messages }]) => [
+      symptom,
+      { answer, text: helpdeskText(withHostName(messages, hostName), catalogue, lang) },
+    ]),
+  ) as Report['helpdesk']['symptoms'];
   return {
     domain: result.domain,
     display: result.display,
@@ -74,7 +81,7 @@ export function renderResult(result: CheckResult, lang: string): Report {
     dnsHost,
     fixes: hostFixes(result.records, result.registrable, dnsHost.id, catalogue),
     zoneSnippet: zoneSnippet(result.fixes, result.registrable),
-    helpdesk: { text: helpdeskText(helpdesk, catalogue, lang) },
+    helpdesk: { text: helpdeskText(helpdesk, catalogue, lang), symptoms },
     notes: renderNotes(result.notes, catalogue),
     resolvers: result.resolvers,
     checkedAt: result.checkedAt,

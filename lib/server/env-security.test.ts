@@ -91,6 +91,6 @@ describe('start-up warnings about exposure', () => {
   ])('%s', (_label, env, expected) => {
     const got = messages(env);
     expect(got).toHaveLength(expected.length);
-    expected.forEach((re, i) => expect(got[i]).toMatch(re));
+    for (const [i, re] of expected.entries()) expect(got[i]).toMatch(re);
   });
 });

@@ -134,10 +134,25 @@ const EnvSchema = z.object({
     .transform((v) => (v === 'auto' ? Math.max(0, Math.min(4, availableParallelism() - 1)) : v)),
   /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
-  /** Runs kept in memory; past it the oldest finished run is dropped (answers 410 like an expired one). */
+  /**
+   * Runs kept in memory in all (the memory bound). A new run makes room only by dropping its own client's oldest
+   * finished run (which then answers 410 like an expired one); see MAX_RUNS_PER_CLIENT.
+   */
   MAX_RUNS_KEPT: int(1, 10_000).default(50),
+  /**
+   * Runs kept per client (the rate-limit key); at most MAX_RUNS_KEPT counts. A client's new run drops its own
+   * oldest finished run, never another client's; with none to drop it is refused (429 too-many-runs).
+   */
+  MAX_RUNS_PER_CLIENT: int(1, 10_000).default(20),
   /** Hours after which /bulk flags results as old and offers to re-check them. */
   STALE_AFTER_H: int(1, 8760).default(24),
+  // --- Run event streams (GET /api/runs/:id/events; docs/security.md) ---
+  /** Event streams open at once on one run; more → 429 too-many-followers. */
+  MAX_FOLLOWERS_PER_RUN: int(1, 10_000).default(20),
+  /** Event streams one client (the rate-limit key) has open at once, over every run; more → 429 too-many-followers. */
+  MAX_FOLLOWERS_PER_CLIENT: int(1, 10_000).default(10),
+  /** An event stream whose client has not taken what was written for this long is closed (its slot and buffers freed). */
+  STREAM_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -195,8 +210,14 @@ export type ServerConfig = {
   checkWorkers: number;
   runRetentionS: number;
   maxRunsKept: number;
+  maxRunsPerClient: number;
   /** Hours after which the bulk page calls results old. */
   staleAfterH: number;
+  /** Open event streams allowed per run and per client. */
+  maxFollowersPerRun: number;
+  maxFollowersPerClient: number;
+  /** Ms an event stream may wait for its client to take what was written before it is closed. */
+  streamIdleTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -287,7 +308,11 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     checkWorkers: e.CHECK_WORKERS,
     runRetentionS: e.RUN_RETENTION_S,
     maxRunsKept: e.MAX_RUNS_KEPT,
+    maxRunsPerClient: e.MAX_RUNS_PER_CLIENT,
     staleAfterH: e.STALE_AFTER_H,
+    maxFollowersPerRun: e.MAX_FOLLOWERS_PER_RUN,
+    maxFollowersPerClient: e.MAX_FOLLOWERS_PER_CLIENT,
+    streamIdleTimeoutMs: e.STREAM_IDLE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { createLogger, loggableHeaders } from './log';
+import { createLogger, loggableHeaders, loggablePath, redactRunId } from './log';
 
 function capture(level = 'info') {
   const lines: string[] = [];
@@ -55,4 +55,34 @@ test('loggableHeaders keeps a fixed set, cut to 256 characters', () => {
   const out = loggableHeaders(headers);
   expect(Object.keys(out).sort()).toEqual(['authorization', 'user-agent']);
   expect(out['user-agent']).toHaveLength(256);
+});
+
+describe('run ids in logs', () => {
+  const id = 'AbCdEfGhIjKlMnOpQrStUv';
+  test.each([
+    ['the summary', `/api/runs/${id}`, '/api/runs/AbCd…'],
+    ['the events stream', `/api/runs/${id}/events`, '/api/runs/AbCd…/events'],
+    ['cancel', `/api/runs/${id}/cancel`, '/api/runs/AbCd…/cancel'],
+    ['re-check', `/api/runs/${id}/recheck`, '/api/runs/AbCd…/recheck'],
+    ['an encoded id', `/api/runs/${encodeURIComponent('a/b?c')}/export`, '/api/runs/a%2F…/export'],
+    ['starting a run (no id)', '/api/runs', '/api/runs'],
+    ['another route', '/api/check', '/api/check'],
+  ])('the request path of %s keeps 4 characters of the id', (_label, path, want) => {
+    expect(loggablePath(path)).toBe(want);
+    expect(loggablePath(path)).not.toContain(id);
+  });
+
+  test('redactRunId keeps the first 4 characters', () => {
+    expect(redactRunId(id)).toBe('AbCd…');
+  });
+
+  test.each([
+    ['an ownerToken field', { ownerToken: 's3cret-token' }],
+    ['a nested ownerToken field', { created: { ownerToken: 's3cret-token' } }],
+    ['the owner header', { headers: { 'x-run-owner': 's3cret-token' } }],
+  ])('redacts %s', (_label, fields) => {
+    const { log, lines } = capture();
+    log.info(fields, 'x');
+    expect(lines[0]).not.toContain('s3cret-token');
+  });
 });

@@ -16,6 +16,9 @@ export const REDACT_PATHS = [
   '*.token',
   'accessToken',
   '*.accessToken',
+  'ownerToken',
+  '*.ownerToken',
+  'headers["x-run-owner"]',
 ];
 
 /** Creates a logger writing JSON lines to `destination` (stdout by default). */
@@ -64,4 +67,17 @@ export function loggableHeaders(headers: Headers): Record<string, string> {
     if (value !== null) out[name] = value.slice(0, 256);
   }
   return out;
+}
+
+/**
+ * A run id as a log shows it: its first 4 characters and "…". The id reads the run (the result link), so a log
+ * never holds one whole; 24 of its 128 bits tell runs apart in a log and open nothing.
+ */
+export function redactRunId(id: string): string {
+  return `${id.slice(0, 4)}…`;
+}
+
+/** A request path as a log shows it: the run id of `/api/runs/<id>…` redacted (`redactRunId`). */
+export function loggablePath(pathname: string): string {
+  return pathname.replace(/\/runs\/([^/]+)/, (_all, id: string) => `/runs/${redactRunId(id)}`);
 }

@@ -63,6 +63,10 @@ export const bulkMessages = {
     expired: 'This run has expired: its results are no longer kept. Start a new check.',
     notFound: 'There is no such run. Check the link, or start a new check.',
     error: 'Something went wrong: {message}',
+    tooManyRuns:
+      'The server cannot keep another run for you right now. Wait until one of your runs finishes (or cancel one), or try again later.',
+    readOnly:
+      'Only the browser that started this run can cancel or re-check it. Here you can read, filter and export its results.',
   },
   table: {
     heading: 'Results',

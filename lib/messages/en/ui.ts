@@ -151,6 +151,16 @@ export const uiMessages = {
     heading: 'For the helpdesk',
     copy: 'Copy for the caller',
     copyAria: 'Copy the helpdesk text for {domain}',
+    symptomLabel: 'What does the caller report?',
+    symptom: {
+      general: 'Nothing in particular',
+      'slow-sign-in': 'Signing in is slow',
+      'sign-in-fails': 'Signing in fails',
+      activation: "Office won't activate",
+      mail: "Mail doesn't arrive",
+      'outlook-setup': "Outlook can't set up the mailbox",
+    },
+    answer: { yes: 'Yes, DNS explains it', no: 'No, not DNS', 'cant-tell': "Can't tell yet" },
   },
   records: {
     heading: 'Every record',
@@ -339,6 +349,11 @@ export const uiMessages = {
     'shutting-down': 'The server is restarting. Try again in a moment.',
     'run-not-found': 'This run was not found. Check the link, or start the check again.',
     'run-expired': 'This run has expired and its results were deleted. Start the check again to get fresh results.',
+    'too-many-runs':
+      'The server cannot keep another run for you right now. Wait until one of your runs finishes (or cancel one), or try again later.',
+    'not-run-owner': 'Only the browser that started this run can cancel or re-check it.',
+    'too-many-followers':
+      'Too many pages are following runs at once. Close other tabs that show a running check, then reload this page.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

@@ -54,6 +54,8 @@ export const zhBulkMessages = {
     expired: '此运行已过期，其结果已不再保留。请开始新的检查。',
     notFound: '没有这个运行。请检查链接，或开始新的检查。',
     error: '出现问题：{message}',
+    tooManyRuns: '服务器暂时无法为你保留更多运行。请等你的某个运行完成（或取消一个），或稍后重试。',
+    readOnly: '只有启动此次运行的浏览器才能取消或重新检查它。在这里可以查看、筛选和导出结果。',
   },
   table: {
     heading: '结果',

@@ -1,6 +1,7 @@
 /**
  * The runs API (/api/runs): start a server-side run, read its summary and results, follow its events, cancel it,
- * re-check some of its domains, export it. Route handlers in app/api/runs only wire these.
+ * re-check some of its domains, export it. Route handlers in app/api/runs only wire these. The run id reads a
+ * run; cancel and re-check also need its owner token (../runs/owner.ts).
  */
 import 'server-only';
 import { z } from 'zod';
@@ -15,7 +16,9 @@ import { getNamesWindow } from '../names-window';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
-import type { RunRecord } from '../runs/store';
+import { getFollowers } from '../runs/followers';
+import { newOwnerToken, requireRunOwner } from '../runs/owner';
+import type { RunRecord, RunRefusal } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
 
 const count = z
@@ -77,11 +80,12 @@ export async function createRun(
   const { list } = accepted;
   const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
   if (limited) return limited;
-  const run = await getRunEngine().start({
+  const owner = newOwnerToken();
+  const started = await getRunEngine().start({
+    owner: { client: ctx.client, tokenHash: owner.tokenHash },
     cloud: body.cloud,
     services: body.services,
     lang,
-    client: ctx.client,
     targets: list.domains.map(({ ascii, display, registrable, isSubdomain }) => ({
       ascii,
       display,
@@ -96,8 +100,11 @@ export async function createRun(
       firstLine,
     })),
   });
+  if ('refused' in started) return tooManyRuns(started.refused);
+  const run = started.created;
   const created: RunCreated = {
     id: run.id,
+    ownerToken: owner.token,
     status: run.status,
     total: run.targets.length,
     invalid: run.invalid,
@@ -107,6 +114,24 @@ export async function createRun(
     links: runLinks(run.id),
   };
   return Response.json(created, { status: 201, headers: { ...noStore, Location: created.links.self } });
+}
+
+/** The 429 answer of a run the store refused (MAX_RUNS_PER_CLIENT or MAX_RUNS_KEPT), with Retry-After. */
+function tooManyRuns(refusal: RunRefusal): Response {
+  const { limit, count, retryAfterS } = refusal;
+  const message =
+    refusal.reason === 'client-quota'
+      ? `You already have ${count} runs kept and none of them has finished (at most ${limit} per client). ` +
+        'Wait for one to finish, or cancel one, then start again: your oldest finished run then makes room.'
+      : `The server already keeps as many runs as it can (${limit}), and none of them is a finished run of yours ` +
+        `that this one could replace. Try again in ${retryAfterS} seconds, when the next run expires, or once a run ` +
+        'of yours has finished.';
+  return errorResponse(
+    'too-many-runs',
+    message,
+    { limit, count, retryAfterSeconds: retryAfterS },
+    { 'Retry-After': String(retryAfterS) },
+  );
 }
 
 /** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
@@ -120,42 +145,73 @@ export async function getRun(
   return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
-/** GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). */
+/**
+ * GET /api/runs/:id/events: NDJSON of the run from `from` (and re-checks after revision `after`). Takes a follower
+ * slot of the run and of the client (429 `too-many-followers` when either has none left) until the stream ends.
+ */
 export async function followRun(
   input: RouteInput<undefined, z.infer<typeof EventsQuery>>,
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  const { config } = ctx;
+  const slot = getFollowers().admit(id, ctx.client, {
+    perRun: config.maxFollowersPerRun,
+    perClient: config.maxFollowersPerClient,
+  });
+  if (!slot.ok) {
+    throw new HttpError(
+      'too-many-followers',
+      slot.over === 'run'
+        ? `This run already has ${slot.limit} open event streams, the most one run may have. Close a tab or script that follows it, or read its results without following (GET /api/runs/<id>).`
+        : `You already have ${slot.limit} open event streams, the most one client may have. Close tabs or scripts that follow runs, then try again.`,
+      { limit: slot.limit },
+    );
+  }
   const limited = await ctx.chargeRequest();
-  if (limited) return limited;
-  return runEventsResponse(
-    getRunEngine(),
-    id,
-    input.query.from,
-    ctx.signal,
-    input.query.after,
-    readerLang(run, input.query),
-  );
+  if (limited) {
+    slot.release();
+    return limited;
+  }
+  try {
+    return runEventsResponse(
+      getRunEngine(),
+      id,
+      input.query.from,
+      ctx.signal,
+      input.query.after,
+      readerLang(run, input.query),
+      slot.release,
+    );
+  } catch (err) {
+    slot.release();
+    throw err;
+  }
 }
 
-/** POST /api/runs/:id/cancel: no new domain starts, lookups in flight end; answers the summary without results. */
+/**
+ * POST /api/runs/:id/cancel (owner only, else 403): no new domain starts, lookups in flight end; answers the summary
+ * without results.
+ */
 export async function cancelRun(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  requireRunOwner(run, input.request);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   await getRunEngine().cancel(id);
   return Response.json(runSummaryHead(run, run.results.length), { headers: noStore });
 }
 
-/** POST /api/runs/:id/recheck: checks the listed (or every could-not-check) domain again, fresh; 202. */
+/** POST /api/runs/:id/recheck (owner only, else 403): checks the listed (or every could-not-check) domain again; 202. */
 export async function recheckRun(
   input: RouteInput<RunRecheckRequest, undefined>,
   ctx: GuardedContext,
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  requireRunOwner(run, input.request);
   const { body } = input;
   if (!body.domains && !body.filter) {
     throw new HttpError('invalid-input', 'Send {"domains": ["example.com", …]} and/or {"filter": "could-not-check"}.');
@@ -188,7 +244,7 @@ export async function recheckRun(
   // A run's re-checks count in its owner's names window (whoever holds the link asks on the owner's behalf).
   const config = ctx.config;
   const { admissions, commit } = getNamesWindow(config).plan(
-    run.client ?? ctx.client,
+    run.owner.client,
     wantedTargets.map((t) => ({ registrable: t.registrable, name: t.ascii })),
   );
   const targets = wantedTargets.filter((_t, i) => admissions[i]?.ok !== false);

@@ -24,6 +24,9 @@ const STATUS: Record<ErrorCode, number> = {
   'shutting-down': 503,
   'run-not-found': 404,
   'run-expired': 410,
+  'too-many-runs': 429,
+  'not-run-owner': 403,
+  'too-many-followers': 429,
 };
 
 /** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */

@@ -14,7 +14,7 @@ import type { DomainList } from '@/lib/report/domain-list';
 import type { InvalidEntry, Report } from '@/lib/schema';
 import { type AccessResult, accessIdentity, checkAccess } from '@/lib/server/access';
 import { getConfig, type ServerConfig } from '@/lib/server/env';
-import { getLog, loggableHeaders } from '@/lib/server/log';
+import { getLog, loggableHeaders, loggablePath } from '@/lib/server/log';
 import type { NamesWindow } from '@/lib/server/names-window';
 import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
 import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
@@ -92,7 +92,7 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
         {
           method: request.method,
           route: kind,
-          path: new URL(request.url).pathname,
+          path: loggablePath(new URL(request.url).pathname),
           status,
           end,
           durationMs: Math.round(performance.now() - startedAt),

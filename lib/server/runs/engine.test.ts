@@ -7,6 +7,7 @@ import { parseConfig } from '../env';
 import type { CheckPool } from '../workers/pool';
 import { createRunEngine } from './engine';
 import { createMemoryRunStore, isFinished } from './store';
+import { created as createdRun, TEST_OWNER } from './test-fixtures';
 
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', BULK_CONCURRENCY: '4', LOG_LEVEL: 'silent' });
 const noResolver = {} as DnsResolver;
@@ -49,7 +50,14 @@ async function until(predicate: () => Promise<boolean> | boolean, ms = 5000): Pr
   }
 }
 
-const input = (n: number) => ({ cloud: 'auto' as const, lang: 'en', targets: targets(n), invalid: [], duplicates: [] });
+const input = (n: number) => ({
+  owner: TEST_OWNER,
+  cloud: 'auto' as const,
+  lang: 'en',
+  targets: targets(n),
+  invalid: [],
+  duplicates: [],
+});
 
 describe('ad-hoc lists (POST /api/check): the same engine, nothing stored', () => {
   test('every target is reported once, nothing is stored, and MAX_RUNS_KEPT is not touched', async () => {
@@ -59,14 +67,14 @@ describe('ad-hoc lists (POST /api/check): the same engine, nothing stored', () =
     const spy = {
       ...store,
       create: async (i: Parameters<typeof store.create>[0]) => {
-        const run = await store.create(i);
-        created.push(run.id);
-        return run;
+        const result = await store.create(i);
+        created.push(createdRun(result).id);
+        return result;
       },
     };
     const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(5, calls), store: spy });
     const other = { ascii: 'kept.test', display: 'kept.test', registrable: 'kept.test', isSubdomain: false };
-    const kept = await engine.start({ ...input(0), targets: [other] });
+    const kept = createdRun(await engine.start({ ...input(0), targets: [other] }));
     await until(() => isFinished(kept));
     const seen: string[] = [];
     for await (const report of engine.checkList(targets(20), { cloud: 'auto', lang: 'en', deadlineMs: 10_000 })) {
@@ -122,7 +130,7 @@ describe('run engine', () => {
   test('every target is reported exactly once and the run ends done', async () => {
     const calls = new Map<string, number>();
     const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(1, calls) });
-    const run = await engine.start(input(50));
+    const run = createdRun(await engine.start(input(50)));
     await until(() => isFinished(run));
     expect(run.status).toBe('done');
     expect(new Set(run.results.map((r) => r.domain)).size).toBe(50);
@@ -134,7 +142,7 @@ describe('run engine', () => {
   test('cancel: no new domain starts, in-flight checks are dropped, finished results stay', async () => {
     const calls = new Map<string, number>();
     const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(30, calls) });
-    const run = await engine.start(input(40));
+    const run = createdRun(await engine.start(input(40)));
     await until(() => run.results.length >= 4);
     const kept = run.results.length;
     expect(await engine.cancel(run.id)).toBe(true);
@@ -151,7 +159,7 @@ describe('run engine', () => {
   test('recheck replaces just those results, at their index, and keeps the final status', async () => {
     const calls = new Map<string, number>();
     const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(1, calls) });
-    const run = await engine.start(input(6));
+    const run = createdRun(await engine.start(input(6)));
     await until(() => isFinished(run));
     const before = run.results.map((r) => r.domain);
     const index = before.indexOf('d3.test');
@@ -173,11 +181,13 @@ describe('run engine', () => {
   test('two runs share the bulk budget: the later one finishes its first domains before the first run ends', async () => {
     const calls = new Map<string, number>();
     const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(5, calls) });
-    const big = await engine.start(input(80));
-    const small = await engine.start({
-      ...input(8),
-      targets: targets(8).map((t) => ({ ...t, ascii: `s-${t.ascii}` })),
-    });
+    const big = createdRun(await engine.start(input(80)));
+    const small = createdRun(
+      await engine.start({
+        ...input(8),
+        targets: targets(8).map((t) => ({ ...t, ascii: `s-${t.ascii}` })),
+      }),
+    );
     await until(() => isFinished(small));
     expect(isFinished(big)).toBe(false);
     await until(() => isFinished(big));
@@ -231,7 +241,7 @@ describe('run engine with check workers', () => {
       check: fakeCheck(20, onMain),
       pool: fakePool(20, onPool),
     });
-    const run = await engine.start(input(40));
+    const run = createdRun(await engine.start(input(40)));
     await until(() => isFinished(run));
     expect(run.results).toHaveLength(40);
     // 4 slots, one worker: 2 on the worker and 2 here at any time, so about half each.
@@ -247,7 +257,7 @@ describe('run engine with check workers', () => {
       check: fakeCheck(10_000, new Map()),
       pool: fakePool(80, onPool),
     });
-    const run = await engine.start(input(8));
+    const run = createdRun(await engine.start(input(8)));
     await until(() => onPool.length > 0);
     await engine.cancel(run.id);
     await new Promise((r) => setTimeout(r, 150));
@@ -265,7 +275,7 @@ describe('run engine with check workers', () => {
       check: fakeCheck(1, new Map()),
       pool: fakePool(1, [], forgotten),
     });
-    const run = await engine.start(input(3));
+    const run = createdRun(await engine.start(input(3)));
     await until(() => isFinished(run));
     expect(forgotten).toEqual([]);
     await engine.recheck(run.id, targets(3).slice(1, 2));

@@ -27,7 +27,7 @@ import { getProbeLabels } from '../probe-label';
 import { type RunHandle, registerRun } from '../shutdown';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
 import { createFairScheduler, type FairScheduler } from './scheduler';
-import { createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
+import { type CreateResult, createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
 import { type PackedReport, packCheck } from './stored-result';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
@@ -72,8 +72,8 @@ export type RunEngine = {
    * page). A re-check (`fresh`) makes every thread's cache forget the domain first.
    */
   checkSingle(target: CheckTarget, options: CheckOptions): Promise<Report>;
-  /** Stores the run and queues every target. */
-  start(input: NewRun): Promise<RunRecord>;
+  /** Stores the run and queues every target; refused (nothing stored or started) past the store's bounds. */
+  start(input: NewRun): Promise<CreateResult>;
   /** Stops starting domains and aborts the lookups in flight; finished results stay. False if unknown. */
   cancel(id: string): Promise<boolean>;
   /** Checks `targets` of the run again (fresh) and replaces their results. */
@@ -140,6 +140,7 @@ export function createRunEngine(
     createMemoryRunStore({
       retentionS: config.runRetentionS,
       maxRuns: config.maxRunsKept,
+      maxRunsPerClient: config.maxRunsPerClient,
       onDrop: (id) => stopBatch(id, CANCEL_REASON),
     });
   const sweeper = setInterval(() => void store.expire(), Math.min(config.runRetentionS, 60) * 1000);
@@ -291,9 +292,9 @@ export function createRunEngine(
     checkList,
     checkSingle,
     async start(input) {
-      const run = await store.create(input);
-      await queue(run, input.targets, false);
-      return run;
+      const result = await store.create(input);
+      if ('created' in result) await queue(result.created, input.targets, false);
+      return result;
     },
     async cancel(id) {
       const found = await store.get(id);

@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { makeResult } from '@/lib/client/test-fixtures';
 import type { CheckResult } from '@/lib/schema';
-import { createMemoryRunStore, isFinished, type NewRun, newRunId } from './store';
+import { createMemoryRunStore, isFinished, type NewRun, newRunId, type RunStore } from './store';
+import { created, TEST_OWNER } from './test-fixtures';
 
 function report(domain: string, checkedAt = '2026-01-01T00:00:00.000Z'): CheckResult {
   return makeResult(domain, 'ok', checkedAt);
 }
 
 const input: NewRun = {
+  owner: TEST_OWNER,
   cloud: 'auto',
   lang: 'en',
   targets: [{ ascii: 'a.test', display: 'a.test', registrable: 'a.test', isSubdomain: false }],
@@ -15,12 +17,15 @@ const input: NewRun = {
   duplicates: [],
 };
 
-function setup(options: { retentionS?: number; maxRuns?: number; maxTombstones?: number } = {}) {
+function setup(
+  options: { retentionS?: number; maxRuns?: number; maxRunsPerClient?: number; maxTombstones?: number } = {},
+) {
   let clock = 1_000_000;
   const dropped: string[] = [];
   const store = createMemoryRunStore({
     retentionS: options.retentionS ?? 60,
     maxRuns: options.maxRuns ?? 10,
+    maxRunsPerClient: options.maxRunsPerClient,
     maxTombstones: options.maxTombstones,
     now: () => clock,
     onDrop: (id) => dropped.push(id),
@@ -44,7 +49,7 @@ describe('retention and tombstones', () => {
   ];
   test.each(rows)('$label', async ({ afterMs, expect: want }) => {
     const { store, advance, dropped } = setup({ retentionS: 60 });
-    const run = await store.create(input);
+    const run = created(await store.create(input));
     advance(afterMs);
     const found = await store.get(run.id);
     if (want === 'found') expect('found' in found).toBe(true);
@@ -61,9 +66,9 @@ describe('retention and tombstones', () => {
 
   test('expire() sweeps every run past its retention and returns their ids', async () => {
     const { store, advance } = setup({ retentionS: 10 });
-    const a = await store.create(input);
+    const a = created(await store.create(input));
     advance(5000);
-    const b = await store.create(input);
+    const b = created(await store.create(input));
     advance(5000);
     expect(await store.expire()).toEqual([a.id]);
     expect('found' in (await store.get(b.id))).toBe(true);
@@ -72,7 +77,7 @@ describe('retention and tombstones', () => {
   test('the tombstone list is bounded: the oldest expired id is forgotten first', async () => {
     const { store, advance } = setup({ retentionS: 1, maxTombstones: 2 });
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await store.create(input)).id);
+    for (let i = 0; i < 3; i++) ids.push(created(await store.create(input)).id);
     advance(1000);
     await store.expire();
     expect(await store.get(ids[0] as string)).toEqual({ missing: 'not-found' });
@@ -80,25 +85,124 @@ describe('retention and tombstones', () => {
   });
 });
 
-describe('bounded number of runs', () => {
-  test('the oldest finished run is dropped first; running ones are kept', async () => {
-    const { store, dropped } = setup({ maxRuns: 2 });
-    const running = await store.create(input);
-    await store.update(running.id, { status: 'running', pending: 5 });
-    const finished = await store.create(input);
-    await store.update(finished.id, { status: 'done', pending: 0 });
-    const third = await store.create(input);
-    expect(dropped).toEqual([finished.id]);
-    expect(await store.get(finished.id)).toEqual({ missing: 'expired' });
-    expect('found' in (await store.get(running.id))).toBe(true);
-    expect('found' in (await store.get(third.id))).toBe(true);
+/** A run of `client` (its own owner), finished or still going. */
+async function runOf(store: RunStore, client: string, state: 'finished' | 'running') {
+  const run = created(await store.create({ ...input, owner: { ...TEST_OWNER, client } }));
+  if (state === 'finished') await store.update(run.id, { status: 'done', pending: 0 });
+  else await store.update(run.id, { status: 'running', pending: 1 });
+  return run;
+}
+
+const kept = async (store: RunStore, id: string) => 'found' in (await store.get(id));
+
+describe('bounded number of runs: MAX_RUNS_KEPT in all, MAX_RUNS_PER_CLIENT each', () => {
+  test("a full store drops the requester's own oldest finished run, not an older one of another client", async () => {
+    const { store, dropped } = setup({ maxRuns: 3, maxRunsPerClient: 3 });
+    const theirs = await runOf(store, 'ip:192.0.2.2', 'finished');
+    const mineRunning = await runOf(store, 'ip:192.0.2.1', 'running');
+    const mineFinished = await runOf(store, 'ip:192.0.2.1', 'finished');
+    const next = await store.create({ ...input, owner: { ...TEST_OWNER, client: 'ip:192.0.2.1' } });
+    expect('created' in next).toBe(true);
+    expect(dropped).toEqual([mineFinished.id]);
+    expect(await store.get(mineFinished.id)).toEqual({ missing: 'expired' });
+    expect(await kept(store, theirs.id)).toBe(true);
+    expect(await kept(store, mineRunning.id)).toBe(true);
   });
 
-  test('when every kept run is still going, the oldest of all is dropped', async () => {
-    const { store, dropped } = setup({ maxRuns: 1 });
-    const first = await store.create(input);
-    await store.update(first.id, { status: 'running', pending: 1 });
-    await store.create(input);
+  test("over its quota, a client's own oldest finished runs go first, oldest first", async () => {
+    const { store, dropped } = setup({ maxRuns: 10, maxRunsPerClient: 2 });
+    const first = await runOf(store, 'x', 'finished');
+    const second = await runOf(store, 'x', 'finished');
+    const other = await runOf(store, 'y', 'finished');
+    const third = await runOf(store, 'x', 'finished');
+    expect(dropped).toEqual([first.id]);
+    await runOf(store, 'x', 'finished');
+    expect(dropped).toEqual([first.id, second.id]);
+    expect(await kept(store, other.id)).toBe(true);
+    expect(await kept(store, third.id)).toBe(true);
+  });
+
+  const refusals: Array<{
+    label: string;
+    maxRuns: number;
+    perClient: number;
+    runs: Array<[client: string, state: 'finished' | 'running']>;
+    want: { reason: 'client-quota' | 'store-full'; limit: number; count: number };
+  }> = [
+    {
+      label: 'a client at its quota with every run still going: client-quota',
+      maxRuns: 10,
+      perClient: 2,
+      runs: [
+        ['x', 'running'],
+        ['y', 'finished'],
+        ['x', 'running'],
+      ],
+      want: { reason: 'client-quota', limit: 2, count: 2 },
+    },
+    {
+      label: "a store full of other clients' runs within their quotas (finished or not): store-full",
+      maxRuns: 3,
+      perClient: 2,
+      runs: [
+        ['y', 'finished'],
+        ['y', 'finished'],
+        ['z', 'running'],
+      ],
+      want: { reason: 'store-full', limit: 3, count: 3 },
+    },
+    {
+      label: "a full store where the client's own runs are all still going: store-full",
+      maxRuns: 3,
+      perClient: 3,
+      runs: [
+        ['y', 'finished'],
+        ['x', 'running'],
+        ['z', 'finished'],
+      ],
+      want: { reason: 'store-full', limit: 3, count: 3 },
+    },
+  ];
+  test.each(refusals)('$label; nothing is dropped', async ({ maxRuns, perClient, runs, want }) => {
+    const { store, dropped, advance } = setup({ maxRuns, maxRunsPerClient: perClient, retentionS: 60 });
+    const ids: string[] = [];
+    for (const [client, state] of runs) {
+      ids.push((await runOf(store, client, state)).id);
+      advance(1000);
+    }
+    const result = await store.create({ ...input, owner: { ...TEST_OWNER, client: 'x' } });
+    // Room appears for sure when the first run counted expires: 60 s after the first run, 3 s ago.
+    expect(result).toEqual({ refused: { ...want, retryAfterS: 57 } });
+    expect(dropped).toEqual([]);
+    for (const id of ids) expect(await kept(store, id)).toBe(true);
+  });
+
+  test('a refusal says when the first counted run expires; then there is room again', async () => {
+    const { store, advance } = setup({ maxRuns: 2, maxRunsPerClient: 1, retentionS: 60 });
+    await runOf(store, 'y', 'running');
+    advance(10_000);
+    await runOf(store, 'z', 'running');
+    advance(5_000);
+    const refused = await store.create({ ...input, owner: { ...TEST_OWNER, client: 'x' } });
+    expect(refused).toEqual({ refused: { reason: 'store-full', limit: 2, count: 2, retryAfterS: 45 } });
+    advance(45_000);
+    expect('created' in (await store.create({ ...input, owner: { ...TEST_OWNER, client: 'x' } }))).toBe(true);
+  });
+
+  test("fifty one-domain runs of one client never evict another client's run", async () => {
+    const { store, dropped } = setup({ maxRuns: 50, maxRunsPerClient: 20 });
+    const victim = await runOf(store, 'ip:192.0.2.2', 'finished');
+    const mine: string[] = [];
+    for (let i = 0; i < 50; i++) mine.push((await runOf(store, 'ip:192.0.2.1', 'finished')).id);
+    expect(await kept(store, victim.id)).toBe(true);
+    expect(dropped).toEqual(mine.slice(0, 30));
+    for (const id of mine.slice(30)) expect(await kept(store, id)).toBe(true);
+  });
+
+  test('a quota above MAX_RUNS_KEPT counts as MAX_RUNS_KEPT: with one run kept, a new one replaces it', async () => {
+    const { store, dropped } = setup({ maxRuns: 1, maxRunsPerClient: 20 });
+    const first = await runOf(store, 'x', 'finished');
+    await runOf(store, 'x', 'running');
     expect(dropped).toEqual([first.id]);
   });
 });
@@ -106,7 +210,7 @@ describe('bounded number of runs', () => {
 describe('results: exactly once, replace on re-check', () => {
   test('a second report of the same domain is ignored; replace keeps the index', async () => {
     const { store } = setup();
-    const run = await store.create(input);
+    const run = created(await store.create(input));
     expect(await store.putResult(run.id, report('a.test'))).toBe(0);
     expect(await store.putResult(run.id, report('b.test'))).toBe(1);
     expect(await store.putResult(run.id, report('a.test', 'later'))).toBeNull();
@@ -129,7 +233,7 @@ describe('results: exactly once, replace on re-check', () => {
 
   test('followers hear of results and status changes; unsubscribe stops them', async () => {
     const { store } = setup();
-    const run = await store.create(input);
+    const run = created(await store.create(input));
     const heard: string[] = [];
     const off = store.subscribe(run.id, (c) => heard.push(c.kind === 'result' ? `result ${c.index}` : 'status'));
     await store.putResult(run.id, report('a.test'));

@@ -2,7 +2,9 @@
  * Run storage behind an interface (`RunStore`), so a shared store can take over later. The default is in
  * memory on globalThis (route handlers load as separate bundles and must see the same runs). Runs are dropped
  * after their retention; a small tombstone list remembers dropped ids so a late fetch says "expired" (410)
- * rather than "never existed" (404). The number of runs kept is bounded: the oldest finished run goes first.
+ * rather than "never existed" (404). The number of runs kept is bounded twice: `maxRuns` in all (the memory
+ * bound) and `maxRunsPerClient` per owner (the rate-limit client key), and a new run only ever makes room by
+ * dropping its own client's oldest finished runs, never another client's (see `create`).
  * Results are kept serialised and packed (./stored-result.ts): a kept 10,000-domain run takes about 60 MB.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,8 +12,17 @@ import type { CheckResult, CloudChoice, InvalidEntry, RunDuplicate, RunStatus, S
 import type { CheckTarget } from '../check';
 import { type Arena, createArena, type PackedReport, packCheck, type StoredResult, storePacked } from './stored-result';
 
+/** Who started a run: the client it counts against, and the hash of the owner token it was given. */
+export type RunOwner = {
+  /** The rate-limit client key of the request that started the run (`ctx.client`): the quota's key. */
+  client: string;
+  /** SHA-256 of the owner token (hex); the token itself is never stored. See ./owner.ts. */
+  tokenHash: string;
+};
+
 export type RunRecord = {
   id: string;
+  owner: RunOwner;
   createdAt: number;
   expiresAt: number;
   startedAt: number | null;
@@ -22,8 +33,6 @@ export type RunRecord = {
   cloud: CloudChoice;
   services?: ServiceOverride;
   lang: string;
-  /** The rate-limit key of the client that started the run: its re-checks count in that client's names window. */
-  client?: string;
   status: RunStatus;
   /** Valid domains, in input order. */
   targets: CheckTarget[];
@@ -39,7 +48,22 @@ export type RunRecord = {
   pending: number;
 };
 
-export type NewRun = Pick<RunRecord, 'cloud' | 'services' | 'lang' | 'client' | 'targets' | 'invalid' | 'duplicates'>;
+export type NewRun = Pick<RunRecord, 'owner' | 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
+
+/**
+ * Why a run was not stored: its client already keeps `maxRunsPerClient` runs none of which has finished
+ * (`client-quota`), or the store keeps `maxRuns` runs and none of the client's own has finished
+ * (`store-full`). `limit` is the bound that was hit, `count` the runs it counts; `retryAfterS` is when room
+ * is sure to appear (the first of the runs counted expires), or null when that is unknown.
+ */
+export type RunRefusal = {
+  reason: 'client-quota' | 'store-full';
+  limit: number;
+  count: number;
+  retryAfterS: number;
+};
+
+export type CreateResult = { created: RunRecord } | { refused: RunRefusal };
 
 /**
  * What changed in a run, for live followers. A result comes with its JSON bytes: a follower writes them out
@@ -61,7 +85,16 @@ export type Lookup = { found: RunRecord } | { missing: 'not-found' | 'expired' }
 
 /** Storage of runs. Every method may be async so a shared (networked) store fits the same interface. */
 export interface RunStore {
-  create(input: NewRun): Promise<RunRecord>;
+  /**
+   * Stores a new run for `input.owner.client`, making room first when needed, by this rule (a shared store must
+   * apply it atomically):
+   * 1. a client keeping `maxRunsPerClient` runs drops its own oldest finished ones until it is below;
+   * 2. a full store (`maxRuns`) drops the client's own oldest finished runs until there is room;
+   * 3. nothing else is ever dropped to make room: when 1 or 2 finds no finished run of the client's own, the
+   *    run is refused (`client-quota` or `store-full`) and nothing changes. Runs of other clients leave only
+   *    by expiry (their retention) or their own owner's new runs.
+   */
+  create(input: NewRun): Promise<CreateResult>;
   get(id: string): Promise<Lookup>;
   /**
    * Stores a domain's check result (rendered in the run's language for live followers, packed for keeping).
@@ -86,7 +119,10 @@ type UpdatableKeys = 'status' | 'startedAt' | 'finishedAt' | 'pending' | 'batchS
 
 export type MemoryStoreOptions = {
   retentionS: number;
+  /** Runs kept in all (the memory bound). */
   maxRuns: number;
+  /** Runs kept per client (`RunOwner.client`); at most `maxRuns` counts. Default: `maxRuns`. */
+  maxRunsPerClient?: number;
   /** Dropped ids remembered for the 410 answer. */
   maxTombstones?: number;
   now?: () => number;
@@ -110,6 +146,7 @@ export function isFinished(run: Pick<RunRecord, 'status' | 'pending'>): boolean 
 export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
   const now = options.now ?? Date.now;
   const maxTombstones = options.maxTombstones ?? 10_000;
+  const perClient = Math.min(options.maxRunsPerClient ?? options.maxRuns, options.maxRuns);
   const runs = new Map<string, RunRecord>();
   const indexOf = new Map<string, Map<string, number>>();
   // Each run's packed results live in the run's own arena, freed whole with the run.
@@ -161,12 +198,28 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
     async create(input) {
       const at = now();
       sweep(at);
-      while (runs.size >= options.maxRuns) {
-        // Oldest finished first; if every kept run is still going, the oldest of all.
-        const victim = [...runs.values()].find((r) => isFinished(r)) ?? runs.values().next().value;
-        if (!victim) break;
+      const mine = [...runs.values()].filter((r) => r.owner.client === input.owner.client);
+      // Expiry frees room for sure: the first of the counted runs to go.
+      const refuse = (reason: RunRefusal['reason'], limit: number, counted: readonly RunRecord[]) => {
+        const first = Math.min(...counted.map((r) => r.expiresAt));
+        const retryAfterS = Math.max(1, Math.ceil((first - at) / 1000));
+        return { refused: { reason, limit, count: counted.length, retryAfterS } };
+      };
+      /** Drops the client's own oldest finished run; false when it has none. */
+      const dropOwnFinished = () => {
+        const victim = mine.find((r) => isFinished(r));
+        if (!victim) return false;
+        mine.splice(mine.indexOf(victim), 1);
         drop(victim.id);
-      }
+        return true;
+      };
+      // Decide before dropping anything: a refused run changes nothing.
+      const finished = mine.filter((r) => isFinished(r)).length;
+      const overQuota = Math.max(0, mine.length + 1 - perClient);
+      const overStore = Math.max(0, runs.size + 1 - options.maxRuns);
+      if (overQuota > finished) return refuse('client-quota', perClient, mine);
+      if (overStore > finished) return refuse('store-full', options.maxRuns, [...runs.values()]);
+      for (let n = Math.max(overQuota, overStore); n > 0; n--) dropOwnFinished();
       const run: RunRecord = {
         ...input,
         id: newRunId(),
@@ -184,7 +237,7 @@ export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
       runs.set(run.id, run);
       indexOf.set(run.id, new Map());
       arenas.set(run.id, createArena());
-      return run;
+      return { created: run };
     },
     async get(id) {
       const run = live(id);

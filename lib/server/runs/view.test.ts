@@ -3,12 +3,15 @@ import { makeResult } from '@/lib/client/test-fixtures';
 import { compactReport, renderResult } from '@/lib/report/render';
 import { RunSummary } from '@/lib/schema';
 import { createMemoryRunStore, type RunRecord } from './store';
+import { created, TEST_OWNER } from './test-fixtures';
 import { runSummaryHead, runSummaryResponse } from './view';
 
 async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnType<typeof makeResult>[] }> {
   const store = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
   const reports = Array.from({ length: n }, (_, i) => makeResult(`d${i}.test`, i % 3 === 0 ? 'missing' : 'ok'));
-  const run = await store.create({ cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] });
+  const run = created(
+    await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] }),
+  );
   for (const report of reports) await store.putResult(run.id, report);
   // One re-check: its row keeps its index and carries the newer revision.
   if (n > 1) {

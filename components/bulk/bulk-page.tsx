@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
 import { parseDomainList } from '@/lib/report/domain-list';
 import type { InputPolicy } from '@/lib/schema';
@@ -32,9 +33,11 @@ type Props = {
  */
 export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs }: Props) {
   const { t, lang } = useT();
-  const { state, start, cancel, recheck } = useBulkRun(runId);
+  const { state, start, cancel, recheck, retryStart } = useBulkRun(runId);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
+  /** Counts Starts (and the opening of a result link): each one moves the eyes to the progress and results. */
+  const [focusKey, setFocusKey] = useState(runId === null ? 0 : 1);
   const busy = state.status === 'queued' || state.status === 'running';
 
   // An input link runs its list once on arrival (never when a run is named: a reload resumes, it doesn't re-run).
@@ -54,6 +57,7 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
     });
     // Over the limit or nothing valid: the filled form says why, and nothing starts.
     if (list.domains.length === 0 || list.overLimit !== null) return;
+    setFocusKey((n) => n + 1);
     void start(
       list.domains.map((d) => d.ascii),
       input.cloud,
@@ -71,9 +75,14 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
         initial={prefill.input}
-        onStart={(domains, cloud, services) => void start(domains, cloud, services, lang)}
+        onStart={(domains, cloud, services) => {
+          setFocusKey((n) => n + 1);
+          void start(domains, cloud, services, lang);
+        }}
       />
-      {problem ? (
+      {problem?.kind === 'wait' ? (
+        <RetryCountdown key={problem.at} at={problem.at} runs={problem.runs} onRetry={retryStart} />
+      ) : problem ? (
         <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
           {problem.kind === 'expired' ? (
             t('bulk.run.expired')
@@ -87,7 +96,7 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
           )}
         </p>
       ) : null}
-      {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} /> : null}
+      {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} focusKey={focusKey} /> : null}
       {/* The result link opened in another browser: it reads the run; only the browser that started it changes it. */}
       {state.status && state.id !== null && !state.owner ? (
         <p data-testid="bulk-read-only" className="text-sm text-slate-700 dark:text-slate-300">

@@ -77,7 +77,7 @@ export function runErrorFrom(err: ApiClientError): RunError {
     status: err.status,
     ...(body?.limit !== undefined ? { limit: body.limit } : {}),
     ...(body?.count !== undefined ? { count: body.count } : {}),
-    ...(body?.retryAfterSeconds !== undefined ? { retryAfterSeconds: body.retryAfterSeconds } : {}),
+    ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
     ...(body?.issues ? { issues: body.issues } : {}),
   };
 }

@@ -23,6 +23,7 @@ export const zhBulkMessages = {
     intro: '检查整个域名列表：粘贴列表，或上传 .txt 文件或另存为 CSV 的电子表格。',
     back: '返回单个检查',
     link: '批量检查（多个域名）',
+    inputHeading: '域名列表',
   },
   input: {
     label: '域名（每行一个，或用逗号、空格分隔）',
@@ -40,6 +41,7 @@ export const zhBulkMessages = {
     starting: '正在检查…',
   },
   run: {
+    heading: '进度',
     progress: '已检查 {done} / {total}',
     rate: '每秒 {rate} 个域名',
     eta: '约剩 {seconds} 秒',

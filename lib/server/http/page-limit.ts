@@ -19,3 +19,14 @@ export async function chargePageCheck(
   const domains = await consume(limiters.domains, 'domains', client, 1);
   return domains.ok ? null : domains;
 }
+
+/** Charges one request (no domain: nothing is checked) to the caller: reading a stored result. */
+export async function chargePageRead(
+  request: Request,
+  config: ServerConfig,
+  identity: string | null,
+): Promise<Extract<RateDecision, { ok: false }> | null> {
+  const limiters = await getLimiters(config.rateLimit);
+  const requests = await consume(limiters.requests, 'requests', clientKey(request, config, identity), 1);
+  return requests.ok ? null : requests;
+}

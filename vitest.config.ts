@@ -2,11 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The test command's stage on another Node version (scripts/test.ts) builds better-sqlite3 for that version in a
+// copy of its own, so the build in node_modules stays the one for the Node that `npm start` runs.
+const sqlite = process.env.TEST_BETTER_SQLITE3_DIR;
 
 export default defineConfig({
   // `server-only` throws outside the react-server condition (Next's server bundles); tests load those modules
   // directly, so it is an empty module here.
-  resolve: { alias: { '@': root, 'server-only': `${root}node_modules/server-only/empty.js` } },
+  resolve: {
+    alias: {
+      '@': root,
+      'server-only': `${root}node_modules/server-only/empty.js`,
+      ...(sqlite ? { 'better-sqlite3': sqlite } : {}),
+    },
+  },
   test: {
     projects: [
       {

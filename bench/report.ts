@@ -332,6 +332,39 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.links && results.links.length > 0) {
+    parts.push('## Hostile share links (`links`)');
+    parts.push(
+      `${num(results.links[0]?.requests)} requests of \`/?z=<link>\`, ${num(results.links[0]?.concurrency)} at a time, against an app with the default input limits, its rate limits raised or as shipped; \`/api/health\` asked one request after another meanwhile. Server CPU: user + system time of the server process while the requests ran (latencies move with the machine's load; CPU time much less). RSS: at rest before → peak (VmHWM) → at rest after.`,
+    );
+    parts.push(
+      table(
+        [
+          'link',
+          'z characters',
+          'statuses (without the list: rate limit)',
+          'page bytes median / max',
+          'server CPU ms',
+          'page p50 / p95 ms',
+          '/api/health p50 / p95 / max ms',
+          'server RSS MB',
+        ],
+        results.links.map((l) => [
+          l.label,
+          num(l.zChars),
+          `${Object.entries(l.statuses)
+            .map(([s, n]) => `${s} × ${n}`)
+            .join(', ')} (${num(l.rateLimitedPages)})`,
+          `${num(l.pageBytesMedian)} / ${num(l.pageBytesMax)}`,
+          num(l.serverCpuMs),
+          `${num(l.pageP50Ms)} / ${num(l.pageP95Ms)}`,
+          `${num(l.healthP50Ms)} / ${num(l.healthP95Ms)} / ${num(l.healthMaxMs)} (${num(l.healthSamples)} asked)`,
+          `${num(l.rssBeforeMb)} → ${num(l.rssPeakMb)}${l.peakReset ? '' : ' (peak since start)'} → ${num(l.rssAfterMb)}`,
+        ]),
+      ),
+    );
+  }
+
   parts.push('## Mix');
   parts.push(
     `Healthy: ${Object.entries(results.mix.healthy)

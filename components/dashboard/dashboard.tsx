@@ -3,13 +3,14 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
+import { ShareNotices } from '@/components/ui/share-notices';
 import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { retryAt } from '@/lib/client/retry-wait';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
-import type { ShareState } from '@/lib/share/url-state';
+import type { ShareLimits, ShareNotice, ShareState } from '@/lib/share/url-state';
 import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { LoadBoundary } from './load-boundary';
@@ -21,6 +22,15 @@ type Props = {
   policy: InputPolicy;
   /** State read from the URL on the server: fills the form and, when it holds domains, runs the check. */
   initial: ShareState;
+  /** What the server says about the address's list (not loaded, entries left out). */
+  notices?: readonly ShareNotice[];
+  /** The server's limits of a shared list, for one that arrives after `#` (read here, not by the server). */
+  limits: ShareLimits;
+  /**
+   * Check the address's list on arrival (the default). False when another site opened the page: the list fills
+   * the form and waits for Check, so a link elsewhere cannot make the reader's browser spend the server's budget.
+   */
+  autoRun?: boolean;
 };
 
 type CheckInput = typeof import('@/lib/client/input-check').checkInput;
@@ -36,8 +46,12 @@ const entryKey = (e: Pick<InvalidEntry, 'line' | 'input'>) => `${e.line}\u0000${
  * from the root layout's `<I18nProvider>`. Validation loads when the user reaches for the form (or at once when a
  * shared link filled it); until then the form works as server-rendered, and a check sent early waits for it.
  */
-export function Dashboard({ policy, initial }: Props) {
+export function Dashboard({ policy, initial, notices: serverNotices = [], limits, autoRun = true }: Props) {
   const { lang, t } = useT();
+  const [notices, setNotices] = useState<readonly ShareNotice[]>(() => [
+    ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
+    ...serverNotices,
+  ]);
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [cloud, setCloud] = useState<CloudChoice>(initial.cloud);
   const [services, setServices] = useState<ServiceChoices>(initial.services ?? AUTO_SERVICES);
@@ -97,8 +111,9 @@ export function Dashboard({ policy, initial }: Props) {
     [policy, options, run],
   );
 
-  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival. A list too long for the
-  // address's query comes after `#` (POST /open's answer), which only the browser sees: it fills the form here.
+  // A shared link (?d=… or ?z=…) fills the form on the server; run it once on arrival, unless another site opened
+  // the page (then the reader presses Check). A list too long for the address's query comes after `#` (POST
+  // /open's answer), which only the browser sees: it fills the form here, within the same limits as the server's.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page load by design
   useEffect(() => {
     let gone = false;
@@ -111,14 +126,17 @@ export function Dashboard({ policy, initial }: Props) {
         setServices(inputServices);
       }
       warm();
-      submit(inputText, input.cloud, inputServices).catch(() => setLoadFailed(true));
+      if (autoRun) submit(inputText, input.cloud, inputServices).catch(() => setLoadFailed(true));
     };
     if (initial.domains.length > 0) start(initial, false);
     else if (window.location.hash.length > 1) {
       loadFragmentReader()
-        .then(({ decodeBulkFragment }) => {
-          const input = gone ? null : decodeBulkFragment(window.location.hash);
-          if (input) start(input, true);
+        .then(({ readBulkFragment }) => {
+          const read = gone ? null : readBulkFragment(window.location.hash, limits);
+          if (!read) return;
+          const hasList = read.input.domains.length > 0;
+          setNotices([...(autoRun || !hasList ? [] : [{ kind: 'cross-site' } as const]), ...read.notices]);
+          if (hasList) start(read.input, true);
         })
         .catch(() => setLoadFailed(true));
     }
@@ -154,6 +172,11 @@ export function Dashboard({ policy, initial }: Props) {
         <h2 id="form-heading" className="sr-only">
           {t('ui.form.heading')}
         </h2>
+        {notices.length > 0 ? (
+          <div className="mb-4">
+            <ShareNotices notices={notices} />
+          </div>
+        ) : null}
         <CheckForm
           text={text}
           onText={(value) => {
@@ -168,6 +191,7 @@ export function Dashboard({ policy, initial }: Props) {
           policy={policy}
           running={state.phase === 'running'}
           onSubmit={() => {
+            setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
             setLoadFailed(false);
             setFocusResults(false);
             submit(text, cloud, services).catch(() => setLoadFailed(true));

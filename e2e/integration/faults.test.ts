@@ -261,7 +261,9 @@ describe('500 domains, ~30% of queries dropped, some names failing outright', ()
       if (report.msoid.failure?.name === `msoid.${t.domain}`) {
         failedAtMsoid++;
         expect(msoid?.attempts, t.domain).toBeGreaterThanOrEqual(1);
-        expect(msoid?.tries?.length, t.domain).toBe(msoid?.attempts);
+        // Runs keep the per-attempt trace only for questions that took more than one attempt.
+        const attempts = msoid?.attempts ?? 0;
+        expect(msoid?.tries?.length, t.domain).toBe(attempts > 1 ? attempts : undefined);
       }
     }
     expect(failedAtMsoid).toBeGreaterThan(0);

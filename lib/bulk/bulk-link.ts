@@ -9,7 +9,15 @@
  */
 import { AUTO_SERVICES, type ServiceChoices } from '@/lib/client/services';
 import type { CloudChoice } from '@/lib/schema';
-import { decodeShareState, encodeShareState, type SearchParamsLike, type ShareState } from '@/lib/share/url-state';
+import {
+  DEFAULT_SHARE_LIMITS,
+  encodeShareState,
+  readShareState,
+  type SearchParamsLike,
+  type ShareLimits,
+  type ShareNotice,
+  type ShareState,
+} from '@/lib/share/url-state';
 import { VIEW_PARAMS } from './view-query';
 
 /** Above this many characters the input link's state moves from the query to the fragment. */
@@ -30,6 +38,8 @@ export type BulkParams = {
   badRun: boolean;
   /** The input link's list, cloud and services (an empty list when there is none). */
   input: BulkInputState;
+  /** What the reader is told about the link's list (over the limits, entries left out). */
+  notices: ShareNotice[];
 };
 
 const EMPTY_INPUT: BulkInputState = { domains: [], cloud: 'auto', services: AUTO_SERVICES };
@@ -52,29 +62,45 @@ function shareParams(params: SearchParamsLike, maxListChars: number): URLSearchP
   return out;
 }
 
-/** Reads /bulk's search params (on the server or in the browser). Never throws. */
-export function decodeBulkParams(params: SearchParamsLike): BulkParams {
+/** Reads /bulk's search params (on the server or in the browser) within `limits`. Never throws. */
+export function decodeBulkParams(params: SearchParamsLike, limits: ShareLimits = DEFAULT_SHARE_LIMITS): BulkParams {
   const rawRun = first(params, 'run');
   const run = rawRun !== undefined && RUN_ID.test(rawRun) ? rawRun : null;
   let input = EMPTY_INPUT;
+  let notices: ShareNotice[] = [];
   try {
-    input = decodeShareState(shareParams(params, MAX_SERVER_LIST_CHARS));
+    ({ state: input, notices } = readShareState(shareParams(params, MAX_SERVER_LIST_CHARS), limits));
   } catch {
-    // decodeShareState does not throw; this only keeps the page up if that ever changes.
+    // readShareState does not throw; this only keeps the page up if that ever changes.
   }
-  return { run, badRun: rawRun !== undefined && rawRun !== '' && run === null, input };
+  return { run, badRun: rawRun !== undefined && rawRun !== '' && run === null, input, notices };
 }
 
-/** Reads an input link's fragment (`#z=…&cloud=…&s=…`, with or without the `#`); null when it holds no list. */
-export function decodeBulkFragment(hash: string): BulkInputState | null {
+/**
+ * Reads an input link's fragment (`#z=…&cloud=…&s=…`, with or without the `#`) within `limits`: the list and what
+ * the reader is told about it; null when it holds no list and there is nothing to say.
+ */
+export function readBulkFragment(
+  hash: string,
+  limits: ShareLimits = DEFAULT_SHARE_LIMITS,
+): { input: BulkInputState; notices: ShareNotice[] } | null {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '' || text.length > MAX_FRAGMENT_CHARS) return null;
+  if (text === '') return null;
+  if (text.length > MAX_FRAGMENT_CHARS) {
+    return { input: EMPTY_INPUT, notices: [{ kind: 'over-limit', maxChars: limits.maxChars }] };
+  }
   try {
-    const state = decodeShareState(shareParams(new URLSearchParams(text), MAX_FRAGMENT_CHARS));
-    return state.domains.length > 0 ? state : null;
+    const { state, notices } = readShareState(shareParams(new URLSearchParams(text), MAX_FRAGMENT_CHARS), limits);
+    return state.domains.length > 0 || notices.length > 0 ? { input: state, notices } : null;
   } catch {
     return null;
   }
+}
+
+/** The fragment's list alone; null when it holds none (see readBulkFragment). */
+export function decodeBulkFragment(hash: string, limits: ShareLimits = DEFAULT_SHARE_LIMITS): BulkInputState | null {
+  const read = readBulkFragment(hash, limits);
+  return read && read.input.domains.length > 0 ? read.input : null;
 }
 
 /**

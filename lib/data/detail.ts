@@ -1,7 +1,8 @@
 /**
  * What the detail page `/d/<domain>` shows, decided on the server: sign in first, a plain message for an address
  * that is not a domain, the rate limit, or the report (checked here, charged to the caller as the API would be).
- * Server components only.
+ * A page another site opened (a link in a ticket, a chat, a web mail) checks nothing: it names the domain and
+ * offers a button that asks for the same page from this site. Server components only.
  */
 import 'server-only';
 import { headers } from 'next/headers';
@@ -12,7 +13,8 @@ import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
 import { capToNamesWindow } from '@/lib/server/http/domain-input';
-import { chargePageCheck, chargePageRead } from '@/lib/server/http/page-limit';
+import { fromOtherSite } from '@/lib/server/http/errors';
+import { chargePageCheck, chargePageRender } from '@/lib/server/http/page-limit';
 import { clientKey } from '@/lib/server/rate-limit';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { resultOf } from '@/lib/server/runs/stored-result';
@@ -43,6 +45,11 @@ export type DetailData =
   | { kind: 'not-found' }
   | { kind: 'invalid'; invalid: InvalidEntry }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /**
+   * Another site opened the page: nothing was checked. `action` and `fields` are the GET form of the "Check now"
+   * button: the same page, asked for from this site (the query without `fresh`).
+   */
+  | { kind: 'confirm'; display: string; action: string; fields: Array<[string, string]> }
   | {
       kind: 'report';
       report: Report;
@@ -72,6 +79,7 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = readServices(first(query.s) ?? first(query.services));
+  // A run's stored result is read, not checked: no DNS question is asked for it, from any site.
   const stored = await storedDetail(
     first(query.run),
     target.ascii,
@@ -80,6 +88,15 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
     access ? accessIdentity(access) : null,
   );
   if (stored) return stored;
+  if (fromOtherSite(asRequest.headers)) {
+    const fields: Array<[string, string]> = [
+      ['cloud', cloud],
+      ['lang', lang],
+    ];
+    const servicesSet = servicesParam(services);
+    if (servicesSet) fields.push(['s', servicesSet]);
+    return { kind: 'confirm', display: target.display, action: `/d/${encodeURIComponent(target.ascii)}`, fields };
+  }
   // The page runs a real check, so it is charged to the same per-client limits as the API, the client's names
   // per registrable domain included.
   const identity = access ? accessIdentity(access) : null;
@@ -129,7 +146,7 @@ async function storedDetail(
   const run = lookup.found;
   const kept = run.results.find((r) => r.domain === domain);
   if (!kept) return null;
-  const limited = await chargePageRead(request, getConfig(), identity);
+  const limited = await chargePageRender(request, getConfig(), identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const report = renderResult(resultOf(kept), lang);
   const keep = new URLSearchParams({ cloud: run.cloud, lang });

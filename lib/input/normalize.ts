@@ -115,6 +115,20 @@ export function toDisplay(ascii: string): string {
   }
 }
 
+/** True when each `xn--` label of an ASCII name decodes as punycode and encodes back to itself. */
+function aLabelsDecode(ascii: string): boolean {
+  for (const label of ascii.split('.')) {
+    if (!label.startsWith('xn--')) continue;
+    try {
+      const encoded = label.slice(4);
+      if (punycode.encode(punycode.decode(encoded)) !== encoded) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Shows a character in a message; invisible or space-like ones as `U+XXXX`. */
 function showChar(char: string): string {
   if (/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(char)) return char;
@@ -220,6 +234,8 @@ function normalizeUnsafe(raw: string, options: NormalizeOptions): NormalizeResul
   const { ascii } = mapped;
   const syntax = checkSyntax(ascii, input);
   if (syntax) return syntax;
+  // Every A-label must be valid punycode whatever the URL parser says: Node 20's refuses `xn--zz`, Node 24's takes it.
+  if (!aLabelsDecode(ascii)) return reject('unparseable', { input });
   const display = toDisplay(ascii);
   // The U-label must map back to the same A-label, so what we show re-enters as what we query
   // (rejects oddities such as `xn--tda940n`, whose U-label starts with a quote mark that cleaning strips).

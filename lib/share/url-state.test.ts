@@ -3,11 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { AUTO_SERVICES } from '@/lib/client/services';
 import {
   COMPRESS_ABOVE_CHARS,
+  DEFAULT_SHARE_LIMITS,
   decodeServices,
   decodeShareState,
   encodeShareState,
   mergeShareQuery,
+  readShareState,
+  type ShareNotice,
   type ShareState,
+  shareLimits,
 } from './url-state';
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => `domain-number-${i}.contoso.com`);
@@ -158,5 +162,69 @@ describe('mergeShareQuery', () => {
   test('writes the services set now in place of old ones', () => {
     const services = { mail: 'auto', teams: 'off', intune: 'auto' } as const;
     expect(mergeShareQuery('?s=mail:on&lang=en', { ...state, services })).toBe('d=a.com&cloud=gcc&s=teams:off&lang=en');
+  });
+});
+
+describe('bounds of a shared list (a small hostile link never makes a big page)', () => {
+  const limits = shareLimits({ maxLines: 10, maxLineLength: 20, maxBodyBytes: 100_000 });
+  const z = (text: string) => ({ z: compressToEncodedURIComponent(text) });
+
+  test('the bound is the most lines of the longest line, and never more than a request body', () => {
+    expect(limits).toEqual({ maxChars: 210, maxEntryChars: 20, maxEntries: 10 });
+    expect(shareLimits({ maxLines: 5000, maxLineLength: 1024, maxBodyBytes: 512 * 1024 }).maxChars).toBe(512 * 1024);
+    expect(DEFAULT_SHARE_LIMITS.maxChars).toBe(512 * 1024);
+  });
+
+  const twenty = `${'a'.repeat(16)}.com`;
+  const cases: Array<{ label: string; params: Record<string, string>; domains: string[]; notices: ShareNotice[] }> = [
+    {
+      label: 'a list at the bound is read whole',
+      params: z(Array.from({ length: 10 }, () => twenty).join('\n')),
+      domains: Array.from({ length: 10 }, () => twenty),
+      notices: [],
+    },
+    {
+      label: 'one character over the bound: nothing is restored',
+      params: z(`${Array.from({ length: 10 }, () => twenty).join('\n')}\n${'b'.repeat(10)}`),
+      domains: [],
+      notices: [{ kind: 'over-limit', maxChars: 210 }],
+    },
+    {
+      label: 'a z that decompresses to 1,000,000 characters: nothing is restored',
+      params: z('a'.repeat(1_000_000)),
+      domains: [],
+      notices: [{ kind: 'over-limit', maxChars: 210 }],
+    },
+    {
+      label: 'more entries than lines: nothing is restored',
+      params: { d: Array.from({ length: 11 }, (_, i) => `d${i}.com`).join(',') },
+      domains: [],
+      notices: [{ kind: 'over-limit', maxChars: 210 }],
+    },
+    {
+      label: 'entries longer than a line are left out and counted, the rest kept in order',
+      params: z(`a.com,${'x'.repeat(21)},b.com,${'y'.repeat(150)}`),
+      domains: ['a.com', 'b.com'],
+      notices: [{ kind: 'long-entries', count: 2, max: 20 }],
+    },
+    {
+      label: 'an entry of exactly a line is kept',
+      params: { d: `${twenty},c.com` },
+      domains: [twenty, 'c.com'],
+      notices: [],
+    },
+    { label: 'garbage z: an empty list, nothing to say', params: { z: '%%%' }, domains: [], notices: [] },
+  ];
+  test.each(cases)('$label', ({ params, domains, notices }) => {
+    const read = readShareState(params, limits);
+    expect(read.state.domains).toEqual(domains);
+    expect(read.notices).toEqual(notices);
+    expect(decodeShareState(params, limits).domains).toEqual(domains);
+  });
+
+  test('the default limits leave a giant entry out instead of restoring it', () => {
+    const read = readShareState(z(`contoso.com,${'a'.repeat(300_000)}.com`));
+    expect(read.state.domains).toEqual(['contoso.com']);
+    expect(read.notices).toEqual([{ kind: 'long-entries', count: 1, max: 1024 }]);
   });
 });

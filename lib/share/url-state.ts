@@ -3,11 +3,15 @@
  * `?d=a.com,b.com&cloud=auto` while short; `?z=<lz-string>&cloud=auto` once the list is long.
  * `&s=mail:on,intune:off` lists the services the user set (absent ones are detected from DNS).
  * Both forms are accepted on load; anything unreadable yields an empty list, never an exception.
+ * Reading is bounded by the page's limits (ShareLimits, derived from the server's input policy): the list is
+ * decompressed only up to the longest list the page could check, and entries longer than a line may be are
+ * left out, so a small hostile link cannot make a page render megabytes.
  * Pure and browser-safe (the server page decodes it too, so the form is filled before hydration).
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { readServices, type ServiceChoices, servicesParam } from '@/lib/input/services';
 import { type CloudChoice, CloudChoice as CloudChoiceSchema } from '@/lib/schema';
+import { decompressBounded } from './lz-bounded';
 
 export type ShareState = {
   /** Domains as they were checked (ASCII form), in input order. */
@@ -19,10 +23,51 @@ export type ShareState = {
 
 /** Above this many characters in the plain `d` list, the list is compressed into `z`. */
 export const COMPRESS_ABOVE_CHARS = 1500;
-/** Inputs longer than this are ignored on load (bounded work for a hostile link). */
+/** Inputs longer than this are not read at all (bounded work for a hostile link, before any decompression). */
 export const MAX_PARAM_CHARS = 200_000;
-/** At most this many domains are restored from a link; the form validates the rest like pasted text. */
-export const MAX_SHARED_DOMAINS = 20_000;
+
+/** How much of a link's list a page restores. */
+export type ShareLimits = {
+  /** Characters the list may have once decompressed; a longer list is not restored at all. */
+  maxChars: number;
+  /** Entries longer than this are left out (and counted): the longest line the form accepts. */
+  maxEntryChars: number;
+  /** Entries a list may have; with more it is not restored at all. */
+  maxEntries: number;
+};
+
+/**
+ * The limits of a page whose list is checked under `policy`: the most lines it takes, each at most a line's
+ * length (plus its separator), and never more than a request body may hold. Anything longer could not be
+ * checked there anyway.
+ */
+export function shareLimits(policy: { maxLines: number; maxLineLength: number; maxBodyBytes: number }): ShareLimits {
+  return {
+    maxChars: Math.min(policy.maxLines * (policy.maxLineLength + 1), policy.maxBodyBytes),
+    maxEntryChars: policy.maxLineLength,
+    maxEntries: policy.maxLines,
+  };
+}
+
+/** The limits under the server's default input policy (lib/server/env.ts); pages pass their server's own. */
+export const DEFAULT_SHARE_LIMITS: ShareLimits = shareLimits({
+  maxLines: 5000,
+  maxLineLength: 1024,
+  maxBodyBytes: 512 * 1024,
+});
+
+/** What a page tells the reader about the list of the link it was opened with. */
+export type ShareNotice =
+  /** The list is longer than the page takes (`max` characters or entries): nothing was restored. */
+  | { kind: 'over-limit'; maxChars: number }
+  /** `count` entries were longer than `max` characters and were left out. */
+  | { kind: 'long-entries'; count: number; max: number }
+  /** The server's rate limit for this client was reached: the list was not read. */
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The page was opened from another site: the list is shown, nothing is checked until the reader starts it. */
+  | { kind: 'cross-site' };
+
+export type ShareRead = { state: ShareState & { services: ServiceChoices }; notices: ShareNotice[] };
 
 /** Search params as Next gives them to a page, or as URLSearchParams in the browser. */
 export type SearchParamsLike = URLSearchParams | Readonly<Record<string, string | string[] | undefined>>;
@@ -33,21 +78,30 @@ function readParam(params: SearchParamsLike, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function splitList(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((d) => d.trim())
-    .filter((d) => d.length > 0)
-    .slice(0, MAX_SHARED_DOMAINS);
+type ListRead = { domains: string[]; notices: ShareNotice[] };
+
+const overLimit = (limits: ShareLimits): ListRead => ({
+  domains: [],
+  notices: [{ kind: 'over-limit', maxChars: limits.maxChars }],
+});
+
+function splitList(text: string, limits: ShareLimits): ListRead {
+  if (text.length > limits.maxChars) return overLimit(limits);
+  const domains: string[] = [];
+  let long = 0;
+  for (const entry of text.split(/[\s,;]+/)) {
+    if (entry.length === 0) continue;
+    if (entry.length > limits.maxEntryChars) long++;
+    else if (domains.length === limits.maxEntries) return overLimit(limits);
+    else domains.push(entry);
+  }
+  return { domains, notices: long > 0 ? [{ kind: 'long-entries', count: long, max: limits.maxEntryChars }] : [] };
 }
 
-function decompress(z: string): string {
-  try {
-    const text = decompressFromEncodedURIComponent(z);
-    return typeof text === 'string' ? text : '';
-  } catch {
-    return '';
-  }
+function readZ(z: string, limits: ShareLimits): ListRead {
+  const text = decompressBounded(z, limits.maxChars);
+  if (text.ok) return splitList(text.text, limits);
+  return text.reason === 'unreadable' ? { domains: [], notices: [] } : overLimit(limits);
 }
 
 /** Reads `s=mail:on,teams:off` (unreadable parts mean "detect"; see lib/input/services.ts). */
@@ -59,22 +113,35 @@ export function encodeServices(services: ServiceChoices | undefined): string {
 }
 
 /**
- * Reads the share state from search params. `z` wins over `d` when both are present.
- * An unknown cloud falls back to `auto`; garbage in `z` gives an empty list; unreadable services are detected.
+ * Reads the share state from search params, within `limits`, with what the reader should be told about the list.
+ * `z` wins over `d` when both are present. An unknown cloud falls back to `auto`; garbage in `z` gives an empty
+ * list; unreadable services are detected. A list over the limits is not restored (an `over-limit` notice);
+ * entries longer than a line are left out (a `long-entries` notice).
  */
-export function decodeShareState(params: SearchParamsLike): ShareState & { services: ServiceChoices } {
+export function readShareState(params: SearchParamsLike, limits: ShareLimits = DEFAULT_SHARE_LIMITS): ShareRead {
   const cloudParam = readParam(params, 'cloud');
   const cloud = CloudChoiceSchema.safeParse(cloudParam);
   const z = readParam(params, 'z');
   const d = readParam(params, 'd');
-  let domains: string[] = [];
-  if (z !== undefined && z.length > 0 && z.length <= MAX_PARAM_CHARS) {
-    const text = decompress(z);
-    domains = text.length <= MAX_PARAM_CHARS * 20 ? splitList(text) : [];
-  } else if (d !== undefined && d.length <= MAX_PARAM_CHARS) {
-    domains = splitList(d);
+  let list: ListRead = { domains: [], notices: [] };
+  if (z !== undefined && z.length > 0) {
+    list = z.length <= MAX_PARAM_CHARS ? readZ(z, limits) : overLimit(limits);
+  } else if (d !== undefined) {
+    list = splitList(d, { ...limits, maxChars: Math.min(limits.maxChars, MAX_PARAM_CHARS) });
   }
-  return { domains, cloud: cloud.success ? cloud.data : 'auto', services: decodeServices(readParam(params, 's')) };
+  const services = decodeServices(readParam(params, 's'));
+  return {
+    state: { domains: list.domains, cloud: cloud.success ? cloud.data : 'auto', services },
+    notices: list.notices,
+  };
+}
+
+/** The share state alone (see readShareState). */
+export function decodeShareState(
+  params: SearchParamsLike,
+  limits: ShareLimits = DEFAULT_SHARE_LIMITS,
+): ShareState & { services: ServiceChoices } {
+  return readShareState(params, limits).state;
 }
 
 /**

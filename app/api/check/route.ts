@@ -4,8 +4,11 @@ import { otherMethods, route } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/check?domain=D&cloud=C[&services=S][&fresh=1][&lang=L] — one domain, one JSON report. */
-export const GET = route('check', { query: CheckQuery }, checkOne);
+/**
+ * GET /api/check?domain=D&cloud=C[&services=S][&fresh=1][&lang=L] — one domain, one JSON report. Same origin only
+ * (a GET that spends DNS budget: another site's page, image or link gets 403 before anything is charged).
+ */
+export const GET = route('check', { query: CheckQuery, sameOrigin: true }, checkOne);
 
 /** POST /api/check {domains, cloud, services?, fresh?, lang?} — one NDJSON line per domain as it is checked. */
 export const POST = route('check', { body: CheckRequest }, checkList);

@@ -20,7 +20,8 @@ export async function generateMetadata(props: PageProps<'/d/[domain]'>): Promise
 /**
  * `/d/<domain>?cloud=<c>&s=<services>&lang=<l>[&fresh=…]`: one domain's full, printable report, checked on the
  * server (first paint is the whole report; nothing needs hydrating to print). Access control as for the API:
- * without a valid session the page sends the reader to /signin. An unusable domain gets a plain message.
+ * without a valid session the page sends the reader to /signin. An unusable domain gets a plain message. Opened
+ * from another site, it checks nothing and offers "Check now" (a plain GET form, so it works before scripts run).
  */
 export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   const [{ domain }, query] = await Promise.all([props.params, props.searchParams as Promise<Query>]);
@@ -56,6 +57,36 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
               {t('ui.detail.back')}
             </a>
           </p>
+        </div>
+      </main>
+    );
+  }
+
+  if (data.kind === 'confirm') {
+    return (
+      <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+        <div
+          data-testid="detail-confirm"
+          className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+        >
+          <h1 className="text-xl font-semibold wrap-anywhere" data-testid="detail-confirm-heading">
+            <DnsText value={t('ui.detail.crossSiteHeading', { domain: data.display })} mono={false} wrap="anywhere" />
+          </h1>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
+            <DnsText value={t('ui.detail.crossSiteBody', { domain: data.display })} mono={false} wrap="anywhere" />
+          </p>
+          <form method="get" action={data.action} className="mt-4">
+            {data.fields.map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button
+              type="submit"
+              data-testid="detail-check-now"
+              className="rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
+            >
+              {t('ui.detail.checkNow')}
+            </button>
+          </form>
         </div>
       </main>
     );

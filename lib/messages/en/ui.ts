@@ -383,6 +383,10 @@ export const uiMessages = {
     invalidHeading: 'This is not a domain that can be checked',
     invalidBody: 'The address names “{input}”, which cannot be checked: {reason}',
     invalidHint: 'Enter a domain name such as contoso.com.',
+    crossSiteHeading: 'Check {domain}?',
+    crossSiteBody:
+      'This link was opened from another site, so {domain} has not been checked yet. Checking it sends DNS queries for the domain from this server.',
+    checkNow: 'Check now',
     notFoundHeading: 'No report here',
     notFoundBody: 'This address does not name a domain that can be checked.',
     loading: 'Checking the domain…',
@@ -403,6 +407,18 @@ export const uiMessages = {
       atHost: 'Enter at the DNS host',
       link: '{label}: {url}',
       labelled: '{label}: {text}',
+    },
+  },
+  share: {
+    crossSite:
+      'This link was opened from another site, so nothing has been checked yet. Look over the list, then start the check.',
+    rateLimited:
+      'Too many requests came from here in a short time, so the list in this link was not loaded. Reload the page in {seconds} seconds.',
+    overLimit: 'The list in this link is longer than this server can check ({max} characters), so it was not loaded.',
+    longEntries: {
+      one: '1 entry in this link is longer than {max} characters, the most one line can have, and was left out.',
+      other:
+        '{count} entries in this link are longer than {max} characters, the most one line can have, and were left out.',
     },
   },
   page: {

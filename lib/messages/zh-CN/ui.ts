@@ -375,6 +375,9 @@ export const zhUiMessages = {
     invalidHeading: '这不是可以检查的域名',
     invalidBody: '地址中的“{input}”无法检查：{reason}',
     invalidHint: '请输入域名，例如 contoso.com。',
+    crossSiteHeading: '检查 {domain}？',
+    crossSiteBody: '此链接是从其他网站打开的，因此尚未检查 {domain}。检查时，本服务器会为该域名发送 DNS 查询。',
+    checkNow: '立即检查',
     notFoundHeading: '此处没有报告',
     notFoundBody: '此地址未指定可以检查的域名。',
     loading: '正在检查域名…',
@@ -395,6 +398,15 @@ export const zhUiMessages = {
       atHost: '在 DNS 主机中填写',
       link: '{label}：{url}',
       labelled: '{label}：{text}',
+    },
+  },
+  share: {
+    crossSite: '此链接是从其他网站打开的，因此尚未进行任何检查。请先核对列表，再开始检查。',
+    rateLimited: '短时间内来自此处的请求过多，因此未加载此链接中的列表。请在 {seconds} 秒后重新加载页面。',
+    overLimit: '此链接中的列表超过了本服务器可检查的长度（{max} 个字符），因此未加载。',
+    longEntries: {
+      one: '此链接中有 1 个条目超过 {max} 个字符（每行的上限），已被略去。',
+      other: '此链接中有 {count} 个条目超过 {max} 个字符（每行的上限），已被略去。',
     },
   },
   page: {

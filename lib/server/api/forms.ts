@@ -6,7 +6,7 @@ import 'server-only';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inputLink } from '@/lib/bulk/bulk-link';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
-import { decodeShareState } from '@/lib/share/url-state';
+import { decodeShareState, type ShareLimits } from '@/lib/share/url-state';
 import { clearedSessionCookies, safeEqual, safeNextPath, sessionCookieHeader } from '../access';
 import { authRefusedFor, recordAuthFailure } from '../http/auth-failures';
 import { seeOther } from '../http/errors';
@@ -23,6 +23,16 @@ export const SIGNIN_FORM = { maxBytes: 8192, what: 'the sign-in form' };
 export const SIGNOUT_FORM = { maxBytes: 1024, what: 'the sign-out form' };
 
 /**
+ * The form's list goes into the link whole (the body bounds it): the page the link opens applies its own limits
+ * and says what it left out, which it could not do for entries dropped here.
+ */
+const OPEN_LIST: ShareLimits = {
+  maxChars: OPEN_FORM.maxBytes,
+  maxEntryChars: OPEN_FORM.maxBytes,
+  maxEntries: OPEN_FORM.maxBytes,
+};
+
+/**
  * POST /open (d, cloud, s, lang): 303 to the page's share link for that list, compressed into `z` when long. A GET
  * form put the raw list into the address, and about 500 domains were a request line the server refuses (431),
  * losing the page. A link still too long for a request line (the bulk input link's rule, lib/bulk/bulk-link.ts)
@@ -34,7 +44,8 @@ export async function openList(input: RouteInput<undefined, undefined>, ctx: Gua
   const { form } = input;
   form.delete('z'); // only the form's own fields
   const lang = matchLanguage(form.get(LANGUAGE_PARAM));
-  return seeOther(inputLink('/', decodeShareState(form), lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : ''));
+  const state = decodeShareState(form, OPEN_LIST);
+  return seeOther(inputLink('/', state, lang ? `${LANGUAGE_PARAM}=${encodeURIComponent(lang)}` : ''));
 }
 
 /** POST /signin/submit (token, next, lang): sets the session cookie and returns to `next`, or back to /signin. */

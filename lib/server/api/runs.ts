@@ -13,6 +13,7 @@ import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import { type GuardedContext, namesCapReason } from '../http/guard';
 import type { RouteInput } from '../http/route';
 import { getNamesWindow } from '../names-window';
+import { runMaxLines } from '../policy';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
 import { exportStream } from '../runs/export';
@@ -71,7 +72,7 @@ export async function createRun(
     lang,
     {
       maxDomains: config.maxDomainsPerRun,
-      maxLines: Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2),
+      maxLines: runMaxLines(config),
       unit: 'run',
     },
     ctx.client,
@@ -295,6 +296,4 @@ export async function exportRun(
   });
 }
 
-/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
-export const runBodyBytes = (config: { maxBodyBytes: number; maxDomainsPerRun: number }) =>
-  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);
+export { runBodyBytes } from '../policy';

@@ -63,6 +63,16 @@ export function requireJson(request: Request): void {
 }
 
 /**
+ * True when the browser says the request was started by another site: `Sec-Fetch-Site` is `cross-site`, or
+ * `same-site` (another origin under the same registrable domain, which we do not trust either), or anything but
+ * `same-origin` and `none` (the user's own address bar or bookmark). Scripts that send no such header pass.
+ */
+export function fromOtherSite(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  return site !== null && site !== '' && site !== 'same-origin' && site !== 'none';
+}
+
+/**
  * A browser request must be same-origin. Scripts that send neither `Origin` nor `Sec-Fetch-Site` pass.
  */
 export function requireSameOrigin(
@@ -72,8 +82,7 @@ export function requireSameOrigin(
     'trustProxyHeader' | 'proxySecret' | 'listensOnLoopback' | 'publicOrigin' | 'allowedHosts'
   >,
 ): void {
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') {
+  if (fromOtherSite(request.headers)) {
     throw new HttpError('forbidden-origin', 'Cross-site requests are not allowed.');
   }
   const origin = request.headers.get('origin');

@@ -63,6 +63,43 @@ describe('guarded', () => {
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test('sameOrigin: another site gets 403 before the rate limit, so it spends none of the client budget', async () => {
+    let ran = 0;
+    const sameOriginOnly = guarded(
+      'check',
+      async (_req, ctx) => {
+        ran++;
+        return (await ctx.chargeRequest()) ?? Response.json({ fine: true });
+      },
+      { sameOrigin: true },
+    );
+    const client = { 'x-forwarded-for': '198.51.100.99' };
+    const refused: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of refused) {
+      const response = await sameOriginOnly(request({ ...client, ...headers }));
+      expect(response.status).toBe(403);
+      expect((await errorOf(response)).code).toBe('forbidden-origin');
+    }
+    expect(ran).toBe(0);
+    // The budget (2 requests) is untouched: this client's next two requests run.
+    const statuses = [];
+    const accepted: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'none' },
+      {},
+    ];
+    for (const headers of accepted) {
+      statuses.push((await sameOriginOnly(request({ ...client, ...headers }))).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(ran).toBe(3);
+  });
+
   test('one point per request that does work: the third of a client within the window gets 429', async () => {
     const headers = { 'x-forwarded-for': '198.51.100.77' };
     const statuses = [];

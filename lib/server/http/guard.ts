@@ -19,7 +19,7 @@ import type { NamesWindow } from '@/lib/server/names-window';
 import { clientKey, consume, getLimiters, rateLimitedResponse } from '@/lib/server/rate-limit';
 import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdown';
 import { authRefusedFor, recordAuthFailure } from './auth-failures';
-import { errorResponse, HttpError } from './errors';
+import { errorResponse, HttpError, requireSameOrigin } from './errors';
 import { countReport, emptyCounts, type RequestContext, requestIdOf } from './request-context';
 import { hostAllowed } from './trust';
 
@@ -70,8 +70,20 @@ export type GuardedContext = RequestContext & {
 
 export type GuardedHandler = (request: Request, ctx: GuardedContext) => Promise<Response> | Response;
 
+export type GuardOptions = {
+  /**
+   * Refuse a browser request another site started (403 `forbidden-origin`, errors.ts `requireSameOrigin`) before
+   * access and rate limit: a page elsewhere can neither run checks nor spend the client's budget.
+   */
+  sameOrigin?: boolean;
+};
+
 /** Wraps a route handler with the request guards (see the module comment). Never throws. */
-export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Request) => Promise<Response> {
+export function guarded(
+  kind: RouteKind,
+  handler: GuardedHandler,
+  options: GuardOptions = {},
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
@@ -133,6 +145,7 @@ export function guarded(kind: RouteKind, handler: GuardedHandler): (request: Req
       }
       const config = getConfig();
       if (!hostAllowed(request, config)) return withId(forbiddenHost());
+      if (options.sameOrigin) requireSameOrigin(request, config);
       const checked = checkAccess(request, config);
       access = checked;
       const client = clientKey(request, config, accessIdentity(checked));

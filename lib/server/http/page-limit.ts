@@ -1,6 +1,7 @@
 /**
- * Rate limits for pages that run a check themselves (the detail page), so they can't be used to go
- * around the API's limits: one request point and one domain point per check, same client key.
+ * Rate limits for pages, so they can't be used to go around the API's limits (same client key): a page that
+ * runs a check itself (the detail page) costs one request point and one domain point; a page that decodes a
+ * shared list from its address (the dashboard, the bulk page) one request point.
  */
 import 'server-only';
 import type { ServerConfig } from '@/lib/server/env';
@@ -20,13 +21,14 @@ export async function chargePageCheck(
   return domains.ok ? null : domains;
 }
 
-/** Charges one request (no domain: nothing is checked) to the caller: reading a stored result. */
-export async function chargePageRead(
+/** Charges one page render that decodes a shared list. Returns the rejection, or null when allowed. */
+export async function chargePageRender(
   request: Request,
   config: ServerConfig,
   identity: string | null,
 ): Promise<Extract<RateDecision, { ok: false }> | null> {
+  const client = clientKey(request, config, identity);
   const limiters = await getLimiters(config.rateLimit);
-  const requests = await consume(limiters.requests, 'requests', clientKey(request, config, identity), 1);
+  const requests = await consume(limiters.requests, 'requests', client, 1);
   return requests.ok ? null : requests;
 }

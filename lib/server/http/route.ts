@@ -1,6 +1,6 @@
 /**
- * A route handler is a spec and a function: `route(kind, spec, handler)` runs the guard (./guard.ts: access, rate
- * limit, request id, log), then reads and validates what the spec asks for (the JSON body against its zod
+ * A route handler is a spec and a function: `route(kind, spec, handler)` runs the guard (./guard.ts: the
+ * same-origin rule for a body or `sameOrigin`, access, rate limit, request id, log), then reads and validates what the spec asks for (the JSON body against its zod
  * schema, a form body, the query against its schema, the path params), and hands the handler parsed input.
  * Anything the handler throws becomes the `{code, message}` error model in one place (HttpError as is; anything
  * else a 500 logged with the request id). `otherMethods` answers every method a route doesn't serve with the
@@ -9,7 +9,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { ServerConfig } from '../env';
-import { errorResponse, HttpError, readBodyText, requireFormEncoded, requireJson, requireSameOrigin } from './errors';
+import { errorResponse, HttpError, readBodyText, requireFormEncoded, requireJson } from './errors';
 import { type GuardedContext, guarded, type RouteKind } from './guard';
 
 export type RouteSpec<B, Q> = {
@@ -23,7 +23,10 @@ export type RouteSpec<B, Q> = {
   query?: z.ZodType<Q, unknown>;
   /** Body size cap; default MAX_BODY_BYTES. */
   maxBodyBytes?: (config: ServerConfig) => number;
-  /** Same-origin check for a state-changing request without a body. */
+  /**
+   * Same-origin check for a request without a body (a state-changing POST, or a GET that spends DNS budget);
+   * a JSON or form body always has it. Applied by the guard before the access check and the rate limit.
+   */
   sameOrigin?: boolean;
 };
 
@@ -43,7 +46,6 @@ function issues(error: z.ZodError, what: string): string {
 }
 
 async function readJson(request: Request, spec: RouteSpec<unknown, unknown>, config: ServerConfig): Promise<unknown> {
-  requireSameOrigin(request, config);
   const text = await readBodyText(request, spec.maxBodyBytes?.(config) ?? config.maxBodyBytes);
   if (spec.emptyBody && text.trim() === '') return {};
   requireJson(request);
@@ -61,31 +63,33 @@ export function route<B = undefined, Q = undefined>(
   handler: (input: RouteInput<B, Q>, ctx: GuardedContext) => Promise<Response> | Response,
 ): (request: Request, context?: NextContext) => Promise<Response> {
   return (request, context) =>
-    guarded(kind, async (req, ctx) => {
-      const params = (await context?.params) ?? {};
-      if (spec.sameOrigin) requireSameOrigin(req, ctx.config);
-      let body = undefined as B;
-      if (spec.body) {
-        const parsed = spec.body.safeParse(await readJson(req, spec as RouteSpec<unknown, unknown>, ctx.config));
-        if (!parsed.success)
-          throw new HttpError('invalid-input', `The request body is not valid: ${issues(parsed.error, 'body')}`);
-        body = parsed.data;
-      }
-      let form = new URLSearchParams();
-      if (spec.form) {
-        requireSameOrigin(req, ctx.config);
-        requireFormEncoded(req, spec.form.what);
-        form = new URLSearchParams(await readBodyText(req, spec.form.maxBytes));
-      }
-      let query = undefined as Q;
-      if (spec.query) {
-        const raw = Object.fromEntries(new URL(req.url).searchParams);
-        const parsed = spec.query.safeParse(raw);
-        if (!parsed.success) throw new HttpError('invalid-input', issues(parsed.error, 'query'));
-        query = parsed.data;
-      }
-      return handler({ request: req, body, query, form, params }, ctx);
-    })(request);
+    guarded(
+      kind,
+      async (req, ctx) => {
+        const params = (await context?.params) ?? {};
+        let body = undefined as B;
+        if (spec.body) {
+          const parsed = spec.body.safeParse(await readJson(req, spec as RouteSpec<unknown, unknown>, ctx.config));
+          if (!parsed.success)
+            throw new HttpError('invalid-input', `The request body is not valid: ${issues(parsed.error, 'body')}`);
+          body = parsed.data;
+        }
+        let form = new URLSearchParams();
+        if (spec.form) {
+          requireFormEncoded(req, spec.form.what);
+          form = new URLSearchParams(await readBodyText(req, spec.form.maxBytes));
+        }
+        let query = undefined as Q;
+        if (spec.query) {
+          const raw = Object.fromEntries(new URL(req.url).searchParams);
+          const parsed = spec.query.safeParse(raw);
+          if (!parsed.success) throw new HttpError('invalid-input', issues(parsed.error, 'query'));
+          query = parsed.data;
+        }
+        return handler({ request: req, body, query, form, params }, ctx);
+      },
+      { sameOrigin: Boolean(spec.sameOrigin || spec.body || spec.form) },
+    )(request);
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -736,12 +736,35 @@ export const RUN_STATUSES = ['queued', 'running', 'done', 'cancelled', 'expired'
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
 
+/** Bounds of `RunCreateRequest.columns`: columns, characters of a column's name and of a cell. */
+export const RUN_COLUMNS_LIMITS = { columns: 50, name: 200, cell: 500 } as const;
+
+/** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). The server and the page agree. */
+export const runBodyLimit = (limits: { maxBodyBytes: number; maxDomainsPerRun: number }): number =>
+  Math.max(limits.maxBodyBytes, limits.maxDomainsPerRun * 300);
+
+/** The most lines a bulk run's list may have (POST /api/runs): a request's, or two per domain of a full run. */
+export const runLineLimit = (limits: { maxLines: number; maxDomainsPerRun: number }): number =>
+  Math.max(limits.maxLines, limits.maxDomainsPerRun * 2);
+
+/**
+ * The other columns of an uploaded spreadsheet, kept with the run for the summary export: their names, and for each
+ * item of `domains` (an array: its line is the item's index + 1) that row's cells in the same order.
+ */
+export const RunColumns = z.object({
+  names: z.array(z.string().max(RUN_COLUMNS_LIMITS.name)).max(RUN_COLUMNS_LIMITS.columns),
+  values: z.array(z.array(z.string().max(RUN_COLUMNS_LIMITS.cell)).max(RUN_COLUMNS_LIMITS.columns)),
+});
+export type RunColumns = z.infer<typeof RunColumns>;
+
 /** POST /api/runs body. `domains` as in POST /api/check (pasted text or an array). */
 export const RunCreateRequest = z.object({
   domains: z.union([z.string(), z.array(z.string())]),
   cloud: CloudChoice.default('auto'),
   services: ServiceOverride.optional(),
   lang: z.string().optional(),
+  /** The uploaded file's other columns (`domains` must then be an array of the same length as `values`). */
+  columns: RunColumns.optional(),
 });
 export type RunCreateRequest = z.infer<typeof RunCreateRequest>;
 
@@ -749,6 +772,8 @@ export type RunCreateRequest = z.infer<typeof RunCreateRequest>;
 export const RunRecheckRequest = z.object({
   domains: z.array(z.string()).optional(),
   filter: z.literal('could-not-check').optional(),
+  /** The reader's language, for the reasons of skipped domains (default the run's). */
+  lang: z.string().max(35).optional(),
 });
 export type RunRecheckRequest = z.infer<typeof RunRecheckRequest>;
 

@@ -7,11 +7,19 @@ import { useT } from '@/components/ui/i18n-provider';
 import { ServicesField } from '@/components/ui/services-field';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
-import { type CsvImport, checkColumn, columnToEntries, type FileImport, readDomainFile } from '@/lib/bulk/csv-import';
+import {
+  type CsvImport,
+  checkColumn,
+  columnsWithin,
+  columnToEntries,
+  type FileImport,
+  otherColumns,
+  readDomainFile,
+} from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
-import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit, runLineLimit } from '@/lib/schema';
 
 /**
  * Characters of a preview cell shown before its "show all". Like everything here that quotes the user's file or
@@ -26,7 +34,11 @@ type Props = {
   busy: boolean;
   /** What the form starts with: an input link's list, cloud and services, or nothing. */
   initial: BulkInputState;
-  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices) => void;
+  /**
+   * Starts the run: `domains` the valid names; `source` what the run is sent, every input line (so rejected lines
+   * and duplicates are kept with the run for the summary export) and an uploaded file's other columns.
+   */
+  onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices, source: RunSourceInput) => void;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -36,6 +48,9 @@ const LIST_LIMIT = 50;
  * The list to check: a text box, a .txt/.csv upload (or drop) with a column picker, the parsed counts, the cloud
  * and the services.
  */
+/** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
+export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
+
 export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
   const { t, lang } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
@@ -74,17 +89,39 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
     () => (csv && column !== null ? checkColumn(csv, column, { lang }) : null),
     [csv, column, lang],
   );
-  const list: DomainList | null = useMemo(() => {
+  const source: (RunSourceInput & { dropped?: boolean; fits?: boolean }) | null = useMemo(() => {
     if (file?.kind === 'error') return null;
-    const input = csv && column !== null ? columnToEntries(csv, column) : deferredText;
-    if (typeof input === 'string' && input.trim() === '') return null;
-    return parseDomainList(input, {
-      allowTestDomains: policy.allowTestDomains,
-      maxLineLength: policy.maxLineLength,
-      maxDomains: maxDomainsPerRun,
-      lang,
-    });
-  }, [file, csv, column, deferredText, policy, maxDomainsPerRun, lang]);
+    // What POST /api/runs takes (the server's own bounds): a list past them is sent as its valid names only.
+    const maxLines = runLineLimit({ maxLines: policy.maxLines, maxDomainsPerRun });
+    if (csv && column !== null) {
+      const input = columnToEntries(csv, column);
+      const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+      const columns = otherColumns(csv, column);
+      const fits = input.length <= maxLines && new TextEncoder().encode(JSON.stringify(input)).length + 4096 <= limit;
+      return { input, columns: fits ? columnsWithin(input, columns, limit) : null, dropped: columns !== null, fits };
+    }
+    if (deferredText.trim() === '') return null;
+    // Pasted text is sent as it is (its rejected lines stay with the run) unless it would not fit in the body.
+    const limit = runBodyLimit({ maxBodyBytes: policy.maxBodyBytes, maxDomainsPerRun });
+    const fits =
+      deferredText.split('\n').length <= maxLines &&
+      new TextEncoder().encode(deferredText).length * 1.1 + 4096 <= limit;
+    return { input: deferredText, columns: null, fits };
+  }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
+  // The file's other columns would not fit in the run's body: the run starts without them, and says so.
+  const columnsDropped = source?.dropped === true && source.columns === null;
+  const list: DomainList | null = useMemo(
+    () =>
+      source === null
+        ? null
+        : parseDomainList(source.input, {
+            allowTestDomains: policy.allowTestDomains,
+            maxLineLength: policy.maxLineLength,
+            maxDomains: maxDomainsPerRun,
+            lang,
+          }),
+    [source, policy, maxDomainsPerRun, lang],
+  );
 
   const canStart = !busy && list !== null && list.domains.length > 0 && list.overLimit === null;
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
@@ -212,6 +249,11 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         </div>
       ) : null}
       {list ? <ListSummary list={list} /> : null}
+      {columnsDropped ? (
+        <p data-testid="bulk-columns-dropped" className="text-sm text-amber-800 dark:text-amber-300">
+          {t('bulk.input.columnsDropped')}
+        </p>
+      ) : null}
       <div className="max-w-sm">
         <label htmlFor="bulk-cloud" className="block text-sm font-semibold">
           {t('ui.form.cloudLabel')}
@@ -228,10 +270,12 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         disabled={!canStart}
         onClick={() =>
           list &&
+          source &&
           onStart(
             list.domains.map((d) => d.ascii),
             cloud,
             services,
+            source.fits === false ? { input: list.domains.map((d) => d.ascii), columns: null } : source,
           )
         }
         className="rounded bg-blue-700 px-4 py-2 font-semibold text-white disabled:opacity-50 print:hidden"

@@ -47,7 +47,7 @@ export function BulkPage(props: Props) {
     ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
     ...(props.notices ?? []),
   ]);
-  const { state, start, cancel, recheck, retryStart } = useBulkRun(runId);
+  const { state, start, cancel, recheck, retryStart } = useBulkRun(runId, lang);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
   /** Counts Starts (and the opening of a result link): each one moves the eyes to the progress and results. */
@@ -92,10 +92,10 @@ export function BulkPage(props: Props) {
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
         initial={prefill.input}
-        onStart={(domains, cloud, services) => {
+        onStart={(domains, cloud, services, source) => {
           setFocusKey((n) => n + 1);
           setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
-          void start(domains, cloud, services, lang);
+          void start(domains, cloud, services, lang, source);
         }}
       />
       {problem?.kind === 'wait' ? (

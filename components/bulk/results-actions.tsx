@@ -3,6 +3,7 @@
 import { useT } from '@/components/ui/i18n-provider';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
 import type { SelectionSummary } from '@/lib/bulk/selection';
+import { exportUrl } from '@/lib/client/runs';
 import type { Report } from '@/lib/schema';
 
 /** Downloads `text` as a file through a Blob URL (no inline script, allowed by the CSP). */
@@ -114,6 +115,26 @@ export function ResultsActions(props: Props) {
         </span>
       </div>
       <p className="text-xs text-slate-600 print:hidden dark:text-slate-400">{t('bulk.table.printHint')}</p>
+      {/* The whole list for the customer, in this page's language: the server builds them from the stored run. */}
+      <div className="flex flex-wrap items-center gap-2 print:hidden" data-testid="bulk-handover">
+        <span className="mr-2 text-sm font-semibold">{t('bulk.export.heading')}</span>
+        <a data-testid="bulk-export-summary" href={exportUrl(runId, 'summary', lang)} download className={BUTTON}>
+          {t('bulk.export.summary')}
+        </a>
+        <a data-testid="bulk-export-xlsx" href={exportUrl(runId, 'xlsx', lang)} download className={BUTTON}>
+          {t('bulk.export.xlsx')}
+        </a>
+        <a
+          data-testid="bulk-report"
+          href={`/bulk/report?run=${encodeURIComponent(runId)}&lang=${encodeURIComponent(lang)}`}
+          target="_blank"
+          rel="noopener"
+          className={BUTTON}
+        >
+          {t('bulk.export.report')}
+        </a>
+        <p className="w-full text-xs text-slate-600 dark:text-slate-400">{t('bulk.export.help')}</p>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
 } from '@/lib/client/runs';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, RunRecheckRequest, RunResult, RunStatus } from '@/lib/schema';
+import type { RunSourceInput } from './bulk-input';
 
 export type RunProblem =
   | { kind: 'expired' }
@@ -97,10 +98,12 @@ function setRunInUrl(id: string): void {
 
 /**
  * One bulk run: start, follow its events into state (batched), cancel, re-check, and resume a run named by
- * `initialRunId` (summary + stored results, then the events from the rows held). Cancel and re-check send the run's
- * owner token, which only the browser that started the run holds (lib/client/run-owner.ts).
+ * `initialRunId` (summary + stored results, then the events from the rows held). Every read asks for `lang`, the
+ * page's language: a run started in another language (a result link opened by someone else) reads in the reader's.
+ * Cancel and re-check send the run's owner token, which only the browser that started the run holds
+ * (lib/client/run-owner.ts).
  */
-export function useBulkRun(initialRunId: string | null) {
+export function useBulkRun(initialRunId: string | null, lang: string) {
   const [state, setState] = useState<BulkRunState>(INITIAL);
   const rowsRef = useRef<readonly RunResult[]>([]);
   const abortRef = useRef<AbortController | null>(null);
@@ -109,72 +112,85 @@ export function useBulkRun(initialRunId: string | null) {
   /** The run's owner token when this browser started it (from the create answer, or localStorage). */
   const ownerRef = useRef<string | null>(null);
   /** What the last Start sent, so a start refused with a wait can be sent again by itself. */
-  const lastStartRef = useRef<[string[], CloudChoice, ServiceChoices, string] | null>(null);
+  const lastStartRef = useRef<[string[], CloudChoice, ServiceChoices, string, RunSourceInput | undefined] | null>(null);
 
-  const follow = useCallback(async (id: string, from: number, after?: number) => {
-    const since = after ?? Number.POSITIVE_INFINITY;
-    abortRef.current?.abort();
-    const controller = new AbortController();
-    abortRef.current = controller;
-    let pending: RunResult[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (pending.length === 0) return;
-      const merged = mergeResults(rowsRef.current, pending);
-      const arrived = pending;
-      pending = [];
-      rowsRef.current = merged;
-      setState((s) => ({ ...s, rows: merged, rechecking: stillRechecking(s.rechecking, arrived, since) }));
-    };
-    try {
-      setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
-      for await (const event of followRunEvents(id, from, { after, signal: controller.signal })) {
-        if (event.type === 'report') {
-          const { type: _type, ...row } = event;
-          pending.push(row);
-          timer ??= setTimeout(flush, FLUSH_MS);
-        } else if (event.type === 'progress') {
-          setState((s) => ({
-            ...s,
-            status: 'running',
-            checked: event.checked,
-            total: event.total,
-            rate: event.rate,
-            etaSeconds: event.etaSeconds,
-          }));
-        } else {
-          clearTimeout(timer);
-          flush();
-          setState((s) => ({
-            ...s,
-            status: event.status,
-            checked: event.checked,
-            total: event.total,
-            etaSeconds: null,
-            rechecking: NONE,
-          }));
-          recheckSinceRef.current = null;
+  const follow = useCallback(
+    async (id: string, from: number, after?: number) => {
+      const since = after ?? Number.POSITIVE_INFINITY;
+      abortRef.current?.abort();
+      const controller = new AbortController();
+      abortRef.current = controller;
+      let pending: RunResult[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
+        if (pending.length === 0) return;
+        const merged = mergeResults(rowsRef.current, pending);
+        const arrived = pending;
+        pending = [];
+        rowsRef.current = merged;
+        setState((s) => ({ ...s, rows: merged, rechecking: stillRechecking(s.rechecking, arrived, since) }));
+      };
+      try {
+        setState((s) => ({ ...s, status: s.status === 'done' || s.status === 'cancelled' ? 'running' : s.status }));
+        for await (const event of followRunEvents(id, from, { after, lang, signal: controller.signal })) {
+          if (event.type === 'report') {
+            const { type: _type, ...row } = event;
+            pending.push(row);
+            timer ??= setTimeout(flush, FLUSH_MS);
+          } else if (event.type === 'progress') {
+            setState((s) => ({
+              ...s,
+              status: 'running',
+              checked: event.checked,
+              total: event.total,
+              rate: event.rate,
+              etaSeconds: event.etaSeconds,
+            }));
+          } else {
+            clearTimeout(timer);
+            flush();
+            setState((s) => ({
+              ...s,
+              status: event.status,
+              checked: event.checked,
+              total: event.total,
+              etaSeconds: null,
+              rechecking: NONE,
+            }));
+            recheckSinceRef.current = null;
+          }
         }
+        clearTimeout(timer);
+        flush();
+      } catch (err) {
+        clearTimeout(timer);
+        flush();
+        const problem = problemOf(err);
+        if (problem) setState((s) => ({ ...s, problem }));
       }
-      clearTimeout(timer);
-      flush();
-    } catch (err) {
-      clearTimeout(timer);
-      flush();
-      const problem = problemOf(err);
-      if (problem) setState((s) => ({ ...s, problem }));
-    }
-  }, []);
+    },
+    [lang],
+  );
 
   const start = useCallback(
-    async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string) => {
-      lastStartRef.current = [domains, cloud, services, lang];
+    /**
+     * `domains` are the valid names (what the table awaits); `source`, when given, is what the run is sent: every
+     * input line, so the run keeps rejected lines and duplicates too, and an uploaded file's other columns.
+     */
+    async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string, source?: RunSourceInput) => {
+      lastStartRef.current = [domains, cloud, services, lang, source];
       abortRef.current?.abort();
       rowsRef.current = [];
       setState({ ...INITIAL, cloud, services, domains, status: 'queued', total: domains.length });
       try {
-        const created = await createRun({ domains, cloud, services: toOverride(services), lang });
+        const created = await createRun({
+          domains: source?.input ?? domains,
+          cloud,
+          services: toOverride(services),
+          lang,
+          ...(source?.columns ? { columns: source.columns } : {}),
+        });
         ownerRef.current = created.ownerToken;
         saveOwnerToken(browserStorage(), created.id, created.ownerToken, created.expiresAt);
         setRunInUrl(created.id);
@@ -198,7 +214,7 @@ export function useBulkRun(initialRunId: string | null) {
   const resume = useCallback(
     async (id: string) => {
       try {
-        const summary = await fetchRunSummary(id, 0);
+        const summary = await fetchRunSummary(id, 0, fetch, lang);
         rowsRef.current = mergeResults([], summary.results);
         ownerRef.current = loadOwnerToken(browserStorage(), id);
         setState({
@@ -224,7 +240,7 @@ export function useBulkRun(initialRunId: string | null) {
         setState((s) => ({ ...s, id, problem: problemOf(err) }));
       }
     },
-    [follow],
+    [follow, lang],
   );
 
   useEffect(() => {
@@ -264,7 +280,7 @@ export function useBulkRun(initialRunId: string | null) {
       const token = ownerRef.current;
       if (!id || !token) return;
       try {
-        const accepted = await recheckRun(id, body, token);
+        const accepted = await recheckRun(id, { ...body, lang }, token);
         const since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
         recheckSinceRef.current = since;
         setState((s) => ({ ...s, rechecking: new Set([...s.rechecking, ...accepted.rechecking]) }));
@@ -273,7 +289,7 @@ export function useBulkRun(initialRunId: string | null) {
         controlFailed(id, err);
       }
     },
-    [state.id, follow, controlFailed],
+    [state.id, follow, controlFailed, lang],
   );
 
   /** Sends the last Start again (after the wait a 429 asked for). */

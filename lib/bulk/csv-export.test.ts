@@ -51,7 +51,7 @@ describe('reportsToCsv', () => {
       expect(parsed[r]).toHaveLength(CSV_COLUMNS.length);
       row.forEach((cell, c) => {
         const got = parsed[r]?.[c];
-        if (/^[=+\-@\t\r]/.test(cell)) {
+        if (/^[=+\-@\t\r]/.test(cell) && cell !== '@') {
           neutralised.push(`${r}:${CSV_COLUMNS[c]}`);
           expect(got).toBe(`'${cell}`);
         } else {
@@ -59,18 +59,9 @@ describe('reportsToCsv', () => {
         }
       });
     });
-    // The apex host `@` is neutralised too (rows 2, 4, 6 are SPF rows): the rule is by first character only.
-    expect(neutralised).toEqual([
-      '1:dnsHostName',
-      '2:host',
-      '2:found',
-      '2:expected',
-      '2:dnsHostName',
-      '2:verdict',
-      '2:action',
-      '4:host',
-      '6:host',
-    ]);
+    // The apex host `@` (rows 2, 4, 6 are SPF rows) is left as it is; `@SUM(1,2)` is guarded.
+    expect(neutralised).toEqual(['1:dnsHostName', '2:found', '2:expected', '2:dnsHostName', '2:verdict', '2:action']);
+    for (const r of [2, 4, 6]) expect(parsed[r]?.[CSV_COLUMNS.indexOf('host')]).toBe('@');
   });
 
   test('every machine field is there', () => {
@@ -108,6 +99,10 @@ describe('neutralizeCell', () => {
     { label: '+', value: '+1', out: "'+1" },
     { label: '-', value: '-1', out: "'-1" },
     { label: '@', value: '@SUM(A1)', out: "'@SUM(A1)" },
+    { label: 'the apex host: exactly @', value: '@', out: '@' },
+    { label: '@ and a space', value: '@ ', out: "'@ " },
+    { label: '@@', value: '@@', out: "'@@" },
+    { label: '@ then a name', value: '@contoso', out: "'@contoso" },
     { label: 'tab', value: '\tx', out: "'\tx" },
     { label: 'carriage return', value: '\rx', out: "'\rx" },
     {

@@ -51,10 +51,17 @@ export const JSON_EXPORT_VERSION = 2;
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 
-/** Prefixes `'` to a cell that a spreadsheet would run as a formula; any other cell is returned as is. */
+/**
+ * Prefixes `'` to a cell that a spreadsheet would run as a formula; any other cell is returned as is. A cell that is
+ * exactly `@` (the host field of the zone apex, in every DNS host's notation) is a name, not a formula: it stays `@`.
+ */
 export function neutralizeCell(value: string): string {
+  if (value === APEX_HOST) return value;
   return FORMULA_TRIGGERS.some((trigger) => value.startsWith(trigger)) ? `'${value}` : value;
 }
+
+/** The host field of the zone apex. */
+const APEX_HOST = '@';
 
 /** The export's cells before neutralising and quoting: the header, then one row per domain × record. */
 export function reportsToRows(reports: readonly Report[]): string[][] {
@@ -104,8 +111,13 @@ export function reportsToRows(reports: readonly Report[]): string[][] {
  * `_options.lang` is accepted for the callers' sake but changes nothing.
  */
 export function reportsToCsv(reports: readonly Report[], _options: { lang?: string } = {}): string {
-  const lines = reportsToRows(reports).map((row) => row.map((cell) => quoteCsvField(neutralizeCell(cell))).join(','));
+  const lines = reportsToRows(reports).map(csvLine);
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One CSV line (no line end) of `cells`: each neutralised, then quoted where needed. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map((cell) => quoteCsvField(neutralizeCell(cell))).join(',');
 }
 
 /** Parses CSV text (the importer's RFC 4180 parser, `,` delimiter, BOM dropped); throws on bad quoting. */

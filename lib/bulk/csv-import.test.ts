@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parseDomainList } from '@/lib/report/domain-list';
-import { type CsvImport, checkColumn, columnToEntries, firstRowNumber, readDomainFile } from './csv-import';
+import {
+  type CsvImport,
+  checkColumn,
+  columnsWithin,
+  columnToEntries,
+  firstRowNumber,
+  otherColumns,
+  readDomainFile,
+} from './csv-import';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
@@ -208,4 +216,40 @@ describe('checkColumn: the wrong-column signal', () => {
       )?.code,
     ).toBe('wrong-column');
   });
+});
+
+describe('otherColumns: the uploaded file’s other cells, one list per entry of columnToEntries', () => {
+  test('with a header: named columns, the header line has no cells', () => {
+    const file = {
+      header: ['company', 'domain', 'owner'],
+      rows: [
+        ['Contoso', 'contoso.test', 'Ann'],
+        ['Fab', 'fab.test'],
+      ],
+    };
+    expect(columnToEntries(file, 1)).toHaveLength(3);
+    expect(otherColumns(file, 1)).toEqual({
+      names: ['company', 'owner'],
+      values: [[], ['Contoso', 'Ann'], ['Fab', '']],
+    });
+  });
+
+  test('without a header: unnamed columns; none left: null; long cells cut', () => {
+    const file = { header: null, rows: [['contoso.test', 'x'.repeat(600)]] };
+    const columns = otherColumns(file, 0);
+    expect(columns?.names).toEqual(['']);
+    expect(columns?.values[0]?.[0]).toHaveLength(500);
+    expect(otherColumns({ header: null, rows: [['contoso.test']] }, 0)).toBeNull();
+  });
+});
+
+describe('columnsWithin: the other columns only when the run body stays under its limit', () => {
+  const columns = { names: ['company'], values: [['x'.repeat(400)], ['y'.repeat(400)]] };
+  test.each([
+    { label: 'room to spare', limit: 10_000, kept: true },
+    { label: 'over the limit', limit: 4_500, kept: false },
+  ])('$label', ({ limit, kept }) => {
+    expect(columnsWithin(['a.test', 'b.test'], columns, limit) !== null).toBe(kept);
+  });
+  test('no columns', () => expect(columnsWithin(['a.test'], null, 10_000)).toBeNull());
 });

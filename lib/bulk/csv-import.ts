@@ -6,6 +6,7 @@
 
 import { normalizeDomain } from '@/lib/input/normalize';
 import { catalogueFor, formatMessage } from '@/lib/messages';
+import { RUN_COLUMNS_LIMITS, type RunColumns } from '@/lib/schema';
 import { type CsvDelimiter, detectDelimiter, parseCsvRecords } from './csv-parse';
 
 export const IMPORT_ERROR_CODES = [
@@ -179,6 +180,41 @@ export function firstRowNumber(file: Pick<CsvImport, 'header'>): number {
 export function columnToEntries(file: Pick<CsvImport, 'header' | 'rows'>, column: number): string[] {
   const cells = file.rows.map((row) => row[column] ?? '');
   return file.header === null ? cells : ['', ...cells];
+}
+
+/**
+ * The other columns of an uploaded file, for a run (POST /api/runs `columns`): every column but the domain column,
+ * named by the header (or "" when there is none), and one list of cells per item of `columnToEntries` (the header's
+ * own item has none). Cut to RUN_COLUMNS_LIMITS (columns, characters of a name and a cell); null when the file has
+ * no other column.
+ */
+export function otherColumns(file: Pick<CsvImport, 'header' | 'rows'>, column: number): RunColumns | null {
+  const width = Math.max(file.header?.length ?? 0, ...file.rows.map((row) => row.length));
+  const kept = Array.from({ length: width }, (_, i) => i)
+    .filter((i) => i !== column)
+    .slice(0, RUN_COLUMNS_LIMITS.columns);
+  if (kept.length === 0) return null;
+  const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+  const values = file.rows.map((row) => kept.map((i) => cut(row[i] ?? '', RUN_COLUMNS_LIMITS.cell)));
+  return {
+    names: kept.map((i) => cut(file.header?.[i] ?? '', RUN_COLUMNS_LIMITS.name)),
+    values: file.header === null ? values : [[], ...values],
+  };
+}
+
+/**
+ * `columns` when a run's body with them stays `room` bytes under `limit` (the run body limit), else null: the run
+ * is then started without them rather than refused. `input` is what the body's `domains` holds.
+ */
+export function columnsWithin(
+  input: readonly string[],
+  columns: RunColumns | null,
+  limit: number,
+  room = 4096,
+): RunColumns | null {
+  if (columns === null) return null;
+  const bytes = new TextEncoder().encode(JSON.stringify({ domains: input, columns })).length;
+  return bytes + room <= limit ? columns : null;
 }
 
 export type ColumnWarning = {

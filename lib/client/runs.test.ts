@@ -4,6 +4,8 @@ import {
   cancelRun,
   contiguousCount,
   eventsUrl,
+  exportUrl,
+  fetchRunSummary,
   followRunEvents,
   mergeResults,
   parseRunEvent,
@@ -84,6 +86,32 @@ describe('eventsUrl', () => {
   it('adds after only when given', () => {
     expect(eventsUrl('a b', 3)).toBe('/api/runs/a%20b/events?from=3');
     expect(eventsUrl('x', 0, 7)).toBe('/api/runs/x/events?from=0&after=7');
+  });
+  it("asks for the reader's language when given", () => {
+    expect(eventsUrl('x', 2, undefined, 'zh-CN')).toBe('/api/runs/x/events?from=2&lang=zh-CN');
+    expect(eventsUrl('x', 0, 7, 'en')).toBe('/api/runs/x/events?from=0&after=7&lang=en');
+  });
+});
+
+describe('exportUrl', () => {
+  it.each([
+    { format: 'csv', lang: undefined, want: '/api/runs/a%2Fb/export?format=csv' },
+    { format: 'summary', lang: 'zh-CN', want: '/api/runs/a%2Fb/export?format=summary&lang=zh-CN' },
+    { format: 'xlsx', lang: 'en', want: '/api/runs/a%2Fb/export?format=xlsx&lang=en' },
+  ] as const)('$format in $lang', ({ format, lang, want }) => {
+    expect(exportUrl('a/b', format, lang)).toBe(want);
+  });
+});
+
+describe('fetchRunSummary', () => {
+  it("asks for the results in the reader's language", async () => {
+    const urls: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      urls.push(url);
+      return Response.json({ code: 'run-not-found', message: 'x' }, { status: 404 });
+    }) as unknown as typeof fetch;
+    await expect(fetchRunSummary('r', 0, fetchImpl, 'zh-CN')).rejects.toMatchObject({ code: 'run-not-found' });
+    expect(urls).toEqual(['/api/runs/r?from=0&lang=zh-CN']);
   });
 });
 

@@ -30,9 +30,17 @@ export function createRun(body: RunCreateRequest, fetchImpl: typeof fetch = fetc
   return fetchJson('/api/runs', RunCreated, postJson(body), fetchImpl);
 }
 
-/** GET /api/runs/:id?from=N: the summary and the stored results from N. */
-export function fetchRunSummary(id: string, from = 0, fetchImpl: typeof fetch = fetch): Promise<RunSummary> {
-  return fetchJson(`${runUrl(id)}?from=${from}`, RunSummary, {}, fetchImpl);
+/** `&lang=<lang>` when a reader's language is given: the server renders the stored results in it. */
+const langParam = (lang: string | undefined) => (lang ? `&lang=${encodeURIComponent(lang)}` : '');
+
+/** GET /api/runs/:id?from=N&lang=L: the summary and the stored results from N, rendered in `lang` (the reader's). */
+export function fetchRunSummary(
+  id: string,
+  from = 0,
+  fetchImpl: typeof fetch = fetch,
+  lang?: string,
+): Promise<RunSummary> {
+  return fetchJson(`${runUrl(id)}?from=${from}${langParam(lang)}`, RunSummary, {}, fetchImpl);
 }
 
 /** The header that proves this browser started the run (its owner token, from `createRun`). */
@@ -59,21 +67,32 @@ export function recheckRun(
   return fetchJson(`${runUrl(id)}/recheck`, RunRecheckAccepted, postJson(body, ownerHeaders(ownerToken)), fetchImpl);
 }
 
-/** The events URL: rows from `from`, and with `after` also rows replaced since that revision. */
-export function eventsUrl(id: string, from: number, after?: number): string {
-  return `${runUrl(id)}/events?from=${from}${after === undefined ? '' : `&after=${after}`}`;
+/**
+ * The events URL: rows from `from`, and with `after` also rows replaced since that revision; with `lang`, every row
+ * in that language (the reader's), whatever language the run was started in.
+ */
+export function eventsUrl(id: string, from: number, after?: number, lang?: string): string {
+  return `${runUrl(id)}/events?from=${from}${after === undefined ? '' : `&after=${after}`}${langParam(lang)}`;
+}
+
+/**
+ * The export URL of a run in `format`, its text (and a summary's column headers) in `lang`: `csv` and `json` every
+ * result, `summary` one row per domain (CSV), `xlsx` a workbook with both.
+ */
+export function exportUrl(id: string, format: 'csv' | 'json' | 'summary' | 'xlsx', lang?: string): string {
+  return `${runUrl(id)}/export?format=${format}${langParam(lang)}`;
 }
 
 /** Follows GET /api/runs/:id/events, yielding each valid event line (bad lines are skipped) until the stream ends. */
 export async function* followRunEvents(
   id: string,
   from: number,
-  options: { after?: number; signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
+  options: { after?: number; lang?: string; signal?: AbortSignal; fetchImpl?: typeof fetch } = {},
 ): AsyncGenerator<RunEvent> {
   const fetchImpl = options.fetchImpl ?? fetch;
   let res: Response;
   try {
-    res = await fetchImpl(eventsUrl(id, from, options.after), {
+    res = await fetchImpl(eventsUrl(id, from, options.after, options.lang), {
       headers: { Accept: 'application/x-ndjson' },
       signal: options.signal ?? null,
     });

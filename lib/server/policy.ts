@@ -1,5 +1,5 @@
 import 'server-only';
-import type { InputPolicy } from '@/lib/schema';
+import { type InputPolicy, runBodyLimit, runLineLimit } from '@/lib/schema';
 import { type ShareLimits, shareLimits } from '@/lib/share/url-state';
 import { getConfig, type ServerConfig } from './env';
 
@@ -19,11 +19,11 @@ type RunLimitsConfig = Pick<ServerConfig, 'maxLinesPerRequest' | 'maxDomainsPerR
 
 /** The most lines a bulk run's list may have (POST /api/runs): a request's, or two per domain of a full run. */
 export const runMaxLines = (config: RunLimitsConfig) =>
-  Math.max(config.maxLinesPerRequest, config.maxDomainsPerRun * 2);
+  runLineLimit({ maxLines: config.maxLinesPerRequest, maxDomainsPerRun: config.maxDomainsPerRun });
 
 /** The largest body of POST /api/runs: a full run's list (at least MAX_BODY_BYTES). */
 export const runBodyBytes = (config: Pick<RunLimitsConfig, 'maxBodyBytes' | 'maxDomainsPerRun'>) =>
-  Math.max(config.maxBodyBytes, config.maxDomainsPerRun * 300);
+  runBodyLimit(config);
 
 /**
  * How much of a share link's list a page restores: no more than the list it hands on could be (the dashboard's

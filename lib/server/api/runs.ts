@@ -6,7 +6,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { catalogueFor, LANGUAGES, matchLanguage } from '@/lib/messages';
-import { parseDomainList } from '@/lib/report/domain-list';
+import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { RunCreated, RunCreateRequest, RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
 import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
@@ -16,10 +16,11 @@ import { getNamesWindow } from '../names-window';
 import { runMaxLines } from '../policy';
 import { getRunEngine } from '../runs/engine';
 import { runEventsResponse } from '../runs/events';
-import { exportStream } from '../runs/export';
+import { exportStream, summaryExportStream } from '../runs/export';
+import { XLSX_TYPE, xlsxExportStream } from '../runs/export-xlsx';
 import { getFollowers } from '../runs/followers';
 import { newOwnerToken, requireRunOwner } from '../runs/owner';
-import type { RunRecord, RunRefusal } from '../runs/store';
+import type { RunRecord, RunRefusal, RunSource } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
 
 const count = z
@@ -35,8 +36,8 @@ const lang = z.string().max(35).optional();
 export const SummaryQuery = z.object({ from: count.default(0), limit: count.optional(), lang });
 /** `?from=N&after=R&lang=L` of GET /api/runs/:id/events. */
 export const EventsQuery = z.object({ from: count.default(0), after: count.optional(), lang });
-/** `?format=csv|json&lang=L` of GET /api/runs/:id/export. */
-export const ExportQuery = z.object({ format: z.enum(['csv', 'json']).default('csv'), lang });
+/** `?format=csv|json|summary|xlsx&lang=L` of GET /api/runs/:id/export. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'summary', 'xlsx']).default('csv'), lang });
 
 /** The language a reader reads a run in: theirs (`?lang=`) when we have it, else the run's. */
 const readerLang = (run: RunRecord, query: { lang?: string | undefined }) => matchLanguage(query.lang) ?? run.lang;
@@ -65,6 +66,12 @@ export async function createRun(
 ): Promise<Response> {
   const { body } = input;
   const config = ctx.config;
+  if (body.columns && (!Array.isArray(body.domains) || body.columns.values.length !== body.domains.length)) {
+    throw new HttpError(
+      'invalid-input',
+      '`columns` needs `domains` as an array, with one item of `columns.values` per item of `domains`.',
+    );
+  }
   const lang = matchLanguage(body.lang) ?? pickLanguage(input.request, LANGUAGES);
   const accepted = acceptDomainList(
     body.domains,
@@ -79,6 +86,7 @@ export async function createRun(
   );
   if ('response' in accepted) return accepted.response;
   const { list } = accepted;
+  const source = runSource(body, list);
   const limited = await ctx.chargeDomains(list.domains.map((d) => d.ascii));
   if (limited) return limited;
   const owner = newOwnerToken();
@@ -100,6 +108,7 @@ export async function createRun(
       ascii,
       firstLine,
     })),
+    source,
   });
   if ('refused' in started) return tooManyRuns(started.refused);
   const run = started.created;
@@ -133,6 +142,26 @@ function tooManyRuns(refusal: RunRefusal): Response {
     { limit, count, retryAfterSeconds: retryAfterS },
     { 'Retry-After': String(retryAfterS) },
   );
+}
+
+/**
+ * The run's input lines, and the uploaded columns' cells of every line the run lists (a target, a rejected line or a
+ * duplicate), each cut or padded to the columns' names.
+ */
+function runSource(body: RunCreateRequest, list: DomainList): RunSource {
+  const names = body.columns?.names ?? [];
+  const cells = new Map<number, readonly string[]>();
+  const values = body.columns?.values;
+  if (values && names.length > 0) {
+    for (const { line } of [...list.domains, ...list.invalid, ...list.duplicates]) {
+      const row = values[line - 1] ?? [];
+      cells.set(
+        line,
+        names.map((_name, i) => row[i] ?? ''),
+      );
+    }
+  }
+  return { lines: list.domains.map((d) => d.line), columns: names, cells };
 }
 
 /** GET /api/runs/:id: the summary, progress, counts and the results from `from`. */
@@ -249,7 +278,7 @@ export async function recheckRun(
     wantedTargets.map((t) => ({ registrable: t.registrable, name: t.ascii })),
   );
   const targets = wantedTargets.filter((_t, i) => admissions[i]?.ok !== false);
-  const catalogue = catalogueFor(run.lang);
+  const catalogue = catalogueFor(readerLang(run, body));
   const skipped = wantedTargets.flatMap((t, i) => {
     const admission = admissions[i];
     if (admission === undefined || admission.ok) return [];
@@ -285,15 +314,23 @@ export async function exportRun(
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const { format } = input.query;
+  const lang = readerLang(run, input.query);
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  const name = `m365-dns-health-${run.id.slice(0, 8)}-${stamp}.${format}`;
-  return new Response(exportStream(run.results, format, { lang: readerLang(run, input.query) }), {
-    headers: {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      ...noStore,
-    },
-  });
+  const base = `m365-dns-health-${run.id.slice(0, 8)}-${stamp}`;
+  const download = (body: ReadableStream<Uint8Array>, name: string, type: string) =>
+    new Response(body, {
+      headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"`, ...noStore },
+    });
+  switch (format) {
+    case 'summary':
+      return download(summaryExportStream(run, lang), `${base}-summary.csv`, 'text/csv; charset=utf-8');
+    case 'xlsx':
+      return download(xlsxExportStream(run, lang), `${base}.xlsx`, XLSX_TYPE);
+    case 'csv':
+      return download(exportStream(run.results, format, { lang }), `${base}.csv`, 'text/csv; charset=utf-8');
+    case 'json':
+      return download(exportStream(run.results, format, { lang }), `${base}.json`, 'application/json; charset=utf-8');
+  }
 }
 
 export { runBodyBytes } from '../policy';

@@ -5,6 +5,19 @@
  */
 import 'server-only';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
+import {
+  orderEntries,
+  type SummaryEntry,
+  summaryCsvHead,
+  summaryCsvLines,
+  summaryItem,
+  type Text,
+} from '@/lib/bulk/summary';
+import { makeTranslator } from '@/lib/client/translator';
+import { normalizeDomain } from '@/lib/input/normalize';
+import type { InvalidEntry } from '@/lib/schema';
+import { inputPolicy } from '../policy';
+import type { RunRecord } from './store';
 import { reportOf, type StoredResult } from './stored-result';
 
 export type ExportFormat = 'csv' | 'json';
@@ -76,6 +89,99 @@ export function exportStream(
       next = end;
       if (text !== '') controller.enqueue(encoder.encode(text));
       if (next >= held.length) controller.close();
+    },
+  });
+}
+
+/** The text of `lang` for exports (times are written in UTC by the summary itself). */
+export function exportText(lang: string): Text {
+  return makeTranslator(lang, { timeZone: 'UTC' }).t;
+}
+
+/**
+ * A rejected line's reason in the reader's language: the run kept it in the run's, without the message's values,
+ * so the line is read again under this server's rules; when it is still rejected for the same reason, the reason
+ * is written in `lang`, else (a cut-short line, changed rules) the stored text is kept.
+ */
+function rejectReason(runLang: string, lang: string): (invalid: InvalidEntry) => string {
+  if (runLang === lang) return (invalid) => invalid.reason;
+  const t = exportText(lang);
+  const { allowTestDomains, maxLineLength } = inputPolicy();
+  return (invalid) => {
+    const again = normalizeDomain(invalid.input, { allowTestDomains, maxLineLength });
+    return !again.ok && again.code === invalid.code ? t(`input.reject.${again.code}`, again.params) : invalid.reason;
+  };
+}
+
+/** One input line of a run, its report unpacked only when `entry` is called. */
+export type LazyEntry = { line: number | null; entry: () => SummaryEntry };
+
+/**
+ * Every input line of `run` in input order (its results as they are now): each target with its result (or "not
+ * checked yet"), each rejected line with its reason, each duplicate. Reports are unpacked and rendered in `lang` one
+ * at a time, when an entry is called.
+ */
+export function runSummaryEntries(
+  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
+  lang: string,
+): LazyEntry[] {
+  const byDomain = new Map(run.results.map((result) => [result.domain, result]));
+  const cells = (line: number | null) => (line === null ? [] : (run.source?.cells.get(line) ?? []));
+  const targets = run.targets.map((target, i): LazyEntry => {
+    const line = run.source?.lines[i] ?? null;
+    const stored = byDomain.get(target.ascii);
+    return {
+      line,
+      entry: () =>
+        stored
+          ? { kind: 'checked', line, cells: cells(line), report: reportOf(stored, lang) }
+          : { kind: 'pending', line, cells: cells(line), display: target.display },
+    };
+  });
+  const reason = rejectReason(run.lang, lang);
+  const rejected = run.invalid.map(
+    (invalid): LazyEntry => ({
+      line: invalid.line,
+      entry: () => ({ kind: 'rejected', ...invalid, reason: reason(invalid), cells: cells(invalid.line) }),
+    }),
+  );
+  const duplicates = run.duplicates.map(
+    (duplicate): LazyEntry => ({
+      line: duplicate.line,
+      entry: () => ({ kind: 'duplicate', ...duplicate, cells: cells(duplicate.line) }),
+    }),
+  );
+  return orderEntries([targets, rejected, duplicates]);
+}
+
+/** Entries laid out per chunk of the summary (each checked one is unpacked and rendered). */
+const ENTRIES_PER_CHUNK = 32;
+
+/**
+ * GET /api/runs/:id/export?format=summary: one CSV row per input line (lib/bulk/summary.ts) with the uploaded columns,
+ * headers and text in `lang`, streamed a chunk of entries at a time.
+ */
+export function summaryExportStream(
+  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
+  lang: string,
+): ReadableStream<Uint8Array> {
+  const entries = runSummaryEntries(run, lang);
+  const columns = run.source?.columns ?? [];
+  const t = exportText(lang);
+  const encoder = new TextEncoder();
+  let next = -1;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next === -1) {
+        next = 0;
+        controller.enqueue(encoder.encode(summaryCsvHead(columns, t)));
+      } else {
+        const end = Math.min(entries.length, next + ENTRIES_PER_CHUNK);
+        const items = entries.slice(next, end).map((lazy) => summaryItem(lazy.entry(), t));
+        next = end;
+        if (items.length > 0) controller.enqueue(encoder.encode(summaryCsvLines(items, columns.length, t)));
+      }
+      if (next >= entries.length) controller.close();
     },
   });
 }

@@ -20,6 +20,19 @@ export type RunOwner = {
   tokenHash: string;
 };
 
+/**
+ * Where a run's list came from, for the summary export: the input line of each target, and the uploaded file's other
+ * columns with each line's cells.
+ */
+export type RunSource = {
+  /** The input line of each target, in the order of `targets`. */
+  lines: number[];
+  /** The other columns' names (empty when the list was not a spreadsheet). */
+  columns: string[];
+  /** The cells of the other columns per input line (lines of targets, rejected lines and duplicates). */
+  cells: Map<number, readonly string[]>;
+};
+
 export type RunRecord = {
   id: string;
   owner: RunOwner;
@@ -38,6 +51,8 @@ export type RunRecord = {
   targets: CheckTarget[];
   invalid: InvalidEntry[];
   duplicates: RunDuplicate[];
+  /** The input lines and the uploaded columns, when the run was started with them. */
+  source?: RunSource;
   /**
    * Results in completion order; a re-check replaces a result at its index. Each carries the run revision
    * that stored it; `revision` counts every store (append or replace).
@@ -48,7 +63,10 @@ export type RunRecord = {
   pending: number;
 };
 
-export type NewRun = Pick<RunRecord, 'owner' | 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates'>;
+export type NewRun = Pick<
+  RunRecord,
+  'owner' | 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates' | 'source'
+>;
 
 /**
  * Why a run was not stored: its client already keeps `maxRunsPerClient` runs none of which has finished

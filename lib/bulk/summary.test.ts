@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { makeReport } from '@/lib/client/test-fixtures';
+import { makeTranslator } from '@/lib/client/translator';
+import { parseCsv } from './csv-export';
+import {
+  orderEntries,
+  type SummaryEntry,
+  summaryCells,
+  summaryCsvHead,
+  summaryCsvLines,
+  summaryHeader,
+  summaryItem,
+  utcText,
+} from './summary';
+
+const en = makeTranslator('en').t;
+const zh = makeTranslator('zh-CN').t;
+
+/** A broken report with one fix in a host's own fields, the apex host `@` among them. */
+function brokenReport() {
+  const report = makeReport('contoso.test', 'missing', '2026-03-04T05:06:07.000Z');
+  report.fixes = [
+    {
+      record: 'msoid',
+      canonical: { op: 'add', name: 'msoid.contoso.test', host: 'msoid', type: 'CNAME', value: 'x.test', ttl: 3600 },
+      fields: [
+        { key: 'host', label: '主机记录', value: '@' },
+        { key: 'value', label: '记录值', value: 'clientconfig.partner.microsoftonline-p.net.cn' },
+      ],
+      copyValue: 'clientconfig.partner.microsoftonline-p.net.cn',
+      notes: [],
+      placeholder: false,
+    },
+  ];
+  return report;
+}
+
+const ENTRIES: SummaryEntry[] = [
+  { kind: 'duplicate', line: 4, cells: ['Dup Co'], input: 'CONTOSO.test', firstLine: 1 },
+  { kind: 'checked', line: 1, cells: ['Contoso', 'ignored extra'], report: brokenReport() },
+  { kind: 'rejected', line: 3, cells: ['=cmd|calc'], input: 'bad!name', reason: 'Contains "!"' },
+  { kind: 'pending', line: 2, cells: [], display: 'fabrikam.test' },
+];
+
+describe('summary', () => {
+  test('entries come out in input-line order', () => {
+    expect(orderEntries([ENTRIES]).map((e) => e.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('headers: the uploaded columns (an unnamed one numbered), then ours in the reader’s language', () => {
+    expect(summaryHeader(['company', ' '], en).slice(0, 4)).toEqual(['company', 'Column 2', 'Line', 'Domain']);
+    expect(summaryHeader(['company'], zh).slice(0, 3)).toEqual(['company', '行', '域名']);
+  });
+
+  test('one row per line: a checked domain with its problem and its fix in the host’s fields', () => {
+    const ordered = orderEntries([ENTRIES]).map((entry) => summaryItem(entry, en));
+    const rows = ordered.map((item) => summaryCells(item, 1, en));
+    expect(rows[0]?.slice(0, 3)).toEqual(['Contoso', '1', 'contoso.test']);
+    expect(rows[0]?.[6]).toBe('verdict missing');
+    expect(rows[0]?.[7]).toBe('Add msoid (CNAME): 主机记录: @ · 记录值: clientconfig.partner.microsoftonline-p.net.cn');
+    expect(rows[0]?.[8]).toBe('2026-03-04 05:06:07 UTC');
+    expect(rows[1]?.slice(0, 4)).toEqual(['', '2', 'fabrikam.test', 'Not checked yet']);
+    expect(rows[2]?.slice(0, 4)).toEqual(['=cmd|calc', '3', 'bad!name', 'Not checked: not a domain we can check']);
+    expect(rows[2]?.[6]).toBe('Contains "!"');
+    expect(rows[3]?.[6]).toBe('The same domain as line 1');
+  });
+
+  test('the CSV guards formula cells but keeps a lone @, and round-trips', () => {
+    const items = orderEntries([ENTRIES]).map((entry) => summaryItem(entry, zh));
+    const csv = summaryCsvHead(['company'], zh) + summaryCsvLines(items, 1, zh);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv);
+    expect(rows).toHaveLength(5);
+    expect(rows[3]?.[0]).toBe("'=cmd|calc");
+    expect(rows[1]?.[7]).toContain('添加');
+    expect(rows[1]?.[7]).toContain('主机记录：@');
+  });
+
+  test('utcText', () => {
+    expect(utcText(null)).toBe('');
+    expect(utcText('not a time')).toBe('not a time');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * What the printable report of a run (/bulk/report?run=<id>) shows, read from the run store on the server: every
+ * input line as a summary item (lib/bulk/summary.ts) in the reader's language, split into the domains that need
+ * work, the healthy ones, the lines not checked and those still pending. Server components only.
+ */
+import 'server-only';
+import { type SummaryItem, summaryItem } from '@/lib/bulk/summary';
+import { RECORDS_HEALTH, type RecordsHealth } from '@/lib/schema';
+import { getRunEngine } from '@/lib/server/runs/engine';
+import { exportText, runSummaryEntries } from '@/lib/server/runs/export';
+
+/**
+ * Domains that need work with a section of their own, at most: a 5,000-domain run stays a document a browser can
+ * lay out and print; the workbook lists them all, and the report says so.
+ */
+export const REPORT_SECTIONS = 500;
+
+export type RunReport = {
+  columns: string[];
+  counts: Record<RecordsHealth, number> & { rejected: number; duplicate: number; pending: number };
+  /** Broken, needs attention, could not check: worst first, then input order; at most REPORT_SECTIONS. */
+  needsWork: SummaryItem[];
+  /** All the domains that need work (`needsWork` may hold fewer). */
+  needsWorkCount: number;
+  /** The healthy domains' names, in input order. */
+  healthy: string[];
+  /** Rejected and duplicate lines, in input order. */
+  notChecked: SummaryItem[];
+  /** Earliest and latest check time (ISO), null when nothing was checked. */
+  first: string | null;
+  last: string | null;
+};
+
+export type RunReportData =
+  | { kind: 'missing'; reason: 'expired' | 'not-found' }
+  | { kind: 'report'; report: RunReport };
+
+/** The report of run `id` in `lang`, or why there is none. */
+export async function loadRunReport(id: string, lang: string): Promise<RunReportData> {
+  const found = await getRunEngine().store.get(id);
+  if (!('found' in found)) return { kind: 'missing', reason: found.missing === 'expired' ? 'expired' : 'not-found' };
+  const run = found.found;
+  const t = exportText(lang);
+  const counts = {
+    ...(Object.fromEntries(RECORDS_HEALTH.map((h) => [h, 0])) as Record<RecordsHealth, number>),
+    rejected: 0,
+    duplicate: 0,
+    pending: 0,
+  };
+  // Worst first: a bucket per health, each kept to REPORT_SECTIONS (the rest is only counted).
+  const work: Record<string, SummaryItem[]> = { broken: [], 'needs-attention': [], 'could-not-check': [] };
+  const healthy: string[] = [];
+  const notChecked: SummaryItem[] = [];
+  let needsWorkCount = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const lazy of runSummaryEntries(run, lang)) {
+    // One report unpacked and rendered at a time; only the items the page shows are kept.
+    const item = summaryItem(lazy.entry(), t);
+    counts[item.status] += 1;
+    if (item.checkedAt !== null) {
+      if (first === null || item.checkedAt < first) first = item.checkedAt;
+      if (last === null || item.checkedAt > last) last = item.checkedAt;
+    }
+    if (item.status === 'healthy') healthy.push(item.domain);
+    else if (item.status === 'rejected' || item.status === 'duplicate') notChecked.push(item);
+    else if (item.status !== 'pending') {
+      needsWorkCount += 1;
+      const bucket = work[item.status];
+      if (bucket && bucket.length < REPORT_SECTIONS) bucket.push(item);
+    }
+  }
+  const needsWork = [...(work.broken ?? []), ...(work['needs-attention'] ?? []), ...(work['could-not-check'] ?? [])];
+  return {
+    kind: 'report',
+    report: {
+      columns: run.source?.columns ?? [],
+      counts,
+      needsWork: needsWork.slice(0, REPORT_SECTIONS),
+      needsWorkCount,
+      healthy,
+      notChecked,
+      first,
+      last,
+    },
+  };
+}

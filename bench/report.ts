@@ -265,8 +265,26 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.paste) {
+    const m = results.paste.median;
+    parts.push(`## A ${num(m.bytes / 1e6, 1)} MB paste on / in Chromium (${num(m.lines)} lines)`);
+    parts.push(
+      table(
+        ['measure', 'median run'],
+        [
+          [
+            'longest frame while the list is read (target < 200 ms)',
+            `**${num(m.longestFrameMs)} ms** (runs: ${results.paste.runs.map((r) => num(r.longestFrameMs)).join(', ')})`,
+          ],
+          ['frames drawn meanwhile', num(m.frames)],
+          ['the paste itself (Chromium putting the text into the text box)', `${num(m.pasteMs)} ms`],
+          ['paste → the page says what it made of the list', `${num(m.resultMs)} ms`],
+        ],
+      ),
+    );
+  }
+
   if (results.page) {
-    parts.push('## Page weight and start-up');
     const rowsPage = results.page.firstLoad.map((f) => {
       if ('missing' in f) return [f.route, 'n/a (no such route)', 'n/a'];
       const browser = results.page!.browser.find((b) => b.route === f.route);

@@ -2,7 +2,8 @@
  * `npm run bench`: how fast a bulk check is, against what a Node client, the resolver itself and an
  * admin's `dig` script can do on the same machine, with the same real nsd + unbound lab the tests use.
  * Options: `--domains N` (default 1000), `--quick` (100 domains, one repetition), `--reps R` (3),
- * `--parts a,check,b,c,d,flow,page,size,followers,links` (all; `a` = the run API the bulk page uses, `check` = POST /api/check,
+ * `--parts a,check,b,c,d,flow,paste,page,size,followers,links` (all; `paste` = the longest frame while a 5 MB paste
+ * is read; `a` = the run API the bulk page uses, `check` = POST /api/check,
  * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
  * `size` = the API report's bytes for every demo domain, `followers` = the server's RSS under 200 unread events
  * streams of a finished run, `links` = 100 requests of each hostile share link: server RSS and `/api/health`
@@ -33,6 +34,7 @@ import {
   type Part,
 } from './measure';
 import { type BrowserLoad, browserScriptBytes, coldStartMs, type FirstLoad, firstLoadJs } from './page';
+import { measurePaste, type PasteRun } from './paste';
 import { pidListeningOn, pidWithArg, settledRssMb } from './proc';
 import { collectProfile, profilingEnv, topSelfTime } from './profile';
 import { type Query, typeCounts } from './queries';
@@ -83,9 +85,11 @@ function parseArgs(argv: string[]): Options {
   const reps = Number(value('--reps') ?? (quick ? 1 : 3));
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
-  const parts = new Set((value('--parts') ?? 'a,check,b,c,d,flow,page,size,followers,links').split(',') as Part[]);
+  const parts = new Set(
+    (value('--parts') ?? 'a,check,b,c,d,flow,paste,page,size,followers,links').split(',') as Part[],
+  );
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'page', 'size', 'followers', 'links'].includes(p))
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'paste', 'page', 'size', 'followers', 'links'].includes(p))
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -231,6 +235,7 @@ export type BenchResults = {
   /** Server RSS at rest (minimum over a quiet spell): after the warm-up, and after the last run expired. */
   memory?: { idleStartMb: number; afterExpiryMb?: number; lastRunStatus?: number };
   flow?: { runs: FlowRun[]; median: FlowRun };
+  paste?: { runs: PasteRun[]; median: PasteRun };
   page?: {
     firstLoad: Array<FirstLoad | { route: string; missing: true }>;
     browser: BrowserLoad[];
@@ -436,6 +441,24 @@ async function main(): Promise<void> {
       if (runs.length > 0) flow = { runs, median: medianRun(runs, (r) => r.totalMs) };
     }
 
+    let paste: BenchResults['paste'];
+    if (options.parts.has('paste')) {
+      const runs: PasteRun[] = [];
+      for (let rep = 0; rep < options.reps; rep++) {
+        try {
+          const run = await measurePaste(app.url);
+          runs.push(run);
+          log(
+            `paste ${fmt(run.bytes / 1e6, 1)} MB (${fmt(run.lines)} lines): the paste itself ${fmt(run.pasteMs)} ms; then longest frame ${fmt(run.longestFrameMs)} ms (target < 200), ${fmt(run.frames)} frames, result after ${fmt(run.resultMs)} ms`,
+          );
+        } catch (error) {
+          notes.push(`5 MB paste failed: ${(error as Error).message.split('\n')[0]}`);
+          break;
+        }
+      }
+      if (runs.length > 0) paste = { runs, median: medianRun(runs, (r) => r.longestFrameMs) };
+    }
+
     let page: BenchResults['page'];
     if (options.parts.has('page')) {
       const firstLoad: Array<FirstLoad | { route: string; missing: true }> = [];
@@ -543,6 +566,7 @@ async function main(): Promise<void> {
       conditions,
       ...(memory ? { memory } : {}),
       ...(flow ? { flow } : {}),
+      ...(paste ? { paste } : {}),
       ...(page ? { page } : {}),
       ...(size ? { size } : {}),
       ...(followers ? { followers } : {}),

@@ -179,7 +179,7 @@ function healthy(domain: string, cloud: CloudKey): Parts {
   };
 }
 
-function tenantRecords(domain: string, cloud: CloudKey, change: Partial<Parts> = {}): ZoneRecord[] {
+export function tenantRecords(domain: string, cloud: CloudKey, change: Partial<Parts> = {}): ZoneRecord[] {
   const parts = { ...healthy(domain, cloud), ...change };
   return Object.values(parts).flat();
 }

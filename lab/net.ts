@@ -30,6 +30,19 @@ function udpPortFree(host: string, port: number): Promise<boolean> {
   });
 }
 
+function tcpPortFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+/** True when `port` is free for both TCP and UDP on `host` right now. */
+export async function portFree(host: string, port: number): Promise<boolean> {
+  return (await tcpPortFree(host, port)) && (await udpPortFree(host, port));
+}
+
 /** A port that is free for both TCP and UDP on `host` right now (found by binding port 0). Never 3000. */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {

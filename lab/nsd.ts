@@ -3,11 +3,11 @@
  * directory on a free loopback port, as a plain foreground process stopped by PID.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBinary, freePort, queryOnce } from './net';
 import { logTail, type Managed, spawnManaged, waitUntil } from './process';
-import { absolute, LAB_NS, renderZone } from './zone-file';
+import { absolute, LAB_NS, renderZone, withApexRecords } from './zone-file';
 import type { Zone } from './zone-types';
 
 export type NsdOptions = {
@@ -15,6 +15,10 @@ export type NsdOptions = {
   dir: string;
   zones: Zone[];
   host?: string;
+  /** Fixed port (the authority lab runs every server on one port, as real servers all use 53); free one when absent. */
+  port?: number;
+  /** Add the root and `test.` zones when not given (default true). Without them, any reply means "started". */
+  baseZones?: boolean;
   /** How long to wait for the first answer. */
   startTimeoutMs?: number;
   /** Removed by the watchdog if this process dies without stopping nsd. */
@@ -29,6 +33,11 @@ export type Nsd = {
   configFile: string;
   logFile: string;
   process: Managed;
+  /**
+   * Serves new contents for zones it already serves: rewrites their files, signals a reload (SIGHUP) and waits until
+   * each answers with the SOA serial of its new contents (give a higher serial than before).
+   */
+  reload(zones: Zone[]): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -94,13 +103,14 @@ function allZones(host: string, zones: Zone[]): Zone[] {
 export async function startNsd(options: NsdOptions): Promise<Nsd> {
   const host = options.host ?? '127.0.0.1';
   const nsdBin = findBinary('nsd');
-  const zones = allZones(host, options.zones);
+  const base = options.baseZones !== false;
+  const zones = base ? allZones(host, options.zones) : options.zones;
   mkdirSync(join(options.dir, 'zones'), { recursive: true });
   for (const zone of zones) writeFileSync(join(options.dir, 'zones', zoneFileName(zone.apex)), renderZone(zone));
 
   let lastError: unknown;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort(host);
+  for (let attempt = 1; attempt <= (options.port === undefined ? 3 : 1); attempt++) {
+    const port = options.port ?? (await freePort(host));
     const configFile = join(options.dir, 'nsd.conf');
     const logFile = join(options.dir, 'nsd.log');
     const outFile = join(options.dir, 'nsd.out');
@@ -120,7 +130,11 @@ export async function startNsd(options: NsdOptions): Promise<Nsd> {
     });
     const logs = () => `nsd log (${logFile}):\n${logTail(logFile)}\n${logTail(outFile)}`;
     try {
-      await waitUntil(async () => (await queryOnce(host, port, 'test.', 'SOA', 300)).rcode === 'NOERROR', {
+      const answers = async () =>
+        base
+          ? (await queryOnce(host, port, 'test.', 'SOA', 300)).rcode === 'NOERROR'
+          : !!(await queryOnce(host, port, '.', 'SOA', 300));
+      await waitUntil(answers, {
         timeoutMs: options.startTimeoutMs ?? 20_000,
         abortIf: () => (proc.hasExited ? `nsd exited during start (port ${port})` : undefined),
         describe: logs,
@@ -132,6 +146,7 @@ export async function startNsd(options: NsdOptions): Promise<Nsd> {
         configFile,
         logFile,
         process: proc,
+        reload: (changed) => reloadZones(options.dir, host, port, proc, changed),
         stop: () => proc.stop(),
       };
     } catch (error) {
@@ -143,4 +158,28 @@ export async function startNsd(options: NsdOptions): Promise<Nsd> {
     }
   }
   throw new Error(`nsd did not start: ${(lastError as Error).message}`);
+}
+
+/** See `Nsd.reload`. */
+async function reloadZones(dir: string, host: string, port: number, proc: Managed, zones: Zone[]): Promise<void> {
+  // nsd reads a zone file again only when its mtime changed: a rewrite within the same second must count too.
+  const later = new Date(Date.now() + 2000);
+  for (const zone of zones) {
+    const file = join(dir, 'zones', zoneFileName(zone.apex));
+    writeFileSync(file, renderZone(zone));
+    utimesSync(file, later, later);
+  }
+  process.kill(proc.pid, 'SIGHUP');
+  for (const zone of zones) {
+    const soa = withApexRecords(zone)[0];
+    const serial = String(soa?.data).split(' ')[2];
+    await waitUntil(
+      async () => {
+        const reply = await queryOnce(host, port, absolute(zone.apex), 'SOA', 300);
+        const data = reply.answers.find((a) => a.type === 'SOA')?.data as { serial?: number } | undefined;
+        return String(data?.serial) === serial;
+      },
+      { timeoutMs: 10_000, describe: () => `nsd did not load serial ${serial} of ${zone.apex}` },
+    );
+  }
 }

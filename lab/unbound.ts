@@ -14,12 +14,20 @@ const execFileAsync = promisify(execFile);
 
 export type Forward = { zone: string; host: string; port: number };
 
+/** A zone unbound resolves iteratively (RD=0) from the given servers, as from a real delegation. */
+export type Stub = { zone: string; servers: Array<{ host: string; port: number }> };
+
 export type UnboundOptions = {
   dir: string;
-  /** Where `.` goes (nsd). */
-  upstream: { host: string; port: number };
+  /** Where `.` goes (nsd); absent when stubs give the root. */
+  upstream?: { host: string; port: number };
   /** More specific forward zones (the fake server's zones). */
   forwards?: Forward[];
+  /**
+   * Stub zones (the authority lab: unbound cannot follow a referral to a port other than 53, so every zone of
+   * the hierarchy is a stub naming its servers with their port).
+   */
+  stubs?: Stub[];
   host?: string;
   /** Fixed port (used by restart); a free one when absent. */
   port?: number;
@@ -42,8 +50,9 @@ export function renderUnboundConfig(options: {
   dir: string;
   host: string;
   port: number;
-  upstream: { host: string; port: number };
+  upstream?: { host: string; port: number };
   forwards: Forward[];
+  stubs?: Stub[];
 }): string {
   const { dir, host, port, upstream } = options;
   const lines = [
@@ -85,11 +94,13 @@ export function renderUnboundConfig(options: {
     `  control-interface: "${join(dir, 'unbound.ctl')}"`,
     '  control-use-cert: no',
     '',
-    'forward-zone:',
-    '  name: "."',
-    `  forward-addr: ${upstream.host}@${upstream.port}`,
-    '',
   ];
+  if (upstream) lines.push('forward-zone:', '  name: "."', `  forward-addr: ${upstream.host}@${upstream.port}`, '');
+  for (const stub of options.stubs ?? []) {
+    lines.push('stub-zone:', `  name: "${absolute(stub.zone)}"`);
+    for (const s of stub.servers) lines.push(`  stub-addr: ${s.host}@${s.port}`);
+    lines.push('');
+  }
   for (const f of options.forwards) {
     lines.push('forward-zone:', `  name: "${absolute(f.zone)}"`, `  forward-addr: ${f.host}@${f.port}`, '');
   }
@@ -139,6 +150,7 @@ export async function startUnbound(options: UnboundOptions): Promise<Unbound> {
         port,
         upstream: options.upstream,
         forwards: options.forwards ?? [],
+        stubs: options.stubs,
       }),
     );
     try {

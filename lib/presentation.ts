@@ -118,6 +118,7 @@ export const RECORD_STATUS_PRESENTATION: Readonly<Record<RecordStatus, Presentat
   'too-many': { labelCode: 'records.status.too-many', tone: 'critical', icon: 'x' },
   'lookup-failed': { labelCode: 'records.status.lookup-failed', tone: 'unchecked', icon: 'question' },
   'not-applicable': { labelCode: 'records.status.not-applicable', tone: 'notice', icon: 'info' },
+  inconsistent: { labelCode: 'records.status.inconsistent', tone: 'warning', icon: 'alert' },
 };
 
 export const RECORDS_HEALTH_PRESENTATION: Readonly<Record<RecordsHealth, Presentation>> = {

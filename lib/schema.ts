@@ -375,6 +375,7 @@ export type CloudFamily = z.infer<typeof CloudFamily>;
  * - `conflict`: a CNAME shares its name with other data. `proxied`: Cloudflare's proxy answers instead of the CNAME.
  * - `deprecated`: an old value that still works for now. `too-many`: more than one record where one is allowed.
  * - `not-applicable`: not judged (service not used, cloud unknown, domain does not exist).
+ * - `inconsistent`: the domain's own DNS servers publish different answers (copies); the worst is reported.
  */
 export const RECORD_STATUSES = [
   'ok',
@@ -388,6 +389,7 @@ export const RECORD_STATUSES = [
   'too-many',
   'lookup-failed',
   'not-applicable',
+  'inconsistent',
 ] as const;
 export const RecordStatus = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof RecordStatus>;
@@ -580,6 +582,8 @@ export type SymptomAnswer = z.infer<typeof SymptomAnswer>;
 export const CheckResult = z.object({
   domain: z.string(),
   display: z.string(),
+  /** What was entered, when the name was read out of a web or e-mail address (see `Report.entered`). */
+  entered: z.string().optional(),
   registrable: z.string(),
   isSubdomain: z.boolean(),
   cloud: CloudReport,
@@ -598,6 +602,8 @@ export const CheckResult = z.object({
   /** Domain-level notes (subdomain, cloud contradiction…). */
   notes: z.array(MessageRef),
   resolvers: z.array(z.string()),
+  /** What the verdict rests on: the zone's own servers, or only the resolver (issue 14; absent in older results). */
+  authority: z.lazy(() => Authority).optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
 });
@@ -609,6 +615,12 @@ export const Report = z.object({
   domain: z.string(),
   /** Unicode name for display. */
   display: z.string(),
+  /**
+   * What was entered, when the name was read out of a web or e-mail address: `https://www.northwind.com.cn/` for
+   * `northwind.com.cn` (the host, without a leading `www.` unless the rest is a public suffix). Absent for a name
+   * entered as itself.
+   */
+  entered: z.string().optional(),
   registrable: z.string(),
   isSubdomain: z.boolean(),
   cloud: CloudReport,
@@ -637,6 +649,8 @@ export const Report = z.object({
   notes: z.array(z.string()).default([]),
   /** Resolver(s) asked, `ip:port`. */
   resolvers: z.array(z.string()),
+  /** The zone's own DNS servers and whether the verdict rests on them (issue 14; absent in older results). */
+  authority: z.lazy(() => Authority).optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
   lang: z.string(),
@@ -880,3 +894,112 @@ export const RunEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('done'), status: RunStatus, checked: z.number().int(), total: z.number().int() }),
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;
+
+// authority (issue 14) ------------------------------------------------------------------------------------------
+// What the domain's own DNS servers publish, found by walking down from the root (lib/server/dns/authority.ts);
+// judged in lib/lookups/authority.ts. Plain data: the propagation comparison reads `AuthAnswer` as "published".
+
+/** Why one authoritative server address gave no usable answer. */
+export const AUTH_SERVER_PROBLEMS = [
+  /** No reply within AUTH_TIMEOUT_MS on any try. */
+  'timeout',
+  /** The network refused or could not route the query (ICMP unreachable, no route, …). */
+  'network-error',
+  /** REFUSED, SERVFAIL or another error rcode: the server does not serve the zone (lame). */
+  'error-rcode',
+  /** A reply without the AA flag: the server does not answer for the zone (lame). */
+  'not-authoritative',
+  /** A reply that is not a DNS answer to the question. */
+  'bad-response',
+  /** The server name has no address (no glue and the resolver found none). */
+  'no-address',
+  /** Not asked: past AUTH_MAX_SERVERS / AUTH_MAX_ADDRESSES or the authoritative query budget. */
+  'not-asked',
+] as const;
+export const AuthServerProblem = z.enum(AUTH_SERVER_PROBLEMS);
+export type AuthServerProblem = z.infer<typeof AuthServerProblem>;
+
+/** One authoritative server address's answer to one question (RD=0): the published answer as that copy has it. */
+export const AuthAnswer = z.object({
+  /** Server name (from the NS sets), lower-case, no trailing dot. */
+  server: z.string(),
+  /** Its address (the port is DNS_AUTH_PORT); null with problem `no-address`. */
+  address: z.string().nullable(),
+  aa: z.boolean().nullable(),
+  rcode: z.string().nullable(),
+  /** The answer section (CNAME chain within the reply included), TTLs as published. */
+  answers: z.array(DnsAnswer),
+  /** SOA serial of this server's copy (from the negative answer's SOA or an SOA query); null when unknown. */
+  soaSerial: z.number().int().nonnegative().nullable(),
+  problem: AuthServerProblem.optional(),
+});
+export type AuthAnswer = z.infer<typeof AuthAnswer>;
+
+/** One server address of the zone as the report shows it. */
+export const AuthServer = z.object({
+  name: z.string(),
+  address: z.string().nullable(),
+  /** Named in the parent's referral (the delegation). */
+  inParent: z.boolean(),
+  /** Named in the zone's own apex NS set. */
+  inApex: z.boolean(),
+  /** Answered at all (any rcode). */
+  reachable: z.boolean(),
+  /** Answered the apex SOA with AA set; null when it did not answer. */
+  aa: z.boolean().nullable(),
+  soaSerial: z.number().int().nonnegative().nullable(),
+  problem: AuthServerProblem.optional(),
+});
+export type AuthServer = z.infer<typeof AuthServer>;
+
+/** What the verdict rests on: the zone's own servers, or only the resolver (labelled as such in the page). */
+export const AUTHORITY_BASES = ['authoritative', 'resolver'] as const;
+export const AuthorityBasis = z.enum(AUTHORITY_BASES);
+export type AuthorityBasis = z.infer<typeof AuthorityBasis>;
+
+/** Why the verdict rests on the resolver only. */
+export const AUTHORITY_FALLBACKS = [
+  /** AUTHORITATIVE=0. */
+  'disabled',
+  /** No root server answered (outbound DNS is probably blocked); remembered for AUTH_UNREACHABLE_S. */
+  'root-unreachable',
+  /** The walk got to the zone, but none of its servers gave an authoritative answer. */
+  'servers-unreachable',
+  /** The walk ended without a zone (a referral loop, no servers, NXDOMAIN above the name). */
+  'no-zone',
+  /** AUTH_MAX_QUERIES_PER_DOMAIN ran out. */
+  'over-budget',
+] as const;
+export const AuthorityFallback = z.enum(AUTHORITY_FALLBACKS);
+export type AuthorityFallback = z.infer<typeof AuthorityFallback>;
+
+/** Zone health checks (the "DNS servers" card); they never decide the Microsoft 365 verdict. */
+export const ZONE_HEALTH_CODES = ['ns-mismatch', 'lame-server', 'serials-differ', 'server-unreachable'] as const;
+export const ZoneHealthCode = z.enum(ZONE_HEALTH_CODES);
+export type ZoneHealthCode = z.infer<typeof ZoneHealthCode>;
+
+export const ZoneHealth = z.object({
+  code: ZoneHealthCode,
+  severity: Severity,
+  /** The servers the check names (the differing NS names, the lame or unreachable servers, …). */
+  servers: z.array(z.string()),
+});
+export type ZoneHealth = z.infer<typeof ZoneHealth>;
+
+/** The report's `authority` part. */
+export const Authority = z.object({
+  /** The zone the domain's records live in (its apex), null when the walk found none. */
+  zone: z.string().nullable(),
+  basedOn: AuthorityBasis,
+  fallback: AuthorityFallback.optional(),
+  /** NS names in the parent's referral and at the zone apex (lower-case, sorted). */
+  parentNs: z.array(z.string()),
+  apexNs: z.array(z.string()),
+  /** Parent and apex NS sets are equal; null when either is unknown. */
+  delegationMatch: z.boolean().nullable(),
+  servers: z.array(AuthServer),
+  health: z.array(ZoneHealth),
+  /** Queries the authoritative path sent for this domain (bounded by AUTH_MAX_QUERIES_PER_DOMAIN). */
+  queries: z.number().int().nonnegative(),
+});
+export type Authority = z.infer<typeof Authority>;

@@ -45,8 +45,11 @@ async function main(): Promise<void> {
   dns = await startFakeDnsServer({ host: '127.0.0.1', ...zones });
   console.log(`demo DNS server (fake, authoritative) on ${dns.address}: ${zones.zones.length} zones`);
 
+  // The demo's one DNS server has no root and no delegations, so the domains' own servers can't be found from
+  // the root down: the demo judges on what that server answers (AUTHORITATIVE=0), and says so.
+  console.log('authoritative answers: off (AUTHORITATIVE=0): the demo DNS server has no root or delegations');
   app = await startApp(
-    { DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', DNS_TIMEOUT_MS: '800', DNS_TRIES: '2' },
+    { DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', DNS_TIMEOUT_MS: '800', DNS_TRIES: '2', AUTHORITATIVE: '0' },
     { port, host, inheritOutput: true },
   );
   const base = host === '0.0.0.0' || host === '::' ? `http://localhost:${port}` : app.url;

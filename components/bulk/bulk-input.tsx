@@ -4,7 +4,9 @@ import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { RejectedLines } from '@/components/ui/rejected-lines';
 import { ServicesField } from '@/components/ui/services-field';
+import { type SlicedWork, useSliced } from '@/components/ui/use-sliced';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { BulkInputState } from '@/lib/bulk/bulk-link';
 import {
@@ -18,7 +20,9 @@ import {
 } from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
 import type { ServiceChoices } from '@/lib/client/services';
-import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
+import { withoutRejected } from '@/lib/input/parse-list';
+import { rejectedLineCount } from '@/lib/input/rejected-count';
+import { type DomainList, parseDomainListInSlices } from '@/lib/report/domain-list';
 import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit, runLineLimit } from '@/lib/schema';
 
 /**
@@ -52,7 +56,7 @@ const LIST_LIMIT = 50;
 export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
 
 export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
-  const { t, lang } = useT();
+  const { t, lang, num } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
   const [file, setFile] = useState<FileImport | null>(null);
@@ -110,20 +114,25 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
   // The file's other columns would not fit in the run's body: the run starts without them, and says so.
   const columnsDropped = source?.dropped === true && source.columns === null;
-  const list: DomainList | null = useMemo(
-    () =>
-      source === null
-        ? null
-        : parseDomainList(source.input, {
-            allowTestDomains: policy.allowTestDomains,
-            maxLineLength: policy.maxLineLength,
-            maxDomains: maxDomainsPerRun,
-            lang,
-          }),
-    [source, policy, maxDomainsPerRun, lang],
-  );
+  // Parsed in slices with the page's turn between them: a paste or file of megabytes never freezes the page.
+  const work = useMemo<SlicedWork<DomainList> | null>(() => {
+    if (source === null) return null;
+    const options = {
+      allowTestDomains: policy.allowTestDomains,
+      maxLineLength: policy.maxLineLength,
+      maxDomains: maxDomainsPerRun,
+      lang,
+    };
+    return (slices) => parseDomainListInSlices(source.input, options, slices);
+  }, [source, policy, maxDomainsPerRun, lang]);
+  const sliced = useSliced(work);
+  const { reading } = sliced;
+  const list = work ? sliced.value : null;
 
-  const canStart = !busy && list !== null && list.domains.length > 0 && list.overLimit === null;
+  const canStart = !busy && reading === null && list !== null && list.domains.length > 0 && list.overLimit === null;
+  /** Starts a run of `domains`; a part of the list (the first N) is sent as those names alone. */
+  const start = (domains: string[], from: RunSourceInput = { input: domains, columns: null }) =>
+    onStart(domains, cloud, services, from);
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
 
   return (
@@ -248,7 +257,25 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
           </table>
         </div>
       ) : null}
-      {list ? <ListSummary list={list} /> : null}
+      {reading !== null ? (
+        <p data-testid="bulk-list-counts" data-reading="true" className="text-sm font-semibold">
+          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
+        </p>
+      ) : list ? (
+        <ListSummary
+          list={list}
+          busy={busy}
+          onStartFirst={(domains) => start(domains)}
+          onSplit={(first, rest) => {
+            setText(rest.join('\n'));
+            setFile(null);
+            setColumn(null);
+            setFileName(null);
+            start(first);
+          }}
+          onRemoveRejected={csv ? undefined : () => setText(withoutRejected(text, list.invalid))}
+        />
+      ) : null}
       {columnsDropped ? (
         <p data-testid="bulk-columns-dropped" className="text-sm text-amber-800 dark:text-amber-300">
           {t('bulk.input.columnsDropped')}
@@ -268,13 +295,12 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         type="button"
         data-testid="bulk-start"
         disabled={!canStart}
+        aria-describedby={list?.overLimit ? 'bulk-over-limit' : undefined}
         onClick={() =>
           list &&
           source &&
-          onStart(
+          start(
             list.domains.map((d) => d.ascii),
-            cloud,
-            services,
             source.fits === false ? { input: list.domains.map((d) => d.ascii), columns: null } : source,
           )
         }
@@ -286,34 +312,78 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   );
 }
 
-function ListSummary({ list }: { list: DomainList }) {
+type SummaryProps = {
+  list: DomainList;
+  busy: boolean;
+  /** Starts a run of these domains (the first ones of a list over the limit). */
+  onStartFirst: (domains: string[]) => void;
+  /** Starts a run of `first` and keeps `rest` in the box for the next run. */
+  onSplit: (first: string[], rest: string[]) => void;
+  /** Cuts the rejected entries out of the text box; absent for a CSV column. */
+  onRemoveRejected: (() => void) | undefined;
+};
+
+function ListSummary({ list, busy, onStartFirst, onSplit, onRemoveRejected }: SummaryProps) {
   const { t, num } = useT();
+  const { overLimit } = list;
+  const ascii = list.domains.map((d) => d.ascii);
   return (
     <div className="space-y-1 text-sm" data-testid="bulk-list-summary">
       <p data-testid="bulk-list-counts" className="font-semibold">
         {t('bulk.input.counts', {
           valid: num(list.domains.length),
           duplicates: num(list.duplicates.length),
-          rejected: num(list.invalid.length),
+          rejected: num(rejectedLineCount(list.invalid)),
         })}
       </p>
-      {list.overLimit ? (
-        <p role="alert" data-testid="bulk-over-limit" className="font-semibold text-red-800 dark:text-red-300">
-          {t('bulk.input.overLimit', { count: num(list.overLimit.count), limit: num(list.overLimit.limit) })}
-        </p>
+      {overLimit ? (
+        <div
+          role="alert"
+          id="bulk-over-limit"
+          data-testid="bulk-over-limit"
+          className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          <p className="font-semibold">
+            {t('bulk.input.overLimit', { count: num(overLimit.count), limit: num(overLimit.limit) })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              data-testid="bulk-start-first"
+              disabled={busy}
+              onClick={() => onStartFirst(ascii.slice(0, overLimit.limit))}
+              className="rounded bg-blue-700 px-3 py-1.5 font-semibold text-white disabled:opacity-50"
+            >
+              {t('bulk.input.startFirst', { limit: num(overLimit.limit) })}
+            </button>
+            <button
+              type="button"
+              data-testid="bulk-split"
+              disabled={busy}
+              onClick={() => onSplit(ascii.slice(0, overLimit.limit), ascii.slice(overLimit.limit))}
+              className="rounded border border-current/40 bg-white px-3 py-1.5 font-semibold disabled:opacity-50 dark:bg-slate-900"
+            >
+              {t('bulk.input.split', {
+                limit: num(overLimit.limit),
+                rest: num(overLimit.count - overLimit.limit),
+              })}
+            </button>
+          </div>
+        </div>
       ) : null}
       {list.invalid.length > 0 ? (
-        <ul data-testid="bulk-rejected" className="list-disc pl-5 text-red-800 dark:text-red-300">
-          {list.invalid.slice(0, LIST_LIMIT).map((entry) => (
-            <li key={`${entry.line}:${entry.input}`}>
+        <div data-testid="bulk-rejected" className="text-red-800 dark:text-red-300">
+          <RejectedLines
+            invalid={list.invalid}
+            onRemove={onRemoveRejected}
+            renderEntry={(entry) => (
               <DnsText
                 value={t('bulk.input.rejected', { line: entry.line, input: entry.input, reason: entry.reason })}
                 mono={false}
               />
-            </li>
-          ))}
-          {list.invalid.length > LIST_LIMIT ? <li>…</li> : null}
-        </ul>
+            )}
+          />
+        </div>
       ) : null}
       {list.duplicates.length > 0 ? (
         <ul data-testid="bulk-duplicates" className="list-disc pl-5 text-slate-600 dark:text-slate-400">

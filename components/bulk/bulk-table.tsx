@@ -156,6 +156,11 @@ const BulkRow = memo(function BulkRow({
       </td>
       <td className={`${TD} max-sm:col-start-2 max-sm:row-start-1 max-sm:pb-1 sm:min-w-40`}>
         <span className="break-words font-mono">{breakable(row.display)}</span>
+        {row.entered !== undefined ? (
+          <span className="block text-xs wrap-anywhere text-slate-600 dark:text-slate-400" data-testid="row-entered">
+            {t('ui.table.entered', { domain: row.display, entered: row.entered })}
+          </span>
+        ) : null}
         {/* Between sm and md the cloud and host columns are hidden: their values sit under the domain. */}
         <span className="hidden text-xs text-slate-600 sm:block md:hidden print:hidden dark:text-slate-400">
           <span title={cloudFull}>{cloudShort}</span> · {host}

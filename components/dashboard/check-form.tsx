@@ -6,10 +6,10 @@ import { ServicesField } from '@/components/ui/services-field';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { InputCheck } from '@/lib/client/input-check';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
-import type { CloudChoice, InputPolicy } from '@/lib/schema';
+import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
 import { InputFeedback } from './input-feedback';
 
-/** Example list for the placeholder and the "use an example" button (DNS names: not catalogue text). */
+/** Example list for the "use an example" button (DNS names: not catalogue text; the placeholder is `ui.form.placeholder`). */
 export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.com.cn/';
 
 type Props = {
@@ -21,6 +21,10 @@ type Props = {
   onServices: (services: ServiceChoices) => void;
   /** The live validation; null until it has loaded (the form still submits: the page validates before sending). */
   check: InputCheck | null;
+  /** How much of a long list has been read (0 to 1) while it is being read, else null. */
+  reading: number | null;
+  onOpenInBulk: (domains: string[]) => void;
+  onRemoveRejected: (invalid: InvalidEntry[]) => void;
   policy: InputPolicy;
   running: boolean;
   onSubmit: () => void;
@@ -32,7 +36,8 @@ type Props = {
  * Never clears the box.
  */
 export function CheckForm(props: Props) {
-  const { text, onText, cloud, onCloud, services, onServices, check, policy, running, onSubmit, onStop } = props;
+  const { text, onText, cloud, onCloud, services, onServices, check, reading, policy, running, onSubmit, onStop } =
+    props;
   const { t, num, lang } = useT();
   const ids = useId();
   const textId = `${ids}-domains`;
@@ -41,7 +46,15 @@ export function CheckForm(props: Props) {
   const cloudId = `${ids}-cloud`;
   const cloudHelpId = `${ids}-cloud-help`;
 
-  const canSubmit = check ? check.canSubmit : text.trim().length > 0;
+  const canSubmit = check && reading === null ? check.canSubmit : text.trim().length > 0;
+  const blockedId = `${ids}-blocked`;
+  // Why Check is off, next to it (the details are in the feedback above).
+  const blocked =
+    check && reading === null && !check.canSubmit && check.list.domains.length > 0
+      ? check.list.overLimit
+        ? t('ui.form.blockedOverLimit', { limit: num(check.list.overLimit.limit) })
+        : t('ui.form.blockedTooLarge')
+      : null;
 
   const box = useTypedText(text, onText);
   const servicesSet = servicesParam(services);
@@ -83,14 +96,21 @@ export function CheckForm(props: Props) {
           autoCapitalize="off"
           autoCorrect="off"
           autoComplete="off"
-          placeholder={EXAMPLE_INPUT}
+          placeholder={t('ui.form.placeholder')}
           aria-describedby={`${helpId} ${feedbackId}`}
           aria-invalid={check ? check.list.invalid.length > 0 || !!check.list.overLimit : false}
           className="mt-2 block w-full resize-y rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-inner placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-500"
         />
       </div>
 
-      <InputFeedback check={check} empty={text.length === 0} id={feedbackId} />
+      <InputFeedback
+        check={check}
+        reading={reading}
+        empty={text.length === 0}
+        id={feedbackId}
+        onOpenInBulk={props.onOpenInBulk}
+        onRemoveRejected={props.onRemoveRejected}
+      />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div>
@@ -109,6 +129,7 @@ export function CheckForm(props: Props) {
           type="submit"
           // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
           aria-disabled={!canSubmit || running}
+          aria-describedby={blocked ? blockedId : undefined}
           className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
         >
           {running ? <SpinnerIcon /> : null}
@@ -122,6 +143,11 @@ export function CheckForm(props: Props) {
           >
             {t('ui.form.stop')}
           </button>
+        ) : null}
+        {blocked ? (
+          <p id={blockedId} data-testid="submit-blocked" className="self-center text-sm text-red-800 dark:text-red-300">
+            {blocked}
+          </p>
         ) : null}
       </div>
     </form>

@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useR
 import { useT } from '@/components/ui/i18n-provider';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { ShareNotices } from '@/components/ui/share-notices';
+import { type SlicedWork, useSliced, yieldToPage } from '@/components/ui/use-sliced';
 import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
 import { retryAt } from '@/lib/client/retry-wait';
@@ -33,7 +34,7 @@ type Props = {
   autoRun?: boolean;
 };
 
-type CheckInput = typeof import('@/lib/client/input-check').checkInput;
+type CheckInput = typeof import('@/lib/client/input-check').checkInputInSlices;
 
 /** The results (table, progress, summary) load with the first check, not with the page; a retry makes a new one. */
 const lazyResults = () => lazy(() => loadResults().then((m) => ({ default: m.ResultsSection })));
@@ -75,17 +76,19 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
     }),
     [t, lang],
   );
-  const check = useMemo<InputCheck | null>(
-    () => (checkInput ? checkInput(deferredText, cloud, policy, options(services)) : null),
+  // Parsed in slices with the page's turn between them: a paste of megabytes never freezes the page.
+  const work = useMemo<SlicedWork<InputCheck> | null>(
+    () => (checkInput ? (slices) => checkInput(deferredText, cloud, policy, options(services), slices) : null),
     [checkInput, deferredText, cloud, policy, options, services],
   );
+  const { value: check, reading } = useSliced(work);
   const { state, run, stop, recheckUnchecked, unchecked, applyReport } = useCheckRun(lang);
 
   const warm = useCallback(() => {
     if (checkInput) return;
     warmUp();
     loadInputCheck().then(
-      (m) => setCheckInput(() => m.checkInput),
+      (m) => setCheckInput(() => m.checkInputInSlices),
       () => {}, // tried again on the next focus or keystroke
     );
   }, [checkInput]);
@@ -93,9 +96,9 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
   const submit = useCallback(
     async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
-      const [{ checkInput: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
-      const now = validate(submitText, submitCloud, policy, options(submitServices));
-      if (!now.canSubmit) return;
+      const [{ checkInputInSlices: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
+      const now = await validate(submitText, submitCloud, policy, options(submitServices), { pause: yieldToPage });
+      if (!now?.canSubmit) return;
       lastSubmit.current = [submitText, submitCloud, submitServices];
       setCheckCount((n) => n + 1);
       const domains = now.list.domains.map((d) => d.ascii);
@@ -188,6 +191,19 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
           services={services}
           onServices={setServices}
           check={check}
+          reading={reading}
+          onOpenInBulk={(domains) => {
+            loadFragmentReader().then(
+              (m) => window.location.assign(m.bulkInputLink({ domains, cloud, services })),
+              () => setLoadFailed(true),
+            );
+          }}
+          onRemoveRejected={(invalid) => {
+            loadInputCheck().then(
+              (m) => setText(m.withoutRejected(text, invalid)),
+              () => setLoadFailed(true),
+            );
+          }}
           policy={policy}
           running={state.phase === 'running'}
           onSubmit={() => {

@@ -21,7 +21,7 @@ export const loadInputCheck = once(() => import('@/lib/client/input-check'));
 export const loadCheckStream = once(() => import('@/lib/client/check-stream'));
 export const loadShareState = once(() => import('@/lib/share/url-state'));
 export const loadResults = once(() => import('./results-section'));
-/** Only for a list that arrived after `#` (too long for the address's query). */
+/** Only for a list that arrived after `#` (too long for the address's query), or one sent on to Bulk. */
 export const loadFragmentReader = once(() => import('@/lib/bulk/bulk-link'));
 
 /** Starts loading every module the form and a check need; safe to call often (each loads once). */

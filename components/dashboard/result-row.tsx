@@ -98,6 +98,17 @@ export const ResultRow = memo(function ResultRow({ report, cloud, services, pend
               {t('ui.table.asciiForm', { ascii: report.domain })}
             </span>
           ) : null}
+          {report.entered !== undefined ? (
+            <span
+              className="mt-0.5 block pl-5 text-xs wrap-anywhere text-slate-600 dark:text-slate-400"
+              data-testid="row-entered"
+            >
+              <DnsText
+                value={t('ui.table.entered', { domain: report.display, entered: report.entered })}
+                mono={false}
+              />
+            </span>
+          ) : null}
         </th>
         <td className={`${CELL} max-sm:pl-5`} data-testid="row-health">
           <HealthCell summary={report.summary} />

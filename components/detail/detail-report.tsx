@@ -1,6 +1,7 @@
 'use client';
 
 import { cloudBasisText } from '@/components/report/cloud-cell';
+import { DnsServersCard } from '@/components/report/dns-servers-card';
 import { HealthCell } from '@/components/report/health-cell';
 import { LookupTable } from '@/components/report/lookup-table';
 import { RowDetails } from '@/components/report/row-details';
@@ -178,6 +179,11 @@ export function DetailReport({
         <div className="print:hidden">
           <RowDetails report={report} id="detail" />
         </div>
+        {report.authority ? (
+          <div className="print:hidden">
+            <DnsServersCard authority={report.authority} resolvers={report.resolvers} id="detail-dns-servers" />
+          </div>
+        ) : null}
         <section
           aria-labelledby="detail-lookups"
           className="space-y-2 text-sm print:hidden"

@@ -146,10 +146,13 @@ test('a list over MAX_DOMAINS_PER_RUN says so and cannot start', async ({ page }
   await page
     .getByTestId('bulk-file')
     .setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
-  await expect(page.getByTestId('bulk-over-limit')).toHaveText(
+  // The reason, and the ways on: the first 5,000, or a split into runs.
+  await expect(page.getByTestId('bulk-over-limit')).toContainText(
     en.t('bulk.input.overLimit', { count: en.num(5001), limit: en.num(5000) }),
   );
   await expect(page.getByTestId('bulk-start')).toBeDisabled();
+  await expect(page.getByTestId('bulk-start-first')).toBeEnabled();
+  await expect(page.getByTestId('bulk-split')).toBeEnabled();
 });
 
 // ---------------------------------------------------------------------------------------------

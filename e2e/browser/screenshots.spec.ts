@@ -108,3 +108,34 @@ for (const shot of BULK_SHOTS) {
     await context.close();
   });
 }
+
+// Big and messy input (issue 15 item 7): over the limit with rejected lines, on / and on /bulk.
+const INPUT_SHOTS = [
+  { name: 'light', lang: 'en', colorScheme: 'light' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'dark', lang: 'en', colorScheme: 'dark' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'zh-cn', lang: 'zh-CN', colorScheme: 'light' as const, viewport: { width: 1400, height: 1000 } },
+  { name: 'narrow-390', lang: 'en', colorScheme: 'light' as const, viewport: { width: 390, height: 844 } },
+];
+
+for (const shot of INPUT_SHOTS) {
+  test(`screenshot: over-limit input, ${shot.name}`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const context = await browser.newContext({ colorScheme: shot.colorScheme, viewport: shot.viewport });
+    const page = await context.newPage();
+    const junk = ['not a domain', 'Contoso Ltd, Beijing', '*.wildcard.com', 'https://www.northwind.test/'];
+    await page.goto(`/?lang=${shot.lang}`);
+    await page
+      .locator('textarea[name="d"]')
+      .fill([...junk, ...Array.from({ length: 520 }, (_, i) => `d${i}.test`)].join('\n'));
+    await expect(page.getByTestId('open-in-bulk')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('check-form').screenshot({ path: `screenshots/input-over-limit-${shot.name}.png` });
+    await page.goto(`/bulk?lang=${shot.lang}`);
+    const list = [...junk, ...Array.from({ length: 5003 }, (_, i) => `d${i}.test`)].join('\n');
+    await page
+      .getByTestId('bulk-file')
+      .setInputFiles({ name: 'list.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
+    await expect(page.getByTestId('bulk-split')).toBeVisible({ timeout: 180_000 });
+    await page.getByTestId('bulk-input').screenshot({ path: `screenshots/bulk-over-limit-${shot.name}.png` });
+    await context.close();
+  });
+}

@@ -61,6 +61,9 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       BIND_HOST: host,
+      // Tests never walk from the real root servers: a test of the authoritative path sets AUTHORITATIVE=1 with
+      // DNS_ROOT_HINTS and DNS_AUTH_PORT pointing at lab/authority-lab.ts.
+      AUTHORITATIVE: '0',
       ...env,
       PORT: String(port),
     },

@@ -10,6 +10,7 @@ import { parseCsvRecords, quoteCsvField } from './csv-parse';
 export const CSV_COLUMNS = [
   'domain',
   'display',
+  'entered',
   'registrable',
   'isSubdomain',
   'checkedAt',
@@ -71,6 +72,8 @@ export function reportsToRows(reports: readonly Report[]): string[][] {
       const cells: Record<CsvColumn, string> = {
         domain: report.domain,
         display: report.display,
+        // What was entered beside what was checked: the web or e-mail address, else the name itself.
+        entered: report.entered ?? report.display,
         registrable: report.registrable,
         isSubdomain: String(report.isSubdomain),
         checkedAt: report.checkedAt,

@@ -46,6 +46,30 @@ describe('readDomainFile: text files and decoding', () => {
   });
 });
 
+describe('readDomainFile: GB18030 / GBK (Chinese Excel\'s "CSV")', () => {
+  // '公司,域名\r\n北京示例有限公司,例子.test\r\n上海测试,ok-ww.test\r\n' saved by Chinese Excel (GB18030).
+  const gb18030 = Uint8Array.from(
+    Buffer.from(
+      'b9abcbbe2cd3f2c3fb0d0ab1b1bea9cabec0fdd3d0cfdeb9abcbbe2cc0fdd7d32e746573740d0ac9cfbaa3b2e2cad42c6f6b2d77772e746573740d0a',
+      'hex',
+    ),
+  );
+
+  test('is decoded, not rejected: header, cells and the domain column read right', () => {
+    const file = csv('客户.csv', gb18030);
+    expect(file.header).toEqual(['公司', '域名']);
+    expect(file.rows).toEqual([
+      ['北京示例有限公司', '例子.test'],
+      ['上海测试', 'ok-ww.test'],
+    ]);
+    expect(file.suggestedColumn).toBe(1);
+  });
+
+  test('valid UTF-8 is still read as UTF-8 (tried first)', () => {
+    expect(csv('a.csv', utf8('公司,域名\n示例,例子.test\n')).header).toEqual(['公司', '域名']);
+  });
+});
+
 describe('readDomainFile: bad files each get a clear message', () => {
   const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);

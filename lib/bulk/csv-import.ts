@@ -62,13 +62,22 @@ function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-/** Decodes by BOM (UTF-8, UTF-16 LE/BE), else as strict UTF-8; null when the bytes are not valid UTF-8. */
+/**
+ * Decodes by BOM (UTF-8, UTF-16 LE/BE), else as strict UTF-8, else as strict GB18030 (a superset of GBK: what
+ * Chinese Excel saves a "CSV" in); null when the bytes are neither. Valid UTF-8 is tried first: GB18030 would read
+ * almost any bytes, UTF-8 text included, as something.
+ */
 function decode(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    // Not UTF-8: GB18030/GBK, else unreadable.
+  }
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }

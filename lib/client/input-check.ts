@@ -4,8 +4,16 @@
  * This module carries the Public Suffix List (tldts) and punycode, so the page loads it on demand
  * (components/dashboard/page-modules.ts), not with its first JavaScript.
  */
-import { type DomainList, parseEntries, type ReasonText } from '@/lib/input/parse-list';
+import {
+  type DomainList,
+  parseEntries,
+  parseEntriesInSlices,
+  type ReasonText,
+  type SliceOptions,
+} from '@/lib/input/parse-list';
 import type { CheckRequest, InputPolicy } from '@/lib/schema';
+
+export { withoutRejected } from '@/lib/input/parse-list';
 
 export type InputCheck = {
   list: DomainList;
@@ -35,23 +43,55 @@ export function checkBody(
   return { domains: text, cloud, ...(services ? { services } : {}), ...(lang ? { lang } : {}) };
 }
 
+function listOptions(policy: InputPolicy) {
+  return {
+    allowTestDomains: policy.allowTestDomains,
+    maxLineLength: policy.maxLineLength,
+    maxDomains: policy.maxDomainsPerRequest,
+  };
+}
+
+/** Lines as the server counts them (`\n`-separated), without splitting a text of megabytes into an array. */
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
 /** Checks `text` against `policy` the way POST /api/check will. Never throws. */
 export function checkInput(
   text: string,
   cloud: CheckRequest['cloud'],
   policy: InputPolicy,
-  { reasonText, lang, services }: CheckInputOptions,
+  options: CheckInputOptions,
 ): InputCheck {
-  const list = parseEntries(
-    text,
-    {
-      allowTestDomains: policy.allowTestDomains,
-      maxLineLength: policy.maxLineLength,
-      maxDomains: policy.maxDomainsPerRequest,
-    },
-    reasonText,
-  );
-  const lineCount = text.length === 0 ? 0 : text.split('\n').length;
+  return withLimits(parseEntries(text, listOptions(policy), options.reasonText), text, cloud, policy, options);
+}
+
+/**
+ * `checkInput` in slices (see `parseEntriesInSlices`), so a paste of megabytes never holds the page for long:
+ * the same result, or null when `slices.signal` aborted it.
+ */
+export async function checkInputInSlices(
+  text: string,
+  cloud: CheckRequest['cloud'],
+  policy: InputPolicy,
+  options: CheckInputOptions,
+  slices: SliceOptions,
+): Promise<InputCheck | null> {
+  const list = await parseEntriesInSlices(text, listOptions(policy), options.reasonText, slices);
+  return list ? withLimits(list, text, cloud, policy, options) : null;
+}
+
+function withLimits(
+  list: DomainList,
+  text: string,
+  cloud: CheckRequest['cloud'],
+  policy: InputPolicy,
+  { lang, services }: CheckInputOptions,
+): InputCheck {
+  const lineCount = countLines(text);
   const tooManyLines = lineCount > policy.maxLines ? { count: lineCount, limit: policy.maxLines } : null;
   const size = new TextEncoder().encode(JSON.stringify(checkBody(text, cloud, lang, services))).byteLength;
   const tooLarge = size > policy.maxBodyBytes ? { size, limit: policy.maxBodyBytes } : null;

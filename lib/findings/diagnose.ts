@@ -7,7 +7,7 @@
 
 import { detectDnsHost } from '@/lib/fixes/hosts/detect';
 import type { NormalizedDomain } from '@/lib/input/normalize';
-import { subdomainNote } from '@/lib/input/subdomain-note';
+import { addressNote, subdomainNote } from '@/lib/input/subdomain-note';
 import { KEYS, probeName, spfResults } from '@/lib/lookups/plan';
 import { type Gathered, snapshotOf } from '@/lib/lookups/snapshot';
 import {
@@ -83,6 +83,7 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     cloudflare: match.id === 'cloudflare',
   });
   const subdomain = subdomainNote(target);
+  const address = addressNote(target);
   return {
     cloud,
     msoid,
@@ -92,7 +93,7 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     fixes: records.fixes,
     lookups: Object.fromEntries([...seen].map(([id, l]) => [id, toReportLookup(l)])),
     host,
-    notes: [...(subdomain ? [subdomain] : []), ...cloudNotes],
+    notes: [...(address ? [address] : []), ...(subdomain ? [subdomain] : []), ...cloudNotes],
     helpdesk: helpdeskMessages({
       display: target.display,
       zone: target.registrable,

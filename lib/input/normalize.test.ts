@@ -15,6 +15,8 @@ type Accept = {
   display?: string;
   registrable?: string;
   isSubdomain?: boolean;
+  /** The name was read out of a web or e-mail address: `entered` holds the trimmed input. */
+  entered?: true;
   options?: NormalizeOptions;
 };
 
@@ -23,23 +25,23 @@ const accepted: Accept[] = [
   { label: 'upper case', input: 'CONTOSO.COM', ascii: 'contoso.com' },
   { label: 'trailing dot', input: 'contoso.com.', ascii: 'contoso.com' },
   { label: 'spaces around', input: '  contoso.com  ', ascii: 'contoso.com' },
-  { label: 'https URL with path', input: 'https://contoso.com/x', ascii: 'contoso.com' },
-  { label: 'URL with upper case host', input: 'https://Contoso.com/path', ascii: 'contoso.com' },
-  { label: 'bare host with path', input: 'contoso.com/path', ascii: 'contoso.com' },
-  { label: 'URL with user-info and port', input: 'http://user@contoso.com:8080', ascii: 'contoso.com' },
-  { label: 'URL with user:password', input: 'https://user:pw@contoso.com/', ascii: 'contoso.com' },
-  { label: 'host with port', input: 'contoso.com:443', ascii: 'contoso.com' },
-  { label: 'host with query', input: 'contoso.com?x=1', ascii: 'contoso.com' },
-  { label: 'protocol-relative URL', input: '//contoso.com/x', ascii: 'contoso.com' },
-  { label: 'URL with backslashes', input: 'https:\\\\contoso.com\\x', ascii: 'contoso.com' },
-  { label: 'URL with trailing-dot host', input: 'https://contoso.com./', ascii: 'contoso.com' },
-  { label: 'e-mail address', input: 'admin@contoso.com', ascii: 'contoso.com' },
-  { label: 'e-mail, @ in quoted local part', input: '"a@b"@fabrikam.co.uk', ascii: 'fabrikam.co.uk' },
-  { label: 'mailto: link', input: 'mailto:admin@contoso.com', ascii: 'contoso.com' },
-  { label: 'e-mail in angle brackets', input: '<admin@contoso.com>', ascii: 'contoso.com' },
+  { label: 'https URL with path', input: 'https://contoso.com/x', ascii: 'contoso.com', entered: true },
+  { label: 'URL with upper case host', input: 'https://Contoso.com/path', ascii: 'contoso.com', entered: true },
+  { label: 'bare host with path', input: 'contoso.com/path', ascii: 'contoso.com', entered: true },
+  { label: 'URL with user-info and port', input: 'http://user@contoso.com:8080', ascii: 'contoso.com', entered: true },
+  { label: 'URL with user:password', input: 'https://user:pw@contoso.com/', ascii: 'contoso.com', entered: true },
+  { label: 'host with port', input: 'contoso.com:443', ascii: 'contoso.com', entered: true },
+  { label: 'host with query', input: 'contoso.com?x=1', ascii: 'contoso.com', entered: true },
+  { label: 'protocol-relative URL', input: '//contoso.com/x', ascii: 'contoso.com', entered: true },
+  { label: 'URL with backslashes', input: 'https:\\\\contoso.com\\x', ascii: 'contoso.com', entered: true },
+  { label: 'URL with trailing-dot host', input: 'https://contoso.com./', ascii: 'contoso.com', entered: true },
+  { label: 'e-mail address', input: 'admin@contoso.com', ascii: 'contoso.com', entered: true },
+  { label: 'e-mail, @ in quoted local part', input: '"a@b"@fabrikam.co.uk', ascii: 'fabrikam.co.uk', entered: true },
+  { label: 'mailto: link', input: 'mailto:admin@contoso.com', ascii: 'contoso.com', entered: true },
+  { label: 'e-mail in angle brackets', input: '<admin@contoso.com>', ascii: 'contoso.com', entered: true },
   { label: 'quoted (CSV)', input: '"contoso.com"', ascii: 'contoso.com' },
   { label: 'full-width letters and dot', input: 'ＣＯＮＴＯＳＯ．com', ascii: 'contoso.com' },
-  { label: 'full-width e-mail', input: 'ＡＤＭＩＮ＠ＣＯＮＴＯＳＯ．ＣＯＭ', ascii: 'contoso.com' },
+  { label: 'full-width e-mail', input: 'ＡＤＭＩＮ＠ＣＯＮＴＯＳＯ．ＣＯＭ', ascii: 'contoso.com', entered: true },
   { label: 'ideographic full stop', input: 'contoso。com', ascii: 'contoso.com' },
   { label: 'half-width ideographic full stop', input: 'contoso｡com', ascii: 'contoso.com' },
   { label: 'zero-width space inside', input: 'con\u200Btoso.com', ascii: 'contoso.com' },
@@ -123,6 +125,37 @@ const accepted: Accept[] = [
     options: on,
   },
   { label: 'public name with .test allowed', input: 'contoso.com', ascii: 'contoso.com', options: on },
+  // A web or e-mail address stands for the domain an organisation adds: a leading `www.` goes (issue 15 item 1).
+  { label: 'www URL', input: 'https://www.northwind.com.cn/', ascii: 'northwind.com.cn', entered: true },
+  { label: 'www URL, upper case', input: 'HTTPS://WWW.Contoso.COM/a?b', ascii: 'contoso.com', entered: true },
+  { label: 'www host with a path', input: 'www.contoso.com/about', ascii: 'contoso.com', entered: true },
+  { label: 'e-mail at a www host', input: 'admin@www.contoso.com', ascii: 'contoso.com', entered: true },
+  { label: 'www .test URL', input: 'https://www.ok-21v.test/', ascii: 'ok-21v.test', entered: true, options: on },
+  {
+    label: 'only one leading www goes',
+    input: 'https://www.www.contoso.com/',
+    ascii: 'www.contoso.com',
+    registrable: 'contoso.com',
+    isSubdomain: true,
+    entered: true,
+  },
+  { label: 'www URL whose rest is a public suffix', input: 'https://www.gov.uk/', ascii: 'www.gov.uk', entered: true },
+  { label: 'www URL whose rest is a TLD', input: 'https://www.com/', ascii: 'www.com', entered: true },
+  {
+    label: 'www subdomain typed bare stays as entered',
+    input: 'www.contoso.com',
+    ascii: 'www.contoso.com',
+    registrable: 'contoso.com',
+    isSubdomain: true,
+  },
+  {
+    label: 'other subdomain in a URL stays',
+    input: 'https://mail.contoso.com/',
+    ascii: 'mail.contoso.com',
+    registrable: 'contoso.com',
+    isSubdomain: true,
+    entered: true,
+  },
 ];
 
 describe('normalizeDomain accepts', () => {
@@ -135,6 +168,7 @@ describe('normalizeDomain accepts', () => {
         display: row.display ?? row.ascii,
         registrable: row.registrable ?? row.ascii,
         isSubdomain: row.isSubdomain ?? false,
+        ...(row.entered ? { entered: row.input.trim() } : {}),
       },
     });
   });

@@ -33,6 +33,12 @@ export type NormalizedDomain = {
   /** The registrable domain (ICANN suffixes only), ASCII. */
   registrable: string;
   isSubdomain: boolean;
+  /**
+   * The entry as entered (trimmed) when the name was read out of a web or e-mail address (a scheme, `mailto:`,
+   * a user name, a port, a path, a query or a fragment around the host): `https://www.northwind.com.cn/` for
+   * `northwind.com.cn`. Absent for a bare name.
+   */
+  entered?: string;
 };
 export type NormalizeResult =
   | { ok: true; domain: NormalizedDomain }
@@ -61,6 +67,13 @@ const NUMERIC_LABEL = /^(0x[0-9a-f]*|\d+)$/i;
 const LDH = /[^a-z0-9.-]/;
 /** Characters that must never reach the URL parser: it would drop tabs/newlines and decode `%XX` silently. */
 const UNSAFE_BEFORE_MAPPING = /[\s\u0000-\u001F\u007F-\u009F%]/u;
+/**
+ * ASCII symbols a host can never hold (all but letters, digits, `-` and `.`). Caught before the URL parser, which
+ * in Chromium percent-escapes some of them (`*` becomes `%2A`), so the reason names the character as typed.
+ */
+const ASCII_SYMBOL = /[!-,/:-@[-`{-~]/;
+/** A percent escape the URL parser made of a character (`%2A`). */
+const PERCENT_ESCAPE = /%([0-9a-f]{2})/i;
 
 /** Removes every invisible character that pasting drags along (zero-width, joiners, BOM, bidi marks). */
 export function removeInvisible(text: string): string {
@@ -135,7 +148,11 @@ function showChar(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-type Mapped = { ok: true; ascii: string } | Reject;
+/**
+ * Steps 2–3 output: the lower-case ASCII host, and whether it was read out of a web or e-mail address (anything
+ * around the host: scheme, `mailto:`, user name, port, path, query, fragment).
+ */
+type Mapped = { ok: true; ascii: string; address: boolean } | Reject;
 
 /** Steps 2–3: clean, take the host out of URLs and e-mail addresses, map to lower-case ASCII. */
 function toAsciiHost(raw: string, input: string): Mapped {
@@ -149,8 +166,11 @@ function toAsciiHost(raw: string, input: string): Mapped {
     if (host.includes(':')) return reject('bad-characters', { input, char: ':' });
   }
   if (host === '') return reject('empty', { input });
+  const address = host !== cleaned;
   const unsafe = UNSAFE_BEFORE_MAPPING.exec(host);
   if (unsafe) return reject('bad-characters', { input, char: showChar(unsafe[0]) });
+  const symbol = ASCII_SYMBOL.exec(host);
+  if (symbol) return reject('bad-characters', { input, char: symbol[0] });
   let mapped = mapHost(host);
   if (mapped === null && /[\u200C\u200D]/.test(host)) {
     host = host.replace(JOINERS, '');
@@ -161,7 +181,7 @@ function toAsciiHost(raw: string, input: string): Mapped {
   if (mapped.startsWith('[') || IPV4.test(mapped)) return reject('ip-literal', { input, address: mapped });
   const ascii = mapped.endsWith('.') ? mapped.slice(0, -1) : mapped;
   if (ascii === '') return reject('empty', { input });
-  return { ok: true, ascii };
+  return { ok: true, ascii, address };
 }
 
 /** Explains why the URL host parser refused a host. */
@@ -176,13 +196,20 @@ function classifyUnmappable(host: string, input: string): Reject {
   return reject('unparseable', { input });
 }
 
+/** The character a `%XX` escape at the bad character stands for (a URL parser's escape), else null. */
+function escapedChar(ascii: string, bad: RegExpExecArray): string | null {
+  if (bad[0] !== '%') return null;
+  const percent = PERCENT_ESCAPE.exec(ascii.slice(bad.index));
+  return percent?.index === 0 && percent[1] ? String.fromCharCode(Number.parseInt(percent[1], 16)) : null;
+}
+
 /** Step 4: lengths, LDH, hyphens, at least two labels. */
 function checkSyntax(ascii: string, input: string): Reject | null {
   const domain = toDisplay(ascii);
   const labels = ascii.split('.');
   if (labels.includes('')) return reject('empty-label', { input, domain });
   const bad = LDH.exec(ascii);
-  if (bad) return reject('bad-characters', { input, char: showChar(bad[0]) });
+  if (bad) return reject('bad-characters', { input, char: showChar(escapedChar(ascii, bad) ?? bad[0]) });
   for (const label of labels) {
     if (label.length > MAX_LABEL_LENGTH) {
       return reject('label-too-long', { input, domain, label, length: label.length, max: MAX_LABEL_LENGTH });
@@ -225,17 +252,28 @@ function findRegistrable(ascii: string, input: string, options: NormalizeOptions
   return { ok: true, registrable: parsed.domain };
 }
 
+/**
+ * A web address stands for the domain an organisation adds to Microsoft 365: `www.` is dropped from a host read out
+ * of an address, unless what is left is not a domain of its own (a public suffix such as `gov.uk`, or one label).
+ */
+function withoutWww(ascii: string, input: string, options: NormalizeOptions): string {
+  if (!ascii.startsWith('www.')) return ascii;
+  const rest = ascii.slice(4);
+  if (checkSyntax(rest, input) !== null) return ascii;
+  return findRegistrable(rest, input, options).ok ? rest : ascii;
+}
+
 function normalizeUnsafe(raw: string, options: NormalizeOptions): NormalizeResult {
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   if (raw.length > maxLineLength) return reject('too-long-input', { length: raw.length, max: maxLineLength });
   const input = raw.trim();
   const mapped = toAsciiHost(raw, input);
   if (!mapped.ok) return mapped;
-  const { ascii } = mapped;
-  const syntax = checkSyntax(ascii, input);
+  const syntax = checkSyntax(mapped.ascii, input);
   if (syntax) return syntax;
   // Every A-label must be valid punycode whatever the URL parser says: Node 20's refuses `xn--zz`, Node 24's takes it.
-  if (!aLabelsDecode(ascii)) return reject('unparseable', { input });
+  if (!aLabelsDecode(mapped.ascii)) return reject('unparseable', { input });
+  const ascii = mapped.address ? withoutWww(mapped.ascii, input, options) : mapped.ascii;
   const display = toDisplay(ascii);
   // The U-label must map back to the same A-label, so what we show re-enters as what we query
   // (rejects oddities such as `xn--tda940n`, whose U-label starts with a quote mark that cleaning strips).
@@ -245,15 +283,16 @@ function normalizeUnsafe(raw: string, options: NormalizeOptions): NormalizeResul
   }
   const found = findRegistrable(ascii, input, options);
   if (!found.ok) return found;
-  return {
-    ok: true,
-    domain: { ascii, display, registrable: found.registrable, isSubdomain: ascii !== found.registrable },
-  };
+  const isSubdomain = ascii !== found.registrable;
+  const domain: NormalizedDomain = { ascii, display, registrable: found.registrable, isSubdomain };
+  return { ok: true, domain: mapped.address ? { ...domain, entered: input } : domain };
 }
 
 /**
  * Turns one entry (a domain, URL or e-mail address, in any case, full-width or Unicode) into the ASCII name we
- * query and the Unicode name we show, or says why it cannot be checked. Never throws, for any string.
+ * query and the Unicode name we show, or says why it cannot be checked. Never throws, for any string. A URL or an
+ * e-mail address stands for its host, without a leading `www.` (see `withoutWww`), and keeps what was entered in
+ * `entered`; a bare name is checked as entered (`www.contoso.com` stays a subdomain).
  * Params carry `input` (the trimmed entry; not for `too-long-input`, which has `length` and `max`) and, once known,
  * `domain` (the name as read, Unicode), plus `char`, `label`, `length`, `max`, `suffix` or `address` per code.
  */

@@ -1,6 +1,7 @@
 /**
- * The note for an accepted subdomain, on its own: the page renders it from an already parsed list, so it must
- * not pull the parser (and the Public Suffix List) into the page's first JavaScript. Pure and browser-safe.
+ * The notes for an accepted entry (a subdomain; a name read out of a web or e-mail address), on their own: the page
+ * renders them from an already parsed list, so they must not pull the parser (and the Public Suffix List) into the
+ * page's first JavaScript. Pure and browser-safe.
  */
 import type { MessageRef } from '@/lib/schema';
 import type { NormalizedDomain } from './normalize';
@@ -18,4 +19,13 @@ export function subdomainNote(domain: NormalizedDomain): MessageRef | null {
 function displayOf(registrable: string, domain: NormalizedDomain): string {
   const labels = registrable.split('.').length;
   return domain.display.split('.').slice(-labels).join('.');
+}
+
+/**
+ * The note for a name read out of a web or e-mail address (`input.note.address`: "Checked northwind.com.cn, from
+ * https://www.northwind.com.cn/"), or null for a name entered as itself.
+ */
+export function addressNote(domain: Pick<NormalizedDomain, 'display' | 'entered'>): MessageRef | null {
+  if (domain.entered === undefined) return null;
+  return { code: 'input.note.address', params: { domain: domain.display, entered: domain.entered } };
 }

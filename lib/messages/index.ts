@@ -1,4 +1,5 @@
 /** The message catalogues by language. Text lives here, never in components or diagnosis code. */
+import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
 import { cloudMessages } from './en/cloud';
 import { helpdeskMessages } from './en/helpdesk';
@@ -10,6 +11,7 @@ import { recordsMessages } from './en/records';
 import { uiMessages } from './en/ui';
 import { type Catalogue, setCatalogueLocale } from './format';
 import { type Language, matchLanguage } from './language';
+import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
 import { zhCloudMessages } from './zh-CN/cloud';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
@@ -21,6 +23,7 @@ import { zhRecordsMessages } from './zh-CN/records';
 import { zhUiMessages } from './zh-CN/ui';
 
 export const en = {
+  authority: authorityMessages,
   bulk: bulkMessages,
   cloud: cloudMessages,
   helpdesk: helpdeskMessages,
@@ -34,6 +37,7 @@ export const en = {
 
 /** Simplified Chinese: every namespace of `en`, key for key (lib/messages/parity.test.ts checks it). */
 export const zhCN = {
+  authority: zhAuthorityMessages,
   bulk: zhBulkMessages,
   cloud: zhCloudMessages,
   helpdesk: zhHelpdeskMessages,

@@ -9,7 +9,9 @@ import {
   type OneDomain,
   type ParseListOptions,
   parseEntries,
+  parseEntriesInSlices,
   parseOneDomain,
+  type SliceOptions,
 } from '@/lib/input/parse-list';
 import { catalogueFor, formatRef } from '@/lib/messages';
 
@@ -31,6 +33,16 @@ export type DomainListOptions = ParseListOptions & { lang?: string };
 export function parseDomainList(input: string | readonly string[], options: DomainListOptions): DomainList {
   const catalogue = catalogueFor(options.lang);
   return parseEntries(input, options, (ref) => formatRef(catalogue, ref));
+}
+
+/** `parseDomainList` in slices (see `parseEntriesInSlices`): the same list, or null when aborted. */
+export function parseDomainListInSlices(
+  input: string | readonly string[],
+  options: DomainListOptions,
+  slices: SliceOptions,
+): Promise<DomainList | null> {
+  const catalogue = catalogueFor(options.lang);
+  return parseEntriesInSlices(input, options, (ref) => formatRef(catalogue, ref), slices);
 }
 
 /**

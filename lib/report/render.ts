@@ -70,6 +70,7 @@ export function renderResult(result: CheckResult, lang: string): Report {
   return {
     domain: result.domain,
     display: result.display,
+    ...(result.entered !== undefined ? { entered: result.entered } : {}),
     registrable: result.registrable,
     isSubdomain: result.isSubdomain,
     cloud: result.cloud,
@@ -84,6 +85,7 @@ export function renderResult(result: CheckResult, lang: string): Report {
     helpdesk: { text: helpdeskText(helpdesk, catalogue, lang), symptoms },
     notes: renderNotes(result.notes, catalogue),
     resolvers: result.resolvers,
+    ...(result.authority ? { authority: result.authority } : {}),
     checkedAt: result.checkedAt,
     elapsedMs: result.elapsedMs,
     lang,

@@ -4,10 +4,12 @@
  * DNS reasons: a failed lookup is recorded in the report as could-not-check.
  */
 import { diagnose } from '@/lib/findings/diagnose';
+import { judgeCopies } from '@/lib/findings/inconsistent';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import type { CheckResult, CloudChoice, Lookup, ServiceOverride } from '@/lib/schema';
+import type { Authority, CheckResult, CloudChoice, Lookup, ServiceOverride } from '@/lib/schema';
+import { type GatheredCopy, gatherPublished } from './check-authority';
 import { abortScope } from './dns/abort';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
@@ -72,20 +74,34 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   // The domain's wildcard probe keeps its label while its answer may be cached (./probe-label.ts), so a later
   // check is answered from the cache too; a re-check asks a new one.
   const probe = config.cache ? getProbeLabels().labelFor(target.ascii, { fresh: options.fresh }) : probeLabel();
-  let gathered: Gathered;
+  let copies: GatheredCopy[];
+  let authority: Authority;
   try {
     const lookupOptions = { signal: scope.signal, fresh: options.fresh, trace: options.trace };
-    gathered = await gather(target, resolver, lookupOptions, probe);
+    // Judged on what the zone publishes (each server's copy) when its servers answer; else on the resolver.
+    ({ authority, copies } = await gatherPublished(
+      target,
+      resolver,
+      (r) => gather(target, r, lookupOptions, probe),
+      config,
+      { signal: scope.signal },
+    ));
   } finally {
     scope.dispose();
   }
+  const diagnoseOptions = { cloud: options.cloud, services: options.services };
+  const diagnosis = judgeCopies(
+    copies.map((c) => ({ servers: c.servers, diagnosis: diagnose(c.gathered, target, diagnoseOptions) })),
+  );
   return {
     domain: target.ascii,
     display: target.display,
+    ...(target.entered !== undefined ? { entered: target.entered } : {}),
     registrable: target.registrable,
     isSubdomain: target.isSubdomain,
-    ...diagnose(gathered, target, { cloud: options.cloud, services: options.services }),
+    ...diagnosis,
     resolvers: config.servers.map(formatServer),
+    authority,
     checkedAt: new Date().toISOString(),
     elapsedMs: Math.round(performance.now() - started),
   };

@@ -154,7 +154,69 @@ const EnvSchema = z.object({
   /** An event stream whose client has not taken what was written for this long is closed (its slot and buffers freed). */
   STREAM_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // --- authority (issue 14; docs/configuration.md#authoritative-answers) ---
+  /** Judge on what the domain's own DNS servers publish (found from the root down); off = the resolvers only. */
+  AUTHORITATIVE: flag.default(true),
+  /** Root servers to start the walk at: `ip[:port]` list; default the IANA root servers' IPv4 addresses. */
+  DNS_ROOT_HINTS: z.string().optional(),
+  /** Port the domains' own DNS servers are asked on (53 in the real world; a loopback port in tests). */
+  DNS_AUTH_PORT: int(1, 65_535).default(53),
+  /** Timeout of one query attempt to an authoritative server. */
+  AUTH_TIMEOUT_MS: int(50, 30_000).default(1500),
+  /** Attempts per question and server address. */
+  AUTH_TRIES: int(1, 5).default(2),
+  /** Server names of one zone that are asked (the rest are listed, not asked). */
+  AUTH_MAX_SERVERS: int(1, 16).default(4),
+  /** Server addresses of one zone that are asked, all names together. */
+  AUTH_MAX_ADDRESSES: int(1, 32).default(4),
+  /** Politeness: queries per second to any one server address, per check thread (main and each CHECK_WORKERS worker). */
+  AUTH_QPS_PER_SERVER: int(1, 10_000).default(20),
+  /** The authoritative path's own query budget per domain (MAX_QUERIES_PER_DOMAIN stays the resolvers'). */
+  AUTH_MAX_QUERIES_PER_DOMAIN: int(1, 5000).default(150),
+  /** How long "the root servers can't be reached" is remembered; a background probe re-tries meanwhile. */
+  AUTH_UNREACHABLE_S: int(5, 86_400).default(300),
 });
+
+/** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
+export const IANA_ROOT_HINTS =
+  '198.41.0.4,170.247.170.2,192.33.4.12,199.7.91.13,192.203.230.10,192.5.5.241,192.112.36.4,198.97.190.53,' +
+  '192.36.148.17,192.58.128.30,193.0.14.129,199.7.83.42,202.12.27.33';
+
+/** The authoritative path (issue 14 items 1, 2): discovery from the root and the zone's own answers. */
+export type AuthorityConfig = {
+  enabled: boolean;
+  rootHints: ServerAddress[];
+  port: number;
+  timeoutMs: number;
+  tries: number;
+  maxServers: number;
+  maxAddresses: number;
+  qpsPerServer: number;
+  maxQueriesPerDomain: number;
+  unreachableS: number;
+};
+
+function authorityConfig(e: z.infer<typeof EnvSchema>): AuthorityConfig {
+  const list = (value: string, variable: string, port?: number): ServerAddress[] => {
+    try {
+      return parseServerList(value, variable, port);
+    } catch (err) {
+      throw new Error(`Invalid configuration:\n  ${variable}: ${(err as Error).message}`);
+    }
+  };
+  return {
+    enabled: e.AUTHORITATIVE,
+    rootHints: list(e.DNS_ROOT_HINTS?.trim() ? e.DNS_ROOT_HINTS : IANA_ROOT_HINTS, 'DNS_ROOT_HINTS'),
+    port: e.DNS_AUTH_PORT,
+    timeoutMs: e.AUTH_TIMEOUT_MS,
+    tries: e.AUTH_TRIES,
+    maxServers: e.AUTH_MAX_SERVERS,
+    maxAddresses: e.AUTH_MAX_ADDRESSES,
+    qpsPerServer: e.AUTH_QPS_PER_SERVER,
+    maxQueriesPerDomain: e.AUTH_MAX_QUERIES_PER_DOMAIN,
+    unreachableS: e.AUTH_UNREACHABLE_S,
+  };
+}
 
 export type RateLimitConfig = {
   requests: number;
@@ -219,6 +281,8 @@ export type ServerConfig = {
   /** Ms an event stream may wait for its client to take what was written before it is closed. */
   streamIdleTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The authoritative path. */
+  authority: AuthorityConfig;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -314,6 +378,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     maxFollowersPerClient: e.MAX_FOLLOWERS_PER_CLIENT,
     streamIdleTimeoutMs: e.STREAM_IDLE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    authority: authorityConfig(e),
   };
 }
 

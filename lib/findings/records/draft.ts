@@ -88,6 +88,7 @@ export const STATUS_OUTCOME: Readonly<Record<RecordStatus, Outcome>> = {
   'too-many': 'problem',
   'lookup-failed': 'could-not-check',
   'not-applicable': 'not-applicable',
+  inconsistent: 'problem',
 };
 
 export function ref(code: string, params: Record<string, string | number> = {}): MessageRef {

@@ -14,7 +14,7 @@ export const bulkMessages = {
     spreadsheet:
       '{file} is an Excel workbook, not a CSV file. In Excel, choose File › Save As › CSV UTF-8, then upload that file.',
     encoding:
-      '{file} is not in UTF-8 or UTF-16 text encoding. Save it again as “CSV UTF-8” (Excel) or as UTF-8 text, then upload it.',
+      '{file} is not in UTF-8, UTF-16 or GB18030 (GBK) text encoding. Save it again as “CSV UTF-8” (Excel) or as UTF-8 text, then upload it.',
     'unsupported-type': '{file} is not a .txt or .csv file. Upload a plain-text list or a spreadsheet saved as CSV.',
     'bad-quoting':
       '{file} has a quotation mark that is never closed, starting on line {line}. Nothing was imported. ' +
@@ -47,7 +47,10 @@ export const bulkMessages = {
     counts: '{valid} to check · {duplicates} duplicates · {rejected} rejected',
     rejected: 'Line {line}: “{input}” — {reason}',
     duplicate: 'Line {line}: “{input}” repeats line {first}',
-    overLimit: 'The list has {count} domains, over the limit of {limit} per run. Remove some or split the list.',
+    overLimit:
+      'The list has {count} domains, over the limit of {limit} per run, so Start is off. Check the first {limit}, or split the list into runs.',
+    startFirst: 'Check the first {limit}',
+    split: 'Split into runs: check the first {limit} now, keep the other {rest} in the box for the next run',
     start: 'Start the check',
     starting: 'Checking…',
   },

@@ -1,8 +1,8 @@
 /**
  * English text for the domain input: why an entry was rejected, and notes about accepted entries.
- * Codes: `input.reject.<RejectCode>`, `input.note.<name>`, `input.limit.<name>`.
+ * Codes: `input.reject.<ListRejectCode>`, `input.note.<name>`, `input.limit.<name>`.
  */
-import type { RejectCode } from '@/lib/input/normalize';
+import type { ListRejectCode } from '@/lib/input/parse-list';
 import type { Catalogue } from '../format';
 
 const reject = {
@@ -42,7 +42,10 @@ const reject = {
     'Enter the full domain, such as contoso.{domain}.',
   unparseable:
     '{input} could not be read as a domain name. Check it for typing mistakes and enter a domain such as contoso.com.',
-} satisfies Record<RejectCode, string>;
+  'not-a-domain':
+    '“{input}” is not a domain name: spaces, commas or semicolons cut it into {count} parts, and none of them is a ' +
+    'domain. Enter one domain name per entry, such as contoso.com.',
+} satisfies Record<ListRejectCode, string>;
 
 export const inputMessages = {
   reject,
@@ -51,6 +54,7 @@ export const inputMessages = {
       '{domain} is a subdomain; Microsoft 365 records normally live at {registrable}. It is checked as entered.',
     duplicate: '{input} on line {line} is the same domain as line {firstLine} ({domain}), so it is checked once.',
     normalized: '{input} was read as {domain}.',
+    address: 'Checked {domain}, from {entered}: a web or e-mail address stands for the domain it names.',
   },
   limit: {
     'too-many-domains':

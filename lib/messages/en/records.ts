@@ -105,6 +105,7 @@ export const recordsMessages = {
     'too-many': 'Too many',
     'lookup-failed': 'Could not check',
     'not-applicable': 'Not checked',
+    inconsistent: 'Servers disagree',
   },
   health: {
     healthy: 'Healthy',
@@ -155,6 +156,7 @@ export const recordsMessages = {
       proxied:
         "{name} answers with Cloudflare's own addresses ({found}) instead of a CNAME: Cloudflare's proxy is switched on for it.",
       'domain-not-found': "{name} isn't checked: DNS says the domain {domain} doesn't exist.",
+      inconsistent: "The domain's own DNS servers publish different {type} records at {name}.",
     },
     impact: {
       'lookup-failed':
@@ -173,6 +175,8 @@ export const recordsMessages = {
       'domain-not-found': "Nothing can work for a domain that doesn't exist: no email, Teams or sign-in with it.",
       'srv-extra':
         'Apps may pick any of these SRV records, so some connections go to the wrong place. Keep only the right one.',
+      inconsistent:
+        "Each computer's DNS asks any one of these servers, so some users get one answer and others the other. Right after a change this settles within minutes; if it doesn't, the servers aren't copying the zone from each other. We report the worst of the answers.",
     },
   },
 
@@ -209,6 +213,10 @@ export const recordsMessages = {
   },
 
   note: {
+    inconsistent: {
+      holds: '{servers} (SOA serial {serial}): {found}.',
+      absent: '{servers} (SOA serial {serial}): no such record.',
+    },
     'copy-from': {
       worldwide:
         'This value is specific to your tenant. Copy it from the Microsoft 365 admin center: Settings → Domains → select {domain} → DNS records.',

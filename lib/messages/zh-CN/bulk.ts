@@ -7,8 +7,10 @@ export const zhBulkMessages = {
     empty: '{file}是空文件。请选择每行一个域名的文本文件，或另存为 CSV 的电子表格。',
     binary:
       '{file}不是文本文件（其中含有二进制数据）。请上传 .txt 文件或另存为 CSV 的电子表格，而不是文档、图片或压缩包。',
-    spreadsheet: '{file}是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
-    encoding: '{file}不是 UTF-8 或 UTF-16 编码的文本。请将其另存为“CSV UTF-8”（Excel）或 UTF-8 文本后再上传。',
+    spreadsheet:
+      '{file}是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
+    encoding:
+      '{file}不是 UTF-8、UTF-16 或 GB18030（GBK）编码的文本。请将其另存为“CSV UTF-8”（Excel）或 UTF-8 文本后再上传。',
     'unsupported-type': '{file}不是 .txt 或 .csv 文件。请上传纯文本列表或另存为 CSV 的电子表格。',
     'bad-quoting':
       '{file}从第 {line} 行开始有一个未闭合的引号，未导入任何内容。请在电子表格中修正该行的引号，或重新另存为 CSV。',
@@ -37,7 +39,10 @@ export const zhBulkMessages = {
     counts: '待检查 {valid} 个 · 重复 {duplicates} 个 · 已拒绝 {rejected} 个',
     rejected: '第 {line} 行：“{input}”——{reason}',
     duplicate: '第 {line} 行：“{input}”与第 {first} 行重复',
-    overLimit: '列表中有 {count} 个域名，超过每次运行 {limit} 个的上限。请删除一部分或拆分列表。',
+    overLimit:
+      '列表中有{count}个域名，超过每次运行{limit}个的上限，因此无法开始。请先检查前{limit}个，或把列表拆分为多次运行。',
+    startFirst: '检查前{limit}个',
+    split: '拆分为多次运行：现在检查前{limit}个，其余{rest}个留在输入框中供下次运行',
     start: '开始检查',
     starting: '正在检查…',
   },

@@ -27,11 +27,14 @@ export const zhInputMessages = {
     'suffix-only':
       '{domain}是任何人都可以在其下注册名称的公共后缀，而不是一个独立的域名。请输入完整的域名，例如 contoso.{domain}。',
     unparseable: '无法将{input}识别为域名。请检查是否输入有误，并输入域名，例如 contoso.com。',
+    'not-a-domain':
+      '“{input}”不是域名：空格、逗号或分号把它分成了{count}部分，其中没有一个是域名。每个条目只填一个域名，例如 contoso.com。',
   },
   note: {
     subdomain: '{domain}是子域；Microsoft 365 记录通常位于{registrable}。此处按输入的名称检查。',
     duplicate: '第 {line} 行的{input}与第 {firstLine} 行是同一个域名（{domain}），因此只检查一次。',
     normalized: '{input}已识别为{domain}。',
+    address: '已检查{domain}，取自{entered}：网址或电子邮件地址代表其中的域名。',
   },
   limit: {
     'too-many-domains': '输入了 {count} 个不同的域名，一次最多可检查 {limit} 个。请删除一些，或分批检查。',

@@ -9,7 +9,7 @@ type CnameCases = { missing?: true; optional?: true; undocumented?: true; deprec
 
 /** “X 记录”：以拉丁字符或括号结尾的标签后加空格，中文标签后不加。 */
 function recordOf(label: string): string {
-  return /[\x20-\x7e]$/.test(label) ? `${label} 记录` : `${label}记录`;
+  return /[\x20-\x7e]$/.test(label) ? `${label}记录` : `${label}记录`;
 }
 
 /** 拉丁字符开头的词组前加空格，中文开头的不加（“没有 Skype…”与“没有自动发现…”）。 */
@@ -110,6 +110,7 @@ export const zhRecordsMessages = {
     'too-many': '过多',
     'lookup-failed': '无法检查',
     'not-applicable': '不适用',
+    inconsistent: '服务器不一致',
   },
   health: {
     healthy: '正常',
@@ -159,6 +160,7 @@ export const zhRecordsMessages = {
       conflict: '{name}是指向{target}的 CNAME，但同一名称上还有其他记录：{found}。',
       proxied: '{name}用 Cloudflare 自己的地址（{found}）应答，而不是 CNAME：该名称开启了 Cloudflare 代理。',
       'domain-not-found': '未检查{name}：DNS 显示域名{domain}不存在。',
+      inconsistent: '该域自己的各台 DNS 服务器在{name}上发布的{type}记录不一致。',
     },
     impact: {
       'lookup-failed': '这并不说明记录本身有问题：检查没有完成，所以还不知道它是否正确。',
@@ -173,6 +175,8 @@ export const zhRecordsMessages = {
       proxied: '查找此名称的应用会连到 Cloudflare，而不是 Microsoft 的服务，因此该记录对应的服务无法工作。',
       'domain-not-found': '域名不存在时什么都无法工作：无法使用它的电子邮件、Teams 或登录。',
       'srv-extra': '应用可能选用其中任意一条 SRV 记录，因此部分连接会连到错误的位置。只保留正确的那一条。',
+      inconsistent:
+        '每台计算机的 DNS 会询问其中任意一台服务器，因此有的用户得到这个答案，有的得到另一个。刚修改后几分钟内通常会一致；如果一直不一致，说明这些服务器之间没有同步区域。这里按最差的答案报告。',
     },
   },
 
@@ -205,6 +209,10 @@ export const zhRecordsMessages = {
   },
 
   note: {
+    inconsistent: {
+      holds: '{servers}（SOA 序列号{serial}）：{found}。',
+      absent: '{servers}（SOA 序列号{serial}）：没有此记录。',
+    },
     'copy-from': {
       worldwide: '此值是你的租户专用的。请从 Microsoft 365 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
       '21vianet':

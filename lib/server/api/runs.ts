@@ -95,11 +95,12 @@ export async function createRun(
     cloud: body.cloud,
     services: body.services,
     lang,
-    targets: list.domains.map(({ ascii, display, registrable, isSubdomain }) => ({
+    targets: list.domains.map(({ ascii, display, registrable, isSubdomain, entered }) => ({
       ascii,
       display,
       registrable,
       isSubdomain,
+      ...(entered !== undefined ? { entered } : {}),
     })),
     invalid: list.invalid,
     duplicates: list.duplicates.map(({ line, input: text, ascii, firstLine }) => ({

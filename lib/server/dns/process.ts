@@ -5,8 +5,10 @@
  */
 import type { ServerConfig } from '../env';
 import { getConfig } from '../env';
+import { type AuthorityPath, createAuthority } from './authority';
 import { workerInFlight } from './limits';
 import { createResolver, type DnsResolver } from './resolver';
+import { createTransport } from './transport';
 
 const RESOLVER_KEY = Symbol.for('m365-dns-health.resolver');
 type WithResolver = typeof globalThis & { [RESOLVER_KEY]?: DnsResolver };
@@ -24,4 +26,29 @@ export function getResolver(config: ServerConfig = getConfig()): DnsResolver {
     maxTxtBytes: config.maxTxtBytes,
   });
   return g[RESOLVER_KEY];
+}
+
+const AUTHORITY_KEY = Symbol.for('m365-dns-health.authority');
+type WithAuthority = typeof globalThis & { [AUTHORITY_KEY]?: AuthorityPath };
+
+/**
+ * The process's authoritative path (its own transport; the politeness limiter is per process or worker). Server
+ * names without glue are resolved through the process resolver.
+ */
+export function getAuthorityPath(config: ServerConfig = getConfig()): AuthorityPath {
+  const g = globalThis as WithAuthority;
+  g[AUTHORITY_KEY] ??= createAuthority({
+    transport: createTransport(),
+    config: config.authority,
+    limits: { maxCnameHops: config.maxCnameHops, maxTxtBytes: config.maxTxtBytes, maxRecordsPerRrset: 50 },
+    resolveAddresses: async (name, signal) => {
+      const resolver = getResolver(config);
+      const [a, aaaa] = await Promise.all([
+        resolver.lookup(name, 'A', { signal, trace: 'retries' }),
+        resolver.lookup(name, 'AAAA', { signal, trace: 'retries' }),
+      ]);
+      return [...a.answers, ...aaaa.answers].filter((x) => x.type === 'A' || x.type === 'AAAA').map((x) => x.data);
+    },
+  });
+  return g[AUTHORITY_KEY];
 }

@@ -9,45 +9,46 @@ export type ServerAddress = { host: string; port: number; family: 4 | 6 };
 
 const DEFAULT_PORT = 53;
 
-function parsePort(text: string, entry: string): number {
-  if (!/^\d{1,5}$/.test(text)) throw new Error(`DNS_SERVERS entry "${entry}": port "${text}" is not a number`);
+function parsePort(text: string, entry: string, variable: string): number {
+  if (!/^\d{1,5}$/.test(text)) throw new Error(`${variable} entry "${entry}": port "${text}" is not a number`);
   const port = Number(text);
-  if (port < 1 || port > 65535) throw new Error(`DNS_SERVERS entry "${entry}": port ${port} is outside 1-65535`);
+  if (port < 1 || port > 65535) throw new Error(`${variable} entry "${entry}": port ${port} is outside 1-65535`);
   return port;
 }
 
-function parseEntry(entry: string): ServerAddress {
+function parseEntry(entry: string, variable = 'DNS_SERVERS', defaultPort = DEFAULT_PORT): ServerAddress {
   // `[v6]` or `[v6]:port`
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(entry);
   if (bracketed) {
     const host = bracketed[1] ?? '';
-    if (!isIPv6(host)) throw new Error(`DNS_SERVERS entry "${entry}": "${host}" is not an IPv6 address`);
-    const port = bracketed[2] === undefined ? DEFAULT_PORT : parsePort(bracketed[2], entry);
+    if (!isIPv6(host)) throw new Error(`${variable} entry "${entry}": "${host}" is not an IPv6 address`);
+    const port = bracketed[2] === undefined ? defaultPort : parsePort(bracketed[2], entry, variable);
     return { host, port, family: 6 };
   }
-  if (isIPv6(entry)) return { host: entry, port: DEFAULT_PORT, family: 6 };
+  if (isIPv6(entry)) return { host: entry, port: defaultPort, family: 6 };
   const colon = entry.lastIndexOf(':');
   if (colon !== -1 && entry.indexOf(':') !== colon) {
-    throw new Error(`DNS_SERVERS entry "${entry}": not an IP address (write IPv6 with a port as [addr]:port)`);
+    throw new Error(`${variable} entry "${entry}": not an IP address (write IPv6 with a port as [addr]:port)`);
   }
   const host = colon === -1 ? entry : entry.slice(0, colon);
-  const port = colon === -1 ? DEFAULT_PORT : parsePort(entry.slice(colon + 1), entry);
+  const port = colon === -1 ? defaultPort : parsePort(entry.slice(colon + 1), entry, variable);
   if (!isIPv4(host)) {
-    throw new Error(`DNS_SERVERS entry "${entry}": "${host}" is not an IP address (hostnames are not allowed)`);
+    throw new Error(`${variable} entry "${entry}": "${host}" is not an IP address (hostnames are not allowed)`);
   }
   return { host, port, family: 4 };
 }
 
 /**
  * Parses a comma-separated server list: `ip`, `ip:port`, `[ipv6]:port`, bare `ipv6` (port 53 by default).
- * Throws an Error naming the bad entry for hostnames, ports outside 1-65535, empty entries or an empty list.
+ * Throws an Error naming the bad entry for hostnames, ports outside 1-65535, empty entries or an empty list;
+ * `variable` is the setting the errors name (default `DNS_SERVERS`).
  */
-export function parseServerList(value: string): ServerAddress[] {
-  if (value.trim() === '') throw new Error('DNS_SERVERS is empty: give at least one IP address');
+export function parseServerList(value: string, variable = 'DNS_SERVERS', defaultPort = DEFAULT_PORT): ServerAddress[] {
+  if (value.trim() === '') throw new Error(`${variable} is empty: give at least one IP address`);
   return value.split(',').map((raw, index) => {
     const entry = raw.trim();
-    if (entry === '') throw new Error(`DNS_SERVERS entry #${index + 1} is empty (check for a stray comma)`);
-    return parseEntry(entry);
+    if (entry === '') throw new Error(`${variable} entry #${index + 1} is empty (check for a stray comma)`);
+    return parseEntry(entry, variable, defaultPort);
   });
 }
 

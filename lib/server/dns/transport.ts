@@ -19,7 +19,14 @@ export type WireResult =
   | { kind: 'bad-response'; reason: string }
   | { kind: 'aborted' };
 
-export type Exchange = { server: ServerAddress; question: Question; timeoutMs: number; signal: AbortSignal };
+export type Exchange = {
+  server: ServerAddress;
+  question: Question;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** RD bit; default true. False for a zone's own servers (asked what they publish, not to recurse). */
+  recursion?: boolean;
+};
 
 export type Transport = {
   udp(x: Exchange): Promise<WireResult>;
@@ -222,7 +229,7 @@ export function createTransport(): Transport {
         finish({ kind: 'network-error', code: 'EIDSPACE' });
         return () => {};
       }
-      const query = encodeQuery(id, x.question);
+      const query = encodeQuery(id, x.question, x.recursion !== false);
       const entry: Pending = { question: x.question, finish };
       ch.pending.set(id, entry);
       const send = () => {
@@ -252,7 +259,7 @@ export function createTransport(): Transport {
         return () => {};
       }
       const id = nextId();
-      const query = encodeQuery(id, x.question);
+      const query = encodeQuery(id, x.question, x.recursion !== false);
       const frame = Buffer.alloc(2 + query.length);
       frame.writeUInt16BE(query.length, 0);
       query.copy(frame, 2);

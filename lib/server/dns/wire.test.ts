@@ -252,6 +252,15 @@ describe('queries', () => {
     expect(packet.additionals).toMatchObject([{ type: 'OPT', udpPayloadSize: 1232 }]);
   });
 
+  it.each([
+    { label: 'the fast path', name: 'ok.test' },
+    { label: 'the dns-packet path', name: `${'a'.repeat(64)}.test` },
+  ])('ask an authoritative server without RD when recursion is false: $label', ({ name }) => {
+    const flags = (recursion?: boolean) => encodeQuery(7, { name, type: 'NS' }, recursion).readUInt16BE(2);
+    expect(flags(false) & dnsPacket.RECURSION_DESIRED).toBe(0);
+    expect(flags() & dnsPacket.RECURSION_DESIRED).toBe(dnsPacket.RECURSION_DESIRED);
+  });
+
   const encoded: Array<{ label: string; name: string; type: RecordType }> = [
     { label: 'a plain name', name: 'www.ok.test', type: 'TXT' },
     ...RECORD_TYPES.map((type) => ({ label: `type ${type}`, name: '_sip._tls.ok.test', type })),

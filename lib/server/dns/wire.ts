@@ -79,11 +79,11 @@ const TYPE_CODE: Record<RecordType, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, M
 const OPT_RECORD = Buffer.from([0, 0, 41, EDNS_UDP_SIZE >> 8, EDNS_UDP_SIZE & 0xff, 0, 0, 0, 0, 0, 0]);
 
 /** The same query through dns-packet: for names the fast path does not take. */
-function encodeQueryGeneric(id: number, q: Question): Buffer {
+function encodeQueryGeneric(id: number, q: Question, recursion = true): Buffer {
   return dnsPacket.encode({
     type: 'query',
     id,
-    flags: dnsPacket.RECURSION_DESIRED,
+    flags: recursion ? dnsPacket.RECURSION_DESIRED : 0,
     questions: [{ name: q.name, type: q.type, class: 'IN' }],
     additionals: [
       {
@@ -101,19 +101,19 @@ function encodeQueryGeneric(id: number, q: Question): Buffer {
 }
 
 /**
- * One query: RD=1, one question, EDNS0 OPT advertising 1232 bytes. Written directly for a name as
+ * One query: RD=1 (RD=0 with `recursion` false, for a zone's own servers), one question, EDNS0 OPT advertising 1232 bytes. Written directly for a name as
  * `normaliseQueryName` leaves it (printable ASCII, labels of 1–63 bytes): the bytes dns-packet would write,
  * without its object work (this runs for every query sent).
  */
-export function encodeQuery(id: number, q: Question): Buffer {
+export function encodeQuery(id: number, q: Question, recursion = true): Buffer {
   const name = q.name;
   const code = TYPE_CODE[q.type];
   if (code === undefined || name.length === 0 || name.length > 253 || !/^[\x21-\x7e]+$/.test(name)) {
-    return encodeQueryGeneric(id, q);
+    return encodeQueryGeneric(id, q, recursion);
   }
   const buf = Buffer.allocUnsafe(12 + name.length + 2 + 4 + OPT_RECORD.length);
   buf.writeUInt16BE(id, 0);
-  buf.writeUInt16BE(dnsPacket.RECURSION_DESIRED, 2);
+  buf.writeUInt16BE(recursion ? dnsPacket.RECURSION_DESIRED : 0, 2);
   buf.writeUInt16BE(1, 4); // QDCOUNT
   buf.writeUInt32BE(0, 6); // ANCOUNT, NSCOUNT
   buf.writeUInt16BE(1, 10); // ARCOUNT
@@ -123,7 +123,7 @@ export function encodeQuery(id: number, q: Question): Buffer {
     const dot = name.indexOf('.', start);
     const end = dot === -1 ? name.length : dot;
     const length = end - start;
-    if (length < 1 || length > 63) return encodeQueryGeneric(id, q);
+    if (length < 1 || length > 63) return encodeQueryGeneric(id, q, recursion);
     buf[at++] = length;
     buf.write(name.slice(start, end), at, 'latin1');
     at += length;

@@ -7,8 +7,7 @@ export const zhBulkMessages = {
     empty: '{file}是空文件。请选择每行一个域名的文本文件，或另存为 CSV 的电子表格。',
     binary:
       '{file}不是文本文件（其中含有二进制数据）。请上传 .txt 文件或另存为 CSV 的电子表格，而不是文档、图片或压缩包。',
-    spreadsheet:
-      '{file}是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
+    spreadsheet: '{file}是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
     encoding:
       '{file}不是 UTF-8、UTF-16 或 GB18030（GBK）编码的文本。请将其另存为“CSV UTF-8”（Excel）或 UTF-8 文本后再上传。',
     'unsupported-type': '{file}不是 .txt 或 .csv 文件。请上传纯文本列表或另存为 CSV 的电子表格。',

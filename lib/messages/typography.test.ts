@@ -47,6 +47,7 @@ const NUMERIC = new Set([
   'rate',
   'rejected',
   'seconds',
+  'serial',
   'shown',
   'size',
   'total',

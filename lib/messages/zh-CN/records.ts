@@ -210,8 +210,8 @@ export const zhRecordsMessages = {
 
   note: {
     inconsistent: {
-      holds: '{servers}（SOA 序列号{serial}）：{found}。',
-      absent: '{servers}（SOA 序列号{serial}）：没有此记录。',
+      holds: '{servers}（SOA 序列号 {serial}）：{found}。',
+      absent: '{servers}（SOA 序列号 {serial}）：没有此记录。',
     },
     'copy-from': {
       worldwide: '此值是你的租户专用的。请从 Microsoft 365 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',

@@ -192,6 +192,7 @@ export const uiMessages = {
     requirementService: 'for {service}',
     group: {
       problem: { one: 'To fix (1)', other: 'To fix ({count})' },
+      input: { one: 'Waiting for your answer (1)', other: 'Waiting for your answer ({count})' },
       unchecked: { one: 'Could not check (1)', other: 'Could not check ({count})' },
       fine: { one: 'Fine or not needed (1)', other: 'Fine or not needed ({count})' },
     },

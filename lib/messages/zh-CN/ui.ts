@@ -187,6 +187,7 @@ export const zhUiMessages = {
     requirementService: '用于{service}',
     group: {
       problem: { one: '需要修复（1）', other: '需要修复（{count}）' },
+      input: { one: '等待你的回答（1）', other: '等待你的回答（{count}）' },
       unchecked: { one: '无法检查（1）', other: '无法检查（{count}）' },
       fine: { one: '正常或不需要（1）', other: '正常或不需要（{count}）' },
     },

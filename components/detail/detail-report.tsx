@@ -102,12 +102,15 @@ export function DetailReport({
   recheckHref,
   dashboardHref,
   fromRun,
+  runGone,
 }: {
   report: Report;
   recheckHref: string;
   dashboardHref: string;
   /** The report is a bulk run's stored result: say so, and lead back to the run. */
   fromRun?: { id: string; href: string } | undefined;
+  /** The run named in the address is no longer kept: this report is a fresh check. */
+  runGone?: boolean | undefined;
 }) {
   const { t } = useT();
   usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: useCheckedAtText(report.checkedAt) }));
@@ -158,6 +161,11 @@ export function DetailReport({
           {fromRun ? (
             <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="detail-from-run">
               {t('ui.detail.fromRun')}
+            </p>
+          ) : null}
+          {runGone ? (
+            <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="detail-run-gone" role="status">
+              {t('ui.detail.runGone')}
             </p>
           ) : null}
           <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">

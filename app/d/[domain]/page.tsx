@@ -109,6 +109,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
           recheckHref={data.recheckHref}
           dashboardHref={data.dashboardHref}
           fromRun={data.fromRun}
+          runGone={data.runGone}
         />
       </main>
     </div>

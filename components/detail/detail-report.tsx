@@ -105,6 +105,7 @@ export function DetailReport({
   dashboardHref,
   liveWatchMaxMin = 60,
   fromRun,
+  runGone,
 }: {
   report: Report;
   recheckHref: string;
@@ -113,6 +114,8 @@ export function DetailReport({
   liveWatchMaxMin?: number;
   /** The report is a bulk run's stored result: say so, and lead back to the run. */
   fromRun?: { id: string; href: string } | undefined;
+  /** The run named in the address is no longer kept: this report is a fresh check. */
+  runGone?: boolean | undefined;
 }) {
   const { t } = useT();
   // "Check until live" replaces the report with each re-check's.
@@ -165,6 +168,11 @@ export function DetailReport({
           {fromRun ? (
             <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="detail-from-run">
               {t('ui.detail.fromRun')}
+            </p>
+          ) : null}
+          {runGone ? (
+            <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="detail-run-gone" role="status">
+              {t('ui.detail.runGone')}
             </p>
           ) : null}
           <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">

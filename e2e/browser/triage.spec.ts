@@ -142,6 +142,21 @@ test.describe('the full report of a run row', () => {
     const fresh = (await page.getByTestId('detail-checked-at').getAttribute('datetime')) ?? '';
     expect(Date.parse(fresh)).toBeGreaterThan(Date.parse(stored));
   });
+
+  test('a run no longer kept: the page says its stored result is gone and shows a fresh check', async ({ page }) => {
+    // A well-formed run id this server never made (as after RUN_RETENTION_S), then a malformed one.
+    for (const run of ['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-run']) {
+      await page.goto(`/d/missing-21v.test?lang=en&run=${run}`);
+      await expect(page.getByTestId('detail-run-gone')).toHaveText(en.t('ui.detail.runGone'));
+      await expect(page.getByTestId('detail-from-run')).toHaveCount(0);
+      await expect(page.getByTestId('detail-back-to-run')).toHaveCount(0);
+      await expect(page.getByTestId('detail-checked-at')).toHaveAttribute('datetime', /\d{4}-/);
+    }
+    // Without a run id there is nothing to say.
+    await page.goto('/d/missing-21v.test?lang=en');
+    await expect(page.getByTestId('detail-checked-at')).toHaveAttribute('datetime', /\d{4}-/);
+    await expect(page.getByTestId('detail-run-gone')).toHaveCount(0);
+  });
 });
 
 test.describe('one time zone everywhere: the reader’s, named', () => {

@@ -57,6 +57,8 @@ export type DetailData =
       dashboardHref: string;
       /** The report is the result stored with this bulk run (`?run=<id>`), not a check made for this page. */
       fromRun?: { id: string; href: string };
+      /** `?run=<id>` named a run that is no longer kept (or never held the domain): this report is a fresh check. */
+      runGone?: boolean;
     };
 
 /** Decides what `/d/<segment>?<query>` shows in `lang`, checking the domain when it shows the report. */
@@ -87,7 +89,7 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
     asRequest,
     access ? accessIdentity(access) : null,
   );
-  if (stored) return stored;
+  if (stored !== null && stored !== 'gone') return stored;
   if (fromOtherSite(asRequest.headers)) {
     const fields: Array<[string, string]> = [
       ['cloud', cloud],
@@ -119,6 +121,7 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
     report,
     recheckHref: `/d/${encodeURIComponent(target.ascii)}?${recheck.toString()}`,
     dashboardHref: `/?${encodeShareState({ domains: [target.ascii], cloud, services })}&lang=${lang}`,
+    ...(stored === 'gone' ? { runGone: true } : {}),
   };
 }
 
@@ -130,8 +133,9 @@ const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
 /**
  * The result run `runId` stored for `domain`, rendered in the reader's language, with its own checked-at time: what
  * the row showed, not a fresh check that could disagree with it. The run id is a read capability (as for
- * GET /api/runs/<id>); reading charges one request, no domain. Null when there is no such run or result (the page
- * then checks the domain as without `run`). Its Re-check checks the domain now.
+ * GET /api/runs/<id>); reading charges one request, no domain. Null without a run id; 'gone' when the run is no
+ * longer kept or holds no result for the domain (the page then checks the domain as without `run`, and says so). Its
+ * Re-check checks the domain now.
  */
 async function storedDetail(
   runId: string | undefined,
@@ -139,13 +143,14 @@ async function storedDetail(
   lang: string,
   request: Request,
   identity: string | null,
-): Promise<DetailData | null> {
-  if (runId === undefined || !RUN_ID.test(runId)) return null;
+): Promise<DetailData | 'gone' | null> {
+  if (runId === undefined || runId === '') return null;
+  if (!RUN_ID.test(runId)) return 'gone';
   const lookup = await getRunEngine().store.get(runId);
-  if (!('found' in lookup)) return null;
+  if (!('found' in lookup)) return 'gone';
   const run = lookup.found;
   const kept = run.results.find((r) => r.domain === domain);
-  if (!kept) return null;
+  if (!kept) return 'gone';
   const limited = await chargePageRender(request, getConfig(), identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const report = renderResult(resultOf(kept), lang);

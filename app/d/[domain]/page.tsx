@@ -110,6 +110,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
           dashboardHref={data.dashboardHref}
           liveWatchMaxMin={liveWatchMaxMin()}
           fromRun={data.fromRun}
+          runGone={data.runGone}
         />
       </main>
     </div>

@@ -390,6 +390,8 @@ export const uiMessages = {
     recheck: 'Re-check',
     print: 'Print / Save as PDF',
     back: 'Back to the dashboard',
+    runGone:
+      'The bulk run this link came from is no longer kept (runs expire), so its stored result is gone. This is a fresh check made now.',
     fromRun: 'This is the result the bulk run stored, as its row showed it. Re-check to check the domain again now.',
     backToRun: 'Back to the run',
     openReport: 'Open full report',

@@ -382,6 +382,7 @@ export const zhUiMessages = {
     recheck: '重新检查',
     print: '打印 / 另存为 PDF',
     back: '返回仪表板',
+    runGone: '此链接来自的批量运行已不再保留（运行会过期），其保存的结果已删除。这是刚刚进行的新检查。',
     fromRun: '这是批量运行保存的结果，与该行显示的一致。要立即重新检查该域，请点击“重新检查”。',
     backToRun: '返回该运行',
     openReport: '打开完整报告',

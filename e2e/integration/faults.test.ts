@@ -141,7 +141,10 @@ function lookupOf(report: Report, name: string, type: Lookup['type']): Lookup | 
 function problems(report: Report, truth: Truth): string[] {
   const out: string[] = [];
   const { status } = report.msoid;
-  if (status !== truth.truth && status !== 'lookup-failed') {
+  // Honest "don't know" answers are never wrong: a failed lookup, or a cloud left unknown because the lookups that
+  // tell it (MX, autodiscover, SPF) failed, which the report says (evidenceIncomplete).
+  const cloudUndetermined = status === 'cloud-unknown' && report.cloud.evidenceIncomplete;
+  if (status !== truth.truth && status !== 'lookup-failed' && !cloudUndetermined) {
     out.push(`${truth.domain} (${truth.kind}): ${status}, truth ${truth.truth}`);
   }
   if (status === 'missing') {

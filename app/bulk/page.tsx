@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkPage } from '@/components/bulk/bulk-page';
 import { makeTranslator } from '@/lib/client/translator';
@@ -11,6 +12,13 @@ import { bulkLink, pageLanguage, pageSettings } from '@/lib/data/page';
  * arrival when another site opened the page: lib/data/page.ts). Reading searchParams makes the page render per
  * request, so the configuration is read at run time.
  */
+/** The page's own title (a tab or a history entry says "Bulk check", not the single check's name). */
+export async function generateMetadata(props: PageProps<'/bulk'>): Promise<Metadata> {
+  const lang = await pageLanguage((await props.searchParams).lang);
+  const { t } = makeTranslator(lang);
+  return { title: `${t('bulk.page.title')} · ${t('ui.app.title')}` };
+}
+
 export default async function Page(props: PageProps<'/bulk'>) {
   const searchParams = await props.searchParams;
   const lang = await pageLanguage(searchParams.lang);

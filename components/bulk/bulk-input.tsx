@@ -136,7 +136,10 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
   const width = csv ? Math.max(csv.header?.length ?? 0, ...csv.preview.map((row) => row.length)) : 0;
 
   return (
-    <section className="space-y-4 print:hidden" data-testid="bulk-input">
+    <section className="space-y-4 print:hidden" data-testid="bulk-input" aria-labelledby="bulk-input-heading">
+      <h2 id="bulk-input-heading" className="text-lg font-semibold">
+        {t('bulk.page.inputHeading')}
+      </h2>
       <label className="block text-sm font-semibold" htmlFor="bulk-domains">
         {t('bulk.input.label')}
       </label>

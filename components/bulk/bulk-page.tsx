@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { ShareNotices } from '@/components/ui/share-notices';
 import { type BulkInputState, readBulkFragment } from '@/lib/bulk/bulk-link';
 import { parseDomainList } from '@/lib/report/domain-list';
@@ -46,9 +47,11 @@ export function BulkPage(props: Props) {
     ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
     ...(props.notices ?? []),
   ]);
-  const { state, start, cancel, recheck } = useBulkRun(runId, lang);
+  const { state, start, cancel, recheck, retryStart } = useBulkRun(runId, lang);
   const [prefill, setPrefill] = useState<{ key: number; input: BulkInputState }>({ key: 0, input: initial });
   const started = useRef(false);
+  /** Counts Starts (and the opening of a result link): each one moves the eyes to the progress and results. */
+  const [focusKey, setFocusKey] = useState(runId === null ? 0 : 1);
   const busy = state.status === 'queued' || state.status === 'running';
 
   // An input link runs its list once on arrival (never when a run is named: a reload resumes, it doesn't re-run).
@@ -70,6 +73,7 @@ export function BulkPage(props: Props) {
     });
     // Over the limit or nothing valid: the filled form says why, and nothing starts.
     if (list.domains.length === 0 || list.overLimit !== null) return;
+    setFocusKey((n) => n + 1);
     void start(
       list.domains.map((d) => d.ascii),
       input.cloud,
@@ -89,11 +93,14 @@ export function BulkPage(props: Props) {
         busy={busy}
         initial={prefill.input}
         onStart={(domains, cloud, services, source) => {
+          setFocusKey((n) => n + 1);
           setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
           void start(domains, cloud, services, lang, source);
         }}
       />
-      {problem ? (
+      {problem?.kind === 'wait' ? (
+        <RetryCountdown key={problem.at} at={problem.at} runs={problem.runs} onRetry={retryStart} />
+      ) : problem ? (
         <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
           {problem.kind === 'expired' ? (
             t('bulk.run.expired')
@@ -107,7 +114,7 @@ export function BulkPage(props: Props) {
           )}
         </p>
       ) : null}
-      {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} /> : null}
+      {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} focusKey={focusKey} /> : null}
       {/* The result link opened in another browser: it reads the run; only the browser that started it changes it. */}
       {state.status && state.id !== null && !state.owner ? (
         <p data-testid="bulk-read-only" className="text-sm text-slate-700 dark:text-slate-300">

@@ -3,18 +3,13 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useT } from '@/components/ui/i18n-provider';
+import { rowsNeedDates } from '@/lib/bulk/dates';
 import { filterOptions } from '@/lib/bulk/filter-options';
 import { type FilterState, NO_FILTERS, toTableFilter, withFilter } from '@/lib/bulk/filter-state';
-import { DEFAULT_PAGE_SIZE, type PageSize, pageOf } from '@/lib/bulk/paging';
+import { type PageSize, pageOf } from '@/lib/bulk/paging';
 import { type Selection, setShown, summarizeSelection, toggleDomain } from '@/lib/bulk/selection';
-import {
-  buildIndex,
-  countByHealth,
-  filterRows,
-  type SortDir,
-  type SortKey,
-  sortTableRows,
-} from '@/lib/bulk/table-model';
+import { buildIndex, countByHealth, filterRows, sortTableRows } from '@/lib/bulk/table-model';
+import { type BulkView, DEFAULT_VIEW, readView, writeView } from '@/lib/bulk/view-query';
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/presentation';
 import type { RunRecheckRequest } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
@@ -38,16 +33,57 @@ type Props = {
  * button is disabled unless this browser started the run (`run.owner`; the page says why).
  */
 export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
-  const { t, num } = useT();
+  const { t, num, day } = useT();
   const { rows } = run;
-  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
-  const [sort, setSort] = useState<SortKey>('health');
-  const [dir, setDir] = useState<SortDir>('asc');
-  const [pageSize, setPageSize] = useState<PageSize>(DEFAULT_PAGE_SIZE);
-  const [page, setPage] = useState(0);
+  // A run that spans days (or was checked before today) shows the date on every row, not only on some.
+  const withDates = useMemo(
+    () =>
+      rowsNeedDates(
+        rows.map((r) => r.checkedAt),
+        day,
+      ),
+    [rows, day],
+  );
+  // The view (filters, search, sort, order, page size, page) lives in the address: Back restores it, and the
+  // address shares it. Each change but typing in the search box makes a history entry.
+  const [view, setView] = useState<BulkView>(() =>
+    typeof window === 'undefined' ? DEFAULT_VIEW : readView(new URLSearchParams(window.location.search)),
+  );
+  const history = useRef<'push' | 'replace' | 'none'>('none');
+  /** The last change was typing in the search box: the table may follow it a little later (deferred). */
+  const [typing, setTyping] = useState(false);
+  const { filters, sort, dir, pageSize, page } = view;
+  const updateView = useCallback((change: (v: BulkView) => BulkView, mode: 'push' | 'replace' = 'push') => {
+    history.current = mode;
+    setTyping(mode === 'replace');
+    setView(change);
+  }, []);
+  useEffect(() => {
+    const mode = history.current;
+    history.current = 'none';
+    if (mode === 'none') return;
+    const url = new URL(window.location.href);
+    const query = writeView(url.search, view);
+    if (query === url.search.replace(/^\?/, '')) return;
+    url.search = query;
+    if (mode === 'push') window.history.pushState(window.history.state, '', url);
+    else window.history.replaceState(window.history.state, '', url);
+  }, [view]);
+  useEffect(() => {
+    const back = () => {
+      history.current = 'none';
+      setTyping(false);
+      setView(readView(new URLSearchParams(window.location.search)));
+    };
+    window.addEventListener('popstate', back);
+    return () => window.removeEventListener('popstate', back);
+  }, []);
+  const setPage = useCallback((n: number) => updateView((v) => ({ ...v, page: n })), [updateView]);
   const [selected, setSelected] = useState<Selection>(() => new Set());
   const [printing, setPrinting] = useState(false);
-  const text = useDeferredValue(filters.text);
+  // Typing is deferred so the box stays quick with 5,000 rows; anything else (Back among them) applies at once.
+  const deferredText = useDeferredValue(filters.text);
+  const text = typing ? deferredText : filters.text;
   // Stable callbacks for the memoised rows; the latest onRecheck is read through a ref.
   const recheckRef = useRef(onRecheck);
   recheckRef.current = onRecheck;
@@ -78,17 +114,22 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
     };
   }, []);
 
-  const change = useCallback(<K extends keyof FilterState>(key: K, value: FilterState[K]) => {
-    setFilters((f) => withFilter(f, key, value));
-    setPage(0);
-  }, []);
-  const clear = useCallback(() => {
-    setFilters(NO_FILTERS);
-    setPage(0);
-  }, []);
+  const change = useCallback(
+    <K extends keyof FilterState>(key: K, value: FilterState[K]) =>
+      // Typing in the search box replaces the entry (one entry per search, not one per keystroke).
+      updateView(
+        (v) => ({ ...v, filters: withFilter(v.filters, key, value), page: 0 }),
+        key === 'text' ? 'replace' : 'push',
+      ),
+    [updateView],
+  );
+  const clear = useCallback(() => updateView((v) => ({ ...v, filters: NO_FILTERS, page: 0 })), [updateView]);
 
   return (
-    <section className="space-y-4" data-testid="bulk-results" aria-label={t('bulk.table.heading')}>
+    <section className="space-y-4" data-testid="bulk-results" aria-labelledby="bulk-results-heading">
+      <h2 id="bulk-results-heading" className="text-lg font-semibold">
+        {t('bulk.table.heading')}
+      </h2>
       <StaleBanner
         rows={rows}
         staleAfterMs={staleAfterMs}
@@ -122,12 +163,9 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         pageSize={pageSize}
         onChange={change}
         onClear={clear}
-        onSort={(key) => setSort(key)}
-        onDir={() => setDir((d) => (d === 'asc' ? 'desc' : 'asc'))}
-        onPageSize={(size) => {
-          setPageSize(size);
-          setPage(0);
-        }}
+        onSort={(key) => updateView((v) => ({ ...v, sort: key }))}
+        onDir={() => updateView((v) => ({ ...v, dir: v.dir === 'asc' ? 'desc' : 'asc' }))}
+        onPageSize={(size: PageSize) => updateView((v) => ({ ...v, pageSize: size, page: 0 }))}
       />
       <ResultsActions
         runId={run.id}
@@ -155,6 +193,8 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         onToggle={toggle}
         onToggleShown={(on) => setSelected((s) => setShown(s, shownDomains, on))}
         onRecheck={recheckOne}
+        withDates={withDates}
+        runId={run.id}
       />
       {current.pages > 1 ? (
         <nav className="flex items-center gap-3 text-sm print:hidden" data-testid="bulk-pages">

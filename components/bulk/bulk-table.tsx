@@ -24,6 +24,10 @@ type Props = {
   onToggle: (domain: string) => void;
   onToggleShown: (on: boolean) => void;
   onRecheck: (domain: string) => void;
+  /** Every row shows its date (the run's rows were checked on more than one day, or not today). */
+  withDates?: boolean;
+  /** The run: "Full report" opens the result it stored (`/d/<domain>?run=<id>`), not a fresh check. */
+  runId?: string;
 };
 
 // Secondary columns give way as the window narrows (cloud and host move under the domain) and come back in print.
@@ -95,6 +99,8 @@ export function BulkTable(props: Props) {
             canRecheck={props.canRecheck}
             onToggle={props.onToggle}
             onRecheck={props.onRecheck}
+            withDate={props.withDates ?? false}
+            runId={props.runId}
           />
         ))}
       </tbody>
@@ -110,9 +116,21 @@ type RowProps = {
   canRecheck: boolean;
   onToggle: (domain: string) => void;
   onRecheck: (domain: string) => void;
+  withDate: boolean;
+  runId: string | undefined;
 };
 
-const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, canRecheck, onToggle, onRecheck }: RowProps) {
+const BulkRow = memo(function BulkRow({
+  row,
+  cloud,
+  selected,
+  rechecking,
+  canRecheck,
+  onToggle,
+  onRecheck,
+  withDate,
+  runId,
+}: RowProps) {
   const { t, time } = useT();
   const cloudShort = t(shortCloudCode(row.cloud));
   const cloudFull = t(fullCloudCode(row.cloud));
@@ -155,7 +173,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, canRec
       {/* Below sm: cloud, host and time on one line under the badge. */}
       <td className="hidden px-1.5 pt-1 pb-2 text-xs text-slate-600 max-sm:col-start-2 max-sm:row-start-3 max-sm:block print:hidden dark:text-slate-400">
         <span title={cloudFull}>{cloudShort}</span> · {host} ·{' '}
-        <span className="whitespace-nowrap">{time(row.checkedAt)}</span>
+        <span className="whitespace-nowrap">{time(row.checkedAt, undefined, { date: withDate })}</span>
       </td>
       {/* Verdicts quote DNS values with no spaces; they may break anywhere rather than push the table wider. */}
       <td className={`${TD} ${MSOID_COL} xl:min-w-64 print:min-w-48`}>
@@ -173,7 +191,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, canRec
       </td>
       <td className={`whitespace-nowrap tabular-nums ${TD} ${TIME_COL}`}>
         <time data-testid="bulk-checked-at" dateTime={row.checkedAt}>
-          {time(row.checkedAt)}
+          {time(row.checkedAt, undefined, { date: withDate })}
         </time>
         {rechecking ? (
           <span data-testid="bulk-rechecking" className="block text-xs text-blue-700 dark:text-blue-300">
@@ -194,7 +212,7 @@ const BulkRow = memo(function BulkRow({ row, cloud, selected, rechecking, canRec
           </button>
           <a
             data-testid="bulk-open"
-            href={`/d/${encodeURIComponent(row.domain)}?cloud=${cloud}`}
+            href={`/d/${encodeURIComponent(row.domain)}?cloud=${cloud}${runId ? `&run=${encodeURIComponent(runId)}` : ''}`}
             className="whitespace-nowrap text-blue-700 underline dark:text-blue-300"
           >
             {t('bulk.table.open')}

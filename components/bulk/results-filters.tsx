@@ -59,6 +59,7 @@ function ChoiceFilter(props: {
   return (
     <Field label={props.label} htmlFor={props.id}>
       <select
+        autoComplete="off"
         id={props.id}
         data-testid={props.testId}
         value={props.value}
@@ -80,6 +81,8 @@ function ChoiceFilter(props: {
 /**
  * The table's controls: health, severity, cloud, DNS host, record and its status, search; then sort column and
  * order, rows per page, and "Clear filters". Every choice shows how many domains it matches.
+ * The controls say `autoComplete="off"`: their values come from the address (lib/bulk/view-query.ts), and the
+ * browser's own restoring of form values on Back must not put an older value under them.
  */
 export function ResultsFilters(props: Props) {
   const { filters, counts, options, rows, sort, dir, pageSize, onChange } = props;
@@ -109,6 +112,7 @@ export function ResultsFilters(props: Props) {
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Field label={t('bulk.table.health')} htmlFor="bulk-f-health">
           <select
+            autoComplete="off"
             id="bulk-f-health"
             data-testid="bulk-health-filter"
             value={filters.health}
@@ -183,6 +187,7 @@ export function ResultsFilters(props: Props) {
         <div className="min-w-48 flex-1">
           <Field label={t('bulk.table.search')} htmlFor="bulk-f-search">
             <input
+              autoComplete="off"
               id="bulk-f-search"
               type="search"
               data-testid="bulk-search"
@@ -194,6 +199,7 @@ export function ResultsFilters(props: Props) {
         </div>
         <Field label={t('bulk.table.sort')} htmlFor="bulk-f-sort">
           <select
+            autoComplete="off"
             id="bulk-f-sort"
             data-testid="bulk-sort"
             value={sort}
@@ -224,6 +230,7 @@ export function ResultsFilters(props: Props) {
         </div>
         <Field label={t('bulk.table.pageSize')} htmlFor="bulk-f-page-size">
           <select
+            autoComplete="off"
             id="bulk-f-page-size"
             data-testid="bulk-page-size"
             value={pageSize}

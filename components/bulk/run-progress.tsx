@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
 import type { BulkRunState } from './use-bulk-run';
 
@@ -7,11 +8,40 @@ import type { BulkRunState } from './use-bulk-run';
  * Done/total as a bar and as text, the rate, the time left, the run's status and the Cancel button (only in the
  * browser that started the run: `state.owner`).
  */
-export function RunProgressBar({ state, onCancel }: { state: BulkRunState; onCancel: () => void }) {
+export function RunProgressBar({
+  state,
+  onCancel,
+  focusKey = 0,
+}: {
+  state: BulkRunState;
+  onCancel: () => void;
+  /** Changes with each Start (and when a result link opens the run): the page scrolls here and the heading takes the focus. */
+  focusKey?: number;
+}) {
   const { t, num } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusKey === 0) return;
+    heading.current?.closest('section')?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [focusKey]);
   const running = state.status === 'queued' || state.status === 'running';
   return (
-    <section className="space-y-2" data-testid="bulk-progress" data-status={state.status ?? ''}>
+    <section
+      className="scroll-mt-4 space-y-2"
+      data-testid="bulk-progress"
+      data-status={state.status ?? ''}
+      aria-labelledby="bulk-progress-heading"
+    >
+      <h2
+        id="bulk-progress-heading"
+        ref={heading}
+        tabIndex={-1}
+        data-testid="bulk-progress-heading"
+        className="text-lg font-semibold focus:outline-none"
+      >
+        {t('bulk.run.heading')}
+      </h2>
       <progress className="h-3 w-full print:hidden" max={Math.max(1, state.total)} value={state.checked} />
       {/* Cancel comes first: the texts after it change width with every update, and a button must not move. */}
       <div className="flex flex-wrap items-center gap-3 text-sm">

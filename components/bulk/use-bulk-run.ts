@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { runQuery } from '@/lib/bulk/bulk-link';
 import { ApiClientError, toClientError } from '@/lib/client/api-error';
+import { retryAt } from '@/lib/client/retry-wait';
 import { browserStorage, forgetOwnerToken, loadOwnerToken, saveOwnerToken } from '@/lib/client/run-owner';
 import {
   cancelRun,
@@ -23,6 +24,8 @@ export type RunProblem =
   | { kind: 'expired' }
   | { kind: 'not-found' }
   | { kind: 'too-many-runs' }
+  /** A 429 with a wait: the run is started again by itself at `at` (ms since the epoch). */
+  | { kind: 'wait'; at: number; runs: boolean }
   | { kind: 'error'; message: string };
 
 export type BulkRunState = {
@@ -70,9 +73,12 @@ const INITIAL: BulkRunState = {
 /** Streamed rows are put into state at most this often, so 5,000 rows do not mean 5,000 renders. */
 const FLUSH_MS = 150;
 
-function problemOf(err: unknown): RunProblem | null {
+/** `startable`: the refused request was Start, which is sent again by itself after a 429's wait. */
+function problemOf(err: unknown, startable = false): RunProblem | null {
   const e = err instanceof ApiClientError ? err : toClientError(err);
   if (e.code === 'aborted') return null;
+  const at = retryAt(e, Date.now());
+  if (at !== null && startable) return { kind: 'wait', at, runs: e.code === 'too-many-runs' };
   if (e.code === 'run-expired') return { kind: 'expired' };
   if (e.code === 'run-not-found') return { kind: 'not-found' };
   if (e.code === 'too-many-runs') return { kind: 'too-many-runs' };
@@ -105,6 +111,8 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
   const recheckSinceRef = useRef<number | null>(null);
   /** The run's owner token when this browser started it (from the create answer, or localStorage). */
   const ownerRef = useRef<string | null>(null);
+  /** What the last Start sent, so a start refused with a wait can be sent again by itself. */
+  const lastStartRef = useRef<[string[], CloudChoice, ServiceChoices, string, RunSourceInput | undefined] | null>(null);
 
   const follow = useCallback(
     async (id: string, from: number, after?: number) => {
@@ -171,6 +179,7 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
      * input line, so the run keeps rejected lines and duplicates too, and an uploaded file's other columns.
      */
     async (domains: string[], cloud: CloudChoice, services: ServiceChoices, lang: string, source?: RunSourceInput) => {
+      lastStartRef.current = [domains, cloud, services, lang, source];
       abortRef.current?.abort();
       rowsRef.current = [];
       setState({ ...INITIAL, cloud, services, domains, status: 'queued', total: domains.length });
@@ -195,7 +204,7 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
         }));
         await follow(created.id, 0);
       } catch (err) {
-        const problem = problemOf(err);
+        const problem = problemOf(err, true);
         setState((s) => ({ ...s, status: null, problem }));
       }
     },
@@ -283,5 +292,11 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
     [state.id, follow, controlFailed, lang],
   );
 
-  return { state, start, cancel, recheck };
+  /** Sends the last Start again (after the wait a 429 asked for). */
+  const retryStart = useCallback(() => {
+    const last = lastStartRef.current;
+    if (last) void start(...last);
+  }, [start]);
+
+  return { state, start, cancel, recheck, retryStart };
 }

@@ -1,11 +1,13 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
+import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { ShareNotices } from '@/components/ui/share-notices';
 import { type SlicedWork, useSliced, yieldToPage } from '@/components/ui/use-sliced';
 import type { CheckInputOptions, InputCheck } from '@/lib/client/input-check';
 import { type SortMode, summarize } from '@/lib/client/rank';
+import { retryAt } from '@/lib/client/retry-wait';
 import { rowsOf } from '@/lib/client/run-state';
 import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/services';
 import type { CloudChoice, InputPolicy, InvalidEntry } from '@/lib/schema';
@@ -60,6 +62,10 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
   /** A module the check needs did not load (the check did not start); cleared by the next Check. */
   const [loadFailed, setLoadFailed] = useState(false);
   const [focusResults, setFocusResults] = useState(false);
+  /** Counts the checks the user (or a shared link) started: each one moves the eyes to the results. */
+  const [checkCount, setCheckCount] = useState(0);
+  /** What the last check sent, so a refused one can be sent again by itself when the wait is over. */
+  const lastSubmit = useRef<[string, CloudChoice, ServiceChoices] | null>(null);
   const [ResultsSection, setResultsSection] = useState(() => FirstResultsSection);
   const deferredText = useDeferredValue(text);
   const options = useCallback(
@@ -93,6 +99,8 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
       const [{ checkInputInSlices: validate }, share] = await Promise.all([loadInputCheck(), loadShareState()]);
       const now = await validate(submitText, submitCloud, policy, options(submitServices), { pause: yieldToPage });
       if (!now?.canSubmit) return;
+      lastSubmit.current = [submitText, submitCloud, submitServices];
+      setCheckCount((n) => n + 1);
       const domains = now.list.domains.map((d) => d.ascii);
       setFlagged(new Set(now.list.invalid.map(entryKey)));
       const query = share.mergeShareQuery(window.location.search, {
@@ -145,7 +153,15 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
   const summary = useMemo(() => summarize(rows.map((r) => r.report)), [rows]);
   const pending = useMemo(() => new Set(state.pending), [state.pending]);
   const skipped = useMemo(() => state.invalid.filter((e) => !flagged.has(entryKey(e))), [state.invalid, flagged]);
-  const showResults = state.phase !== 'idle' || rows.length > 0;
+  // A refusal that time fixes (429) is shown next to the Check button with a live countdown, and sent again by
+  // itself; counted from when the answer arrived (the error object is new with each answer).
+  const retryTime = useMemo(() => (state.error ? retryAt(state.error, Date.now()) : null), [state.error]);
+  const retry = useCallback(() => {
+    const last = lastSubmit.current;
+    if (last) submit(...last).catch(() => setLoadFailed(true));
+  }, [submit]);
+  const waiting = retryTime !== null && state.phase === 'failed';
+  const showResults = (state.phase !== 'idle' || rows.length > 0) && !(waiting && rows.length === 0);
 
   return (
     <div className="space-y-8">
@@ -198,6 +214,9 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
           }}
           onStop={stop}
         />
+        {waiting && retryTime !== null ? (
+          <RetryCountdown key={retryTime} at={retryTime} runs={state.error?.code === 'too-many-runs'} onRetry={retry} />
+        ) : null}
         {loadFailed ? <LoadFailed /> : null}
       </section>
       {showResults ? (
@@ -227,6 +246,7 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
               onRecheckUnchecked={recheckUnchecked}
               skipped={skipped}
               focusOnMount={focusResults}
+              focusKey={checkCount}
             />
           </Suspense>
         </LoadBoundary>

@@ -24,6 +24,8 @@ type Props = {
   skipped: readonly InvalidEntry[];
   /** Move the keyboard focus to the heading when the section appears (after "Try again" removed the button). */
   focusOnMount?: boolean;
+  /** Changes with each check started: the page scrolls to the results and the heading takes the focus. */
+  focusKey?: number;
 };
 
 /** DNS data must not be re-fetched behind the user's back: no revalidation on focus or reconnect. */
@@ -51,10 +53,18 @@ function Results(props: Props) {
     const active = document.activeElement;
     if (focusOnMount && (active === null || active === document.body)) heading.current?.focus();
   }, [focusOnMount]);
+  const focusKey = props.focusKey ?? 0;
+  useEffect(() => {
+    // After Check the eyes go to the results, with the progress just under the heading.
+    if (focusKey === 0) return;
+    const section = heading.current?.closest('section');
+    section?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [focusKey]);
   const busy = state.active !== null;
   const rechecking = state.active?.kind === 'recheck';
   return (
-    <section id="results" aria-labelledby="results-heading" className="space-y-4" data-testid="results">
+    <section id="results" aria-labelledby="results-heading" className="scroll-mt-4 space-y-4" data-testid="results">
       <h2 id="results-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         {t('ui.table.heading')}
       </h2>

@@ -2,6 +2,7 @@ import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { Trans } from '@/components/ui/trans';
 import type { Summary } from '@/lib/client/rank';
+import { retryAt } from '@/lib/client/retry-wait';
 import { endedEarly, progressOf, type RunState } from '@/lib/client/run-state';
 import { errorText } from './error-text';
 
@@ -28,7 +29,9 @@ export function RunStatus({ state, summary }: { state: RunState; summary: Summar
     });
   else if (state.phase === 'stopped') announcement = t('ui.progress.stopped', { done: num(done), total: num(total) });
 
-  const error = state.error && state.error.code !== 'aborted' ? state.error : null;
+  // A refused check that a wait fixes is shown (and retried) next to the Check button instead.
+  const waitsBeside = state.phase === 'failed' && state.error !== null && retryAt(state.error, 0) !== null;
+  const error = state.error && state.error.code !== 'aborted' && !waitsBeside ? state.error : null;
 
   return (
     <div className="space-y-2">

@@ -10,6 +10,7 @@ import { DnsText } from '@/components/ui/dns-text';
 import { FullReportContext } from '@/components/ui/full-report';
 import { useT } from '@/components/ui/i18n-provider';
 import { RefreshIcon, WarningIcon } from '@/components/ui/icons';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
 import { findingLookups } from '@/lib/client/records-view';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
@@ -20,16 +21,28 @@ import { PrintReport } from './print-report';
 const LINK =
   'inline-flex items-center gap-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
-/** The check time with date, time and time zone, in the reader's locale (and, after hydration, time zone). */
-function CheckedAt({ iso }: { iso: string }) {
-  const { lang } = useT();
+/**
+ * A check time with its date and named zone, in the reader's time zone: the server (which knows only its own
+ * zone) renders it in UTC, said so; the browser then shows the reader's, as every other time on every page.
+ */
+function useCheckedAtText(iso: string): string {
+  const { lang, time } = useT();
+  const hydrated = useHydrated();
+  if (hydrated) return time(iso, undefined, { date: true });
   const date = new Date(iso);
-  const text = Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'long' }).format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: 'UTC',
+    dateStyle: 'medium',
+    timeStyle: 'long',
+  }).format(date);
+}
+
+/** The check time with date, time and time zone, in the reader's locale and time zone. */
+function CheckedAt({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} suppressHydrationWarning data-testid="detail-checked-at">
-      {text}
+    <time dateTime={iso} data-testid="detail-checked-at">
+      {useCheckedAtText(iso)}
     </time>
   );
 }
@@ -62,14 +75,6 @@ function CloudBasis({ cloud }: { cloud: CloudReport }) {
   );
 }
 
-/** The check time for the printed footer: short, in the reader's locale and time zone. */
-function footerDate(iso: string, lang: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
 /** Opens the browser's print dialog (where "Save as PDF" lives). A click handler, so the CSP allows it. */
 function PrintButton() {
   const { t } = useT();
@@ -96,13 +101,19 @@ export function DetailReport({
   report,
   recheckHref,
   dashboardHref,
+  fromRun,
+  runGone,
 }: {
   report: Report;
   recheckHref: string;
   dashboardHref: string;
+  /** The report is a bulk run's stored result: say so, and lead back to the run. */
+  fromRun?: { id: string; href: string } | undefined;
+  /** The run named in the address is no longer kept: this report is a fresh check. */
+  runGone?: boolean | undefined;
 }) {
-  const { t, lang } = useT();
-  usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: footerDate(report.checkedAt, lang) }));
+  const { t } = useT();
+  usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: useCheckedAtText(report.checkedAt) }));
   const cloudText = t('ui.detail.cloudValue', {
     effective: t(cloudLabelCode(report.cloud)),
     selected: t(CLOUD_CHOICE_LABEL[report.cloud.selected]),
@@ -147,12 +158,27 @@ export function DetailReport({
               <HealthCell summary={report.summary} />
             </dd>
           </dl>
+          {fromRun ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="detail-from-run">
+              {t('ui.detail.fromRun')}
+            </p>
+          ) : null}
+          {runGone ? (
+            <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="detail-run-gone" role="status">
+              {t('ui.detail.runGone')}
+            </p>
+          ) : null}
           <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">
             <PrintButton />
             <a href={recheckHref} className={LINK} data-testid="detail-recheck">
               <RefreshIcon className="size-4" />
               {t('ui.detail.recheck')}
             </a>
+            {fromRun ? (
+              <a href={fromRun.href} className={LINK} data-testid="detail-back-to-run">
+                {t('ui.detail.backToRun')}
+              </a>
+            ) : null}
             <a href={dashboardHref} className={LINK} data-testid="detail-back">
               {t('ui.detail.back')}
             </a>

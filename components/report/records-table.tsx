@@ -1,14 +1,15 @@
 import { useT } from '@/components/ui/i18n-provider';
-import { groupRecords } from '@/lib/client/records-view';
+import { groupRecords, type RecordGroup } from '@/lib/client/records-view';
 import type { Report, ReportRecord } from '@/lib/schema';
 import { RECORD_COLUMNS, RecordRow } from './record-row';
 
 const HEAD = 'px-2 py-2 text-left text-xs font-semibold text-slate-600 dark:text-slate-300';
-const GROUP_CLASS = {
+const GROUP_CLASS: Record<RecordGroup, string> = {
   problem: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
+  input: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
   unchecked: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100',
   fine: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
-} as const;
+};
 
 /**
  * Every Microsoft 365 record of the domain, one row each: what is to fix first, then what could not be

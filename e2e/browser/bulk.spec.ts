@@ -73,12 +73,17 @@ test('upload a CSV, run, filter to broken, export, re-check one row, open the re
   await page.waitForTimeout(20);
   await row.getByRole('button', { name: en.t('bulk.table.recheck') }).click();
   await expect(row.getByTestId('bulk-checked-at')).not.toHaveAttribute('datetime', before);
+  // "Full report" opens the result this run stored (issue 15 item 5), not a fresh check.
   await expect(row.getByRole('link', { name: en.t('bulk.table.open') })).toHaveAttribute(
     'href',
-    `/d/${brokenDomain}?cloud=auto`,
+    `/d/${brokenDomain}?cloud=auto&run=${new URL(page.url()).searchParams.get('run')}`,
   );
 
-  // The result link in a fresh context shows the same rows.
+  // The result link in a fresh context shows the same rows. The address also holds the table's view (the broken
+  // filter set above, issue 15 item 5): it is the result link once the filter is cleared.
+  await expect(page).toHaveURL(/[?&]health=broken/);
+  await page.getByTestId('bulk-clear-filters').click();
+  await expect(page).not.toHaveURL(/[?&]health=/);
   const link = page.url();
   const context = await browser.newContext();
   try {

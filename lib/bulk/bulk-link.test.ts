@@ -137,6 +137,7 @@ describe('runQuery', () => {
     { label: 'replaces an input link', search: '?z=abc&cloud=gcc&s=mail:on&lang=en', want: 'run=R1&lang=en' },
     { label: 'replaces an older run', search: 'run=old', want: 'run=R1' },
     { label: 'empty', search: '', want: 'run=R1' },
+    { label: 'drops the older run’s table view', search: 'run=old&health=broken&q=x&lang=en', want: 'run=R1&lang=en' },
   ])('$label', ({ search, want }) => {
     expect(runQuery(search, 'R1')).toBe(want);
   });

@@ -18,6 +18,7 @@ import {
   type ShareNotice,
   type ShareState,
 } from '@/lib/share/url-state';
+import { VIEW_PARAMS } from './view-query';
 
 /** Above this many characters the input link's state moves from the query to the fragment. */
 export const MAX_QUERY_LINK_CHARS = 8000;
@@ -128,7 +129,8 @@ export function bulkResultLink(id: string): string {
  */
 export function runQuery(currentSearch: string, id: string): string {
   const params = new URLSearchParams(currentSearch);
-  for (const key of ['d', 'z', 'cloud', 's', 'run']) params.delete(key);
+  // The previous run's table view (./view-query.ts) goes too.
+  for (const key of ['d', 'z', 'cloud', 's', 'run', ...VIEW_PARAMS]) params.delete(key);
   const rest = params.toString();
   return `run=${encodeURIComponent(id)}${rest ? `&${rest}` : ''}`;
 }

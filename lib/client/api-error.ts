@@ -12,14 +12,26 @@ export class ApiClientError extends Error {
   readonly status: number;
   /** The server's error body when it sent one that matches the schema. */
   readonly body: ApiError | undefined;
+  /** The wait the server asked for: the body's `retryAfterSeconds`, else the `Retry-After` header (in seconds). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ClientErrorCode, message: string, status = 0, body?: ApiError) {
+  constructor(code: ClientErrorCode, message: string, status = 0, body?: ApiError, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiClientError';
     this.code = code;
     this.status = status;
     this.body = body;
+    this.retryAfterSeconds = body?.retryAfterSeconds ?? retryAfterSeconds;
   }
+}
+
+/** `Retry-After` in seconds (the delta form; an HTTP date counts from `now`); undefined when absent or unreadable. */
+export function retryAfterHeader(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /**
@@ -35,9 +47,10 @@ export async function errorFromResponse(res: Response): Promise<ApiClientError> 
   }
   const { ApiError } = await import('@/lib/schema');
   const parsed = ApiError.safeParse(json);
-  if (parsed.success) return new ApiClientError(parsed.data.code, parsed.data.message, res.status, parsed.data);
+  const header = retryAfterHeader(res.headers.get('Retry-After'));
+  if (parsed.success) return new ApiClientError(parsed.data.code, parsed.data.message, res.status, parsed.data, header);
   const fallback: ErrorCode = res.status === 429 ? 'rate-limited' : res.status === 404 ? 'not-found' : 'internal';
-  return new ApiClientError(fallback, `HTTP ${res.status}`, res.status);
+  return new ApiClientError(fallback, `HTTP ${res.status}`, res.status, undefined, header);
 }
 
 /** Wraps anything thrown by fetch or by reading a body into an ApiClientError. */

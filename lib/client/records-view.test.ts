@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Outcome, RecordId, RecordStatus, ReportRecord, Severity } from '@/lib/schema';
+import { summarize } from '@/lib/findings/summary';
+import { Outcome, type RecordId, type RecordStatus, type ReportRecord, Severity } from '@/lib/schema';
 import {
   countParts,
   findingLookups,
@@ -26,7 +27,7 @@ describe('recordGroup', () => {
     { label: 'service not used', record: r('mx', 'not-applicable', 'not-applicable', 'ok'), group: 'fine' },
     { label: 'missing', record: r('dmarc', 'missing', 'problem', 'warning'), group: 'problem' },
     { label: 'conflict', record: r('autodiscover', 'conflict', 'problem', 'critical'), group: 'problem' },
-    { label: 'needs the cloud', record: r('msoid', 'not-applicable', 'needs-input', 'notice'), group: 'problem' },
+    { label: 'needs the cloud', record: r('msoid', 'not-applicable', 'needs-input', 'notice'), group: 'input' },
     {
       label: 'lookup failed is never a problem',
       record: r('spf', 'lookup-failed', 'could-not-check', 'unchecked'),
@@ -40,6 +41,19 @@ describe('recordGroup', () => {
   ];
   test.each(cases)('$label', ({ record, group }) => {
     expect(recordGroup(record)).toBe(group);
+  });
+
+  test('"To fix (N)" counts exactly the records the health counts call broken or to review', () => {
+    // Every outcome × severity pair the judges give (severity `unchecked` only with could-not-check), as one
+    // domain's records: the group and the counts must agree.
+    const records = Outcome.options.flatMap((outcome) =>
+      Severity.options
+        .filter((severity) => (severity === 'unchecked') === (outcome === 'could-not-check'))
+        .map((severity) => r('mx', 'ok', outcome, severity)),
+    );
+    const { counts } = summarize(records);
+    const toFix = records.filter((x) => recordGroup(x) === 'problem').length;
+    expect(toFix).toBe(counts.broken + counts.attention);
   });
 });
 

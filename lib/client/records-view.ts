@@ -17,17 +17,20 @@ import { RECORD_IDS } from '@/lib/schema-values';
 
 const RECORD_INDEX = Object.fromEntries(RECORD_IDS.map((id, i) => [id, i])) as Record<RecordId, number>;
 
-export const RECORD_GROUPS = ['problem', 'unchecked', 'fine'] as const;
+export const RECORD_GROUPS = ['problem', 'input', 'unchecked', 'fine'] as const;
 export type RecordGroup = (typeof RECORD_GROUPS)[number];
 
 /**
- * The group a record is listed under: something to fix, something we could not check (never counted as a
- * problem or as fine), or fine (right, optional and absent, or not needed for the services in use).
+ * The group a record is listed under: something to fix (exactly the records the health counts call broken or to
+ * review, so "To fix (3)" agrees with "2 broken · 1 to review"), something that waits for the reader's answer (the
+ * cloud, when DNS does not tell it), something we could not check (never counted as a problem or as fine), or fine
+ * (right, optional and absent, or not needed for the services in use).
  */
 export function recordGroup(record: Pick<ReportRecord, 'outcome' | 'status' | 'severity'>): RecordGroup {
   if (record.status === 'lookup-failed' || record.outcome === 'could-not-check' || record.severity === 'unchecked')
     return 'unchecked';
-  if (record.outcome === 'problem' || record.outcome === 'needs-input') return 'problem';
+  if (record.outcome === 'problem') return 'problem';
+  if (record.outcome === 'needs-input') return 'input';
   return 'fine';
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { StreamLine } from '@/lib/schema';
+import { summarize } from './rank';
 import {
   endedEarly,
   initialRunState,
@@ -133,6 +134,16 @@ describe('re-checks', () => {
       'b.test',
       'c.test',
     ]);
+  });
+
+  test('the re-check-all count agrees with the summary\'s "could not check" count', () => {
+    // Broken for another record, though its msoid lookup failed: counted (and shown) as broken, not as unchecked.
+    const mixed = makeReport('b.test', 'lookup-failed');
+    mixed.summary.health = 'broken';
+    const s = runReducer(finished, { type: 'report', report: mixed });
+    const summary = summarize(rowsOf(s).map((r) => r.report));
+    expect(uncheckedDomains(s)).toEqual(['a.test', 'c.test']);
+    expect(uncheckedDomains(s)).toHaveLength(summary.unchecked);
   });
 
   test('the services of the run are kept for its re-checks', () => {

@@ -77,7 +77,7 @@ export function runErrorFrom(err: ApiClientError): RunError {
     status: err.status,
     ...(body?.limit !== undefined ? { limit: body.limit } : {}),
     ...(body?.count !== undefined ? { count: body.count } : {}),
-    ...(body?.retryAfterSeconds !== undefined ? { retryAfterSeconds: body.retryAfterSeconds } : {}),
+    ...(err.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
     ...(body?.issues ? { issues: body.issues } : {}),
   };
 }
@@ -180,17 +180,13 @@ export function endedEarly(state: RunState): boolean {
 }
 
 /**
- * Domains whose last result could not be fully checked: the domain's health, or its msoid finding, says
- * "could not check" (what "re-check all that could not be checked" sends).
+ * Domains whose health is "could not check everything" (what "re-check all that could not be checked" sends): the
+ * same rows the summary counts as could not check, so the button's count agrees with it (as on /bulk). A domain
+ * that is broken for another reason keeps its own Re-check.
  */
 export function uncheckedDomains(state: RunState): string[] {
   return rowsOf(state)
-    .filter(
-      (r) =>
-        r.report.summary.health === 'could-not-check' ||
-        r.report.msoid.status === 'lookup-failed' ||
-        r.report.msoid.severity === 'unchecked',
-    )
+    .filter((r) => r.report.summary.health === 'could-not-check')
     .sort((a, b) => a.order - b.order)
     .map((r) => r.domain);
 }

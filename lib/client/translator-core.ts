@@ -18,8 +18,13 @@ export type Translator = {
   tp: (code: string, count: number, params?: Params) => string;
   /** A number in the language's format. */
   num: (n: number) => string;
-  /** A date-time (ISO string) as a short time, with the date when it is not today (in the local time zone). */
-  time: (iso: string, now?: Date) => string;
+  /**
+   * A date-time (ISO string) as a time with its time zone named (`9:30:15 AM GMT+8`), with the date when it is not
+   * today or when `date` asks for it (rows of a run that spans days all show theirs), in the translator's time zone.
+   */
+  time: (iso: string, now?: Date, options?: { date?: boolean }) => string;
+  /** The calendar day (YYYY-MM-DD) of a date-time in the translator's time zone ('' when unreadable). */
+  day: (iso: string) => string;
 };
 
 /** Formats the message at `code` of a catalogue (`formatPlain` in the page, ICU `formatMessage` on the server). */
@@ -63,13 +68,23 @@ export function translatorFor(lang: Language, catalogue: Catalogue, options: Tra
     numbers ??= new Intl.NumberFormat(lang);
     return numbers.format(n);
   });
-  const timeOnly = safely((date: Date) =>
-    new Intl.DateTimeFormat(lang, { timeZone, timeStyle: 'medium' }).format(date),
-  );
+  // Every time names its zone (one zone everywhere: the reader's, so it must say which).
+  const clock = {
+    timeZone,
+    hour: lang === 'zh-CN' ? '2-digit' : 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  } as const;
+  const timeOnly = safely((date: Date) => new Intl.DateTimeFormat(lang, clock).format(date));
   const dateAndTime = safely((date: Date) =>
-    new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'medium' }).format(date),
+    new Intl.DateTimeFormat(lang, { ...clock, year: 'numeric', month: 'short', day: 'numeric' }).format(date),
   );
   const sameDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const day = (iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : sameDay.format(date);
+  };
   return {
     lang,
     t,
@@ -79,10 +94,11 @@ export function translatorFor(lang: Language, catalogue: Catalogue, options: Tra
       return t(chosen, { ...params, count: num(count) });
     },
     num,
-    time: (iso, now = new Date()) => {
+    time: (iso, now = new Date(), options = {}) => {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
-      return sameDay.format(date) === sameDay.format(now) ? timeOnly(date) : dateAndTime(date);
+      return !options.date && sameDay.format(date) === sameDay.format(now) ? timeOnly(date) : dateAndTime(date);
     },
+    day,
   };
 }

@@ -83,12 +83,36 @@ describe('num', () => {
 describe('time', () => {
   const now = new Date('2026-03-04T10:00:00Z');
   test.each([
-    { label: 'en today: the time only', t: en, iso: '2026-03-04T09:30:15Z', expected: '9:30:15 AM' },
-    { label: 'en another day: with the date', t: en, iso: '2026-03-01T09:30:15Z', expected: 'Mar 1, 2026, 9:30:15 AM' },
-    { label: 'zh today: 24-hour time', t: zh, iso: '2026-03-04T09:30:15Z', expected: '09:30:15' },
-    { label: 'zh another day: Chinese date', t: zh, iso: '2026-03-01T21:30:15Z', expected: '2026年3月1日 21:30:15' },
-  ])('$label', ({ t, iso, expected }) => {
-    expect(t.time(iso, now).replace(/\u202f/g, ' ')).toBe(expected);
+    { label: 'en today: the time only, zone named', t: en, iso: '2026-03-04T09:30:15Z', expected: '9:30:15 AM UTC' },
+    {
+      label: 'en another day: with the date',
+      t: en,
+      iso: '2026-03-01T09:30:15Z',
+      expected: 'Mar 1, 2026, 9:30:15 AM UTC',
+    },
+    { label: 'zh today: 24-hour time', t: zh, iso: '2026-03-04T09:30:15Z', expected: 'UTC 09:30:15' },
+    {
+      label: 'zh another day: Chinese date',
+      t: zh,
+      iso: '2026-03-01T21:30:15Z',
+      expected: '2026年3月1日 UTC 21:30:15',
+    },
+    {
+      label: 'today, with the date asked for',
+      t: en,
+      iso: '2026-03-04T09:30:15Z',
+      date: true,
+      expected: 'Mar 4, 2026, 9:30:15 AM UTC',
+    },
+  ])('$label', ({ t, iso, expected, date }) => {
+    expect(t.time(iso, now, { date: date ?? false }).replace(/\u202f/g, ' ')).toBe(expected);
+  });
+
+  test("the zone is the reader's, and named", () => {
+    const shanghai = makeTranslator('en', { timeZone: 'Asia/Shanghai' });
+    expect(shanghai.time('2026-03-04T09:30:15Z', now).replace(/\u202f/g, ' ')).toBe('5:30:15 PM GMT+8');
+    expect(shanghai.day('2026-03-04T17:00:00Z')).toBe('2026-03-05');
+    expect(shanghai.day('nonsense')).toBe('');
   });
 
   test('"today" follows the time zone, not UTC', () => {

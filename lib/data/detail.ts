@@ -8,14 +8,16 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { readServices, servicesParam, toOverride } from '@/lib/input/services';
 import { parseOneDomainIn } from '@/lib/report/domain-list';
+import { renderResult } from '@/lib/report/render';
 import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
 import { capToNamesWindow } from '@/lib/server/http/domain-input';
 import { fromOtherSite } from '@/lib/server/http/errors';
-import { chargePageCheck } from '@/lib/server/http/page-limit';
+import { chargePageCheck, chargePageRender } from '@/lib/server/http/page-limit';
 import { clientKey } from '@/lib/server/rate-limit';
 import { getRunEngine } from '@/lib/server/runs/engine';
+import { resultOf } from '@/lib/server/runs/stored-result';
 import { encodeShareState } from '@/lib/share/url-state';
 
 export type Query = Readonly<Record<string, string | string[] | undefined>>;
@@ -48,7 +50,16 @@ export type DetailData =
    * button: the same page, asked for from this site (the query without `fresh`).
    */
   | { kind: 'confirm'; display: string; action: string; fields: Array<[string, string]> }
-  | { kind: 'report'; report: Report; recheckHref: string; dashboardHref: string };
+  | {
+      kind: 'report';
+      report: Report;
+      recheckHref: string;
+      dashboardHref: string;
+      /** The report is the result stored with this bulk run (`?run=<id>`), not a check made for this page. */
+      fromRun?: { id: string; href: string };
+      /** `?run=<id>` named a run that is no longer kept (or never held the domain): this report is a fresh check. */
+      runGone?: boolean;
+    };
 
 /** Decides what `/d/<segment>?<query>` shows in `lang`, checking the domain when it shows the report. */
 export async function loadDetail(segment: string, query: Query, lang: string): Promise<DetailData> {
@@ -70,6 +81,15 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const cloudParam = CloudChoice.safeParse(first(query.cloud) ?? 'auto');
   const cloud = cloudParam.success ? cloudParam.data : 'auto';
   const services = readServices(first(query.s) ?? first(query.services));
+  // A run's stored result is read, not checked: no DNS question is asked for it, from any site.
+  const stored = await storedDetail(
+    first(query.run),
+    target.ascii,
+    lang,
+    asRequest,
+    access ? accessIdentity(access) : null,
+  );
+  if (stored !== null && stored !== 'gone') return stored;
   if (fromOtherSite(asRequest.headers)) {
     const fields: Array<[string, string]> = [
       ['cloud', cloud],
@@ -101,5 +121,47 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
     report,
     recheckHref: `/d/${encodeURIComponent(target.ascii)}?${recheck.toString()}`,
     dashboardHref: `/?${encodeShareState({ domains: [target.ascii], cloud, services })}&lang=${lang}`,
+    ...(stored === 'gone' ? { runGone: true } : {}),
+  };
+}
+
+// --- A bulk run's stored result (`/d/<domain>?run=<id>`, the "Full report" of a run row) ---------------------------
+
+/** A run id as the server makes them (22 base64url characters). */
+const RUN_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The result run `runId` stored for `domain`, rendered in the reader's language, with its own checked-at time: what
+ * the row showed, not a fresh check that could disagree with it. The run id is a read capability (as for
+ * GET /api/runs/<id>); reading charges one request, no domain. Null without a run id; 'gone' when the run is no
+ * longer kept or holds no result for the domain (the page then checks the domain as without `run`, and says so). Its
+ * Re-check checks the domain now.
+ */
+async function storedDetail(
+  runId: string | undefined,
+  domain: string,
+  lang: string,
+  request: Request,
+  identity: string | null,
+): Promise<DetailData | 'gone' | null> {
+  if (runId === undefined || runId === '') return null;
+  if (!RUN_ID.test(runId)) return 'gone';
+  const lookup = await getRunEngine().store.get(runId);
+  if (!('found' in lookup)) return 'gone';
+  const run = lookup.found;
+  const kept = run.results.find((r) => r.domain === domain);
+  if (!kept) return 'gone';
+  const limited = await chargePageRender(request, getConfig(), identity);
+  if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const report = renderResult(resultOf(kept), lang);
+  const keep = new URLSearchParams({ cloud: run.cloud, lang });
+  const recheck = new URLSearchParams(keep);
+  recheck.set('fresh', String(Date.now()));
+  return {
+    kind: 'report',
+    report,
+    recheckHref: `/d/${encodeURIComponent(domain)}?${recheck.toString()}`,
+    dashboardHref: `/?${encodeShareState({ domains: [domain], cloud: run.cloud })}&lang=${lang}`,
+    fromRun: { id: runId, href: `/bulk?run=${encodeURIComponent(runId)}&lang=${lang}` },
   };
 }

@@ -81,7 +81,7 @@ describe('verdicts backed by Microsoft documentation', () => {
     expect(f.lookups).toEqual(['_dmarc.sales.contoso.test TXT', '_dmarc.contoso.test TXT']);
     const t = texts(f);
     expect(t.en).toContain('the record at _dmarc.contoso.test covers it');
-    expect(t.zh).toContain('_dmarc.contoso.test 上的记录覆盖了它');
+    expect(t.zh).toContain('_dmarc.contoso.test上的记录覆盖了它');
   });
 
   it('3. an _autodiscover._tcp SRV record is at most a note', () => {
@@ -102,7 +102,7 @@ describe('verdicts backed by Microsoft documentation', () => {
     expect([fallback.status, fallback.outcome]).toEqual(['ok', 'ok']);
     const t = texts(fallback);
     expect(t.en).toContain('Outlook may follow it to mail.contoso.test');
-    expect(t.zh).toContain('Outlook 可能会按照它找到 mail.contoso.test');
+    expect(t.zh).toContain('Outlook 可能会按照它找到mail.contoso.test');
     expect(texts(beside).en).not.toMatch(/must not exist|delete/i);
   });
 

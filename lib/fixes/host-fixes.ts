@@ -5,11 +5,20 @@
 
 import { PLACEHOLDERS } from '@/lib/findings/catalogue';
 import { GENERIC_HOST, hostById, hostDisplayName } from '@/lib/fixes/hosts/catalogue';
-import { formatFixForHost } from '@/lib/fixes/hosts/format';
+import { FIELD_PARAM, formatFixForHost } from '@/lib/fixes/hosts/format';
 import { instructionsFor } from '@/lib/fixes/hosts/instructions';
 import { normalizeName } from '@/lib/lookups/dns-names';
 import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
-import type { DnsHost, EffectiveCloud, Fix, HostFinding, HostFix, LookupOutcome, RecordFinding } from '@/lib/schema';
+import type {
+  DnsHost,
+  EffectiveCloud,
+  Fix,
+  HostFinding,
+  HostFix,
+  LookupOutcome,
+  MessageRef,
+  RecordFinding,
+} from '@/lib/schema';
 
 const PLACEHOLDER_VALUES: readonly string[] = Object.values(PLACEHOLDERS);
 
@@ -58,6 +67,16 @@ function placeholderOf(
   return { placeholder: true, ...(copyFrom.length > 0 ? { copyFrom } : {}) };
 }
 
+/** A host note's text: its `field` param (a field label's message code) named first, in the same language. */
+export function renderHostNote(catalogue: Catalogue, note: MessageRef): string {
+  const field = note.params[FIELD_PARAM];
+  if (typeof field !== 'string') return formatRef(catalogue, note);
+  return formatRef(catalogue, {
+    code: note.code,
+    params: { ...note.params, [FIELD_PARAM]: formatMessage(catalogue, field) },
+  });
+}
+
 /**
  * Every fix of every record, in row order, duplicates removed, laid out for the host with localised
  * field names and notes.
@@ -86,7 +105,7 @@ export function hostFixes(
           value: f.value,
         })),
         copyValue: formatted.copyValue,
-        notes: formatted.notes.map((n) => formatRef(catalogue, n)),
+        notes: formatted.notes.map((n) => renderHostNote(catalogue, n)),
         ...placeholderOf(fix, record, catalogue),
       });
     }

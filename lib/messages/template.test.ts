@@ -108,3 +108,32 @@ test('catalogueNeedsIcu finds a nested ICU template', () => {
   expect(catalogueNeedsIcu({ a: 'x', b: { c: '{n, plural, other {#}}' } })).toBe(true);
   expect(catalogueNeedsIcu({ a: 'x {y}', b: { c: "it's" } })).toBe(false);
 });
+
+describe('a value ending in "." takes the place of the full stop after it', () => {
+  test.each([
+    {
+      label: 'Chinese stop',
+      template: '请填写{value}。',
+      value: 'sipdir.online.lync.com.',
+      out: '请填写sipdir.online.lync.com.',
+    },
+    { label: 'English stop', template: 'Enter {value}.', value: 'a.example.', out: 'Enter a.example.' },
+    {
+      label: 'a value without a final dot keeps the stop',
+      template: '请填写{value}。',
+      value: 'a.example',
+      out: '请填写a.example。',
+    },
+    { label: 'no stop after the placeholder', template: '{value}，然后', value: 'a.example.', out: 'a.example.，然后' },
+    {
+      label: 'a missing param keeps placeholder and stop',
+      template: '填写{value}。',
+      value: undefined,
+      out: '填写{value}。',
+    },
+  ])('$label', ({ template, value, out }) => {
+    const params: Params = value === undefined ? {} : { value };
+    expect(formatPlain({ m: template }, 'm', params)).toBe(out);
+    expect(formatMessage({ m: template }, 'm', params)).toBe(out);
+  });
+});

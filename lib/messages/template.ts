@@ -32,11 +32,17 @@ export function lookupTemplate(catalogue: Catalogue, code: string): string | und
   return node;
 }
 
-/** Plain substitution of `{name}` placeholders; a param that is not given leaves its placeholder in place. */
+/**
+ * Plain substitution of `{name}` placeholders; a param that is not given leaves its placeholder in place. A value
+ * that ends in `.` (a DNS name with its final dot) takes the place of the template's own full stop right after it
+ * (`.` or `。`), so a sentence never ends `lync.com..` or `lync.com.。`; the value keeps its dot.
+ */
 export function fillPlaceholders(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(\w+)\}([.。]?)/g, (whole, key: string, stop: string) => {
     const value = Object.hasOwn(params, key) ? params[key] : undefined;
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const text = String(value);
+    return stop !== '' && text.endsWith('.') ? text : text + stop;
   });
 }
 

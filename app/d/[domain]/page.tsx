@@ -104,7 +104,13 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 print:max-w-none print:p-0">
       <main id="main">
-        <DetailReport report={data.report} recheckHref={data.recheckHref} dashboardHref={data.dashboardHref} />
+        <DetailReport
+          report={data.report}
+          recheckHref={data.recheckHref}
+          dashboardHref={data.dashboardHref}
+          fromRun={data.fromRun}
+          runGone={data.runGone}
+        />
       </main>
     </div>
   );

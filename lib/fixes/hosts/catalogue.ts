@@ -595,7 +595,7 @@ export const HOSTS = [
         ttl: 'hosts.field.alibaba.ttl',
         priority: 'hosts.field.alibaba.priority',
       },
-      extraNotes: ['hosts.note.line-default'],
+      extraNotes: ['hosts.note.line-default-alibaba'],
     },
   },
   {
@@ -633,7 +633,7 @@ export const HOSTS = [
         ttl: 'hosts.field.dnspod.ttl',
         priority: 'hosts.field.dnspod.priority',
       },
-      extraNotes: ['hosts.note.line-default'],
+      extraNotes: ['hosts.note.line-default-dnspod'],
     },
   },
   {
@@ -670,7 +670,7 @@ export const HOSTS = [
         value: 'hosts.field.huawei.value',
         ttl: 'hosts.field.huawei.ttl',
       },
-      extraNotes: ['hosts.note.huawei-alias-off', 'hosts.note.line-default'],
+      extraNotes: ['hosts.note.huawei-alias-off', 'hosts.note.line-default-huawei'],
     },
   },
   {

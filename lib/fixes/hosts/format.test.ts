@@ -292,7 +292,7 @@ describe('formatFixForHost: notes', () => {
         'hosts.note.host-label-only',
         'hosts.note.srv-name-only',
         'hosts.note.srv-target-combined',
-        'hosts.note.line-default',
+        'hosts.note.line-default-alibaba',
       ],
     ],
     [
@@ -305,7 +305,12 @@ describe('formatFixForHost: notes', () => {
       'Huawei MX: combined value, alias switch, line',
       mx,
       'huawei-cloud-dns',
-      ['hosts.note.apex-empty', 'hosts.note.mx-combined', 'hosts.note.huawei-alias-off', 'hosts.note.line-default'],
+      [
+        'hosts.note.apex-empty',
+        'hosts.note.mx-combined',
+        'hosts.note.huawei-alias-off',
+        'hosts.note.line-default-huawei',
+      ],
     ],
     ['Microsoft-managed DNS', cname, 'microsoft-365', ['hosts.managed-by-microsoft', 'hosts.note.host-label-only']],
     ['21Vianet-managed DNS', cname, '21vianet-managed', ['hosts.managed-by-21vianet', 'hosts.note.host-label-only']],
@@ -325,7 +330,12 @@ describe('formatFixForHost: notes', () => {
     const note = formatFixForHost(cname, ZONE, host('godaddy')).notes[0];
     expect(note).toEqual({
       code: 'hosts.note.host-label-only',
-      params: { host: 'msoid', name: `msoid.${ZONE}`, doubled: `msoid.${ZONE}.${ZONE}` },
+      params: {
+        host: 'msoid',
+        name: `msoid.${ZONE}`,
+        doubled: `msoid.${ZONE}.${ZONE}`,
+        field: 'hosts.field.name',
+      },
     });
   });
 
@@ -338,12 +348,18 @@ describe('formatFixForHost: notes', () => {
 
   it('SRV hints carry the Name and the combined Target of Microsoft’s generic page', () => {
     expect(formatFixForHost(srv, ZONE, GENERIC_HOST).notes).toEqual([
-      { code: 'hosts.note.srv-if-no-service-fields', params: { host: '_sipfederationtls._tcp' } },
-      { code: 'hosts.note.srv-if-no-number-fields', params: { value: `100 1 5061 ${SIPFED}.` } },
+      {
+        code: 'hosts.note.srv-if-no-service-fields',
+        params: { host: '_sipfederationtls._tcp', field: 'hosts.field.host-name' },
+      },
+      {
+        code: 'hosts.note.srv-if-no-number-fields',
+        params: { value: `100 1 5061 ${SIPFED}.`, field: 'hosts.field.target' },
+      },
     ]);
     expect(formatFixForHost(srv, ZONE, host('network-solutions')).notes.at(-2)).toEqual({
       code: 'hosts.note.srv-if-no-number-fields',
-      params: { value: `100 1 5061 ${SIPFED}` },
+      params: { value: `100 1 5061 ${SIPFED}`, field: 'hosts.field.target' },
     });
   });
 

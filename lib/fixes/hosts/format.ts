@@ -33,6 +33,18 @@ export function labelFor(label: FieldLabel, type: RecordType): string {
 
 const ref = (code: string, params: Record<string, string> = {}): MessageRef => ({ code, params });
 
+/**
+ * A note's `field` param is not text but the message code of the host's own name for a form field (`hosts.field.*`):
+ * the note names the field as the host's console does (DNSPod's 主机记录, Route 53's Record name), in the reader's
+ * language. `renderHostNote` (../host-fixes.ts) turns it into text before the note is filled.
+ */
+export const FIELD_PARAM = 'field';
+
+/** The message code of the host's name for `key` for a record of `type` (the generic name when it has none). */
+function fieldCode(format: HostFormat, key: 'host' | 'value', type: RecordType): string {
+  return labelFor(format.fieldNames[key], type);
+}
+
 function target(name: string, format: HostFormat, combined = false): string {
   const rule = format.cnameTrailingDot;
   if (rule === 'required' || (rule === 'either' && combined)) return dottedTarget(name);
@@ -82,12 +94,16 @@ function buildSrv(fix: Fix, owner: Owner, host: HostEntry): Built {
     values.host = hostFieldValue(split.rest, owner, f);
   }
 
+  const hostField = fieldCode(f, 'host', 'SRV');
+  const valueField = fieldCode(f, 'value', 'SRV');
   if (f.layoutKnown) {
-    if (layout !== 'separate') notes.push(ref('hosts.note.srv-name-only', { host: nameOnlyHost }));
-    if (layout === 'target-combined') notes.push(ref('hosts.note.srv-target-combined', { value: combined }));
+    if (layout !== 'separate') notes.push(ref('hosts.note.srv-name-only', { host: nameOnlyHost, field: hostField }));
+    if (layout === 'target-combined')
+      notes.push(ref('hosts.note.srv-target-combined', { value: combined, field: valueField }));
   } else {
-    if (layout === 'separate') notes.push(ref('hosts.note.srv-if-no-service-fields', { host: nameOnlyHost }));
-    notes.push(ref('hosts.note.srv-if-no-number-fields', { value: combined }));
+    if (layout === 'separate')
+      notes.push(ref('hosts.note.srv-if-no-service-fields', { host: nameOnlyHost, field: hostField }));
+    notes.push(ref('hosts.note.srv-if-no-number-fields', { value: combined, field: valueField }));
   }
   return { values, notes, targetValue: true };
 }
@@ -152,12 +168,15 @@ export function formatFixForHost(fix: Fix, zone: string, host: HostEntry): HostF
   if (fix.op === 'delete') return { canonical: fix, fields, copyValue, notes };
 
   const hostValue = values.host ?? '';
+  const field = fieldCode(f, 'host', fix.type);
   if (owner.rel !== null) {
-    if (f.hostField === 'fqdn') notes.push(ref('hosts.note.host-fqdn', { host: hostValue }));
-    else if (hostValue === '') notes.push(ref('hosts.note.apex-empty', { zone: owner.zone }));
+    if (f.hostField === 'fqdn') notes.push(ref('hosts.note.host-fqdn', { host: hostValue, field }));
+    else if (hostValue === '') notes.push(ref('hosts.note.apex-empty', { zone: owner.zone, field }));
     else if (f.hostField === 'label' && hostValue !== '@') {
       const full = `${hostValue}.${owner.zone}`;
-      notes.push(ref('hosts.note.host-label-only', { host: hostValue, name: full, doubled: `${full}.${owner.zone}` }));
+      notes.push(
+        ref('hosts.note.host-label-only', { host: hostValue, name: full, doubled: `${full}.${owner.zone}`, field }),
+      );
     }
   }
   notes.push(...built.notes);

@@ -32,6 +32,7 @@ export const bulkMessages = {
     intro: 'Check a whole list of domains: paste it, or upload a .txt file or a spreadsheet saved as CSV.',
     back: 'Back to the single check',
     link: 'Bulk check (many domains)',
+    inputHeading: 'The list',
   },
   input: {
     columnsDropped:
@@ -54,6 +55,7 @@ export const bulkMessages = {
     starting: 'Checking…',
   },
   run: {
+    heading: 'Progress',
     progress: '{done} of {total} checked',
     rate: '{rate} domains/s',
     eta: 'about {seconds} s left',

@@ -111,23 +111,26 @@ export const hostMessages = {
   },
   note: {
     'host-label-only':
-      'Enter only {host} in the host field, not {name}. Most DNS hosts add the domain name themselves, so the full name would become {doubled}.',
-    'host-fqdn': 'Enter the full name {host} in the host field.',
-    'apex-empty': 'Leave the name field empty: that means the domain {zone} itself.',
+      'Enter only {host} in the {field} field, not {name}. Most DNS hosts add the domain name themselves, so the full name would become {doubled}.',
+    'host-fqdn': 'Enter the full name {host} in the {field} field.',
+    'apex-empty': 'Leave the {field} field empty: that means the domain {zone} itself.',
     'outside-zone': '{name} is not inside {zone}. Add it in the zone that holds {name}, using its full name.',
     'trailing-dot-required': 'The value must end with a period: {value}',
     'trailing-dot-forbidden': "The value can't end with a period: enter {value}",
-    'srv-name-only': 'This host has no Service and Protocol fields: enter {host} in the name field.',
+    'srv-name-only': 'This host has no Service and Protocol fields: enter {host} in the {field} field.',
     'srv-target-combined':
-      'This host has no separate Priority, Weight and Port fields: enter {value} in the value field.',
-    'srv-if-no-service-fields': 'If your host has no Service and Protocol fields, enter {host} in the name field.',
+      'This host has no separate Priority, Weight and Port fields: enter {value} in the {field} field.',
+    'srv-if-no-service-fields': 'If your host has no Service and Protocol fields, enter {host} in the {field} field.',
     'srv-if-no-number-fields':
-      'If your host has no Priority, Weight and Port fields, enter {value} in the target field.',
+      'If your host has no Priority, Weight and Port fields, enter {value} in the {field} field.',
     'mx-combined': 'This host has no separate priority field: enter the priority and the mail server together: {value}',
     'txt-quoted': 'Keep the double quotes around the value.',
     'proxy-dns-only':
       "Set the proxy status of {host} to DNS only (grey cloud). A proxied record answers with Cloudflare's own addresses instead of the CNAME, so Microsoft 365 can't find it.",
     'line-default': 'Leave the line (线路) setting at Default (默认).',
+    'line-default-alibaba': 'Leave Request source (解析请求来源) at Default (默认).',
+    'line-default-dnspod': 'Leave Line type (线路类型) at Default (默认).',
+    'line-default-huawei': 'Leave Line type (线路类型) at Default (全网默认).',
     'huawei-alias-off':
       "Leave the Alias (别名) switch at No (否). It links the record set to a Huawei Cloud service; it isn't a CNAME alias.",
   },

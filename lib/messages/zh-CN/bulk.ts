@@ -4,18 +4,17 @@ import type { DeepStringShape } from '../format';
 
 export const zhBulkMessages = {
   import: {
-    empty: '{file} 是空文件。请选择每行一个域名的文本文件，或另存为 CSV 的电子表格。',
+    empty: '{file}是空文件。请选择每行一个域名的文本文件，或另存为 CSV 的电子表格。',
     binary:
-      '{file} 不是文本文件（其中含有二进制数据）。请上传 .txt 文件或另存为 CSV 的电子表格，而不是文档、图片或压缩包。',
-    spreadsheet:
-      '{file} 是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
+      '{file}不是文本文件（其中含有二进制数据）。请上传 .txt 文件或另存为 CSV 的电子表格，而不是文档、图片或压缩包。',
+    spreadsheet: '{file}是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 › 另存为 › CSV UTF-8”，然后上传该文件。',
     encoding:
-      '{file} 不是 UTF-8、UTF-16 或 GB18030（GBK）编码的文本。请将其另存为“CSV UTF-8”（Excel）或 UTF-8 文本后再上传。',
-    'unsupported-type': '{file} 不是 .txt 或 .csv 文件。请上传纯文本列表或另存为 CSV 的电子表格。',
+      '{file}不是 UTF-8、UTF-16 或 GB18030（GBK）编码的文本。请将其另存为“CSV UTF-8”（Excel）或 UTF-8 文本后再上传。',
+    'unsupported-type': '{file}不是 .txt 或 .csv 文件。请上传纯文本列表或另存为 CSV 的电子表格。',
     'bad-quoting':
-      '{file} 从第 {line} 行开始有一个未闭合的引号，未导入任何内容。请在电子表格中修正该行的引号，或重新另存为 CSV。',
+      '{file}从第 {line} 行开始有一个未闭合的引号，未导入任何内容。请在电子表格中修正该行的引号，或重新另存为 CSV。',
     'bad-field':
-      '{file} 第 {line} 行的右引号后面还有文字，未导入任何内容。请在电子表格中修正该行的引号，或重新另存为 CSV。',
+      '{file}第 {line} 行的右引号后面还有文字，未导入任何内容。请在电子表格中修正该行的引号，或重新另存为 CSV。',
     'no-column': '文件中没有第 {column} 列。请从预览中显示的列里选择一列。',
     'wrong-column':
       '“{column}”列看起来不是域名：其 {total} 个非空单元格中只有 {matching} 个是域名、电子邮件地址或网址。请确认选择的列是否正确。',
@@ -25,6 +24,7 @@ export const zhBulkMessages = {
     intro: '检查整个域名列表：粘贴列表，或上传 .txt 文件或另存为 CSV 的电子表格。',
     back: '返回单个检查',
     link: '批量检查（多个域名）',
+    inputHeading: '域名列表',
   },
   input: {
     columnsDropped: '文件中的其他列太大，无法随运行保存：摘要导出将只列出域名，不含这些列。',
@@ -34,7 +34,7 @@ export const zhBulkMessages = {
     clearFile: '改用文本框',
     column: '域名所在的列',
     columnOption: '第 {n} 列：{name}',
-    preview: '{file} 的前几行',
+    preview: '{file}的前几行',
     counts: '待检查 {valid} 个 · 重复 {duplicates} 个 · 已拒绝 {rejected} 个',
     rejected: '第 {line} 行：“{input}”——{reason}',
     duplicate: '第 {line} 行：“{input}”与第 {first} 行重复',
@@ -46,6 +46,7 @@ export const zhBulkMessages = {
     starting: '正在检查…',
   },
   run: {
+    heading: '进度',
     progress: '已检查 {done} / {total}',
     rate: '每秒 {rate} 个域名',
     eta: '约剩 {seconds} 秒',
@@ -112,7 +113,7 @@ export const zhBulkMessages = {
     moreRecords: '另有 {count} 项',
     open: '完整报告',
     recheckUnchecked: '重新检查所有无法检查的域名',
-    select: '选择 {domain}',
+    select: '选择{domain}',
     selectAllShown: '选择显示的全部 {count} 个',
     selected: '已选择 {count} 个',
     selectedHidden: '已选择 {count} 个（其中 {hidden} 个被筛选隐藏）',
@@ -124,7 +125,7 @@ export const zhBulkMessages = {
     previous: '上一页',
     next: '下一页',
     print: '打印显示的全部行',
-    printedAt: '打印于 {time}',
+    printedAt: '打印于{time}',
     printHint: '打印时总会包含符合筛选条件的所有行。如需用 Ctrl+F 查找文字，请将每页行数设为“全部”。',
     none: '没有符合筛选条件的结果。',
     stale: {
@@ -207,7 +208,7 @@ export const zhBulkMessages = {
     heading: '共享',
     result: '结果链接',
     resultHelp: '按原样显示这些结果，以及每个域名的检查时间。',
-    resultKept: '按原样显示这些结果，以及每个域名的检查时间。保留到 {time}。',
+    resultKept: '按原样显示这些结果，以及每个域名的检查时间。保留到{time}。',
     copyResult: '复制结果链接',
     input: '输入链接',
     inputHelp: {

@@ -9,7 +9,7 @@ type CnameCases = { missing?: true; optional?: true; undocumented?: true; deprec
 
 /** “X 记录”：以拉丁字符或括号结尾的标签后加空格，中文标签后不加。 */
 function recordOf(label: string): string {
-  return /[\x20-\x7e]$/.test(label) ? `${label} 记录` : `${label}记录`;
+  return /[\x20-\x7e]$/.test(label) ? `${label}记录` : `${label}记录`;
 }
 
 /** 拉丁字符开头的词组前加空格，中文开头的不加（“没有 Skype…”与“没有自动发现…”）。 */
@@ -22,30 +22,28 @@ function cnameVerdicts(label: string, cases: CnameCases): Catalogue {
   const record = recordOf(label);
   return {
     ok: {
-      direct: `${record} {name} 已指向 {expected}，配置正确。`,
-      'via-chain': `${record} {name} 通过 {hops} 条 CNAME 记录组成的链到达 {expected}。`,
+      direct: `${record}{name}已指向{expected}，配置正确。`,
+      'via-chain': `${record}{name}通过 {hops} 条 CNAME 记录组成的链到达{expected}。`,
       ...(cases.undocumented
         ? {
-            undocumented: `${record} {name} 指向 {found}。Microsoft 没有为此云记录该记录的值，因此无法判断。`,
+            undocumented: `${record}{name}指向{found}。Microsoft 没有为此云记录该记录的值，因此无法判断。`,
           }
         : {}),
     },
-    ...(cases.missing ? { missing: { absent: `{name} 没有${afterChinese(record)}。` } } : {}),
-    ...(cases.optional
-      ? { 'optional-absent': { absent: `{name} 没有${afterChinese(record)}。该记录是可选的。` } }
-      : {}),
+    ...(cases.missing ? { missing: { absent: `{name}没有${afterChinese(record)}。` } } : {}),
+    ...(cases.optional ? { 'optional-absent': { absent: `{name}没有${afterChinese(record)}。该记录是可选的。` } } : {}),
     'wrong-value': {
-      'not-cname': `${record} {name} 有自己的记录（{found}），而不是指向 {expected} 的 CNAME。`,
-      'other-target': `${record} {name} 指向 {found}，而不是 {expected}。`,
-      typo: `${record} {name} 指向 {found}，看起来是 {expected} 的输入错误。`,
-      'other-cloud': `${record} {name} 指向 {found}，这是另一个 Microsoft 365 云的值。此云使用 {expected}。`,
-      'dead-end': `${record} {name} 指向 {found}，它最终指向一个不存在的名称。`,
-      'broken-chain': `${record} {name} 指向 {found}，但其后的 CNAME 记录形成了循环或太长，无法跟踪。`,
+      'not-cname': `${record}{name}有自己的记录（{found}），而不是指向{expected}的 CNAME。`,
+      'other-target': `${record}{name}指向{found}，而不是{expected}。`,
+      typo: `${record}{name}指向{found}，看起来是{expected}的输入错误。`,
+      'other-cloud': `${record}{name}指向{found}，这是另一个 Microsoft 365 云的值。此云使用{expected}。`,
+      'dead-end': `${record}{name}指向{found}，它最终指向一个不存在的名称。`,
+      'broken-chain': `${record}{name}指向{found}，但其后的 CNAME 记录形成了循环或太长，无法跟踪。`,
     },
     ...(cases.deprecated
       ? {
           deprecated: {
-            'old-target': `${record} {name} 指向较旧的值 {deprecated}。它可以使用，但用户必须确认一个额外的提示；Microsoft 建议使用 {expected}。`,
+            'old-target': `${record}{name}指向较旧的值{deprecated}。它可以使用，但用户必须确认一个额外的提示；Microsoft 建议使用{expected}。`,
           },
         }
       : {}),
@@ -55,46 +53,46 @@ function cnameVerdicts(label: string, cases: CnameCases): Catalogue {
 /** Teams 和 Skype for Business SRV 记录共用的结论；Teams 记录可能缺失，旧版 SIP 记录只会“未设置”。 */
 function srvVerdicts(label: string, absence: 'missing' | 'optional-absent'): Catalogue {
   return {
-    ok: { exact: `${label} SRV 记录 {name} 为 {found}，配置正确。` },
+    ok: { exact: `${label} SRV 记录{name}为{found}，配置正确。` },
     [absence]: {
       absent:
-        absence === 'missing' ? `{name} 没有 ${label} SRV 记录。` : `{name} 没有 ${label} SRV 记录。该记录是可选的。`,
+        absence === 'missing' ? `{name}没有 ${label} SRV 记录。` : `{name}没有 ${label} SRV 记录。该记录是可选的。`,
     },
     'too-many': {
-      extra: `{name} 有正确的 ${label} SRV 记录（{expected}），但还有其他记录：{extra}。`,
+      extra: `{name}有正确的 ${label} SRV 记录（{expected}），但还有其他记录：{extra}。`,
     },
     'wrong-value': {
-      target: `${label} SRV 记录 {name} 为 {found}：指向了错误的服务器。Microsoft 的值为 {expected}。`,
-      port: `${label} SRV 记录 {name} 为 {found}：端口不正确。Microsoft 的值为 {expected}。`,
-      'priority-weight': `${label} SRV 记录 {name} 为 {found}：其优先级或权重与 Microsoft 的值 {expected} 不同。`,
-      several: `${label} SRV 记录 {name} 为 {found}：有多个字段不正确。Microsoft 的值为 {expected}。`,
-      'other-cloud': `${label} SRV 记录 {name} 为 {found}：指向了另一个 Microsoft 365 云的服务器。此云使用 {expected}。`,
+      target: `${label} SRV 记录{name}为{found}：指向了错误的服务器。Microsoft 的值为{expected}。`,
+      port: `${label} SRV 记录{name}为{found}：端口不正确。Microsoft 的值为{expected}。`,
+      'priority-weight': `${label} SRV 记录{name}为{found}：其优先级或权重与 Microsoft 的值{expected}不同。`,
+      several: `${label} SRV 记录{name}为{found}：有多个字段不正确。Microsoft 的值为{expected}。`,
+      'other-cloud': `${label} SRV 记录{name}为{found}：指向了另一个 Microsoft 365 云的服务器。此云使用{expected}。`,
     },
   };
 }
 
 const lookupFailedVerdicts = {
-  servfail: '无法检查 {record}：DNS 服务器在查询 {name} 的 {type} 记录时报告了故障（SERVFAIL）。',
-  refused: '无法检查 {record}：DNS 服务器拒绝了对 {name} 的 {type} 查询（REFUSED）。',
-  timeout: '无法检查 {record}：DNS 服务器未能及时应答对 {name} 的 {type} 查询（超时）。',
-  'bad-response': '无法检查 {record}：无法读取对 {name} 的 {type} 查询的应答。',
-  'network-error': '无法检查 {record}：网络错误中断了对 {name} 的 {type} 查询。',
-  cancelled: '无法检查 {record}：对 {name} 的 {type} 查询已取消。',
-  deadline: '无法检查 {record}：对 {name} 的 {type} 查询完成之前时间已用完。',
-  skipped: '无法检查 {record}：未执行对 {name} 的 {type} 查询。',
+  servfail: '无法检查{record}：DNS 服务器在查询{name}的{type}记录时报告了故障（SERVFAIL）。',
+  refused: '无法检查{record}：DNS 服务器拒绝了对{name}的{type}查询（REFUSED）。',
+  timeout: '无法检查{record}：DNS 服务器未能及时应答对{name}的{type}查询（超时）。',
+  'bad-response': '无法检查{record}：无法读取对{name}的{type}查询的应答。',
+  'network-error': '无法检查{record}：网络错误中断了对{name}的{type}查询。',
+  cancelled: '无法检查{record}：对{name}的{type}查询已取消。',
+  deadline: '无法检查{record}：对{name}的{type}查询完成之前时间已用完。',
+  skipped: '无法检查{record}：未执行对{name}的{type}查询。',
 };
 
 const spfIssues = {
-  'lookup-limit': '检查 {name} 的 SPF 记录需要 {count} 次 DNS 查找，上限为 {limit} 次。',
+  'lookup-limit': '检查{name}的 SPF 记录需要 {count} 次 DNS 查找，上限为 {limit} 次。',
   'broken-include': {
-    'no-record': '{name} 的 SPF 记录包含了 {include}，而 {include} 没有 SPF 记录。',
-    'several-records': '{name} 的 SPF 记录包含了 {include}，而 {include} 有多条 SPF 记录。',
-    loop: '{name} 的 SPF 记录包含了 {include}，它又循环引用回自身。',
+    'no-record': '{name}的 SPF 记录包含了{include}，而{include}没有 SPF 记录。',
+    'several-records': '{name}的 SPF 记录包含了{include}，而{include}有多条 SPF 记录。',
+    loop: '{name}的 SPF 记录包含了{include}，它又循环引用回自身。',
   },
-  'no-include': '{name} 的 SPF 记录没有包含 Microsoft 365（{include}）。',
-  'pass-all': '{name} 的 SPF 记录以 {all} 结尾，这允许世界上任何服务器以该域的名义发送邮件。',
-  'neutral-all': '{name} 的 SPF 记录以 {all}（中立）结尾，没有告诉收件方如何对待其他发件服务器。',
-  'no-all': '{name} 的 SPF 记录没有以“all”项结尾，因此没有说明如何对待其他发件服务器。',
+  'no-include': '{name}的 SPF 记录没有包含 Microsoft 365（{include}）。',
+  'pass-all': '{name}的 SPF 记录以{all}结尾，这允许世界上任何服务器以该域的名义发送邮件。',
+  'neutral-all': '{name}的 SPF 记录以{all}（中立）结尾，没有告诉收件方如何对待其他发件服务器。',
+  'no-all': '{name}的 SPF 记录没有以“all”项结尾，因此没有说明如何对待其他发件服务器。',
 };
 
 const SPF_PERMERROR = '收件方会将 SPF 视为无效（永久错误），因此你的邮件更可能被拒收或被标记为垃圾邮件。';
@@ -121,21 +119,21 @@ export const zhRecordsMessages = {
     'could-not-check': '部分记录无法检查',
   },
   label: {
-    verification: '域验证 (TXT)',
-    msoid: 'msoid (CNAME)',
-    mx: '邮件传递 (MX)',
-    autodiscover: '自动发现 (CNAME)',
+    verification: '域验证（TXT）',
+    msoid: 'msoid（CNAME）',
+    mx: '邮件传递（MX）',
+    autodiscover: '自动发现（CNAME）',
     'autodiscover-srv': '自动发现 SRV',
-    spf: 'SPF (TXT)',
-    'dkim-selector1': 'DKIM 选择器 1 (CNAME)',
-    'dkim-selector2': 'DKIM 选择器 2 (CNAME)',
-    dmarc: 'DMARC (TXT)',
-    sipfederation: 'Teams 联合 (SRV)',
-    sip: 'Skype for Business sip (CNAME)',
-    lyncdiscover: 'Skype for Business lyncdiscover (CNAME)',
-    'sip-tls': 'Skype for Business SIP (SRV)',
-    enterpriseregistration: '设备注册 (CNAME)',
-    enterpriseenrollment: 'Intune 注册 (CNAME)',
+    spf: 'SPF（TXT）',
+    'dkim-selector1': 'DKIM 选择器 1（CNAME）',
+    'dkim-selector2': 'DKIM 选择器 2（CNAME）',
+    dmarc: 'DMARC（TXT）',
+    sipfederation: 'Teams 联合（SRV）',
+    sip: 'Skype for Business sip（CNAME）',
+    lyncdiscover: 'Skype for Business lyncdiscover（CNAME）',
+    'sip-tls': 'Skype for Business SIP（SRV）',
+    enterpriseregistration: '设备注册（CNAME）',
+    enterpriseenrollment: 'Intune 注册（CNAME）',
   },
   service: {
     core: '域本身',
@@ -151,18 +149,18 @@ export const zhRecordsMessages = {
     verdict: {
       'lookup-failed': lookupFailedVerdicts,
       'cloud-unknown': {
-        present: '{name} 有一条 {type} 记录（{found}）；它是否正确取决于租户使用的云。',
-        absent: '{name} 没有 {type} 记录；是否需要它取决于租户使用的云。',
+        present: '{name}有一条{type}记录（{found}）；它是否正确取决于租户使用的云。',
+        absent: '{name}没有{type}记录；是否需要它取决于租户使用的云。',
       },
       'service-off': {
-        mail: '未检查 {name}：该域似乎没有使用 Microsoft 365 电子邮件。',
-        teams: '未检查 {name}：该域似乎没有使用 Teams。',
-        intune: '未检查 {name}：该域似乎没有使用 Intune。',
+        mail: '未检查{name}：该域似乎没有使用 Microsoft 365 电子邮件。',
+        teams: '未检查{name}：该域似乎没有使用 Teams。',
+        intune: '未检查{name}：该域似乎没有使用 Intune。',
       },
-      conflict: '{name} 是指向 {target} 的 CNAME，但同一名称上还有其他记录：{found}。',
-      proxied: '{name} 用 Cloudflare 自己的地址（{found}）应答，而不是 CNAME：该名称开启了 Cloudflare 代理。',
-      'domain-not-found': '未检查 {name}：DNS 显示域名 {domain} 不存在。',
-      inconsistent: '该域自己的各台 DNS 服务器在 {name} 上发布的 {type} 记录不一致。',
+      conflict: '{name}是指向{target}的 CNAME，但同一名称上还有其他记录：{found}。',
+      proxied: '{name}用 Cloudflare 自己的地址（{found}）应答，而不是 CNAME：该名称开启了 Cloudflare 代理。',
+      'domain-not-found': '未检查{name}：DNS 显示域名{domain}不存在。',
+      inconsistent: '该域自己的各台 DNS 服务器在{name}上发布的{type}记录不一致。',
     },
     impact: {
       'lookup-failed': '这并不说明记录本身有问题：检查没有完成，所以还不知道它是否正确。',
@@ -191,24 +189,23 @@ export const zhRecordsMessages = {
       teams: '如果该域确实使用 Teams，请在服务中选中它，然后重新检查。',
       intune: '如果该域确实使用 Intune，请在服务中选中它，然后重新检查。',
     },
-    add: '请在 DNS 托管提供商处添加一条 {type} 记录：主机记录 {host}，指向地址 {value}，TTL {ttl} 秒（1 小时）。完整名称为 {name}。',
-    change: '请在 DNS 托管提供商处修改 {type} 记录 {host}，使其指向 {value}（TTL {ttl} 秒）。完整名称为 {name}。',
+    add: '请在 DNS 托管提供商处添加一条{type}记录：主机记录{host}，指向地址{value}，TTL {ttl} 秒（1 小时）。完整名称为{name}。',
+    change: '请在 DNS 托管提供商处修改{type}记录{host}，使其指向{value}（TTL {ttl} 秒）。完整名称为{name}。',
     'replace-own':
-      '请在 DNS 托管提供商处删除 {host} 上的记录（{found}），然后添加一条 {type} 记录：主机记录 {host}，指向地址 {value}，TTL {ttl} 秒。',
-    'remove-beside': '请在 DNS 托管提供商处删除 {host} 上的其他记录（{found}），只保留 CNAME。完整名称为 {name}。',
+      '请在 DNS 托管提供商处删除{host}上的记录（{found}），然后添加一条{type}记录：主机记录{host}，指向地址{value}，TTL {ttl} 秒。',
+    'remove-beside': '请在 DNS 托管提供商处删除{host}上的其他记录（{found}），只保留 CNAME。完整名称为{name}。',
     unproxy:
-      '请在 Cloudflare 的 DNS 设置中将记录 {host} 设为“仅 DNS”（DNS only，灰色云朵），使其以指向 {value} 的 CNAME 应答。',
+      '请在 Cloudflare 的 DNS 设置中将记录{host}设为“仅 DNS”（DNS only，灰色云朵），使其以指向{value}的 CNAME 应答。',
     'unproxy-unknown':
-      '请在 Cloudflare 的 DNS 设置中将记录 {host} 设为“仅 DNS”（DNS only，灰色云朵），使其以 CNAME 应答。',
+      '请在 Cloudflare 的 DNS 设置中将记录{host}设为“仅 DNS”（DNS only，灰色云朵），使其以 CNAME 应答。',
     'add-srv':
-      '请在 DNS 托管提供商处添加一条 SRV 记录：名称 {host}，优先级、权重、端口和目标为 {value}，TTL {ttl} 秒。完整名称为 {name}。',
-    'delete-srv': '请在 DNS 托管提供商处删除 {host} 上的这些 SRV 记录：{found}。',
-    'replace-srv':
-      '请在 DNS 托管提供商处将 {host} 上的 SRV 记录（{found}）替换为 {value}（优先级、权重、端口、目标）。',
+      '请在 DNS 托管提供商处添加一条 SRV 记录：名称{host}，优先级、权重、端口和目标为{value}，TTL {ttl} 秒。完整名称为{name}。',
+    'delete-srv': '请在 DNS 托管提供商处删除{host}上的这些 SRV 记录：{found}。',
+    'replace-srv': '请在 DNS 托管提供商处将{host}上的 SRV 记录（{found}）替换为{value}（优先级、权重、端口、目标）。',
     'replace-srv-unknown-target':
-      '请在 DNS 托管提供商处更正 {host} 上的 SRV 记录（{found}），使其使用端口 {port}。选择租户使用的云后即可看到正确的目标。',
+      '请在 DNS 托管提供商处更正{host}上的 SRV 记录（{found}），使其使用端口 {port}。选择租户使用的云后即可看到正确的目标。',
     'domain-not-found':
-      '请检查 {domain} 的拼写。如果拼写无误，请向域名注册机构确认该域名是否已注册、DNS 服务器是否已设置。',
+      '请检查{domain}的拼写。如果拼写无误，请向域名注册机构确认该域名是否已注册、DNS 服务器是否已设置。',
   },
 
   note: {
@@ -217,12 +214,12 @@ export const zhRecordsMessages = {
       absent: '{servers}（SOA 序列号 {serial}）：没有此记录。',
     },
     'copy-from': {
-      worldwide: '此值是你的租户专用的。请从 Microsoft 365 管理中心复制：设置 → 域 → 选择 {domain} → DNS 记录。',
+      worldwide: '此值是你的租户专用的。请从 Microsoft 365 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
       '21vianet':
-        '此值是你的租户专用的。请从由世纪互联运营的 Microsoft 365 管理中心复制：设置 → 域 → 选择 {domain} → DNS 记录。',
-      gcchigh: '此值是你的租户专用的。请从 GCC High 管理中心复制：设置 → 域 → 选择 {domain} → DNS 记录。',
-      dod: '此值是你的租户专用的。请从 DoD 管理中心复制：设置 → 域 → 选择 {domain} → DNS 记录。',
-      unknown: '此值是你的租户专用的。请从租户的 Microsoft 365 管理中心复制：设置 → 域 → 选择 {domain} → DNS 记录。',
+        '此值是你的租户专用的。请从由世纪互联运营的 Microsoft 365 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
+      gcchigh: '此值是你的租户专用的。请从 GCC High 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
+      dod: '此值是你的租户专用的。请从 DoD 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
+      unknown: '此值是你的租户专用的。请从租户的 Microsoft 365 管理中心复制：设置 → 域 → 选择{domain} → DNS 记录。',
     },
     'matches-cloud': {
       worldwide: '这是全球（商业版）和 GCC 租户的值。',
@@ -230,28 +227,28 @@ export const zhRecordsMessages = {
       gcchigh: '这是 GCC High 租户的值。',
       dod: '这是 DoD 租户的值。',
     },
-    typo: '这看起来是 {expected} 的输入错误。差异（[-x] 删除，[+x] 添加）：{diff}',
-    'via-chain': '它经过 {hops} 步才能到达。Microsoft 文档要求直接 CNAME 到 {value}；让 {name} 直接指向那里更简单。',
+    typo: '这看起来是{expected}的输入错误。差异（[-x] 删除，[+x] 添加）：{diff}',
+    'via-chain': '它经过 {hops} 步才能到达。Microsoft 文档要求直接 CNAME 到{value}；让{name}直接指向那里更简单。',
     'legacy-sfb': '这是旧版 Skype for Business 记录。只使用 Teams 的租户不需要它；如果存在，它应指向正确的位置。',
-    'txt-blocks-cname': '{name} 上已有其他记录。CNAME 不能与它们共用名称，因此请先删除它们，再在 {host} 添加 CNAME。',
-    'name-exists-no-cname': '{name} 在 DNS 中存在，但没有 CNAME 记录。',
+    'txt-blocks-cname': '{name}上已有其他记录。CNAME 不能与它们共用名称，因此请先删除它们，再在{host}添加 CNAME。',
+    'name-exists-no-cname': '{name}在 DNS 中存在，但没有 CNAME 记录。',
     undocumented: 'Microsoft 没有为此云记录此记录。请在租户的管理中心查看是否要求添加它。',
     'autodiscover-hybrid': '如果组织在自己的服务器上运行 Exchange（混合部署），自动发现记录可能是有意指向那里的。',
-    'partial-own-data': '对 {name} 的部分查询没有完成，因此那里的记录可能比显示的更多。',
+    'partial-own-data': '对{name}的部分查询没有完成，因此那里的记录可能比显示的更多。',
     'third-party-filter':
       '如果邮件是有意先经过筛选服务再到达 Microsoft 365，这些 MX 记录可能是正确的：该服务随后会将邮件转交给 Microsoft 365。',
     'mx-microsoft': '这是 Microsoft 较新的 MX 地址格式，支持 DNSSEC 和 DANE。',
     'cloud-unknown-target': '它应指向哪个服务器取决于租户使用的云。',
-    'conflict-beside': '{name} 上除 CNAME 外还有其他记录（{found}）。CNAME 不能与它们共用名称；请一并删除它们。',
+    'conflict-beside': '{name}上除 CNAME 外还有其他记录（{found}）。CNAME 不能与它们共用名称；请一并删除它们。',
   },
 
   verification: {
     verdict: {
-      ok: { present: '{name} 有域验证记录（{found}）。' },
+      ok: { present: '{name}有域验证记录（{found}）。' },
       'wrong-value': {
-        'no-prefix': '{name} 有一条 TXT 记录 {found}，看起来是缺少 {prefix} 前缀的验证值。',
+        'no-prefix': '{name}有一条 TXT 记录{found}，看起来是缺少{prefix}前缀的验证值。',
       },
-      'optional-absent': { absent: '{name} 没有域验证记录。' },
+      'optional-absent': { absent: '{name}没有域验证记录。' },
     },
     impact: {
       ok: 'Microsoft 365 可以确认该组织拥有此域。',
@@ -259,9 +256,9 @@ export const zhRecordsMessages = {
       'optional-absent': '如果该域在管理中心已显示为已验证，则没有问题：此记录只在验证完成前需要。',
     },
     action: {
-      'add-prefix': '请在 DNS 托管提供商处将 {host} 上的 TXT 记录改为 {value}。',
+      'add-prefix': '请在 DNS 托管提供商处将{host}上的 TXT 记录改为{value}。',
       'add-if-unverified':
-        '如果该域尚未验证，请在 {host} 添加一条 TXT 记录，值为管理中心显示的值（{value}）。否则无需操作。',
+        '如果该域尚未验证，请在{host}添加一条 TXT 记录，值为管理中心显示的值（{value}）。否则无需操作。',
     },
     note: {
       removable: '该域显示为已验证后，可以删除此记录；保留它也没有坏处。',
@@ -271,29 +268,29 @@ export const zhRecordsMessages = {
   mx: {
     verdict: {
       ok: {
-        protection: '{domain} 的邮件发往 Microsoft 365（{microsoft}），且没有其他 MX 记录与之竞争。',
-        'mx-microsoft': '{domain} 的邮件发往 Microsoft 365（{microsoft}），且没有其他 MX 记录与之竞争。',
-        'null-mx': '{domain} 声明不接收电子邮件（“空 MX”记录：{found}）。',
+        protection: '{domain}的邮件发往 Microsoft 365（{microsoft}），且没有其他 MX 记录与之竞争。',
+        'mx-microsoft': '{domain}的邮件发往 Microsoft 365（{microsoft}），且没有其他 MX 记录与之竞争。',
+        'null-mx': '{domain}声明不接收电子邮件（“空 MX”记录：{found}）。',
       },
-      missing: { absent: '{domain} 没有 MX 记录，因此收不到电子邮件。' },
+      missing: { absent: '{domain}没有 MX 记录，因此收不到电子邮件。' },
       'wrong-value': {
-        'null-mx': '{domain} 有一条“空 MX”记录（{found}），它告诉发件方该域不接收电子邮件。',
-        'null-mx-mixed': '{domain} 的“空 MX”记录与其他 MX 记录并存（{found}）。',
-        'other-cloud': '{domain} 的 MX 记录（{found}）指向的 Microsoft 365 云与租户使用的云不同。',
-        'third-party': '{domain} 的 MX 记录（{found}）把邮件发往 Microsoft 365 以外的地方。',
-        priority: '{domain} 的邮件首先发往 {others}，而不是 Microsoft 365（{microsoft}）。',
+        'null-mx': '{domain}有一条“空 MX”记录（{found}），它告诉发件方该域不接收电子邮件。',
+        'null-mx-mixed': '{domain}的“空 MX”记录与其他 MX 记录并存（{found}）。',
+        'other-cloud': '{domain}的 MX 记录（{found}）指向的 Microsoft 365 云与租户使用的云不同。',
+        'third-party': '{domain}的 MX 记录（{found}）把邮件发往 Microsoft 365 以外的地方。',
+        priority: '{domain}的邮件首先发往{others}，而不是 Microsoft 365（{microsoft}）。',
         'shared-priority':
-          '{domain} 的 MX 记录给 Microsoft 365（{microsoft}）和 {others} 设置了相同的优先级，因此邮件会在它们之间分流。',
+          '{domain}的 MX 记录给 Microsoft 365（{microsoft}）和{others}设置了相同的优先级，因此邮件会在它们之间分流。',
       },
       'must-remove': {
         'extra-mx':
-          '{domain} 的邮件首先发往 Microsoft 365（{microsoft}），但当 Microsoft 365 响应较慢时，其他 MX 记录（{others}）仍会接收邮件。',
+          '{domain}的邮件首先发往 Microsoft 365（{microsoft}），但当 Microsoft 365 响应较慢时，其他 MX 记录（{others}）仍会接收邮件。',
       },
       deprecated: {
-        'legacy-microsoft': '{domain} 的邮件发往 {legacy}，这是 Microsoft 列为旧版的 Microsoft 365 邮件地址。',
+        'legacy-microsoft': '{domain}的邮件发往{legacy}，这是 Microsoft 列为旧版的 Microsoft 365 邮件地址。',
       },
       'not-applicable': {
-        elsewhere: '{domain} 的邮件发往 {found}，而不是 Microsoft 365。不再进一步检查电子邮件记录。',
+        elsewhere: '{domain}的邮件发往{found}，而不是 Microsoft 365。不再进一步检查电子邮件记录。',
       },
     },
     impact: {
@@ -314,13 +311,12 @@ export const zhRecordsMessages = {
       deprecated: 'Microsoft 要求将此类旧版 MX 记录替换为当前的 MX 值，该值显示在管理中心。',
     },
     action: {
-      add: '请在 DNS 托管提供商处在 {host} 添加一条 MX 记录，优先级 0，值为 {value}。',
-      'replace-null':
-        '请在 DNS 托管提供商处删除 MX 记录 {found}，然后在 {host} 添加一条 MX 记录，优先级 0，值为 {value}。',
+      add: '请在 DNS 托管提供商处在{host}添加一条 MX 记录，优先级 0，值为{value}。',
+      'replace-null': '请在 DNS 托管提供商处删除 MX 记录{found}，然后在{host}添加一条 MX 记录，优先级 0，值为{value}。',
       'delete-null': '请在 DNS 托管提供商处删除空 MX 记录（值只有一个点的那条）。保留其他记录。',
-      'replace-legacy': '请在 DNS 托管提供商处将 MX 记录（{legacy}）改为当前的 MX：优先级 0，值为 {value}。',
+      'replace-legacy': '请在 DNS 托管提供商处将 MX 记录（{legacy}）改为当前的 MX：优先级 0，值为{value}。',
       'replace-all':
-        '请在 DNS 托管提供商处将 MX 记录（{found}）替换为 {host} 上的一条 MX 记录：优先级 0，值 {value}。如果是有意让筛选服务把邮件转发到 Microsoft 365，请跳过此步。',
+        '请在 DNS 托管提供商处将 MX 记录（{found}）替换为{host}上的一条 MX 记录：优先级 0，值{value}。如果是有意让筛选服务把邮件转发到 Microsoft 365，请跳过此步。',
       'make-first':
         '请在 DNS 托管提供商处为 Microsoft 365 MX 记录设置最小的优先级数值（{value}），并删除其他 MX 记录（{others}）。',
       'delete-others': '确认不再需要向其他 MX 记录（{others}）发送邮件后，请在 DNS 托管提供商处删除它们。',
@@ -338,11 +334,11 @@ export const zhRecordsMessages = {
 
   'autodiscover-srv': {
     verdict: {
-      'optional-absent': { absent: '{name} 没有自动发现 SRV 记录。Microsoft 365 不需要它。' },
+      'optional-absent': { absent: '{name}没有自动发现 SRV 记录。Microsoft 365 不需要它。' },
       ok: {
-        present: '{name} 有一条自动发现 SRV 记录（{found}）。只有在 Outlook 通过其他方式找不到邮箱时，才会查看它。',
+        present: '{name}有一条自动发现 SRV 记录（{found}）。只有在 Outlook 通过其他方式找不到邮箱时，才会查看它。',
         fallback:
-          '{name} 有一条自动发现 SRV 记录（{found}）。由于自动发现 CNAME 记录 {cname} 缺失或有误，Outlook 可能会按照它找到 {targets}。',
+          '{name}有一条自动发现 SRV 记录（{found}）。由于自动发现 CNAME 记录{cname}缺失或有误，Outlook 可能会按照它找到{targets}。',
       },
     },
     impact: {
@@ -355,7 +351,7 @@ export const zhRecordsMessages = {
     },
     action: {
       'fix-cname-first':
-        '请先修正自动发现 CNAME 记录 {cname}。修正后这条 SRV 记录就不再起作用；只有在没有其他用途时才删除它。',
+        '请先修正自动发现 CNAME 记录{cname}。修正后这条 SRV 记录就不再起作用；只有在没有其他用途时才删除它。',
     },
   },
 
@@ -363,18 +359,18 @@ export const zhRecordsMessages = {
     verdict: {
       ok: {
         'hard-fail':
-          '{name} 的 SPF 记录列出了允许的发件服务器，并以 {all} 结尾：其他发件服务器会被判定为失败（硬失败）。它需要 {count} 次 DNS 查找（上限 {limit} 次）。',
+          '{name}的 SPF 记录列出了允许的发件服务器，并以{all}结尾：其他发件服务器会被判定为失败（硬失败）。它需要 {count} 次 DNS 查找（上限 {limit} 次）。',
         'soft-fail':
-          '{name} 的 SPF 记录列出了允许的发件服务器，并以 {all} 结尾：其他发件服务器会被判定为软失败。它需要 {count} 次 DNS 查找（上限 {limit} 次）。',
+          '{name}的 SPF 记录列出了允许的发件服务器，并以{all}结尾：其他发件服务器会被判定为软失败。它需要 {count} 次 DNS 查找（上限 {limit} 次）。',
       },
-      missing: { absent: '{name} 没有 SPF 记录。' },
-      'too-many': { records: '{name} 有 {count} 条 SPF 记录（{found}），但只允许有一条。' },
+      missing: { absent: '{name}没有 SPF 记录。' },
+      'too-many': { records: '{name}有 {count} 条 SPF 记录（{found}），但只允许有一条。' },
       'wrong-value': spfIssues,
       'lookup-failed': {
         nested:
-          '无法检查 {name} 的完整 SPF 记录：无法读取它在 {include} 包含的记录。到目前为止，它至少需要 {count} 次 DNS 查找（上限 {limit} 次）。',
+          '无法检查{name}的完整 SPF 记录：无法读取它在{include}包含的记录。到目前为止，它至少需要 {count} 次 DNS 查找（上限 {limit} 次）。',
         macro:
-          '无法检查 {name} 的完整 SPF 记录：它包含的 {include} 随每封邮件而变（SPF 宏），因此无法判断是否包含了 Microsoft 365。',
+          '无法检查{name}的完整 SPF 记录：它包含的{include}随每封邮件而变（SPF 宏），因此无法判断是否包含了 Microsoft 365。',
       },
     },
     impact: {
@@ -400,22 +396,22 @@ export const zhRecordsMessages = {
       'lookup-failed': '这并不说明记录本身有问题：部分检查没有完成，所以还不知道它是否在限制之内。',
     },
     action: {
-      add: '请在 DNS 托管提供商处在 {host} 添加一条 TXT 记录，值为 {value}。把其他为该域发送邮件的服务也加进去。',
-      'add-cloud-unknown': '请选择租户使用的云以查看 SPF 值，然后将其作为 TXT 记录添加到 {host}。',
+      add: '请在 DNS 托管提供商处在{host}添加一条 TXT 记录，值为{value}。把其他为该域发送邮件的服务也加进去。',
+      'add-cloud-unknown': '请选择租户使用的云以查看 SPF 值，然后将其作为 TXT 记录添加到{host}。',
       merge:
-        '请在 DNS 托管提供商处删除这些 SPF 记录，并添加一条合并后的记录，例如 {value}。请确认每个为该域发送邮件的服务仍在其中。',
+        '请在 DNS 托管提供商处删除这些 SPF 记录，并添加一条合并后的记录，例如{value}。请确认每个为该域发送邮件的服务仍在其中。',
       'lookup-limit':
         '删除已不再为该域发送邮件的服务的 include，或将其中一些替换为它们使用的 IP 地址，直到记录最多需要 10 次查找。',
       'broken-include': {
-        'no-record': '从 SPF 记录中删除对 {include} 的 include，或请 {include} 的所有者发布 SPF 记录。',
-        'several-records': '请 {include} 的所有者将其 SPF 记录合并为一条，或删除对 {include} 的 include。',
+        'no-record': '从 SPF 记录中删除对{include}的 include，或请{include}的所有者发布 SPF 记录。',
+        'several-records': '请{include}的所有者将其 SPF 记录合并为一条，或删除对{include}的 include。',
         loop: '删除导致循环的 include（{include}）。',
       },
-      'no-include': '请在 DNS 托管提供商处将 {host} 上的 SPF 记录改为 {value}。',
-      'pass-all': '请在 DNS 托管提供商处将 {host} 上的 SPF 记录改为 {value}。',
-      'neutral-all': '请在 DNS 托管提供商处将 {host} 上的 SPF 记录改为 {value}。',
-      'no-all': '请在 DNS 托管提供商处将 {host} 上的 SPF 记录改为 {value}。',
-      'check-macros': '请向宏 include 的所有者确认它涵盖 Microsoft 365，或自己在记录中添加对 {include} 的 include。',
+      'no-include': '请在 DNS 托管提供商处将{host}上的 SPF 记录改为{value}。',
+      'pass-all': '请在 DNS 托管提供商处将{host}上的 SPF 记录改为{value}。',
+      'neutral-all': '请在 DNS 托管提供商处将{host}上的 SPF 记录改为{value}。',
+      'no-all': '请在 DNS 托管提供商处将{host}上的 SPF 记录改为{value}。',
+      'check-macros': '请向宏 include 的所有者确认它涵盖 Microsoft 365，或自己在记录中添加对{include}的 include。',
     },
     note: {
       lookups: '该记录需要 {count} 次 DNS 查找（上限 {limit} 次）。',
@@ -431,26 +427,26 @@ export const zhRecordsMessages = {
   dkim: {
     verdict: {
       ok: {
-        onmicrosoft: '{name} 指向 Microsoft 的 DKIM 密钥（{found}），使用通过租户初始域的旧格式。',
-        'dkim-mail-microsoft': '{name} 指向 Microsoft 的 DKIM 密钥（{found}），使用新格式。',
-        undocumented: '{name} 指向 {found}。Microsoft 没有为此云记录 DKIM 记录，因此无法判断。',
+        onmicrosoft: '{name}指向 Microsoft 的 DKIM 密钥（{found}），使用通过租户初始域的旧格式。',
+        'dkim-mail-microsoft': '{name}指向 Microsoft 的 DKIM 密钥（{found}），使用新格式。',
+        undocumented: '{name}指向{found}。Microsoft 没有为此云记录 DKIM 记录，因此无法判断。',
       },
       'optional-absent': {
-        undocumented: '{name} 没有 DKIM 记录。Microsoft 没有为此云记录 DKIM 记录。',
+        undocumented: '{name}没有 DKIM 记录。Microsoft 没有为此云记录 DKIM 记录。',
       },
       missing: {
-        absent: '{name} 没有 DKIM 记录。',
-        'pair-incomplete': '{name} 没有 DKIM 记录，而 {other} 有。',
+        absent: '{name}没有 DKIM 记录。',
+        'pair-incomplete': '{name}没有 DKIM 记录，而{other}有。',
       },
       'wrong-value': {
-        'not-cname': '{name} 有自己的记录（{found}），而不是指向 Microsoft DKIM 密钥的 CNAME。',
-        'own-key': '{name} 发布了自己的 DKIM 密钥（{found}），而不是指向 Microsoft DKIM 密钥的 CNAME。',
-        'other-cloud': '{name} 指向 {found}，这是另一个 Microsoft 365 云的 DKIM 格式。',
-        'other-target': '{name} 指向 {found}，这不是 Microsoft 的 DKIM 密钥。',
-        swapped: '{name} 指向 {found}，这是另一个选择器的密钥。',
+        'not-cname': '{name}有自己的记录（{found}），而不是指向 Microsoft DKIM 密钥的 CNAME。',
+        'own-key': '{name}发布了自己的 DKIM 密钥（{found}），而不是指向 Microsoft DKIM 密钥的 CNAME。',
+        'other-cloud': '{name}指向{found}，这是另一个 Microsoft 365 云的 DKIM 格式。',
+        'other-target': '{name}指向{found}，这不是 Microsoft 的 DKIM 密钥。',
+        swapped: '{name}指向{found}，这是另一个选择器的密钥。',
         'mixed-formats':
-          '{name} 在一条链中同时经过 Microsoft DKIM 的两种格式（旧格式和新格式）；一个选择器只能使用一种。',
-        'dead-end': '{name} 指向 {found}，该名称（尚）不存在。',
+          '{name}在一条链中同时经过 Microsoft DKIM 的两种格式（旧格式和新格式）；一个选择器只能使用一种。',
+        'dead-end': '{name}指向{found}，该名称（尚）不存在。',
       },
     },
     impact: {
@@ -471,10 +467,9 @@ export const zhRecordsMessages = {
       },
     },
     action: {
-      add: '请在 DNS 托管提供商处在 {name} 添加一条 CNAME 记录，值为 {value}。',
-      change: '请在 DNS 托管提供商处将 CNAME 记录 {name} 的值改为 {value}。',
-      'replace-own':
-        '请在 DNS 托管提供商处删除 {name} 上的记录（{found}），然后在那里添加一条 CNAME 记录，值为 {value}。',
+      add: '请在 DNS 托管提供商处在{name}添加一条 CNAME 记录，值为{value}。',
+      change: '请在 DNS 托管提供商处将 CNAME 记录{name}的值改为{value}。',
+      'replace-own': '请在 DNS 托管提供商处删除{name}上的记录（{found}），然后在那里添加一条 CNAME 记录，值为{value}。',
     },
     note: {
       'enable-dkim': '请在 Microsoft Defender 门户中为该域启用 DKIM（电子邮件身份验证设置 → DKIM），这会创建密钥。',
@@ -484,18 +479,18 @@ export const zhRecordsMessages = {
   dmarc: {
     verdict: {
       ok: {
-        quarantine: '{name} 的 DMARC 策略会将未通过检查的邮件放入垃圾邮件（{policyTag}）。',
-        reject: '{name} 的 DMARC 策略会拒收未通过检查的邮件（{policyTag}）。',
-        inherited: '{name} 没有自己的 DMARC 记录，也不需要：{parent} 上的记录覆盖了它（{policyTag}）。',
+        quarantine: '{name}的 DMARC 策略会将未通过检查的邮件放入垃圾邮件（{policyTag}）。',
+        reject: '{name}的 DMARC 策略会拒收未通过检查的邮件（{policyTag}）。',
+        inherited: '{name}没有自己的 DMARC 记录，也不需要：{parent}上的记录覆盖了它（{policyTag}）。',
       },
       missing: {
-        absent: '{name} 没有 DMARC 记录。',
-        'absent-with-parent': '{name} 没有 DMARC 记录，能覆盖它的 {parent} 也没有。',
+        absent: '{name}没有 DMARC 记录。',
+        'absent-with-parent': '{name}没有 DMARC 记录，能覆盖它的{parent}也没有。',
       },
-      'too-many': { records: '{name} 有 {count} 条 DMARC 记录，但只允许有一条。' },
+      'too-many': { records: '{name}有 {count} 条 DMARC 记录，但只允许有一条。' },
       'wrong-value': {
-        'no-policy': '{name} 上的 DMARC 记录（{found}）没有有效的策略。',
-        'policy-none': '{name} 上的 DMARC 记录只做监视（{policyTag}）：它要求收件方对未通过检查的邮件不做任何处理。',
+        'no-policy': '{name}上的 DMARC 记录（{found}）没有有效的策略。',
+        'policy-none': '{name}上的 DMARC 记录只做监视（{policyTag}）：它要求收件方对未通过检查的邮件不做任何处理。',
       },
     },
     impact: {
@@ -509,17 +504,17 @@ export const zhRecordsMessages = {
       },
     },
     action: {
-      add: '请在 DNS 托管提供商处在 {name}（主机记录 {host}）添加一条 TXT 记录，值为 {value}，然后留意报告。',
-      'keep-one': '请在 DNS 托管提供商处只保留 {name} 上的一条 DMARC 记录，删除其他记录。',
-      'set-policy': '请在 DNS 托管提供商处将 {name} 上的 DMARC 记录改为 {value}。',
-      tighten: '当 DMARC 报告显示所有合法邮件都能通过后，请将 {name} 上的记录改为 {value}，之后再改为 {strictest}。',
+      add: '请在 DNS 托管提供商处在{name}（主机记录{host}）添加一条 TXT 记录，值为{value}，然后留意报告。',
+      'keep-one': '请在 DNS 托管提供商处只保留{name}上的一条 DMARC 记录，删除其他记录。',
+      'set-policy': '请在 DNS 托管提供商处将{name}上的 DMARC 记录改为{value}。',
+      tighten: '当 DMARC 报告显示所有合法邮件都能通过后，请将{name}上的记录改为{value}，之后再改为{strictest}。',
     },
     note: {
       'no-reports': '该记录没有要求发送汇总报告，因此你看不到谁在以该域的名义发送邮件。',
       pct: '该策略只适用于 {pct}% 未通过检查的邮件。',
       'inherited-monitor-only':
-        '覆盖它的策略（{policyTag}）只做监视：冒用此子域的伪造邮件仍会被投递。收紧策略需要修改 {parent}，这也会影响父域。',
-      'inherited-no-policy': '覆盖它的记录（{found}）没有有效的策略，收件方可能会忽略它。请检查 {parent} 上的记录。',
+        '覆盖它的策略（{policyTag}）只做监视：冒用此子域的伪造邮件仍会被投递。收紧策略需要修改{parent}，这也会影响父域。',
+      'inherited-no-policy': '覆盖它的记录（{found}）没有有效的策略，收件方可能会忽略它。请检查{parent}上的记录。',
     },
   },
 
@@ -567,7 +562,7 @@ export const zhRecordsMessages = {
   },
 
   enterpriseregistration: {
-    verdict: cnameVerdicts('设备注册 (enterpriseregistration)', {
+    verdict: cnameVerdicts('设备注册（enterpriseregistration）', {
       missing: true,
       optional: true,
       undocumented: true,
@@ -581,7 +576,7 @@ export const zhRecordsMessages = {
   },
 
   enterpriseenrollment: {
-    verdict: cnameVerdicts('Intune 注册 (enterpriseenrollment)', { optional: true, deprecated: true }),
+    verdict: cnameVerdicts('Intune 注册（enterpriseenrollment）', { optional: true, deprecated: true }),
     impact: {
       ok: '手动注册 Windows 设备的用户只需输入工作地址即可找到 Intune 服务器。',
       'optional-absent':

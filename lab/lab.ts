@@ -36,6 +36,8 @@ export type Lab = {
   flushInfra(): Promise<void>;
   /** Empty unbound's caches. */
   flushCache(): Promise<void>;
+  /** nsd serves new contents for some of its zones (give each a higher SOA serial); see `Nsd.reload`. */
+  reloadZones(zones: Zone[]): Promise<void>;
   /**
    * Restart unbound on the same port (cold cache, fresh infra cache). `onDown` runs once the old process has
    * stopped; the promise resolves once the new one answers a real query.
@@ -83,6 +85,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
         await flushInfra(configFile);
       },
       flushCache: () => flushCache(configFile),
+      reloadZones: (zones) => nsd!.reload(zones),
       restartUnbound: async (onDown) => {
         const port = unbound!.port;
         await unbound!.stop();

@@ -16,6 +16,8 @@ export type Forward = { zone: string; host: string; port: number };
 
 /** A zone unbound resolves iteratively (RD=0) from the given servers, as from a real delegation. */
 export type Stub = { zone: string; servers: Array<{ host: string; port: number }> };
+/** A zone of its own (`static`: only its data, answered with AA); records in zone-file form (`name TTL IN TYPE data`). */
+export type LocalZone = { zone: string; records: string[] };
 
 export type UnboundOptions = {
   dir: string;
@@ -31,6 +33,8 @@ export type UnboundOptions = {
   host?: string;
   /** Fixed port (used by restart); a free one when absent. */
   port?: number;
+  /** Zones this unbound serves from its own data (split-brain DNS): `local-zone` + `local-data` lines. */
+  localZones?: LocalZone[];
   startTimeoutMs?: number;
 };
 
@@ -53,6 +57,7 @@ export function renderUnboundConfig(options: {
   upstream?: { host: string; port: number };
   forwards: Forward[];
   stubs?: Stub[];
+  localZones?: LocalZone[];
 }): string {
   const { dir, host, port, upstream } = options;
   const lines = [
@@ -88,6 +93,10 @@ export function renderUnboundConfig(options: {
     '  outgoing-num-tcp: 50',
     // A server that answers some names but drops others (msoid-drop.test) must not be written off.
     '  infra-keep-probing: yes',
+    ...(options.localZones ?? []).flatMap((z) => [
+      `  local-zone: "${absolute(z.zone)}" static`,
+      ...z.records.map((r) => `  local-data: "${r}"`),
+    ]),
     '',
     'remote-control:',
     '  control-enable: yes',
@@ -151,6 +160,7 @@ export async function startUnbound(options: UnboundOptions): Promise<Unbound> {
         upstream: options.upstream,
         forwards: options.forwards ?? [],
         stubs: options.stubs,
+        localZones: options.localZones,
       }),
     );
     try {

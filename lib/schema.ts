@@ -414,6 +414,88 @@ export const SpfDetails = z.object({
 });
 export type SpfDetails = z.infer<typeof SpfDetails>;
 
+// propagation (issue 14) ------------------------------------------------------------------------
+
+/**
+ * Where a record stands between what its zone publishes and what resolvers hand out (issue 14 item 3):
+ * - `live`: every resolver we asked gives the published answer;
+ * - `pending`: a resolver still holds the old answer (or the old "does not exist") until its TTL runs out;
+ * - `servers-disagree`: the zone's own servers publish different answers;
+ * - `internal-copy`: a resolver serves a copy of the zone of its own (split-brain) that differs;
+ * - `unknown`: we could not tell (see `PropagationUnknownReason`).
+ */
+export const PROPAGATION_STATES = ['live', 'pending', 'servers-disagree', 'internal-copy', 'unknown'] as const;
+export const PropagationState = z.enum(PROPAGATION_STATES);
+export type PropagationState = z.infer<typeof PropagationState>;
+
+/** Why the state is `unknown`: no published answer, no resolver to compare, or a resolver that didn't answer. */
+export const PROPAGATION_UNKNOWN_REASONS = ['published-unavailable', 'no-resolvers', 'resolver-failed'] as const;
+export const PropagationUnknownReason = z.enum(PROPAGATION_UNKNOWN_REASONS);
+export type PropagationUnknownReason = z.infer<typeof PropagationUnknownReason>;
+
+/** One answer in the terms we compare: records, no records (NODATA/NXDOMAIN), or no answer at all. */
+export const PROPAGATION_ANSWERS = ['answer', 'nodata', 'nxdomain', 'failed'] as const;
+export const PropagationAnswer = z.enum(PROPAGATION_ANSWERS);
+export type PropagationAnswer = z.infer<typeof PropagationAnswer>;
+
+/** What one resolver holds compared with what is published: the same, an old cached answer, a copy of its own, nothing. */
+export const RESOLVER_VIEWS = ['same', 'old', 'internal', 'failed'] as const;
+export const ResolverView = z.enum(RESOLVER_VIEWS);
+export type ResolverView = z.infer<typeof ResolverView>;
+
+/**
+ * Why a resolver's answer is taken for a copy of the zone of its own: it answered with AA set, its SOA names another
+ * primary server (MNAME), or its TTL did not count down between two asks. A different serial alone is never a sign.
+ */
+export const INTERNAL_SIGNS = ['aa', 'mname', 'ttl-fixed'] as const;
+export const InternalSign = z.enum(INTERNAL_SIGNS);
+export type InternalSign = z.infer<typeof InternalSign>;
+
+/** What the zone publishes for a record's question. */
+export const PublishedRecord = z.object({
+  answer: PropagationAnswer,
+  /** Record data in presentation form (see `DnsAnswer.data`), sorted. */
+  values: z.array(z.string()),
+  /** The records' TTL; for no records the negative TTL (RFC 2308: min of the SOA's TTL and MINIMUM); null: no answer. */
+  ttl: z.number().int().nonnegative().nullable(),
+  /** `ip:port` of the server that answered. */
+  server: z.string().optional(),
+  /** True when the zone's servers publish different answers (the record is then `servers-disagree`). */
+  disagree: z.boolean().optional(),
+});
+export type PublishedRecord = z.infer<typeof PublishedRecord>;
+
+/** What one resolver hands out for the record's question. */
+export const ResolverRecord = z.object({
+  /** `ip:port` of the resolver. */
+  resolver: z.string(),
+  answer: PropagationAnswer,
+  values: z.array(z.string()),
+  /** Seconds it still keeps this answer: the records' remaining TTL, or for no records its SOA's TTL (RFC 2308). */
+  ttl: z.number().int().nonnegative().nullable(),
+  view: ResolverView,
+  /** For view `internal`: why. */
+  signs: z.array(InternalSign).optional(),
+  /** For view `old`: when it will hand out the published answer (ISO time); null when it cannot be told. */
+  liveBy: z.string().nullable().optional(),
+});
+export type ResolverRecord = z.infer<typeof ResolverRecord>;
+
+/** A record's propagation: the state, what is published, what each resolver holds, and when all will have it. */
+export const Propagation = z.object({
+  state: PropagationState,
+  reason: PropagationUnknownReason.optional(),
+  published: PublishedRecord,
+  resolvers: z.array(ResolverRecord),
+  /** For `pending`: when the last resolver we asked will hand out the published answer (ISO time). */
+  liveBy: z.string().nullable(),
+  /** When the resolvers were asked (ISO time). */
+  askedAt: z.string(),
+});
+export type Propagation = z.infer<typeof Propagation>;
+
+// end propagation (issue 14) --------------------------------------------------------------------
+
 export const RecordFinding = z.object({
   id: RecordId,
   /** Stable code for scripts: `records.<id>.<status>.<qualifier>` (msoid keeps its own `msoid.…` code). */
@@ -446,6 +528,8 @@ export const RecordFinding = z.object({
   /** Every lookup that fed the finding (the technical-details layer), by id (the report's `lookups`). */
   lookups: z.array(LookupId),
   reference: z.string(),
+  /** Interactive checks: the published answer against each resolver's (issue 14). */
+  propagation: Propagation.optional(),
 });
 export type RecordFinding = z.infer<typeof RecordFinding>;
 

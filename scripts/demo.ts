@@ -49,7 +49,15 @@ async function main(): Promise<void> {
   // the root down: the demo judges on what that server answers (AUTHORITATIVE=0), and says so.
   console.log('authoritative answers: off (AUTHORITATIVE=0): the demo DNS server has no root or delegations');
   app = await startApp(
-    { DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', DNS_TIMEOUT_MS: '800', DNS_TRIES: '2', AUTHORITATIVE: '0' },
+    // The demo's one DNS server is both the zones' server and the resolver: nothing to compare (PROPAGATION=0).
+    {
+      DNS_SERVERS: dns.address,
+      ALLOW_TEST_DOMAINS: '1',
+      DNS_TIMEOUT_MS: '800',
+      DNS_TRIES: '2',
+      AUTHORITATIVE: '0',
+      PROPAGATION: '0',
+    },
     { port, host, inheritOutput: true },
   );
   const base = host === '0.0.0.0' || host === '::' ? `http://localhost:${port}` : app.url;
@@ -57,7 +65,9 @@ async function main(): Promise<void> {
   const msoidFixtures = FIXTURES.filter((f) => !recordDomains.has(f.domain));
   const all = FIXTURES.map((f) => f.domain).join(',');
   const width = Math.max(...FIXTURES.map((f) => f.domain.length));
-  console.log(`\nm365-dns-health demo is running at ${base}\n`);
+  console.log(
+    `\nm365-dns-health demo is running at ${base} (with PROPAGATION=0: one DNS server, nothing to compare)\n`,
+  );
   console.log('msoid sample domains (expected msoid status, cloud):');
   for (const f of msoidFixtures) {
     console.log(`  ${f.domain.padEnd(width)}  ${f.expect.msoid} / ${f.expect.cloud}  – ${f.description}`);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { cloudBasisText } from '@/components/report/cloud-cell';
 import { DnsServersCard } from '@/components/report/dns-servers-card';
 import { HealthCell } from '@/components/report/health-cell';
@@ -15,6 +16,7 @@ import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
 import { findingLookups } from '@/lib/client/records-view';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
 import type { CloudReport, Report } from '@/lib/schema';
+import { CheckUntilLive } from './check-until-live';
 import { usePrintFooter } from './print-footer';
 import { PrintReport } from './print-report';
 
@@ -98,21 +100,26 @@ function PrintButton() {
  * `recheckHref` and `dashboardHref` are built by the page from its own URL.
  */
 export function DetailReport({
-  report,
+  report: initial,
   recheckHref,
   dashboardHref,
+  liveWatchMaxMin = 60,
   fromRun,
   runGone,
 }: {
   report: Report;
   recheckHref: string;
   dashboardHref: string;
+  /** How long "check until live" may keep re-checking (LIVE_WATCH_MAX_MIN). */
+  liveWatchMaxMin?: number;
   /** The report is a bulk run's stored result: say so, and lead back to the run. */
   fromRun?: { id: string; href: string } | undefined;
   /** The run named in the address is no longer kept: this report is a fresh check. */
   runGone?: boolean | undefined;
 }) {
   const { t } = useT();
+  // "Check until live" replaces the report with each re-check's.
+  const [report, setReport] = useState(initial);
   usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: useCheckedAtText(report.checkedAt) }));
   const cloudText = t('ui.detail.cloudValue', {
     effective: t(cloudLabelCode(report.cloud)),
@@ -182,6 +189,7 @@ export function DetailReport({
             <a href={dashboardHref} className={LINK} data-testid="detail-back">
               {t('ui.detail.back')}
             </a>
+            <CheckUntilLive report={report} onReport={setReport} maxMinutes={liveWatchMaxMin} />
           </nav>
         </header>
         <div className="print:hidden">

@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { localizeTimes } from '@/lib/client/propagation-view';
 import { type Report, SYMPTOMS, type Symptom, type SymptomAnswer } from '@/lib/schema';
 
 const ANSWER_CLASS: Record<SymptomAnswer, string> = {
@@ -19,12 +20,17 @@ const ANSWER_CLASS: Record<SymptomAnswer, string> = {
  * says it in plain words with who must act. "Nothing in particular" keeps the general paragraph.
  */
 export function HelpdeskCallout({ report, id }: { report: Pick<Report, 'helpdesk' | 'display'>; id: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [symptom, setSymptom] = useState<Symptom | 'general'>('general');
   const selectId = useId();
+  // Times in the text (the helpdesk's "users will see it by …") in the reader's time zone, after hydration: the
+  // server doesn't know it.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   if (report.helpdesk.text.trim() === '') return null;
   const answer = symptom === 'general' ? null : report.helpdesk.symptoms[symptom];
-  const text = answer ? answer.text : report.helpdesk.text;
+  const base = answer ? answer.text : report.helpdesk.text;
+  const text = mounted ? localizeTimes(base, lang) : base;
   return (
     <section
       aria-labelledby={id}

@@ -8,6 +8,7 @@ import { ChevronIcon } from '@/components/ui/icons';
 import { recordGroup } from '@/lib/client/records-view';
 import { RECORD_LABEL, RECORD_SERVICE_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
 import type { Report, ReportRecord } from '@/lib/schema';
+import { PropagationBadge, PropagationValues } from './propagation';
 import { RecordDetails } from './record-details';
 import { RecordStatusBadge } from './status-badge';
 
@@ -97,10 +98,16 @@ export function RecordRow({ record, lookups }: { record: ReportRecord; lookups: 
         </td>
         <td className={`${CELL} max-sm:col-start-2 max-sm:row-start-1 max-sm:pt-2`}>
           <RecordStatusBadge status={record.status} />
+          {record.propagation ? (
+            <span className="block">
+              <PropagationBadge propagation={record.propagation} />
+            </span>
+          ) : null}
         </td>
         <td className={`${CELL} min-w-56 max-sm:col-span-2 max-sm:min-w-0 max-sm:pl-8`}>
           <span className={NARROW_LABEL}>{t('ui.records.found')}</span>
           <Values values={record.found} />
+          {record.propagation ? <PropagationValues propagation={record.propagation} /> : null}
         </td>
         <td className={`${CELL} min-w-56 max-sm:col-span-2 max-sm:min-w-0 max-sm:pl-8`}>
           <span className={NARROW_LABEL}>{t('ui.records.expected')}</span>

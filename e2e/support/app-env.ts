@@ -1,6 +1,7 @@
 /**
  * The env every test app gets (integration and browser suites): the lab's resolver, tight DNS budgets, rate
- * limits no suite reaches (the rate-limit tests start their own apps with tiny ones) and a short shutdown.
+ * limits no suite reaches (the rate-limit tests start their own apps with tiny ones), a short shutdown, and no
+ * propagation comparison (issue 14) unless a suite turns it on.
  */
 export function appEnv(resolver: string): Record<string, string> {
   return {
@@ -12,5 +13,8 @@ export function appEnv(resolver: string): Record<string, string> {
     RATE_LIMIT_REQUESTS: '100000',
     RATE_LIMIT_DOMAINS: '10000000',
     SHUTDOWN_GRACE_MS: '1000',
+    // The suites that test the resolver path keep their meaning (and query counts); propagation.test.ts and
+    // check-until-live.spec.ts turn it on.
+    PROPAGATION: '0',
   };
 }

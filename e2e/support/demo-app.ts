@@ -11,7 +11,8 @@ import { type App, startApp } from './app';
 export async function withDemoApp<T>(env: Record<string, string>, use: (app: App) => Promise<T>): Promise<T> {
   const dns = await startFakeDnsServer({ host: '127.0.0.1', ...demoServerZones() });
   try {
-    const app = await startApp({ DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', ...env });
+    // One DNS server, both the zones' and the resolver: no propagation to compare (as `npm run demo`).
+    const app = await startApp({ DNS_SERVERS: dns.address, ALLOW_TEST_DOMAINS: '1', PROPAGATION: '0', ...env });
     try {
       return await use(app);
     } finally {

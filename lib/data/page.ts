@@ -99,3 +99,8 @@ export function bulkLink(query: Query): Promise<LinkInput<BulkParams>> {
     return { value: params, notices: params.notices };
   });
 }
+
+/** How long "check until live" may keep re-checking in the page, in minutes (LIVE_WATCH_MAX_MIN; issue 14). */
+export function liveWatchMaxMin(): number {
+  return getConfig().propagation.liveWatchMaxMin;
+}

@@ -7,6 +7,7 @@ import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
 import { languageMessages } from './en/language';
 import { msoidMessages } from './en/msoid';
+import { propagationMessages } from './en/propagation';
 import { recordsMessages } from './en/records';
 import { uiMessages } from './en/ui';
 import { type Catalogue, setCatalogueLocale } from './format';
@@ -19,6 +20,7 @@ import { zhHostMessages } from './zh-CN/hosts';
 import { zhInputMessages } from './zh-CN/input';
 import { zhLanguageMessages } from './zh-CN/language';
 import { zhMsoidMessages } from './zh-CN/msoid';
+import { zhPropagationMessages } from './zh-CN/propagation';
 import { zhRecordsMessages } from './zh-CN/records';
 import { zhUiMessages } from './zh-CN/ui';
 
@@ -31,6 +33,7 @@ export const en = {
   input: inputMessages,
   language: languageMessages,
   msoid: msoidMessages,
+  propagation: propagationMessages,
   records: recordsMessages,
   ui: uiMessages,
 } satisfies Catalogue;
@@ -45,6 +48,7 @@ export const zhCN = {
   input: zhInputMessages,
   language: zhLanguageMessages,
   msoid: zhMsoidMessages,
+  propagation: zhPropagationMessages,
   records: zhRecordsMessages,
   ui: zhUiMessages,
 } satisfies Catalogue;

@@ -8,7 +8,7 @@ import type { NormalizedDomain } from '@/lib/input/normalize';
 import { resolverOnly } from '@/lib/lookups/authority';
 import type { Gathered } from '@/lib/lookups/snapshot';
 import type { AuthAnswer, Authority, Lookup, RecordType } from '@/lib/schema';
-import { authBudget } from './dns/authority';
+import { authBudget, type ZoneServers } from './dns/authority';
 import { getAuthorityPath } from './dns/process';
 import type { DnsResolver, LookupOptions } from './dns/resolver';
 import { createZoneView } from './dns/zone-view';
@@ -35,7 +35,9 @@ function signature(g: Gathered): string {
 /**
  * Gathers `target`'s lookups from its zone's servers when it can; else through `resolver`. Never throws for DNS
  * reasons. `copies` is newest serial first; one copy when the servers agree. `published` is every in-zone
- * question with each server's answer as plain data (empty on the resolver fallback).
+ * question with each server's answer as plain data (empty on the resolver fallback). `zone` is the zone and the
+ * server addresses the discovery found answering with AA (null on the resolver fallback): the propagation
+ * comparison asks those instead of looking the zone's servers up through the resolver.
  */
 export async function gatherPublished(
   target: NormalizedDomain,
@@ -43,11 +45,12 @@ export async function gatherPublished(
   gather: Gather,
   config: ServerConfig,
   options: Pick<LookupOptions, 'signal'>,
-): Promise<{ authority: Authority; copies: GatheredCopy[]; published: Published }> {
+): Promise<{ authority: Authority; copies: GatheredCopy[]; published: Published; zone: ZoneServers | null }> {
   const viaResolver = async (authority: Authority) => ({
     authority,
     copies: [{ servers: [], gathered: await gather(resolver) }],
     published: [],
+    zone: null,
   });
   if (!config.authority.enabled) return viaResolver(resolverOnly('disabled'));
   const path = getAuthorityPath(config);
@@ -84,5 +87,6 @@ export async function gatherPublished(
     authority: { ...authority, queries: budget.sent },
     copies: [...groups.values()],
     published: await view.published(),
+    zone: servers,
   };
 }

@@ -5,16 +5,26 @@
  */
 import { diagnose } from '@/lib/findings/diagnose';
 import { judgeCopies } from '@/lib/findings/inconsistent';
+import { propagationHelpdesk } from '@/lib/findings/propagation';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
-import type { Authority, CheckResult, CloudChoice, Lookup, ServiceOverride } from '@/lib/schema';
+import {
+  type Authority,
+  type CheckResult,
+  type CloudChoice,
+  type Lookup,
+  lookupId,
+  type ServiceOverride,
+} from '@/lib/schema';
 import { type GatheredCopy, gatherPublished } from './check-authority';
 import { abortScope } from './dns/abort';
+import type { ZoneServers } from './dns/authority';
 import { withDomainBudget } from './dns/budget';
 import { getResolver } from './dns/process';
+import { askPropagation, isPublicAddress } from './dns/propagation-ask';
 import { type DnsResolver, deadlineReason, formatServer, type LookupOptions } from './dns/resolver';
-import { getConfig } from './env';
+import { getConfig, type ServerConfig } from './env';
 import { getProbeLabels, probeLabel } from './probe-label';
 
 /** The domain to check: normalised input (lib/input/normalize.ts). */
@@ -33,6 +43,8 @@ export type CheckOptions = {
   resolver?: DnsResolver;
   /** Per-attempt traces in the lookups: `all` (default) or `retries` only (bulk runs; see LookupOptions.trace). */
   trace?: 'all' | 'retries';
+  /** Compare each record with what each resolver hands out (interactive checks; issue 14). */
+  propagation?: boolean;
 };
 
 /**
@@ -76,10 +88,11 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   const probe = config.cache ? getProbeLabels().labelFor(target.ascii, { fresh: options.fresh }) : probeLabel();
   let copies: GatheredCopy[];
   let authority: Authority;
+  let zone: ZoneServers | null;
   try {
     const lookupOptions = { signal: scope.signal, fresh: options.fresh, trace: options.trace };
     // Judged on what the zone publishes (each server's copy) when its servers answer; else on the resolver.
-    ({ authority, copies } = await gatherPublished(
+    ({ authority, copies, zone } = await gatherPublished(
       target,
       resolver,
       (r) => gather(target, r, lookupOptions, probe),
@@ -93,6 +106,12 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   const diagnosis = judgeCopies(
     copies.map((c) => ({ servers: c.servers, diagnosis: diagnose(c.gathered, target, diagnoseOptions) })),
   );
+  if (options.propagation && config.propagation.enabled) {
+    diagnosis.records = await withPropagation(diagnosis.records, target, zone, options, config);
+    // A published change resolvers don't hand out yet, or an inside copy that differs, opens the helpdesk paragraph.
+    const said = propagationHelpdesk(diagnosis.records);
+    if (said) diagnosis.helpdesk = [said, ...diagnosis.helpdesk];
+  }
   return {
     domain: target.ascii,
     display: target.display,
@@ -105,4 +124,51 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     checkedAt: new Date().toISOString(),
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Each judged record with its propagation (issue 14 item 3): its question asked of the zone's own servers and of
+ * each resolver (every DNS_SERVERS entry and PROPAGATION_RESOLVERS) separately. The zone's servers are the ones
+ * the authoritative discovery found (`zone`, AUTHORITATIVE on) when it found any we may ask; else propagation looks
+ * them up through the resolver (`findZoneServers`). Its own deadline (the domain's); never throws: a failure leaves
+ * the records as they were.
+ */
+async function withPropagation<R extends CheckResult['records'][number]>(
+  records: R[],
+  target: CheckTarget,
+  zone: ZoneServers | null,
+  options: Omit<CheckOptions, 'lang'>,
+  config: ServerConfig,
+): Promise<R[]> {
+  const asked = records.filter((r) => r.status !== 'not-applicable');
+  if (asked.length === 0) return records;
+  const deadline = AbortSignal.timeout(config.domainDeadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  // A domain's NS records may name any address; only a lab (test domains allowed) asks private ones.
+  const discovered = (zone?.targets ?? [])
+    .map((t) => t.address)
+    .filter((a) => config.allowTestDomains || isPublicAddress(a.host));
+  try {
+    const found = await askPropagation(
+      discovered.length > 0 && zone ? zone.zone : target.registrable,
+      asked.map((r) => ({ name: r.name, type: r.type })),
+      {
+        resolver: options.resolver ?? getResolver(config),
+        resolvers: [...config.servers, ...config.propagation.resolvers],
+        authPort: config.authority.port,
+        timeoutMs: config.propagation.timeoutMs,
+        limits: { maxCnameHops: config.maxCnameHops, maxTxtBytes: config.maxTxtBytes, maxRecordsPerRrset: 50 },
+        signal,
+        fresh: options.fresh,
+        allowPrivate: config.allowTestDomains,
+        ...(discovered.length > 0 ? { zoneServers: discovered } : {}),
+      },
+    );
+    return records.map((r) => {
+      const propagation = r.status === 'not-applicable' ? undefined : found.get(lookupId(r));
+      return propagation ? { ...r, propagation } : r;
+    });
+  } catch {
+    return records;
+  }
 }

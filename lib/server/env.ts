@@ -175,6 +175,18 @@ const EnvSchema = z.object({
   AUTH_MAX_QUERIES_PER_DOMAIN: int(1, 5000).default(150),
   /** How long "the root servers can't be reached" is remembered; a background probe re-tries meanwhile. */
   AUTH_UNREACHABLE_S: int(5, 86_400).default(300),
+  // --- end authority ---
+  // --- propagation (issue 14; docs/configuration.md#propagation) ---
+  /** Compare each record of an interactive check with what each resolver hands out. */
+  PROPAGATION: flag.default(true),
+  /** More resolvers to compare each record with, `ip[:port]` list, besides each of DNS_SERVERS. */
+  PROPAGATION_RESOLVERS: z.string().optional(),
+  /** Timeout of one propagation question to one resolver or zone server. */
+  PROPAGATION_TIMEOUT_MS: int(50, 30_000).default(1500),
+  // (The domains' own servers are asked on DNS_AUTH_PORT: the authority block's setting, config.authority.port.)
+  /** Longest time "check until live" keeps re-checking in the page, in minutes. */
+  LIVE_WATCH_MAX_MIN: int(1, 1440).default(60),
+  // --- end propagation ---
 });
 
 /** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
@@ -215,6 +227,32 @@ function authorityConfig(e: z.infer<typeof EnvSchema>): AuthorityConfig {
     qpsPerServer: e.AUTH_QPS_PER_SERVER,
     maxQueriesPerDomain: e.AUTH_MAX_QUERIES_PER_DOMAIN,
     unreachableS: e.AUTH_UNREACHABLE_S,
+  };
+}
+
+/** The propagation comparison (issue 14 item 3) and "check until live" (item 4). */
+export type PropagationConfig = {
+  enabled: boolean;
+  /** PROPAGATION_RESOLVERS only (each of DNS_SERVERS is compared too). */
+  resolvers: ServerAddress[];
+  timeoutMs: number;
+  liveWatchMaxMin: number;
+};
+
+function propagationConfig(e: z.infer<typeof EnvSchema>): PropagationConfig {
+  let resolvers: ServerAddress[] = [];
+  if (e.PROPAGATION_RESOLVERS?.trim()) {
+    try {
+      resolvers = parseServerList(e.PROPAGATION_RESOLVERS);
+    } catch (err) {
+      throw new Error(`Invalid configuration:\n  PROPAGATION_RESOLVERS: ${(err as Error).message}`);
+    }
+  }
+  return {
+    enabled: e.PROPAGATION,
+    resolvers,
+    timeoutMs: e.PROPAGATION_TIMEOUT_MS,
+    liveWatchMaxMin: e.LIVE_WATCH_MAX_MIN,
   };
 }
 
@@ -283,6 +321,8 @@ export type ServerConfig = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The authoritative path. */
   authority: AuthorityConfig;
+  /** Propagation comparison and "check until live". */
+  propagation: PropagationConfig;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -379,6 +419,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     streamIdleTimeoutMs: e.STREAM_IDLE_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     authority: authorityConfig(e),
+    propagation: propagationConfig(e),
   };
 }
 

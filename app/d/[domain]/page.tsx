@@ -4,7 +4,7 @@ import { DetailReport } from '@/components/detail/detail-report';
 import { DnsText } from '@/components/ui/dns-text';
 import { makeTranslator } from '@/lib/client/translator';
 import { detailTarget, loadDetail, type Query } from '@/lib/data/detail';
-import { pageLanguage } from '@/lib/data/page';
+import { liveWatchMaxMin, pageLanguage } from '@/lib/data/page';
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
@@ -108,6 +108,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
           report={data.report}
           recheckHref={data.recheckHref}
           dashboardHref={data.dashboardHref}
+          liveWatchMaxMin={liveWatchMaxMin()}
           fromRun={data.fromRun}
           runGone={data.runGone}
         />

@@ -283,7 +283,8 @@ export function createRunEngine(
 
   const checkSingle = async (target: CheckTarget, options: CheckOptions): Promise<Report> => {
     if (options.fresh) pool?.forget(target.ascii);
-    return renderResult(await check(target, options), options.lang);
+    // An interactive check: each record is compared with what each resolver hands out (issue 14).
+    return renderResult(await check(target, { ...options, propagation: true }), options.lang);
   };
 
   return {

@@ -675,8 +675,10 @@ describe('cancellation', () => {
     await hanging;
     await new Promise((res) => setTimeout(res, 20));
     const after = count();
+    // At most as many as before: the count is the whole process's, and a timer another test file left (a rate
+    // limiter's, a re-probe's) may end meanwhile; one this resolver left behind would still show as one more.
     for (const kind of ['UDPWrap', 'TCPSocketWrap', 'Timeout'])
-      expect([kind, after[kind] ?? 0]).toEqual([kind, before[kind] ?? 0]);
+      expect([kind, Math.min(after[kind] ?? 0, before[kind] ?? 0)]).toEqual([kind, after[kind] ?? 0]);
   });
 });
 

@@ -79,6 +79,19 @@ beforeAll(async () => {
       ],
     },
     {
+      apex: 'auth-remove.test',
+      // A worldwide tenant with a leftover 21Vianet msoid (to delete), published with a one-hour TTL.
+      records: [
+        ...tenantRecords('auth-remove.test', 'ww'),
+        {
+          name: 'msoid.auth-remove.test',
+          type: 'CNAME',
+          ttl: 3600,
+          data: 'clientconfig.partner.microsoftonline-p.net.cn',
+        },
+      ],
+    },
+    {
       apex: 'auth-lame.test',
       records: tenantRecords('auth-lame.test', 'ww'),
       servers: [{ name: 'ns1.lab.test' }, { name: 'ns3.lab.test', lame: true }],
@@ -203,6 +216,27 @@ describe('judged on what the zone publishes', () => {
     const report = await check(app, 'auth-conflict.test');
     expect(report.authority?.basedOn).toBe('authoritative');
     expect(report.records.find((r) => r.id === 'autodiscover')?.status).toBe('conflict');
+  });
+});
+
+describe('the delete card', () => {
+  it("shows the record's TTL as published, not a resolver's countdown", async () => {
+    // unbound caches the record, and its TTL counts down from there.
+    const [host, port] = lab.resolver.split(':');
+    await queryOnce(host ?? '', Number(port), 'msoid.auth-remove.test.', 'CNAME', 2000);
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    const deleteFix = (report: Report) => report.msoid.fixes.find((f) => f.op === 'delete');
+
+    const resolverOnly = await startApp(appEnv(lab.resolver));
+    try {
+      const seen = deleteFix(await check(resolverOnly, 'auth-remove.test'));
+      expect(seen?.ttl, 'through unbound: the countdown').toBeLessThan(3600);
+    } finally {
+      await resolverOnly.stop();
+    }
+    const report = await check(app, 'auth-remove.test');
+    expect(report.msoid.status).toBe('must-remove');
+    expect(deleteFix(report)).toMatchObject({ name: 'msoid.auth-remove.test', type: 'CNAME', ttl: 3600 });
   });
 });
 

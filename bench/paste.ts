@@ -5,6 +5,7 @@
  * only when the page does not get there.
  */
 import { CHROMIUM_LAUNCH } from '../e2e/support/chromium';
+import { pastedText } from '../e2e/support/pasted-text';
 
 export type PasteRun = {
   bytes: number;
@@ -36,25 +37,6 @@ export type PasteRun = {
   /** Paste → the page shows what it made of the list (ms). */
   resultMs: number;
 };
-
-/** About `bytes` of pasted text: domains, web and e-mail addresses and junk lines, one per line. */
-export function pastedText(bytes: number): { text: string; lines: number } {
-  const lines: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i += 1) {
-    const line =
-      i % 11 === 0
-        ? `not a domain ${i}`
-        : i % 5 === 0
-          ? `https://www.d${i}.test/path`
-          : i % 3 === 0
-            ? `admin@d${i}.test`
-            : `d${i}.test`;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return { text: lines.join('\n'), lines: lines.length };
-}
 
 /** Pastes about `bytes` into `/` at `url` once and measures the frames until the result shows. */
 export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 600_000): Promise<PasteRun> {

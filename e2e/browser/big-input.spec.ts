@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { makeTranslator } from '../../lib/client/translator';
+import { pastedText } from '../support/pasted-text';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 const zh = makeTranslator('zh-CN');
@@ -51,25 +52,6 @@ async function pasteInto(page: Page, selector: string, text: string): Promise<vo
   }, text);
 }
 
-/** About 5 MB of pasted text: domains, URLs, e-mail addresses and junk, one per line. */
-function fiveMegabytes(): string {
-  const lines: string[] = [];
-  let size = 0;
-  for (let i = 0; size < 5_000_000; i += 1) {
-    const line =
-      i % 11 === 0
-        ? `not a domain ${i}`
-        : i % 5 === 0
-          ? `https://www.d${i}.test/path`
-          : i % 3 === 0
-            ? `admin@d${i}.test`
-            : `d${i}.test`;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return lines.join('\n');
-}
-
 test.describe.configure({ timeout: 600_000 });
 
 test('a 5 MB paste is read in slices: the page keeps drawing frames, then offers Bulk and says why Check is off', async ({
@@ -80,7 +62,7 @@ test('a 5 MB paste is read in slices: the page keeps drawing frames, then offers
   await app.paste('contoso.test');
   await expect(page.getByTestId('ready-count')).toHaveText(en.tp('ui.feedback.ready', 1));
   await watchFrames(page);
-  await pasteInto(page, 'textarea[name="d"]', fiveMegabytes());
+  await pasteInto(page, 'textarea[name="d"]', pastedText(5_000_000).text);
   // Minutes on a loaded machine: the time is not what this test is about (see `npm run bench -- --parts paste`).
   await expect(page.getByTestId('open-in-bulk')).toBeVisible({ timeout: 540_000 });
   expect(await framesWhileReading(page)).toBeGreaterThanOrEqual(5);

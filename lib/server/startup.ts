@@ -4,7 +4,9 @@ import { getConfig } from './env';
 import { getLog } from './log';
 import { installMethodGuard } from './methods';
 import { getLimiters } from './rate-limit';
+import { getRunEngine } from './runs/engine';
 import { installShutdownHandlers } from './shutdown';
+import { getStorage } from './storage/db';
 import { bulkCheckPool } from './workers/pool';
 
 /**
@@ -96,8 +98,22 @@ export async function validateConfigAtStartup(): Promise<void> {
   for (const warning of exposureWarnings(config)) log.warn(warning.fields, warning.message);
   // TRACE and the like would otherwise get a bare 500 from Next (lib/server/methods.ts).
   installMethodGuard();
+  // The storage layer opens now (migrations included): a data directory another process holds stops the server
+  // with a clear message. PostgreSQL may come up after the app: the run store tries again at each use.
+  try {
+    const storage = await getStorage(config.storage);
+    log.info({ storage: storage.kind, where: storage.where }, 'storage');
+  } catch (err) {
+    if (config.storage.kind === 'sqlite') {
+      console.error(`Cannot open the data directory (DATA_DIR): ${(err as Error).message}`);
+      process.exit(1);
+    }
+    log.error({ err }, 'storage unavailable at start-up');
+  }
   // The bulk-run check workers load now, so a run's first row does not wait for them.
   bulkCheckPool(config);
+  // The run engine starts now, and resumes the runs a restart interrupted.
+  getRunEngine();
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

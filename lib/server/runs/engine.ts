@@ -25,9 +25,12 @@ import { getConfig, type ServerConfig } from '../env';
 import { getLog } from '../log';
 import { getProbeLabels } from '../probe-label';
 import { type RunHandle, registerRun } from '../shutdown';
+import { getStorage } from '../storage/db';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
+import type { RunQueue } from './queue';
 import { createFairScheduler, type FairScheduler } from './scheduler';
-import { type CreateResult, createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
+import { createSqlRunStore } from './sql-store';
+import type { CreateResult, NewRun, RunRecord, RunStore } from './store';
 import { type PackedReport, packCheck } from './stored-result';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
@@ -78,19 +81,28 @@ export type RunEngine = {
   cancel(id: string): Promise<boolean>;
   /** Checks `targets` of the run again (fresh) and replaces their results. */
   recheck(id: string, targets: readonly CheckTarget[]): Promise<boolean>;
+  /** Where the runs' domains wait (this process's queue; see ./queue.ts). */
+  queue: RunQueue;
 };
 
 const ENGINE_KEY = Symbol.for('m365-dns-health.runs');
 type WithEngine = typeof globalThis & { [ENGINE_KEY]?: RunEngine };
 
-/** The process run engine (on globalThis: every route bundle sees the same runs). */
+/**
+ * The process run engine (on globalThis: every route bundle sees the same runs), on the storage layer
+ * (`config.storage`). Made at start-up (../startup.ts), when it resumes the runs a restart interrupted.
+ */
 export function getRunEngine(): RunEngine {
   const g = globalThis as WithEngine;
-  g[ENGINE_KEY] ??= createRunEngine(getConfig());
+  if (!g[ENGINE_KEY]) {
+    const engine = createRunEngine(getConfig());
+    g[ENGINE_KEY] = engine;
+    engine.queue.resume().catch((err: unknown) => getLog().error({ err }, 'could not resume the unfinished runs'));
+  }
   return g[ENGINE_KEY];
 }
 
-/** Creates a run engine with an in-memory store (exported for tests). */
+/** Creates a run engine; its store is the SQL store on the process storage unless `deps.store` is given. */
 export function createRunEngine(
   config: ServerConfig,
   deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkResult; pool?: CheckPool } = {},
@@ -137,13 +149,17 @@ export function createRunEngine(
   };
   const store =
     deps.store ??
-    createMemoryRunStore({
+    createSqlRunStore(() => getStorage(config.storage), {
       retentionS: config.runRetentionS,
       maxRuns: config.maxRunsKept,
       maxRunsPerClient: config.maxRunsPerClient,
       onDrop: (id) => stopBatch(id, CANCEL_REASON),
     });
-  const sweeper = setInterval(() => void store.expire(), Math.min(config.runRetentionS, 60) * 1000);
+  // Retention: expired runs are deleted from storage (their ids stay as tombstones: a late fetch says 410).
+  const sweeper = setInterval(
+    () => void store.expire().catch((err: unknown) => getLog().error({ err }, 'run retention sweep failed')),
+    Math.min(config.runRetentionS, 60) * 1000,
+  );
   sweeper.unref?.();
 
   const finishIfIdle = async (id: string, batch: Batch) => {
@@ -245,6 +261,33 @@ export function createRunEngine(
     await finishIfIdle(run.id, batch);
   };
 
+  /** Cancel: no domain of the run starts any more and its lookups in flight are aborted. */
+  const cancelBatch = async (id: string) => {
+    const batch = batches.get(id);
+    if (!batch) return; // already finished: nothing to stop
+    const dropped = scheduler.drop(id);
+    batch.pending -= dropped;
+    batch.controller.abort(CANCEL_REASON);
+    await store.update(id, { status: 'cancelled', pending: batch.pending });
+    await finishIfIdle(id, batch);
+  };
+
+  /**
+   * Start-up: the runs a restart interrupted go on. A queued or running run's domains without a result are queued
+   * again (a result already stored is never checked again, and `putPacked` keeps one per domain: each domain ends
+   * up in the run exactly once); a finished run that was re-checking some domains keeps its earlier results.
+   */
+  const resume = async () => {
+    for (const run of await store.unfinished()) {
+      if (batches.has(run.id)) continue;
+      if (run.status === 'queued' || run.status === 'running') {
+        await queue(run, await store.unchecked(run.id), false);
+      } else await store.update(run.id, { pending: 0 });
+    }
+  };
+
+  const runQueue: RunQueue = { enqueue: queue, cancel: cancelBatch, resume };
+
   let lists = 0;
   async function* checkList(targets: readonly CheckTarget[], options: ListOptions): AsyncGenerator<PackedReport> {
     const key = `list:${++lists}`;
@@ -290,29 +333,24 @@ export function createRunEngine(
   return {
     store,
     config,
+    queue: runQueue,
     checkList,
     checkSingle,
     async start(input) {
       const result = await store.create(input);
-      if ('created' in result) await queue(result.created, input.targets, false);
+      if ('created' in result) await runQueue.enqueue(result.created, input.targets, false);
       return result;
     },
     async cancel(id) {
       const found = await store.get(id);
       if (!('found' in found)) return false;
-      const batch = batches.get(id);
-      if (!batch) return true; // already finished: nothing to stop
-      const dropped = scheduler.drop(id);
-      batch.pending -= dropped;
-      batch.controller.abort(CANCEL_REASON);
-      await store.update(id, { status: 'cancelled', pending: batch.pending });
-      await finishIfIdle(id, batch);
+      await runQueue.cancel(id);
       return true;
     },
     async recheck(id, targets) {
       const found = await store.get(id);
       if (!('found' in found)) return false;
-      await queue(found.found, targets, true);
+      await runQueue.enqueue(found.found, targets, true);
       return true;
     },
   };

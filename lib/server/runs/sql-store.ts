@@ -68,6 +68,26 @@ function parseSpec(json: string): Spec {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+/** A run's row without its spec (a 10,000-domain list is a megabyte of JSON: read once, see `specOf`). */
+const ROW_COLUMNS = [
+  'id',
+  'client',
+  'token_hash',
+  'created_at',
+  'expires_at',
+  'started_at',
+  'finished_at',
+  'batch_started_at',
+  'batch_done',
+  'cloud',
+  'services',
+  'lang',
+  'status',
+  'revision',
+  'pending',
+  'checked',
+] as const;
+type Row = Pick<Selectable<RunsTable>, (typeof ROW_COLUMNS)[number]>;
 type ResultRow = Pick<Selectable<RunResultsTable>, 'idx' | 'domain' | 'health' | 'checked_at' | 'revision' | 'packed'>;
 const RESULT_COLUMNS = ['idx', 'domain', 'health', 'checked_at', 'revision', 'packed'] as const;
 
@@ -108,13 +128,18 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
     }
   };
 
-  const specOf = (row: Pick<Selectable<RunsTable>, 'id' | 'spec'>): Spec => {
-    let spec = specs.get(row.id);
+  /** The run's spec: parsed once, then kept while the run is in use (its JSON is read only when not kept). */
+  const specOf = async (id: string): Promise<Spec | undefined> => {
+    let spec = specs.get(id);
     if (spec) {
       // Most recently used last.
-      specs.delete(row.id);
-    } else spec = parseSpec(row.spec);
-    specs.set(row.id, spec);
+      specs.delete(id);
+    } else {
+      const row = await (await db()).selectFrom('runs').select('spec').where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      spec = parseSpec(row.spec);
+    }
+    specs.set(id, spec);
     if (specs.size > SPEC_CACHE) {
       const oldest = specs.keys().next().value;
       if (oldest !== undefined) specs.delete(oldest);
@@ -122,24 +147,30 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
     return spec;
   };
 
-  const toRecord = (row: Selectable<RunsTable>): RunRecord => ({
-    id: row.id,
-    owner: { client: row.client, tokenHash: row.token_hash },
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
-    startedAt: row.started_at === null ? null : Number(row.started_at),
-    finishedAt: row.finished_at === null ? null : Number(row.finished_at),
-    batchStartedAt: row.batch_started_at === null ? null : Number(row.batch_started_at),
-    batchDone: row.batch_done,
-    cloud: row.cloud as CloudChoice,
-    ...(row.services ? { services: JSON.parse(row.services) as ServiceOverride } : {}),
-    lang: row.lang,
-    status: row.status as RunStatus,
-    ...specOf(row),
-    checked: row.checked,
-    revision: row.revision,
-    pending: row.pending,
-  });
+  /** The run's record from its row (every column but `spec`) and its spec; undefined when the run is gone. */
+  const toRecord = async (row: Row): Promise<RunRecord | undefined> => {
+    const spec = await specOf(row.id);
+    return (
+      spec && {
+        id: row.id,
+        owner: { client: row.client, tokenHash: row.token_hash },
+        createdAt: Number(row.created_at),
+        expiresAt: Number(row.expires_at),
+        startedAt: row.started_at === null ? null : Number(row.started_at),
+        finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+        batchStartedAt: row.batch_started_at === null ? null : Number(row.batch_started_at),
+        batchDone: row.batch_done,
+        cloud: row.cloud as CloudChoice,
+        ...(row.services ? { services: JSON.parse(row.services) as ServiceOverride } : {}),
+        lang: row.lang,
+        status: row.status as RunStatus,
+        ...spec,
+        checked: row.checked,
+        revision: row.revision,
+        pending: row.pending,
+      }
+    );
+  };
 
   /** Deletes runs `ids` (results first) and remembers them as tombstones, in `trx`. */
   const deleteRuns = async (trx: Db, ids: readonly string[], at: number) => {
@@ -181,9 +212,9 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
     return gone;
   };
   /** The run's row unless it is gone or past its retention (then dropped). */
-  const live = async (id: string): Promise<Selectable<RunsTable> | undefined> => {
+  const live = async (id: string): Promise<Row | undefined> => {
     const d = await db();
-    const row = await d.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await d.selectFrom('runs').select(ROW_COLUMNS).where('id', '=', id).executeTakeFirst();
     if (row && Number(row.expires_at) <= now()) {
       await sweep(now());
       return undefined;
@@ -263,12 +294,14 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
       dropped(victims);
       if ('refused' in outcome) return outcome;
       const row = await live(id);
-      if (!row) throw new Error('a run just stored could not be read back');
-      return { created: toRecord(row) };
+      const record = row && (await toRecord(row));
+      if (!record) throw new Error('a run just stored could not be read back');
+      return { created: record };
     },
     async get(id) {
       const row = await live(id);
-      if (row) return { found: toRecord(row) };
+      const record = row && (await toRecord(row));
+      if (record) return { found: record };
       const d = await db();
       const tomb = await d.selectFrom('run_tombstones').select('id').where('id', '=', id).executeTakeFirst();
       return { missing: tomb ? 'expired' : 'not-found' };
@@ -439,12 +472,13 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
       const d = await db();
       const rows = await d
         .selectFrom('runs')
-        .selectAll()
+        .select(ROW_COLUMNS)
         .where('expires_at', '>', now())
         .where((eb) => eb.or([eb('status', 'in', [...UNFINISHED]), eb('pending', '>', 0)]))
         .orderBy('seq')
         .execute();
-      return rows.map(toRecord);
+      const records = await Promise.all(rows.map(toRecord));
+      return records.filter((r): r is RunRecord => r !== undefined);
     },
     async unchecked(id) {
       const row = await live(id);
@@ -453,7 +487,7 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
       const done = new Set(
         (await d.selectFrom('run_results').select('domain').where('run_id', '=', id).execute()).map((r) => r.domain),
       );
-      return specOf(row).targets.filter((t) => !done.has(t.ascii));
+      return ((await specOf(id))?.targets ?? []).filter((t) => !done.has(t.ascii));
     },
     async expire(at = now()) {
       return sweep(at);

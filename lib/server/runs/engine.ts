@@ -52,7 +52,14 @@ type Batch = {
   done: number;
   endStatus: 'done' | 'cancelled';
   finished: boolean;
+  /** A domain of the batch has started (the run's status says so). */
+  started: boolean;
+  /** When `pending` and `done` were last written to the store. */
+  countersAt: number;
 };
+
+/** How often a batch's progress counters are written while it runs (its end is always written). */
+const COUNTERS_EVERY_MS = 200;
 
 /** An ad-hoc list's settings: how to check, and the bounds of the request that asked for it. */
 export type ListOptions = Pick<CheckOptions, 'cloud' | 'lang' | 'services' | 'fresh'> & {
@@ -168,7 +175,7 @@ export function createRunEngine(
     batch.shutdown.done();
     if (batches.get(id) === batch) batches.delete(id);
     const status = batch.controller.signal.aborted ? 'cancelled' : batch.endStatus;
-    await store.update(id, { status, pending: 0, finishedAt: Date.now() });
+    await store.update(id, { status, pending: 0, batchDone: batch.done, finishedAt: Date.now() });
   };
 
   /**
@@ -209,19 +216,27 @@ export function createRunEngine(
   const task = (run: RunRecord, batch: Batch, target: CheckTarget, fresh: boolean) => async () => {
     const { signal } = batch.controller;
     try {
+      // A run dropped (expired or evicted) or cancelled has its batch aborted: nothing more starts.
       if (signal.aborted) return;
-      const current = await store.get(run.id);
-      if (!('found' in current)) return;
-      if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
+      if (!batch.started) {
+        batch.started = true;
+        if (run.startedAt === null) await store.update(run.id, { status: 'running', startedAt: Date.now() });
+      }
       const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh, store: true };
       const report = await checkOne(target, options, signal);
       // A check cut short by cancel is not a finished result.
       if (!report || signal.aborted) return;
       const index = await store.putPacked(run.id, report, { replace: fresh });
-      if (index !== null) await store.update(run.id, { batchDone: ++batch.done });
+      if (index !== null) ++batch.done;
     } finally {
       batch.pending--;
-      await store.update(run.id, { pending: Math.max(0, batch.pending) });
+      // The batch's counters (progress and ETA) are written at most every COUNTERS_EVERY_MS, not per domain: a
+      // restart recounts what is pending from the stored results anyway.
+      const at = Date.now();
+      if (batch.pending > 0 && at - batch.countersAt >= COUNTERS_EVERY_MS) {
+        batch.countersAt = at;
+        await store.update(run.id, { pending: batch.pending, batchDone: batch.done });
+      }
       await finishIfIdle(run.id, batch);
     }
   };
@@ -245,7 +260,16 @@ export function createRunEngine(
     shutdown.signal.addEventListener('abort', () => controller.abort(shutdown.signal.reason), { once: true });
     // A re-check of a finished run ends in the status the run had (a cancelled run stays cancelled).
     const endStatus = run.status === 'cancelled' ? 'cancelled' : 'done';
-    const batch: Batch = { controller, shutdown, pending: targets.length, done: 0, endStatus, finished: false };
+    const batch: Batch = {
+      controller,
+      shutdown,
+      pending: targets.length,
+      done: 0,
+      endStatus,
+      finished: false,
+      started: false,
+      countersAt: 0,
+    };
     batches.set(run.id, batch);
     await store.update(run.id, {
       status: run.startedAt === null ? 'queued' : 'running',

@@ -102,8 +102,14 @@ function toResult(row: ResultRow): IndexedResult {
   };
 }
 
-/** Thrown inside a transaction to roll it back (a domain stored meanwhile, a run gone). */
+/** Thrown inside a transaction to roll it back (a domain stored already, a run gone). */
 class Rollback extends Error {}
+
+/** A unique constraint broken: another writer stored the same domain of the run first. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 /**
  * The RunStore on `storage`, or on what `storage()` gives (called by every method: the store may be made before the
@@ -314,28 +320,30 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
     async putPacked(id, report, opts = {}) {
       const d = await db();
       const at = now();
-      const exists = async (q: Db) =>
-        q
-          .selectFrom('run_results')
-          .select('idx')
-          .where('run_id', '=', id)
-          .where('domain', '=', report.domain)
-          .executeTakeFirst();
-      // The usual case of an ignored write needs no transaction.
-      if (!opts.replace && (await exists(d))) return null;
       let stored: { index: number; revision: number } | null = null;
       try {
+        // Four statements, one transaction: the result is stored (and the run's counters raised) or nothing is.
         stored = await d.transaction().execute(async (trx) => {
-          // Raising the revision locks the run's row: writes of one run are serialised (PostgreSQL included).
+          const existing = await trx
+            .selectFrom('run_results')
+            .select('idx')
+            .where('run_id', '=', id)
+            .where('domain', '=', report.domain)
+            .executeTakeFirst();
+          if (existing && !opts.replace) throw new Rollback('stored already');
+          // Raising the revision locks the run's row: the writes of one run are serialised (PostgreSQL included).
+          // Two writers of the same new domain at once: the second insert breaks (run, domain) and rolls back.
           const bumped = await trx
             .updateTable('runs')
-            .set((eb) => ({ revision: eb('revision', '+', 1) }))
+            .set((eb) => ({
+              revision: eb('revision', '+', 1),
+              checked: existing ? eb.ref('checked') : eb('checked', '+', 1),
+            }))
             .where('id', '=', id)
             .where('expires_at', '>', at)
             .returning(['revision', 'checked'])
             .executeTakeFirst();
           if (!bumped) throw new Rollback('run gone');
-          const existing = await exists(trx);
           const values = {
             health: report.health,
             checked_at: report.checkedAt,
@@ -343,7 +351,6 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
             packed: report.packed,
           };
           if (existing) {
-            if (!opts.replace) throw new Rollback('stored meanwhile');
             await trx
               .updateTable('run_results')
               .set(values)
@@ -352,19 +359,15 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
               .execute();
             return { index: existing.idx, revision: bumped.revision };
           }
+          const index = bumped.checked - 1;
           await trx
             .insertInto('run_results')
-            .values({ run_id: id, idx: bumped.checked, domain: report.domain, ...values })
+            .values({ run_id: id, idx: index, domain: report.domain, ...values })
             .execute();
-          await trx
-            .updateTable('runs')
-            .set((eb) => ({ checked: eb('checked', '+', 1) }))
-            .where('id', '=', id)
-            .execute();
-          return { index: bumped.checked, revision: bumped.revision };
+          return { index, revision: bumped.revision };
         });
       } catch (err) {
-        if (err instanceof Rollback) return null;
+        if (err instanceof Rollback || isUniqueViolation(err)) return null;
         throw err;
       }
       const { json, lang } = report;

@@ -246,6 +246,19 @@ describe.each(testBackends())('the run store on %s', (backend) => {
       expect((await store.results(run.id, 0, 1)).map((r) => r.domain)).toEqual(['a.test']);
     });
 
+    test('writers at once: one result per domain, indexes 0 to n - 1 with no gap', async () => {
+      const { store } = await setup();
+      const run = created(await store.create(input));
+      const same = await Promise.all(Array.from({ length: 8 }, () => store.putResult(run.id, report('a.test'))));
+      expect(same.filter((i) => i !== null)).toEqual([0]);
+      const many = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => store.putResult(run.id, report(`d${i}.test`))),
+      );
+      expect([...many].sort((a, b) => (a ?? -1) - (b ?? -1))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      const found = await store.get(run.id);
+      expect('found' in found && [found.found.checked, found.found.revision]).toEqual([31, 31]);
+    });
+
     test('followers hear of results and status changes; unsubscribe stops them', async () => {
       const { store } = await setup();
       const run = created(await store.create(input));
@@ -328,12 +341,8 @@ describe.each(testBackends())('the run store on %s', (backend) => {
       );
       await store.putResult(run.id, makeResult('a.test', 'ok'));
       await store.update(run.id, { status: 'running', pending: 1, startedAt: 1_000_500 });
-      const config =
-        storage.kind === 'postgres'
-          ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL ?? '' }
-          : { kind: 'sqlite' as const, dir: storage.where.replace(/\/[^/]+$/, '') };
       await storage.close();
-      const again = await openStorage(config);
+      const again = await openStorage(storage.config);
       try {
         const reopened = createSqlRunStore(again, { retentionS: 60, maxRuns: 10, now: () => 1_000_000 });
         const found = await reopened.get(run.id);

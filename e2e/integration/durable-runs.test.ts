@@ -1,7 +1,7 @@
 /**
  * Durable runs on the embedded database (issue 16): the production build on a DATA_DIR of the test's own, a
  * fake DNS server that answers every query late (so a run of a few hundred domains is slow enough to kill), and
- * `kill -9` in the middle of a run. Restarted on the same DATA_DIR, the app finishes the run by itself, each
+ * `kill -9` (or a shutdown, as a deploy does) in the middle of a run. Restarted on the same DATA_DIR, the app finishes the run by itself, each
  * domain exactly once, no finished result changed, and the run's links work. Retention deletes an expired run from
  * the database on its schedule, and a late fetch still says expired (410).
  */
@@ -83,51 +83,61 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-describe('a run survives kill -9 of the app', () => {
-  it('resumes by itself on restart: each domain exactly once, no finished result changed, its links work', async () => {
-    const dir = dataDir();
-    const first = await start(dir);
-    const created = await post(first.url, '/api/runs', { domains: DOMAINS, cloud: 'auto' });
-    expect(created.status, created.text.slice(0, 300)).toBe(201);
-    const run = RunCreated.parse(created.json);
+describe('a run survives the end of the app', () => {
+  const ways: Array<{ label: string; end: (app: App) => Promise<void> }> = [
+    { label: 'kill -9', end: (app) => app.kill() },
+    // A deploy: SIGTERM, the grace period runs out, the rest of the run is cut short (not cancelled).
+    { label: 'SIGTERM (shutdown)', end: (app) => app.stop() },
+  ];
+  it.each(ways)(
+    '$label: the run resumes by itself on restart, each domain exactly once, no finished result changed, its links work',
+    async ({ end }) => {
+      const dir = dataDir();
+      const first = await start(dir, { SHUTDOWN_GRACE_MS: '200' });
+      const created = await post(first.url, '/api/runs', { domains: DOMAINS, cloud: 'auto' });
+      expect(created.status, created.text.slice(0, 300)).toBe(201);
+      const run = RunCreated.parse(created.json);
 
-    // Mid-run: some results finished, most not.
-    const before = await until(
-      'the first results',
-      async () => {
-        const s = await summary(first.url, run.id);
-        return s.checked >= 30 ? s : undefined;
-      },
-      60_000,
-    );
-    expect(before.checked).toBeLessThan(N / 2);
-    await first.kill();
+      // Mid-run: some results finished, most not.
+      const before = await until(
+        'the first results',
+        async () => {
+          const s = await summary(first.url, run.id);
+          return s.checked >= 30 ? s : undefined;
+        },
+        60_000,
+      );
+      expect(before.checked).toBeLessThan(N / 2);
+      await end(first);
 
-    const second = await start(dir);
-    const after = await until(
-      'the run to finish after the restart',
-      async () => {
-        const s = await summary(second.url, run.id);
-        return s.status === 'done' && s.pending === 0 ? s : undefined;
-      },
-      120_000,
-    );
-    // Each domain exactly once.
-    expect(after.checked).toBe(N);
-    expect(after.results).toHaveLength(N);
-    expect(after.results.map((r) => r.index)).toEqual(Array.from({ length: N }, (_, i) => i));
-    expect(new Set(after.results.map((r) => r.domain))).toEqual(new Set(DOMAINS));
-    expect(after.results.every((r) => r.msoid.status === 'ok')).toBe(true);
-    // The results fetched before the kill are there unchanged, at their index.
-    for (const result of before.results) expect(after.results[result.index]).toEqual(result);
+      const second = await start(dir);
+      const after = await until(
+        'the run to finish after the restart',
+        async () => {
+          const s = await summary(second.url, run.id);
+          return s.status === 'done' && s.pending === 0 ? s : undefined;
+        },
+        120_000,
+      );
+      // Each domain exactly once.
+      expect(after.checked).toBe(N);
+      expect(after.results).toHaveLength(N);
+      expect(after.results.map((r) => r.index)).toEqual(Array.from({ length: N }, (_, i) => i));
+      expect(new Set(after.results.map((r) => r.domain))).toEqual(new Set(DOMAINS));
+      expect(after.results.every((r) => r.msoid.status === 'ok')).toBe(true);
+      // The results fetched before the end are there unchanged, at their index.
+      for (const result of before.results) expect(after.results[result.index]).toEqual(result);
 
-    // The result link of a domain finished before the kill shows the stored result.
-    const kept = before.results[0];
-    if (!kept) throw new Error('no result before the kill');
-    const page = await get(second.url, `/d/${encodeURIComponent(kept.domain)}?run=${run.id}`);
-    expect(page.status).toBe(200);
-    expect(page.text).toContain(`/bulk?run=${run.id}`);
-  }, 240_000);
+      // The result link of a domain finished before the end shows the stored result.
+      const kept = before.results[0];
+      if (!kept) throw new Error('no result before the end');
+      const page = await get(second.url, `/d/${encodeURIComponent(kept.domain)}?run=${run.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`/bulk?run=${run.id}`);
+      await second.stop();
+    },
+    240_000,
+  );
 });
 
 describe('retention on storage', () => {

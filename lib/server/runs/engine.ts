@@ -24,7 +24,7 @@ import { createSlowLane, slowAfter } from '../dns/slow-lane';
 import { getConfig, type ServerConfig } from '../env';
 import { getLog } from '../log';
 import { getProbeLabels } from '../probe-label';
-import { type RunHandle, registerRun } from '../shutdown';
+import { type RunHandle, registerRun, SHUTDOWN_REASON } from '../shutdown';
 import { getStorage } from '../storage/db';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
 import type { RunQueue } from './queue';
@@ -174,7 +174,11 @@ export function createRunEngine(
     batch.finished = true;
     batch.shutdown.done();
     if (batches.get(id) === batch) batches.delete(id);
-    const status = batch.controller.signal.aborted ? 'cancelled' : batch.endStatus;
+    const { signal } = batch.controller;
+    // Cut short by shutdown (a deploy, a restart): the run stays unfinished in storage and resumes at the next
+    // start (`resume`); only a cancel ends it as cancelled.
+    if (signal.aborted && signal.reason === SHUTDOWN_REASON) return;
+    const status = signal.aborted ? 'cancelled' : batch.endStatus;
     await store.update(id, { status, pending: 0, batchDone: batch.done, finishedAt: Date.now() });
   };
 

@@ -246,6 +246,28 @@ describe('durable runs: a restart resumes the unfinished runs', () => {
     expect(again.size).toBe(20);
   });
 
+  test('a result whose write fails waits and is stored when storage answers again: none is lost', async () => {
+    const { store } = await testStore({ retentionS: 60, maxRuns: 5 });
+    // Storage fails the first 12 result writes (a database restarting), then answers again.
+    let failures = 12;
+    const flaky = {
+      ...store,
+      putPacked: (...args: Parameters<typeof store.putPacked>) =>
+        failures-- > 0 ? Promise.reject(new Error('storage unavailable')) : store.putPacked(...args),
+    };
+    const calls = new Map<string, number>();
+    const engine = createRunEngine(config, { resolver: noResolver, check: fakeCheck(1, calls), store: flaky });
+    const run = createdRun(await engine.start(input(20)));
+    await until(() => finished(engine, run.id), 15_000);
+    expect((await current(engine, run.id)).status).toBe('done');
+    expect((await resultsOf(engine, run.id)).map((r) => r.domain).sort()).toEqual(
+      targets(20)
+        .map((t) => t.ascii)
+        .sort(),
+    );
+    expect([...calls.values()].every((n) => n === 1)).toBe(true);
+  });
+
   test('a finished run is not resumed', async () => {
     const { store, storage } = await testStore({ retentionS: 60, maxRuns: 5 });
     const calls = new Map<string, number>();

@@ -22,7 +22,7 @@ import { getResolver } from '../dns/process';
 import { type DnsResolver, deadlineReason } from '../dns/resolver';
 import { createSlowLane, slowAfter } from '../dns/slow-lane';
 import { getConfig, type ServerConfig } from '../env';
-import { getLog } from '../log';
+import { getLog, redactRunId } from '../log';
 import { getProbeLabels } from '../probe-label';
 import { type RunHandle, registerRun, SHUTDOWN_REASON } from '../shutdown';
 import { getStorage } from '../storage/db';
@@ -60,6 +60,9 @@ type Batch = {
 
 /** How often a batch's progress counters are written while it runs (its end is always written). */
 const COUNTERS_EVERY_MS = 200;
+/** A failed storage write is tried again after this long, doubling up to WRITE_RETRY_MAX_MS. */
+const WRITE_RETRY_FIRST_MS = 250;
+const WRITE_RETRY_MAX_MS = 5000;
 
 /** An ad-hoc list's settings: how to check, and the bounds of the request that asked for it. */
 export type ListOptions = Pick<CheckOptions, 'cloud' | 'lang' | 'services' | 'fresh'> & {
@@ -169,6 +172,28 @@ export function createRunEngine(
   );
   sweeper.unref?.();
 
+  /**
+   * Runs a write of run `id` until it succeeds: while storage fails (PostgreSQL restarting, a pool exhausted), the
+   * finished result waits here, in memory, and its domain slot with it, so a run pauses rather than losing a result
+   * (at most BULK_CONCURRENCY results wait). Gives up (undefined) only when `signal` aborts (cancel, shutdown): the
+   * domain is then checked again when the run resumes.
+   */
+  const untilStored = async <T>(
+    id: string,
+    signal: AbortSignal | null,
+    write: () => Promise<T>,
+  ): Promise<T | undefined> => {
+    for (let wait = WRITE_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, WRITE_RETRY_MAX_MS)) {
+      try {
+        return await write();
+      } catch (err) {
+        getLog().warn({ err, run: redactRunId(id), retryInMs: wait }, 'run storage write failed; retrying');
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (signal?.aborted) return undefined;
+    }
+  };
+
   const finishIfIdle = async (id: string, batch: Batch) => {
     if (batch.pending > 0 || batch.finished) return;
     batch.finished = true;
@@ -179,7 +204,9 @@ export function createRunEngine(
     // start (`resume`); only a cancel ends it as cancelled.
     if (signal.aborted && signal.reason === SHUTDOWN_REASON) return;
     const status = signal.aborted ? 'cancelled' : batch.endStatus;
-    await store.update(id, { status, pending: 0, batchDone: batch.done, finishedAt: Date.now() });
+    await untilStored(id, null, () =>
+      store.update(id, { status, pending: 0, batchDone: batch.done, finishedAt: Date.now() }),
+    );
   };
 
   /**
@@ -230,8 +257,8 @@ export function createRunEngine(
       const report = await checkOne(target, options, signal);
       // A check cut short by cancel is not a finished result.
       if (!report || signal.aborted) return;
-      const index = await store.putPacked(run.id, report, { replace: fresh });
-      if (index !== null) ++batch.done;
+      const index = await untilStored(run.id, signal, () => store.putPacked(run.id, report, { replace: fresh }));
+      if (index !== null && index !== undefined) ++batch.done;
     } finally {
       batch.pending--;
       // The batch's counters (progress and ETA) are written at most every COUNTERS_EVERY_MS, not per domain: a
@@ -239,7 +266,8 @@ export function createRunEngine(
       const at = Date.now();
       if (batch.pending > 0 && at - batch.countersAt >= COUNTERS_EVERY_MS) {
         batch.countersAt = at;
-        await store.update(run.id, { pending: batch.pending, batchDone: batch.done });
+        // Best effort: the next write (or the batch's end) carries them.
+        await store.update(run.id, { pending: batch.pending, batchDone: batch.done }).catch(() => undefined);
       }
       await finishIfIdle(run.id, batch);
     }

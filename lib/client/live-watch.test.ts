@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Propagation, ReportRecord } from '@/lib/schema';
 import {
+  type Baseline,
   domainStep,
   extendBaseline,
   liveByOf,
@@ -185,7 +186,7 @@ describe('a selection on /bulk: several domains in one watch', () => {
   });
 
   it('from stored rows (no comparison): a status that differs from the row is a change made before the click', () => {
-    let baseline = publishedBaseline({
+    let baseline: Baseline = publishedBaseline({
       records: [...stored('a.test', 'wrong-value').records, ...stored('b.test', 'wrong-value').records],
     });
     const first = {

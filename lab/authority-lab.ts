@@ -75,6 +75,11 @@ export type AuthorityLab = {
    */
   update(apex: string, records: ZoneRecord[], server?: string): Promise<void>;
   flushCache(): Promise<void>;
+  /**
+   * When each query reached each server the fake server runs (`fake: true`), by address (performance.now(), ms):
+   * for counting queries per second per address (the politeness cap). nsd servers are not counted.
+   */
+  arrivals(): Record<string, number[]>;
   stop(): Promise<void>;
   dir: string;
 };
@@ -250,6 +255,7 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
         );
       },
       flushCache: () => flushCache(configFile),
+      arrivals: () => Object.fromEntries(fakes.map((f) => [f.host, [...f.stats.arrivals]])),
       stop,
     };
   } catch (error) {

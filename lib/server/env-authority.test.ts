@@ -33,7 +33,17 @@ describe('authority settings', () => {
     [{ DNS_AUTH_PORT: '0' }, /DNS_AUTH_PORT/],
     [{ AUTH_QPS_PER_SERVER: '0' }, /AUTH_QPS_PER_SERVER/],
     [{ AUTH_MAX_QUERIES_PER_DOMAIN: 'many' }, /AUTH_MAX_QUERIES_PER_DOMAIN/],
+    [{ AUTH_QPS_PER_SERVER: '2', CHECK_WORKERS: '2' }, /AUTH_QPS_PER_SERVER: 2 is below the number of check threads/],
   ])('%o stops start-up with the variable named', (env, message) => {
     expect(() => parseConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('the politeness cap is for the process: the check threads (workers + main) share it', () => {
+    expect(parseConfig({ ...base, CHECK_WORKERS: '3' }).authority).toMatchObject({ qpsPerServer: 20, threads: 4 });
+    expect(parseConfig({ ...base, CHECK_WORKERS: '0', AUTH_QPS_PER_SERVER: '1' }).authority.threads).toBe(1);
+    // With the authoritative path off nothing is shared out.
+    expect(() =>
+      parseConfig({ ...base, AUTHORITATIVE: '0', AUTH_QPS_PER_SERVER: '1', CHECK_WORKERS: '2' }),
+    ).not.toThrow();
   });
 });

@@ -169,7 +169,10 @@ const EnvSchema = z.object({
   AUTH_MAX_SERVERS: int(1, 16).default(4),
   /** Server addresses of one zone that are asked, all names together. */
   AUTH_MAX_ADDRESSES: int(1, 32).default(4),
-  /** Politeness: queries per second to any one server address, per check thread (main and each CHECK_WORKERS worker). */
+  /**
+   * Politeness: queries to any one server address in any one second, for the whole process (shared out among the
+   * main thread and the CHECK_WORKERS workers; at least one per thread).
+   */
   AUTH_QPS_PER_SERVER: int(1, 10_000).default(20),
   /** The authoritative path's own query budget per domain (MAX_QUERIES_PER_DOMAIN stays the resolvers'). */
   AUTH_MAX_QUERIES_PER_DOMAIN: int(1, 5000).default(150),
@@ -204,6 +207,8 @@ export type AuthorityConfig = {
   maxServers: number;
   maxAddresses: number;
   qpsPerServer: number;
+  /** Check threads sharing `qpsPerServer` (the main thread and each CHECK_WORKERS worker); absent: one. */
+  threads?: number;
   maxQueriesPerDomain: number;
   unreachableS: number;
 };
@@ -225,6 +230,7 @@ function authorityConfig(e: z.infer<typeof EnvSchema>): AuthorityConfig {
     maxServers: e.AUTH_MAX_SERVERS,
     maxAddresses: e.AUTH_MAX_ADDRESSES,
     qpsPerServer: e.AUTH_QPS_PER_SERVER,
+    threads: e.CHECK_WORKERS + 1,
     maxQueriesPerDomain: e.AUTH_MAX_QUERIES_PER_DOMAIN,
     unreachableS: e.AUTH_UNREACHABLE_S,
   };
@@ -344,6 +350,13 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
       `Invalid configuration:\n  RATE_LIMIT_DOMAINS: ${e.RATE_LIMIT_DOMAINS} is smaller than the largest list one client may send ` +
         `(MAX_DOMAINS_PER_RUN ${e.MAX_DOMAINS_PER_RUN}, MAX_DOMAINS_PER_REQUEST ${e.MAX_DOMAINS_PER_REQUEST}), which could then never ` +
         'be checked: raise RATE_LIMIT_DOMAINS or lower the list limits.',
+    );
+  }
+  // The politeness cap is shared out among the check threads, each getting at least one query per second.
+  if (e.AUTHORITATIVE && e.AUTH_QPS_PER_SERVER < e.CHECK_WORKERS + 1) {
+    throw new Error(
+      `Invalid configuration:\n  AUTH_QPS_PER_SERVER: ${e.AUTH_QPS_PER_SERVER} is below the number of check threads ` +
+        `(CHECK_WORKERS ${e.CHECK_WORKERS} + the main thread), which share it: raise AUTH_QPS_PER_SERVER or lower CHECK_WORKERS.`,
     );
   }
   const publicOrigin = e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null;

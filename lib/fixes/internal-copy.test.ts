@@ -99,7 +99,7 @@ describe('withInternalCopyFixes', () => {
   ])('%s', (_label, input, fixes, note) => {
     const out = withInternalCopyFixes(input);
     expect(out.fixes).toHaveLength(fixes.length);
-    fixes.forEach((f, i) => expect(out.fixes[i]).toMatchObject(f));
+    for (const [i, f] of fixes.entries()) expect(out.fixes[i]).toMatchObject(f);
     const notes = out.messages.notes.map((n) => n.code);
     expect(notes).toEqual(note ? [note] : []);
     if (note) expect(out.messages.notes[0]?.params).toEqual({ resolver: INSIDE });

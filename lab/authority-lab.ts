@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeServer, startFakeDnsServer } from './fake-dns-server';
+import { type FakeServer, type Rule, startFakeDnsServer } from './fake-dns-server';
 import { freePort, portFree } from './net';
 import { type Nsd, startNsd } from './nsd';
 import { flushCache, startUnbound, type Unbound } from './unbound';
@@ -56,6 +56,11 @@ export type AuthorityLabOptions = {
    * served by one nsd at OTHER_ADDRESS and given to unbound as stub zones.
    */
   resolverZones?: Zone[];
+  /**
+   * Server name → milliseconds its answers are held back (the bench's latency lab: real servers answer after
+   * 20–300 ms). Only servers run by the fake server (`fake: true`) can be delayed.
+   */
+  delays?: Record<string, number>;
   keepDir?: boolean;
 };
 
@@ -144,6 +149,11 @@ function rootZone(): Zone {
   };
 }
 
+function delayRules(delays: Record<string, number> | undefined, name: string): Rule[] {
+  const entry = Object.entries(delays ?? {}).find(([n]) => absolute(n) === absolute(name));
+  return entry && entry[1] > 0 ? [{ suffix: '', behaviour: { kind: 'delay', ms: entry[1] } }] : [];
+}
+
 async function sharedPort(hosts: string[]): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = await freePort(hosts[0]);
@@ -207,6 +217,7 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
               port,
               zones: specs.map((x) => x.zone.apex),
               records: specs.flatMap((x) => withApexRecords(x.zone)),
+              rules: delayRules(options.delays, name),
             }),
           );
           return;

@@ -258,6 +258,6 @@ describe('propagation through real resolvers', () => {
     // In Chinese too.
     const zh = Report.parse((await get(app!.url, '/api/check?domain=split-wrong.test&lang=zh-CN')).json);
     const zhFix = zh.fixes.find((f) => f.canonical.name === 'autodiscover.split-wrong.test');
-    expect(zhFix?.notes[0]).toContain(`内部 DNS 服务器 ${internal!.address}`);
+    expect(zhFix?.notes[0]).toContain(`内部 DNS 服务器（${internal!.address}）`);
   });
 });

@@ -141,7 +141,7 @@ describe('the fix list text names both places, in both languages', () => {
   );
   it.each([
     ['en', en, ["domain's DNS host", `internal DNS server ${INSIDE}`]],
-    ['zh-CN', zhCN, ['DNS 托管商', `内部 DNS 服务器 ${INSIDE}`]],
+    ['zh-CN', zhCN, ['DNS 托管商', `内部 DNS 服务器（${INSIDE}）`]],
   ] as const)('%s', (_lang, catalogue, parts) => {
     const [fix] = hostFixes([both], 'contoso.test', 'generic', catalogue);
     expect(fix?.canonical.places).toHaveLength(2);

@@ -33,7 +33,6 @@ describe('authority settings', () => {
     [{ DNS_AUTH_PORT: '0' }, /DNS_AUTH_PORT/],
     [{ AUTH_QPS_PER_SERVER: '0' }, /AUTH_QPS_PER_SERVER/],
     [{ AUTH_MAX_QUERIES_PER_DOMAIN: 'many' }, /AUTH_MAX_QUERIES_PER_DOMAIN/],
-    [{ AUTH_QPS_PER_SERVER: '2', CHECK_WORKERS: '2' }, /AUTH_QPS_PER_SERVER: 2 is below the number of check threads/],
   ])('%o stops start-up with the variable named', (env, message) => {
     expect(() => parseConfig({ ...base, ...env })).toThrow(message);
   });

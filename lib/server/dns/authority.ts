@@ -6,8 +6,8 @@
  *
  * Bounds: each domain has its own query budget (AUTH_MAX_QUERIES_PER_DOMAIN; MAX_QUERIES_PER_DOMAIN stays the
  * resolvers'), at most AUTH_MAX_SERVERS names and AUTH_MAX_ADDRESSES addresses per zone, and every query waits
- * for its server address's politeness limiter (AUTH_QPS_PER_SERVER per process in any one-second window, shared
- * out among the check threads: ./politeness.ts). A root that does not answer is remembered for AUTH_UNREACHABLE_S
+ * for its server address's politeness limiter (AUTH_QPS_PER_SERVER per process in any one-second window, counted
+ * across the check threads: ./politeness.ts). A root that does not answer is remembered for AUTH_UNREACHABLE_S
  * so that a blocked network does not make every check wait out the root timeouts; a background probe clears the
  * mark as soon as the root answers again.
  */
@@ -23,7 +23,15 @@ import {
 import type { AuthServerProblem, DnsAnswer, RecordType } from '@/lib/schema';
 import type { AuthorityConfig } from '../env';
 import { NEVER_ABORTED } from './abort';
-import { createPoliteness, type Politeness, qpsPerThread } from './politeness';
+import {
+  createPoliteness,
+  localSlots,
+  type Politeness,
+  processNow,
+  processPolitenessBuffer,
+  qpsPerThread,
+  sharedSlots,
+} from './politeness';
 import type { ServerAddress } from './servers';
 import type { Transport, WireResult } from './transport';
 import {
@@ -98,13 +106,20 @@ function state(): AuthorityState {
 }
 
 /**
- * Waits until a query to `host` may go: this thread's share of AUTH_QPS_PER_SERVER (see politeness.ts), so that
- * the main thread and the check workers together stay within the cap in any one-second window.
+ * Waits until a query to `host` may go: at most AUTH_QPS_PER_SERVER in any one second for the whole process, the
+ * main thread and the check workers counting in one shared log (./politeness.ts); a cap too large for it is shared
+ * out among the threads instead.
  */
 async function polite(host: string, config: AuthorityConfig, signal: AbortSignal): Promise<void> {
   const s = state();
-  s.limiter ??= createPoliteness();
-  await s.limiter.wait(host, qpsPerThread(config.qpsPerServer, config.threads ?? 1), signal);
+  const buffer = processPolitenessBuffer(config.qpsPerServer);
+  if (!s.limiter) {
+    s.limiter = buffer
+      ? createPoliteness(processNow, undefined, sharedSlots(buffer))
+      : createPoliteness(undefined, undefined, localSlots());
+  }
+  const qps = buffer ? config.qpsPerServer : qpsPerThread(config.qpsPerServer, config.threads ?? 1);
+  await s.limiter.wait(host, qps, signal);
 }
 
 /** Forgets the remembered "root unreachable" marks and the limiter (tests). */

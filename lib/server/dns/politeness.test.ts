@@ -4,7 +4,7 @@
  * an aborted waiter gives up its turn, and the cap shared out among the check threads.
  */
 import { describe, expect, it } from 'vitest';
-import { createPoliteness, qpsPerThread } from './politeness';
+import { createPoliteness, MAX_SHARED_QPS, qpsPerThread, sharedBuffer, sharedSlots } from './politeness';
 
 /** A fake clock: `sleep` advances it (the waiters run one after another, as the limiter queues them). */
 function clock() {
@@ -84,7 +84,34 @@ describe('createPoliteness', () => {
   });
 });
 
-describe('qpsPerThread', () => {
+describe('the shared log: one cap for every thread of the process', () => {
+  it('two limiters on one buffer (the main thread and a worker) together send at most qps in any second', async () => {
+    const c = clock();
+    c.advance(1_000_000); // a process clock reads epoch milliseconds, never 0
+    const buffer = sharedBuffer(5);
+    const main = createPoliteness(c.now, c.sleep, sharedSlots(buffer));
+    const worker = createPoliteness(c.now, c.sleep, sharedSlots(buffer));
+    const sent: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await (i % 2 === 0 ? main : worker).wait('192.0.2.1', 5);
+      sent.push(c.now());
+    }
+    expect(busiest(sent, 1000)).toBe(5);
+    // Each could use the whole cap: the first five went at once, whichever thread asked.
+    expect(sent.slice(0, 5)).toEqual([1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000]);
+    // Another address is not held back.
+    const before = c.now();
+    await worker.wait('192.0.2.2', 5);
+    expect(c.now()).toBe(before);
+  });
+
+  it('holds a ring up to MAX_SHARED_QPS; a larger cap has no shared log', () => {
+    expect(sharedBuffer(MAX_SHARED_QPS).byteLength).toBeGreaterThan(sharedBuffer(20).byteLength);
+    expect(sharedBuffer(MAX_SHARED_QPS * 4).byteLength).toBe(sharedBuffer(MAX_SHARED_QPS).byteLength);
+  });
+});
+
+describe('qpsPerThread (a cap above MAX_SHARED_QPS)', () => {
   it.each([
     ['one thread keeps the whole cap', 20, 1, 20],
     ['three threads share 20: 6 each (18 in all, never over)', 20, 3, 6],

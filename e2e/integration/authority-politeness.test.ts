@@ -5,8 +5,13 @@
  * query arrives, per address. No address may get more than AUTH_QPS_PER_SERVER queries in any one-second window,
  * for the whole process: the cap is shared out among the check threads (lib/server/dns/politeness.ts).
  *
- * Tolerance: the arrivals are counted in windows of 0.9 s instead of 1 s, which allows 100 ms of scheduling jitter
- * between the app sending a query and the lab's process noting it (both run on a loaded machine).
+ * The lab notes an arrival when its event loop gets to it, which on a loaded machine can be late and bunch a few
+ * together, so the test allows for that in two ways that a process over the cap still fails:
+ * - bursts: no more than the cap within any 0.5 s (half a second of tolerance). Limiters with fixed windows, one
+ *   per thread, put a burst of the cap at the start of each thread's window, and with two threads two bursts
+ *   always fall within 0.5 s of each other: twice the cap;
+ * - rate: no more than 5 × the cap, plus one second's worth for late arrivals, within any 5 s. A process sending
+ *   at twice the cap, evenly, sends 10 × the cap.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityLab, type AuthZone, startAuthorityLab } from '../../lab/authority-lab';
@@ -20,7 +25,6 @@ import { get, post } from '../support/http';
 
 /** AUTH_QPS_PER_SERVER of the app under test (the default). */
 const CAP = 20;
-const WINDOW_MS = 900;
 const DOMAINS = Array.from({ length: 16 }, (_, i) => `polite-${String(i).padStart(2, '0')}.test`);
 const SERVERS = ['pa.lab.test', 'pb.lab.test'];
 
@@ -115,8 +119,10 @@ describe('the politeness cap during a bulk run', () => {
       const times = arrivals[address] ?? [];
       // Enough queries that the run had to spread them over several seconds: the cap was what held them back.
       expect(times.length, address).toBeGreaterThan(5 * CAP);
-      const most = busiest(times, WINDOW_MS);
-      expect(most, `${address}: ${most} queries within ${WINDOW_MS} ms (cap ${CAP}/s)`).toBeLessThanOrEqual(CAP);
+      const burst = busiest(times, 500);
+      expect(burst, `${address}: ${burst} queries within 0.5 s (cap ${CAP}/s)`).toBeLessThanOrEqual(CAP);
+      const rate = busiest(times, 5000);
+      expect(rate, `${address}: ${rate} queries within 5 s (cap ${CAP}/s)`).toBeLessThanOrEqual(6 * CAP);
     }
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { toVisibleText } from '@/lib/client/dns-text';
-import { placesNote } from '@/lib/fixes/internal-copy';
+import { placesNote } from '@/lib/fixes/places';
 import type { Fix } from '@/lib/schema';
 
 const OP_CLASS: Record<Fix['op'], string> = {

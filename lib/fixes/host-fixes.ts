@@ -7,7 +7,7 @@ import { PLACEHOLDERS } from '@/lib/findings/catalogue';
 import { GENERIC_HOST, hostById, hostDisplayName } from '@/lib/fixes/hosts/catalogue';
 import { FIELD_PARAM, formatFixForHost } from '@/lib/fixes/hosts/format';
 import { instructionsFor } from '@/lib/fixes/hosts/instructions';
-import { placesNote } from '@/lib/fixes/internal-copy';
+import { placesNote } from '@/lib/fixes/places';
 import { normalizeName } from '@/lib/lookups/dns-names';
 import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
 import type {

@@ -6,6 +6,8 @@
 import { RECORD_TTL } from '@/lib/findings/catalogue';
 import type { Fix, FixOp, FixPlace, MessageRef, Propagation, RecordFinding } from '@/lib/schema';
 
+export { placesNote } from './places';
+
 type WithPropagation = Pick<RecordFinding, 'name' | 'host' | 'type' | 'status' | 'fixes' | 'messages'> & {
   propagation?: Propagation;
 };
@@ -76,14 +78,4 @@ export function withInternalCopyFixes<R extends WithPropagation>(record: R): R {
   const fixes = insideFixes(record, record.propagation, inside);
   const note: MessageRef = { code: 'propagation.fix.insideOnly', params: { resolver } };
   return { ...record, fixes, messages: { ...record.messages, notes: [...record.messages.notes, note] } };
-}
-
-/** The place note of a fix (for the host fix list), as a message; null for a fix made at the DNS host only. */
-export function placesNote(fix: Pick<Fix, 'places'>): MessageRef | null {
-  const inside = (fix.places ?? []).flatMap((p) => (p.kind === 'internal' ? [p.resolver] : []));
-  if (inside.length === 0) return null;
-  const resolver = inside.join(', ');
-  return fix.places?.some((p) => p.kind === 'dns-host')
-    ? { code: 'propagation.fix.both', params: { resolver } }
-    : { code: 'propagation.fix.insideOnly', params: { resolver } };
 }

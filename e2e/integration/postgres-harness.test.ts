@@ -1,10 +1,11 @@
 /**
  * The PostgreSQL test harness (lab/postgres.ts, e2e/support/postgres.ts): the run's cluster hands each file an
  * empty database of its own; a cluster of one's own can be stopped and started again with its data; and a test
- * process that dies without stopping its cluster leaves no server running and no directory behind.
+ * process that dies without stopping its cluster leaves no server running and no directory behind. Also: on the
+ * Node 24 stage, what the tests start runs on Node 24 too.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Postgres, startPostgres, withClient } from '../../lab/postgres';
@@ -93,19 +94,26 @@ describe('a cluster of its own', () => {
   });
 });
 
+describe('the Node the suite runs on', () => {
+  it('is the `node` in PATH, so the processes the tests start (`next start`, tsx) run on it too', () => {
+    // scripts/test.ts runs this suite again on Node 24 with that Node's bin directory first in PATH: without it the
+    // app under test would quietly run on the system's Node.
+    const found = execFileSync('node', ['-p', 'process.execPath'], { encoding: 'utf8' }).trim();
+    expect(realpathSync(found)).toBe(realpathSync(process.execPath));
+  });
+});
+
 describe('a test process that dies without stopping its cluster', () => {
   /** Runs e2e/support/postgres-orphan.ts and resolves with what it printed, once it has started its cluster. */
   function startOrphan(mode: 'exit' | 'wait') {
     const root = repoRoot();
-    const child = spawn(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      [join(root, 'e2e/support/postgres-orphan.ts'), mode],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const started = new Promise<{ pid: number; dir: string }>((resolve, reject) => {
+    // One process (`node --import tsx`): the tsx CLI would run the script in a child of its own, which a SIGKILL
+    // of the CLI leaves running.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'e2e/support/postgres-orphan.ts'), mode], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const started = new Promise<{ pid: number; dir: string; parent: number }>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
@@ -136,6 +144,7 @@ describe('a test process that dies without stopping its cluster', () => {
     const { child, started } = startOrphan('wait');
     const server = await started;
     expect(alive(server.pid)).toBe(true);
+    expect(server.parent).toBe(child.pid);
     child.kill('SIGKILL');
     await expectGone(server);
   });

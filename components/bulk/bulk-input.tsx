@@ -1,6 +1,6 @@
 'use client';
 
-import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type DragEvent, type ReactNode, useDeferredValue, useMemo, useState } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
@@ -43,6 +43,9 @@ type Props = {
    * and duplicates are kept with the run for the summary export) and an uploaded file's other columns.
    */
   onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices, source: RunSourceInput) => void;
+  /** Why the last Start was refused (or the countdown to its retry), shown under Start, and its id. */
+  startProblem?: ReactNode;
+  startDescribedBy?: string | undefined;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -55,7 +58,7 @@ const LIST_LIMIT = 50;
 /** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
 export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
 
-export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
+export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, startProblem, startDescribedBy }: Props) {
   const { t, lang, num } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
@@ -296,7 +299,9 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         type="button"
         data-testid="bulk-start"
         disabled={!canStart}
-        aria-describedby={list?.overLimit ? 'bulk-over-limit' : undefined}
+        aria-describedby={
+          [list?.overLimit ? 'bulk-over-limit' : '', startDescribedBy ?? ''].join(' ').trim() || undefined
+        }
         onClick={() =>
           list &&
           source &&
@@ -309,6 +314,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       >
         {busy ? t('bulk.input.starting') : t('bulk.input.start')}
       </button>
+      {startProblem}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, type ReactNode, useId } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { useT } from '@/components/ui/i18n-provider';
 import { SpinnerIcon } from '@/components/ui/icons';
@@ -29,6 +29,8 @@ type Props = {
   running: boolean;
   onSubmit: () => void;
   onStop: () => void;
+  /** The last check's refusal or failure, shown under Check (which names it with `aria-describedby`). */
+  error?: { id: string; node: ReactNode } | null;
 };
 
 /**
@@ -132,7 +134,7 @@ export function CheckForm(props: Props) {
           type="submit"
           // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
           aria-disabled={!canSubmit || running}
-          aria-describedby={blocked ? blockedId : undefined}
+          aria-describedby={[blocked ? blockedId : '', props.error?.id ?? ''].join(' ').trim() || undefined}
           className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
         >
           {running ? <SpinnerIcon /> : null}
@@ -153,6 +155,7 @@ export function CheckForm(props: Props) {
           </p>
         ) : null}
       </div>
+      {props.error?.node ?? null}
     </form>
   );
 }

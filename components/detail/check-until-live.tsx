@@ -6,7 +6,7 @@ import { RefreshIcon } from '@/components/ui/icons';
 import { toClientError } from '@/lib/client/api-error';
 import { errorMessageRef } from '@/lib/client/error-message';
 import { fetchReport } from '@/lib/client/fetcher';
-import { recheckKey } from '@/lib/client/keys';
+import { reportRecheckKey } from '@/lib/client/keys';
 import { hasPropagation, nextStep, publishedBaseline, watchedRecords } from '@/lib/client/live-watch';
 import { clockTime } from '@/lib/client/propagation-view';
 import type { Report } from '@/lib/schema';
@@ -21,12 +21,6 @@ type Phase =
 
 const BUTTON =
   'inline-flex items-center gap-1 rounded-lg border border-emerald-600 bg-white px-3 py-1.5 text-sm font-medium text-emerald-800 hover:bg-emerald-50 dark:border-emerald-500 dark:bg-slate-800 dark:text-emerald-200 dark:hover:bg-slate-700';
-
-/** The re-check URL of a report: same domain, cloud and services as it was checked with, past our cache. */
-function checkUrl(report: Report, lang: string): string {
-  const services = report.services.overridden.map((s) => `${s}:${report.services[s] ? 'on' : 'off'}`).join(',');
-  return recheckKey(report.domain, report.cloud.selected, lang, services || undefined);
-}
 
 /**
  * "Check until live" (issue 14 item 4): re-checks the domain at the next TTL expiry of what is pending (never more
@@ -70,7 +64,7 @@ export function CheckUntilLive({
     setPhase({ kind: 'checking' });
     let next: Report;
     try {
-      next = await fetchReport(checkUrl(latest.current, lang));
+      next = await fetchReport(reportRecheckKey(latest.current, lang));
     } catch (err) {
       if (!watch.current.running) return;
       // A failed check counts as a miss; the schedule backs off and tries again.

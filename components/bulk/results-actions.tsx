@@ -73,7 +73,7 @@ export function ResultsActions(props: Props) {
   };
   const exportErrorId = `bulk-export-error-${runId}`;
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-testid="bulk-actions">
       {/* On paper: how many rows, and when it was printed (each row keeps its own checked-at time). */}
       <p className="hidden text-sm print:block">
         {t('bulk.table.shown', { shown: num(shown.length), total: num(total) })} ·{' '}

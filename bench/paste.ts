@@ -82,18 +82,44 @@ function slowFrames(marks: number[], loaf: LoafEntry[], from: number, count = 3)
   });
 }
 
-/** Pastes about `bytes` into `/` at `url` once and measures the frames until the result shows. */
-export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 600_000): Promise<PasteRun> {
+/**
+ * Where the list is pasted: `/` (the default) or `/bulk` (`BENCH_PASTE_PAGE=bulk npm run bench -- --parts paste`):
+ * the page, its text box, what shows the list was read (over both pages' limits: the offer to open it in Bulk, or
+ * to check the first N).
+ */
+const PAGES = {
+  home: {
+    path: '/?lang=en',
+    box: 'textarea[name="d"]',
+    ready: '[data-testid="ready-count"]:not([data-reading])',
+    result: '[data-testid="open-in-bulk"]',
+  },
+  bulk: {
+    path: '/bulk?lang=en',
+    box: 'textarea#bulk-domains',
+    ready: '[data-testid="bulk-list-counts"]:not([data-reading])',
+    result: '[data-testid="bulk-over-limit"]',
+  },
+} as const;
+
+/** Pastes about `bytes` into `/` (or `/bulk`) at `url` once and measures the frames until the result shows. */
+export async function measurePaste(
+  url: string,
+  bytes = 5_000_000,
+  timeoutMs = 600_000,
+  target: keyof typeof PAGES = process.env.BENCH_PASTE_PAGE === 'bulk' ? 'bulk' : 'home',
+): Promise<PasteRun> {
+  const where = PAGES[target];
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(`${url}/?lang=en`);
-    const box = page.getByRole('textbox').first();
+    await page.goto(`${url}${where.path}`);
+    const box = page.locator(where.box);
     // The validation loads on first use: load it first, so the measure is of reading the list.
     await box.fill('contoso.test');
-    await page.locator('[data-testid="ready-count"]:not([data-reading])').filter({ hasText: '1' }).waitFor();
+    await page.locator(where.ready).filter({ hasText: '1' }).waitFor();
     const { text, lines } = pastedText(bytes);
     // The text goes into the page first: sending 5 MB through the DevTools protocol takes seconds that are no
     // part of a paste.
@@ -121,7 +147,7 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
     // As a paste: the value, then one input event (Playwright's fill types through the editing commands). Then
     // the first frame (Chromium lays the text box out) and the next one, from which the page's own work counts.
     const pasted = (await page.evaluate(`(() => {
-      const box = document.querySelector('textarea[name="d"]');
+      const box = document.querySelector(${JSON.stringify(where.box)});
       const start = performance.now();
       Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, window.benchText);
       const set = performance.now();
@@ -130,8 +156,8 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
       requestAnimationFrame(() => requestAnimationFrame(() => { window.benchDrawn = performance.now(); }));
       return { start, set, end };
     })()`)) as { start: number; set: number; end: number };
-    // Over every limit of the main page: the result is the offer to open the list in Bulk.
-    await page.getByTestId('open-in-bulk').waitFor();
+    // Over every limit of the page: the result is the offer to open the list in Bulk (or, there, to check part of it).
+    await page.locator(where.result).waitFor();
     const end = (await page.evaluate('performance.now()')) as number;
     const drawn = (await page.evaluate('window.benchDrawn')) as number;
     const all = (await page.evaluate('window.benchFrames')) as number[];

@@ -4,6 +4,7 @@ import { type DragEvent, type ReactNode, useDeferredValue, useMemo, useState } f
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { ListBox } from '@/components/ui/list-box';
 import { RejectedLines } from '@/components/ui/rejected-lines';
 import { ServicesField } from '@/components/ui/services-field';
 import { type SlicedWork, useSliced } from '@/components/ui/use-sliced';
@@ -146,14 +147,14 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, st
       <label className="block text-sm font-semibold" htmlFor="bulk-domains">
         {t('bulk.input.label')}
       </label>
-      <textarea
-        ref={box}
+      <ListBox
+        boxRef={box}
         id="bulk-domains"
         data-testid="bulk-domains"
         rows={6}
         value={text}
         disabled={csv !== null}
-        onChange={(event) => setText(event.target.value)}
+        onText={setText}
         // `isolate`: painted on a layer of its own, so frames while a long list is read do not paint it again.
         className="isolate w-full rounded border border-slate-300 p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
       />

@@ -1,7 +1,7 @@
 'use client';
 
 import { type MouseEvent, useState } from 'react';
-import { errorText } from '@/components/dashboard/error-text';
+import { errorText } from '@/components/ui/error-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { RequestError } from '@/components/ui/request-error';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';

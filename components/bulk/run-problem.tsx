@@ -1,7 +1,7 @@
 'use client';
 
-import { errorText } from '@/components/dashboard/error-text';
 import { DnsText } from '@/components/ui/dns-text';
+import { errorText } from '@/components/ui/error-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { RequestError } from '@/components/ui/request-error';
 import type { ProblemPlace, RunProblem } from './use-bulk-run';

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useId } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { useT } from '@/components/ui/i18n-provider';
 import { SpinnerIcon } from '@/components/ui/icons';
+import { ListBox } from '@/components/ui/list-box';
 import { ServicesField } from '@/components/ui/services-field';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { InputCheck } from '@/lib/client/input-check';
@@ -14,6 +15,7 @@ export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.co
 
 type Props = {
   text: string;
+  /** Keep it stable (useCallback): the text box renders again only when its own props change. */
   onText: (text: string) => void;
   cloud: CloudChoice;
   onCloud: (cloud: CloudChoice) => void;
@@ -87,12 +89,12 @@ export function CheckForm(props: Props) {
         <p id={helpId} className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
           {t('ui.form.domainsHelp')} {t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) })}
         </p>
-        <textarea
-          ref={box}
+        <ListBox
+          boxRef={box}
           id={textId}
           name="d"
           value={text}
-          onChange={(e) => onText(e.target.value)}
+          onText={onText}
           rows={8}
           spellCheck={false}
           autoCapitalize="off"

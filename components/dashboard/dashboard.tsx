@@ -95,6 +95,14 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
     );
   }, [checkInput]);
 
+  const onText = useCallback(
+    (value: string) => {
+      warm();
+      setText(value);
+    },
+    [warm],
+  );
+
   const submit = useCallback(
     async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
@@ -189,10 +197,7 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
         ) : null}
         <CheckForm
           text={text}
-          onText={(value) => {
-            warm();
-            setText(value);
-          }}
+          onText={onText}
           cloud={cloud}
           onCloud={setCloud}
           services={services}

@@ -1,8 +1,8 @@
 import { DnsText } from '@/components/ui/dns-text';
+import { errorText } from '@/components/ui/error-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { Trans } from '@/components/ui/trans';
 import type { RunError } from '@/lib/client/run-state';
-import { errorText } from './error-text';
 
 /** What a refused or failed check says: a heading, the sentence for its code, and the server's line issues (400). */
 export function RunErrorBody({ error, heading }: { error: RunError; heading: string }) {

@@ -5,6 +5,7 @@ import { CloudSelect } from '@/components/ui/cloud-select';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { ListBox } from '@/components/ui/list-box';
+import { ReadingProgress } from '@/components/ui/reading-progress';
 import { RejectedLines } from '@/components/ui/rejected-lines';
 import { ServicesField } from '@/components/ui/services-field';
 import { type SlicedWork, useSliced } from '@/components/ui/use-sliced';
@@ -60,7 +61,7 @@ const LIST_LIMIT = 50;
 export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
 
 export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, startProblem, startDescribedBy }: Props) {
-  const { t, lang, num } = useT();
+  const { t, lang } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
   const [file, setFile] = useState<FileImport | null>(null);
@@ -264,7 +265,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, st
       ) : null}
       {reading !== null ? (
         <p data-testid="bulk-list-counts" data-reading="true" className="text-sm font-semibold">
-          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
+          <ReadingProgress feed={reading} />
         </p>
       ) : list ? (
         <ListSummary

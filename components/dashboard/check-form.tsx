@@ -4,6 +4,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { SpinnerIcon } from '@/components/ui/icons';
 import { ListBox } from '@/components/ui/list-box';
 import { ServicesField } from '@/components/ui/services-field';
+import type { ProgressFeed } from '@/components/ui/use-sliced';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { InputCheck } from '@/lib/client/input-check';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
@@ -23,8 +24,8 @@ type Props = {
   onServices: (services: ServiceChoices) => void;
   /** The live validation; null until it has loaded (the form still submits: the page validates before sending). */
   check: InputCheck | null;
-  /** How much of a long list has been read (0 to 1) while it is being read, else null. */
-  reading: number | null;
+  /** While a long list is being read: how much of it has been read (a live feed), else null. */
+  reading: ProgressFeed | null;
   onOpenInBulk: (domains: string[]) => void;
   onRemoveRejected: (invalid: InvalidEntry[]) => void;
   policy: InputPolicy;

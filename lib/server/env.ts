@@ -11,7 +11,7 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Never echoed in configuration errors. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL']);
 
 /** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
 export const MIN_SECRET_LENGTH = 32;
@@ -134,6 +134,16 @@ const EnvSchema = z.object({
     .transform((v) => (v === 'auto' ? Math.max(0, Math.min(4, availableParallelism() - 1)) : v)),
   /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
+  // --- Storage (docs/deploy.md) ---
+  /** The embedded database's directory (used when DATABASE_URL is not set). */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** PostgreSQL for every instance: `postgres://user:password@host:5432/db`. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'use a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /**
    * Runs kept in memory in all (the memory bound). A new run makes room only by dropping its own client's oldest
    * finished run (which then answers 410 like an expired one); see MAX_RUNS_PER_CLIENT.
@@ -256,6 +266,9 @@ function propagationConfig(e: z.infer<typeof EnvSchema>): PropagationConfig {
   };
 }
 
+/** Where runs are kept: the embedded database (one file in `dir`) or PostgreSQL (`url`). */
+export type StorageConfig = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string };
+
 export type RateLimitConfig = {
   requests: number;
   requestsWindowS: number;
@@ -309,6 +322,8 @@ export type ServerConfig = {
   /** Worker threads for bulk-run checks (0 = main thread). */
   checkWorkers: number;
   runRetentionS: number;
+  /** Where runs are kept: the embedded database in a directory, or PostgreSQL. */
+  storage: StorageConfig;
   maxRunsKept: number;
   maxRunsPerClient: number;
   /** Hours after which the bulk page calls results old. */
@@ -411,6 +426,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     bulkConcurrency: e.BULK_CONCURRENCY,
     checkWorkers: e.CHECK_WORKERS,
     runRetentionS: e.RUN_RETENTION_S,
+    storage: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', dir: e.DATA_DIR },
     maxRunsKept: e.MAX_RUNS_KEPT,
     maxRunsPerClient: e.MAX_RUNS_PER_CLIENT,
     staleAfterH: e.STALE_AFTER_H,

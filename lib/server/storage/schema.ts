@@ -1,0 +1,45 @@
+/**
+ * The tables of the storage layer, as Kysely sees them. One schema for both backends: times are epoch
+ * milliseconds (numbers), JSON is text, packed results are bytes (BLOB in SQLite, bytea in PostgreSQL).
+ */
+export interface RunsTable {
+  id: string;
+  /** The rate-limit client key the run counts against (`RunOwner.client`). */
+  client: string;
+  /** SHA-256 of the owner token (hex). */
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  batch_started_at: number | null;
+  batch_done: number;
+  cloud: string;
+  /** JSON of the service override, or null. */
+  services: string | null;
+  lang: string;
+  status: string;
+  revision: number;
+  pending: number;
+  /** Valid domains in the run. */
+  total: number;
+  /** JSON: targets, invalid lines, duplicates and the input source (lines and uploaded columns). */
+  spec: string;
+}
+
+export interface RunResultsTable {
+  run_id: string;
+  /** Completion order within the run; a re-check replaces the row at its index. */
+  idx: number;
+  domain: string;
+  health: string;
+  checked_at: string;
+  revision: number;
+  /** The `CheckResult` JSON, brotli-packed (../runs/stored-result.ts). */
+  packed: Uint8Array;
+}
+
+export interface Database {
+  runs: RunsTable;
+  run_results: RunResultsTable;
+}

@@ -1,11 +1,10 @@
 /**
  * Every bound is a setting, and hitting one gives a clear answer — never a hang or a 500: names per
  * registrable domain, lines, body size, CNAME hops, TXT bytes, queries per domain, the run deadline, the
- * rate limits (per client, cost-based, shared through SQLite) and graceful shutdown.
+ * rate limits (per client, cost-based, shared through PostgreSQL) and graceful shutdown.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
@@ -262,13 +261,32 @@ describe('rate limits (per client, cost-based)', () => {
   });
 });
 
-describe('rate limits shared by two processes through SQLite (RATE_LIMIT_STORE)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'm365-rl-'));
+/** A new empty database on the test PostgreSQL server (TEST_DATABASE_URL), for the shared-limit case. */
+async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `limits_${process.pid}_${Date.now() % 100_000}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('rate limits shared by two instances on one PostgreSQL', () => {
   const apps: App[] = [];
+  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   beforeAll(async () => {
+    database = await freshDatabase(process.env.TEST_DATABASE_URL!);
     const env = {
       ...appEnv(resolver),
-      RATE_LIMIT_STORE: `sqlite:${join(dir, 'limits.db')}`,
+      DATABASE_URL: database.url,
       RATE_LIMIT_REQUESTS: '4',
       RATE_LIMIT_REQUESTS_WINDOW_S: '60',
     };
@@ -276,7 +294,7 @@ describe('rate limits shared by two processes through SQLite (RATE_LIMIT_STORE)'
   });
   afterAll(async () => {
     for (const app of apps) await app.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it('one budget across both; without TRUST_PROXY_HEADER, X-Forwarded-For does not make a new client', async () => {

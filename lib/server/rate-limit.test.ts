@@ -116,6 +116,18 @@ describe('limiters on the storage layer', () => {
     expect(rows).toEqual([{ key: 'req:k', points: 3 }]);
   });
 
+  test('PostgreSQL that stops answering: the in-memory insurance answers after the timeout, and still limits', async () => {
+    // A pool whose server vanished: the table exists, every later query waits forever.
+    const pool = {
+      query: (q: unknown) => (typeof q === 'string' ? Promise.resolve({ rows: [] }) : new Promise(() => undefined)),
+    };
+    const limiters = await createLimiters(CONFIG, { kind: 'postgres', pool: pool as never });
+    expect(limiters.store).toBe('postgres');
+    const results = await Promise.all(Array.from({ length: 4 }, () => consume(limiters.requests, 'requests', 'k', 1)));
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
+    expect(results.every((r) => r.error === undefined)).toBe(true);
+  });
+
   const pgUrl = process.env.TEST_DATABASE_URL;
   test.skipIf(!pgUrl)('PostgreSQL: two pools (two instances) count against one budget', async () => {
     const a = await openStorage({ kind: 'postgres', url: pgUrl! });

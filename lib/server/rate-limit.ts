@@ -27,6 +27,7 @@ import {
   RateLimiterPostgres,
   RateLimiterRes,
   RateLimiterSQLite,
+  RLWrapperTimeouts,
 } from 'rate-limiter-flexible';
 import { isIpAddress } from './dns/servers';
 import type { RateLimitConfig, ServerConfig } from './env';
@@ -77,8 +78,16 @@ function sqliteLimiters(config: RateLimitConfig, db: BetterSqlite3.Database): Li
 }
 
 /**
- * Limiters on PostgreSQL (the storage's pool), memory as insurance. Instances starting at once may both create
- * the table: PostgreSQL then reports a unique violation (23505) to one of them, which means it exists.
+ * How long a PostgreSQL limiter call may take before the in-memory insurance answers instead. A database that
+ * refuses connections fails at once; one that vanished from the network would otherwise hold every request for
+ * the pool's connection timeout.
+ */
+export const POSTGRES_LIMITER_TIMEOUT_MS = 1000;
+
+/**
+ * Limiters on PostgreSQL (the storage's pool), memory as insurance (also when a call takes longer than
+ * POSTGRES_LIMITER_TIMEOUT_MS). Instances starting at once may both create the table: PostgreSQL then reports a
+ * unique violation (23505) to one of them, which means it exists.
  */
 async function postgresLimiters(config: RateLimitConfig, pool: Pool): Promise<Limiters> {
   try {
@@ -88,16 +97,19 @@ async function postgresLimiters(config: RateLimitConfig, pool: Pool): Promise<Li
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
   }
-  const make = (spec: ReturnType<typeof specs>['requests']) =>
-    new RateLimiterPostgres({
+  const make = (spec: ReturnType<typeof specs>['requests']) => {
+    const insuranceLimiter = new RateLimiterMemory(spec);
+    const limiter = new RateLimiterPostgres({
       ...spec,
       storeClient: pool,
       storeType: 'pool',
       tableName: RATE_LIMIT_TABLE,
       tableCreated: true,
       clearExpiredByTimeout: true,
-      insuranceLimiter: new RateLimiterMemory(spec),
+      insuranceLimiter,
     });
+    return new RLWrapperTimeouts({ limiter, insuranceLimiter, timeoutMs: POSTGRES_LIMITER_TIMEOUT_MS });
+  };
   const s = specs(config);
   return { requests: make(s.requests), domains: make(s.domains), store: 'postgres' };
 }

@@ -10,7 +10,7 @@
  */
 
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +198,16 @@ describe('GET /api/ready reports the storage', () => {
   );
 });
 
+/** `npm run backup -- <dest>` for `dataDir` (the script itself, through tsx); resolves with its output. */
+async function backup(dataDir: string, dest: string): Promise<string> {
+  const root = repoRoot();
+  const { stdout } = await promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/backup.ts', dest], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+  });
+  return stdout;
+}
+
 describe('backup and restore of the embedded database while the app runs', () => {
   // TODO(durable-runs): once runs are kept in the storage, also check that a finished run is there after the
   // restore (GET /api/runs/<id>); until then the database holds the rate-limit counters, which show the same.
@@ -210,15 +220,7 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect(before).toEqual([200, 200, 200, 429]);
 
     const dest = join(tempDir('m365-so-backup-'), 'backup.db');
-    const root = repoRoot();
-    const { stdout } = await promisify(execFile)(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      ['scripts/backup.ts', dest],
-      {
-        cwd: root,
-        env: { ...process.env, DATA_DIR: original, DATABASE_URL: '' },
-      },
-    );
+    const stdout = await backup(original, dest);
     expect(stdout).toContain('backup:');
     // The app kept serving while it was copied.
     expect((await get(app.url, '/api/health')).status).toBe(200);
@@ -238,7 +240,7 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect(((await get(again.url, '/api/ready')).json as Ready).storage).toBe('ok');
   });
 
-  it('refuses to overwrite a file, and says so when DATA_DIR holds no database', async () => {
+  it('says so when DATA_DIR holds no database, and never overwrites a file', async () => {
     const root = repoRoot();
     const run = (args: string[], env: Record<string, string>) =>
       promisify(execFile)(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/backup.ts', ...args], {
@@ -253,6 +255,17 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain('no embedded database');
     expect(existsSync(join(empty, 'b.db'))).toBe(false);
+
+    const data = tempDir('m365-so-full-');
+    const db = new Database(join(data, DATABASE_FILE));
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    db.close();
+    const existing = join(tempDir('m365-so-dest-'), 'old.db');
+    writeFileSync(existing, 'an older backup');
+    const refused = await run([existing], { DATA_DIR: data });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('exists');
+    expect(readFileSync(existing, 'utf8')).toBe('an older backup');
   });
 
   it.todo('a restored backup contains the finished runs (GET /api/runs/<id>): needs the durable run store');

@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-// The test command's stage on another Node version (scripts/test.ts) builds better-sqlite3 for that version in a
-// copy of its own, so the build in node_modules stays the one for the Node that `npm start` runs.
+// The test command's stages on another Node version (scripts/test.ts) build better-sqlite3 for that version in a
+// copy of its own, so the build in node_modules stays the one for the Node that `npm start` runs. This alias serves
+// the test files; the app under test and other processes load it through e2e/support/better-sqlite3-redirect.cjs.
 const sqlite = process.env.TEST_BETTER_SQLITE3_DIR;
 
 export default defineConfig({

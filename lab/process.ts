@@ -14,7 +14,9 @@ export type Managed = {
   exited: Promise<number | string>;
   /** True once the process has exited. */
   readonly hasExited: boolean;
-  /** SIGTERM the process group, SIGKILL after `graceMs`. Idempotent. */
+  /** See `SpawnOptions.exitSignal`. */
+  exitSignal?: NodeJS.Signals;
+  /** SIGTERM the process group (or `stopSignal` to the process alone), SIGKILL the group after `graceMs`. Idempotent. */
   stop(graceMs?: number): Promise<void>;
 };
 
@@ -30,8 +32,22 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Signals the process `pid` alone (not its children). */
+function signalOne(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 function killAllNow(): void {
-  for (const m of running) killGroup(m.pid, 'SIGKILL');
+  for (const m of running) {
+    // A daemon with an exit signal shuts itself down (PostgreSQL: SIGQUIT = immediate shutdown, which also frees
+    // its shared memory); its watchdog kills whatever of the group is left once we are gone.
+    if (m.exitSignal) signalOne(m.pid, m.exitSignal);
+    else killGroup(m.pid, 'SIGKILL');
+  }
   running.clear();
 }
 
@@ -51,10 +67,19 @@ function installHooks(): void {
   }
 }
 
-/** Starts a watchdog shell that kills process group `pgid` (then removes `cleanupPath`) once `parent` is gone. */
-function startWatchdog(parent: number, pgid: number, cleanupPath?: string): ChildProcess | undefined {
+/**
+ * Starts a watchdog shell that stops process group `pgid` (SIGTERM to the group, or `stopSignal` to its leader
+ * alone), kills what is left 2 s later and then removes `cleanupPath`, once `parent` is gone.
+ */
+function startWatchdog(
+  parent: number,
+  pgid: number,
+  cleanupPath?: string,
+  stopSignal?: NodeJS.Signals,
+): ChildProcess | undefined {
   const cleanup = cleanupPath && !cleanupPath.includes("'") ? `rm -rf -- '${cleanupPath}';` : '';
-  const script = `while kill -0 ${parent} 2>/dev/null; do sleep 1; done; kill -TERM -${pgid} 2>/dev/null; sleep 2; kill -KILL -${pgid} 2>/dev/null; ${cleanup} exit 0`;
+  const stop = stopSignal ? `kill -${stopSignal.replace(/^SIG/, '')} ${pgid}` : `kill -TERM -${pgid}`;
+  const script = `while kill -0 ${parent} 2>/dev/null; do sleep 1; done; ${stop} 2>/dev/null; sleep 2; kill -KILL -${pgid} 2>/dev/null; ${cleanup} exit 0`;
   try {
     const dog = spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' });
     dog.unref();
@@ -76,6 +101,16 @@ export type SpawnOptions = {
   inheritOutput?: boolean;
   /** A temp path the watchdog removes after killing the process, should this process die without stopping it. */
   cleanupPath?: string;
+  /** Run as this user and group (root starting a daemon that refuses to run as root: PostgreSQL). */
+  uid?: number;
+  gid?: number;
+  /**
+   * Stop by sending this signal to the process alone instead of SIGTERM to its group: for a daemon that stops its
+   * own children (PostgreSQL: SIGINT = fast shutdown; SIGTERM would reach its backends and helpers directly).
+   */
+  stopSignal?: NodeJS.Signals;
+  /** Sent to the process alone when we exit without having stopped it, instead of SIGKILL to its group. */
+  exitSignal?: NodeJS.Signals;
 };
 
 /** Spawns a managed process (own process group, watchdog, cleanup on exit). */
@@ -87,6 +122,8 @@ export function spawnManaged(options: SpawnOptions): Managed {
     env: options.env ?? process.env,
     detached: true,
     stdio: ['ignore', out, out],
+    uid: options.uid,
+    gid: options.gid,
   });
   if (child.pid === undefined) {
     throw new Error(`${options.name}: could not start ${options.command} (is it installed?)`);
@@ -105,7 +142,7 @@ export function spawnManaged(options: SpawnOptions): Managed {
   });
   // Stay referenced: awaiting the exit of an unreferenced child with nothing else pending would let
   // Node end the process silently (exit code 0) in the middle of a stop().
-  const dog = startWatchdog(process.pid, pid, options.cleanupPath);
+  const dog = startWatchdog(process.pid, pid, options.cleanupPath, options.stopSignal);
   let stopping: Promise<void> | undefined;
   const managed: Managed = {
     name: options.name,
@@ -115,10 +152,12 @@ export function spawnManaged(options: SpawnOptions): Managed {
     get hasExited() {
       return hasExited;
     },
+    exitSignal: options.exitSignal,
     stop(graceMs = 3000) {
       stopping ??= (async () => {
         if (!hasExited) {
-          killGroup(pid, 'SIGTERM');
+          if (options.stopSignal) signalOne(pid, options.stopSignal);
+          else killGroup(pid, 'SIGTERM');
           const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs));
           if ((await Promise.race([exited, timer])) === 'timeout') {
             killGroup(pid, 'SIGKILL');

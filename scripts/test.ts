@@ -1,8 +1,9 @@
 /**
- * `npm test`: checks (and as root installs) the system packages, then runs the unit suite, makes sure
- * the production build is current, runs the integration suite and the browser suite, and prints the
- * summed result as the very last line: `N passed, N failed`. Exits non-zero when anything failed or a
- * suite crashed (a crashed suite counts as 1 failed). Under CI a skipped test counts as failed.
+ * `npm test`: checks (and as root installs) the system packages, then runs the unit suite (on this Node, then
+ * on Node 24), makes sure the production build is current, runs the integration suite (on this Node, then on
+ * Node 24) and the browser suite, and prints each stage's time and the summed result as the very last line:
+ * `N passed, N failed`. Exits non-zero when anything failed or a suite crashed (a crashed suite counts as 1
+ * failed). Under CI a skipped test counts as failed.
  */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import {
@@ -12,6 +13,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -39,7 +41,20 @@ type SuiteResult = {
   note?: string;
   /** Names of the failed tests with the first line of their error, repeated in the summary so a log's tail shows them. */
   failures?: string[];
+  /** Wall time of the stage. */
+  ms?: number;
 };
+
+/** Runs a stage and records its wall time on the result. */
+function timed(stage: () => SuiteResult): SuiteResult {
+  const started = Date.now();
+  const result = stage();
+  result.ms = Date.now() - started;
+  return result;
+}
+
+const minutes = (ms: number): string =>
+  `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
 
 const firstLine = (text: string | undefined): string =>
   (text ?? '')
@@ -52,7 +67,7 @@ const firstLine = (text: string | undefined): string =>
 // ---------------------------------------------------------------------------------------------
 // (a) System packages
 
-const APT_PACKAGES = ['nsd', 'unbound', 'bind9-dnsutils', 'chromium', 'fonts-noto-cjk', 'dnsperf'];
+const APT_PACKAGES = ['nsd', 'unbound', 'bind9-dnsutils', 'chromium', 'fonts-noto-cjk', 'dnsperf', 'postgresql'];
 const APT_LINE = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${APT_PACKAGES.join(' ')}`;
 
 function hasCommand(name: string): boolean {
@@ -68,6 +83,16 @@ function hasCommand(name: string): boolean {
   });
 }
 
+/** Debian keeps the server binaries out of PATH, under /usr/lib/postgresql/<version>/bin (lab/postgres.ts). */
+function hasPostgres(): boolean {
+  const base = '/usr/lib/postgresql';
+  try {
+    return readdirSync(base).some((version) => existsSync(join(base, version, 'bin', 'initdb')));
+  } catch {
+    return hasCommand('initdb');
+  }
+}
+
 function missingDeps(): string[] {
   const missing: string[] = [];
   for (const command of ['nsd', 'nsd-checkconf', 'unbound', 'unbound-control', 'unbound-checkconf', 'dig']) {
@@ -80,6 +105,7 @@ function missingDeps(): string[] {
   }
   const fonts = spawnSync('dpkg', ['-s', 'fonts-noto-cjk'], { stdio: 'ignore' });
   if (fonts.status !== 0) missing.push('fonts-noto-cjk');
+  if (!hasPostgres()) missing.push('postgresql (initdb)');
   return missing;
 }
 
@@ -87,7 +113,7 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
   return spawnSync(command, args, { stdio: 'inherit', env });
 }
 
-/** Installs the packages as root without letting Debian's scripts start nsd/unbound services. */
+/** Installs the packages as root without letting Debian's scripts start the nsd/unbound/postgresql services. */
 function installDeps(): boolean {
   const policy = '/usr/sbin/policy-rc.d';
   const ownPolicy = !existsSync(policy);
@@ -102,7 +128,8 @@ function installDeps(): boolean {
   }
   // Should a service have started anyway, stop it (we use our own ports; `service` may not exist).
   if (hasCommand('service')) {
-    for (const service of ['nsd', 'unbound']) spawnSync('service', [service, 'stop'], { stdio: 'ignore' });
+    for (const service of ['nsd', 'unbound', 'postgresql'])
+      spawnSync('service', [service, 'stop'], { stdio: 'ignore' });
   }
   return true;
 }
@@ -110,7 +137,7 @@ function installDeps(): boolean {
 function ensureDeps(): void {
   const missing = missingDeps();
   if (missing.length === 0) {
-    console.log('system packages: ok (nsd, unbound, dig, chromium, fonts-noto-cjk)');
+    console.log('system packages: ok (nsd, unbound, dig, chromium, fonts-noto-cjk, postgresql)');
     return;
   }
   console.log(`system packages missing: ${missing.join(', ')}`);
@@ -183,8 +210,25 @@ function vitestFailures(json: VitestJson): string[] {
   return failures;
 }
 
+type OtherNode = { name: string; node: string; sqlite: string };
+
+/**
+ * The environment of a stage on another Node: vitest's alias (vitest.config.ts) and a preloaded resolve hook
+ * (e2e/support/better-sqlite3-redirect.cjs) load its better-sqlite3 build, and its bin directory comes first in PATH
+ * so the processes the tests start (`next start`, tsx, all `#!/usr/bin/env node`) run on it too.
+ */
+function otherNodeEnv(on: OtherNode): NodeJS.ProcessEnv {
+  const hook = join(root, 'e2e', 'support', 'better-sqlite3-redirect.cjs');
+  return {
+    ...childEnv,
+    TEST_BETTER_SQLITE3_DIR: on.sqlite,
+    NODE_OPTIONS: `${childEnv.NODE_OPTIONS ?? ''} --require "${hook}"`.trim(),
+    PATH: `${dirname(on.node)}${delimiter}${childEnv.PATH ?? ''}`,
+  };
+}
+
 /** Runs one vitest project; `on` runs it on another Node binary (with a better-sqlite3 built for it). */
-function runVitest(project: 'unit' | 'integration', on?: { name: string; node: string; sqlite: string }): SuiteResult {
+function runVitest(project: 'unit' | 'integration', on?: OtherNode): SuiteResult {
   const name = on ? `${project} (${on.name})` : project;
   console.log(`\n=== ${name} (vitest) ===`);
   const out = join(tmp, `vitest-${project}${on ? '-other' : ''}.json`);
@@ -193,7 +237,7 @@ function runVitest(project: 'unit' | 'integration', on?: { name: string; node: s
     ? spawnSync(on.node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), ...args], {
         cwd: root,
         stdio: 'inherit',
-        env: { ...childEnv, TEST_BETTER_SQLITE3_DIR: on.sqlite },
+        env: otherNodeEnv(on),
         timeout: SUITE_TIMEOUT_MS,
       })
     : spawnSync(bin('vitest'), args, { cwd: root, stdio: 'inherit', env: childEnv, timeout: SUITE_TIMEOUT_MS });
@@ -275,7 +319,8 @@ function runPlaywright(): SuiteResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (d) The unit suite on Node 24 too: this machine's Node 20 is past its end of life, and users run 22 or 24.
+// (d) The unit and integration suites on Node 24 too: this machine's Node 20 is past its end of life, and users run
+// 22 or 24.
 
 const OTHER_NODE = '24';
 
@@ -284,7 +329,7 @@ const OTHER_NODE = '24';
  * better-sqlite3 built for it in a copy of its own, both kept in ~/.cache/m365-dns-health/ between runs. Either
  * the binary and the addon directory, or why the stage can't run here.
  */
-function otherNode(): { name: string; node: string; sqlite: string } | { note: string; failed?: true } {
+function otherNode(): OtherNode | { note: string; failed?: true } {
   if (Number(process.versions.node.split('.')[0]) >= Number(OTHER_NODE))
     return { note: `this is Node ${process.versions.node} already` };
   if (process.platform !== 'linux' || process.arch !== 'x64')
@@ -341,21 +386,39 @@ function runBuild(): boolean {
 // ---------------------------------------------------------------------------------------------
 
 function main(): void {
+  const started = Date.now();
   ensureDeps();
-  const results: SuiteResult[] = [runVitest('unit')];
+  const results: SuiteResult[] = [timed(() => runVitest('unit'))];
   const other = otherNode();
-  if ('node' in other) results.push(runVitest('unit', other));
-  else if (other.failed)
-    results.push({ name: `unit (Node ${OTHER_NODE})`, passed: 0, failed: 1, skipped: 0, note: other.note });
-  else console.log(`\n=== unit on Node ${OTHER_NODE}: not run (${other.note}) ===`);
-  if (runBuild()) {
-    results.push(runVitest('integration'), runPlaywright());
+  /** The suite again on the other Node, or why it can't run (a failure when the other Node could not be set up). */
+  const onOther = (project: 'unit' | 'integration') => {
+    if ('node' in other) results.push(timed(() => runVitest(project, other)));
+    else if (other.failed)
+      results.push({ name: `${project} (Node ${OTHER_NODE})`, passed: 0, failed: 1, skipped: 0, note: other.note });
+    else console.log(`\n=== ${project} on Node ${OTHER_NODE}: not run (${other.note}) ===`);
+  };
+  onOther('unit');
+  const buildStarted = Date.now();
+  const built = runBuild();
+  const buildMs = Date.now() - buildStarted;
+  if (built) {
+    results.push(timed(() => runVitest('integration')));
+    onOther('integration');
+    results.push(timed(runPlaywright));
   } else {
     results.push(
       { name: 'build', passed: 0, failed: 1, skipped: 0, note: 'next build failed' },
       { name: 'integration', passed: 0, failed: 1, skipped: 0, note: 'not run: no build' },
       { name: 'browser', passed: 0, failed: 1, skipped: 0, note: 'not run: no build' },
     );
+    if ('node' in other)
+      results.push({
+        name: `integration (${other.name})`,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        note: 'not run: no build',
+      });
   }
   rmSync(tmp, { recursive: true, force: true });
 
@@ -364,8 +427,9 @@ function main(): void {
   let failed = 0;
   let skipped = 0;
   for (const r of results) {
+    const time = r.ms === undefined ? '' : ` in ${minutes(r.ms)}`;
     console.log(
-      `${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` — ${r.note}` : ''}`,
+      `${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${time}${r.note ? ` — ${r.note}` : ''}`,
     );
     for (const failure of r.failures ?? []) console.log(`  ${failure}`);
     passed += r.passed;
@@ -380,6 +444,7 @@ function main(): void {
       console.log(`${skipped} test(s) skipped (CI would count them as failed).`);
     }
   }
+  console.log(`production build ${minutes(buildMs)}; total time ${minutes(Date.now() - started)}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

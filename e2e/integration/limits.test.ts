@@ -4,7 +4,6 @@
  * rate limits (per client, cost-based, shared through PostgreSQL) and graceful shutdown.
  */
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
@@ -12,6 +11,7 @@ import { ApiError, fromReportLookup, Report, type StreamLine } from '../../lib/s
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, type HttpResult, parseNdjson, post } from '../support/http';
+import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
 
@@ -261,32 +261,13 @@ describe('rate limits (per client, cost-based)', () => {
   });
 });
 
-/** A new empty database on the test PostgreSQL server (TEST_DATABASE_URL), for the shared-limit case. */
-async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `limits_${process.pid}_${Date.now() % 100_000}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-describe.skipIf(!process.env.TEST_DATABASE_URL)('rate limits shared by two instances on one PostgreSQL', () => {
+describe('rate limits shared by two instances on one PostgreSQL', () => {
   const apps: App[] = [];
-  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   beforeAll(async () => {
-    database = await freshDatabase(process.env.TEST_DATABASE_URL!);
+    const url = await freshDatabase('limits');
     const env = {
       ...appEnv(resolver),
-      DATABASE_URL: database.url,
+      DATABASE_URL: url,
       RATE_LIMIT_REQUESTS: '4',
       RATE_LIMIT_REQUESTS_WINDOW_S: '60',
     };
@@ -294,7 +275,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('rate limits shared by two insta
   });
   afterAll(async () => {
     for (const app of apps) await app.stop();
-    await database?.drop();
   });
 
   it('one budget across both; without TRUST_PROXY_HEADER, X-Forwarded-For does not make a new client', async () => {

@@ -4,9 +4,8 @@
  * embedded database restores into a working instance, and two instances starting at once on an empty
  * PostgreSQL database run each migration once.
  *
- * PostgreSQL: the cases that need one run when TEST_DATABASE_URL names a server the tests may create databases
- * on (each case gets its own database); the outage case needs none (it points the app at a TCP relay it opens
- * and closes).
+ * PostgreSQL: each case gets an empty database of its own on the run's cluster (../support/postgres); the outage
+ * case reaches it through a TCP relay it opens and closes, so the cluster itself keeps running for the others.
  */
 
 import { execFile } from 'node:child_process';
@@ -23,9 +22,9 @@ import { spawnManaged, waitUntil } from '../../lab/process';
 import { type App, repoRoot, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get } from '../support/http';
+import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
-const PG_URL = process.env.TEST_DATABASE_URL;
 const DATABASE_FILE = 'm365-dns-health.db';
 
 const dirs: string[] = [];
@@ -45,30 +44,6 @@ afterEach(async () => {
 });
 afterAll(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new empty database on the test server (dropped after the file). */
-const databases: string[] = [];
-async function freshDatabase(): Promise<string> {
-  const name = `storage_ops_${process.pid}_${databases.length}_${Date.now() % 100_000}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  databases.push(name);
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-afterAll(async () => {
-  if (!PG_URL || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of databases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
 });
 
 type Ready = { status: string; storage?: string };
@@ -166,36 +141,33 @@ describe('GET /api/ready reports the storage', () => {
     expect(ready.json).toMatchObject({ status: 'ready', storage: 'ok' });
   });
 
-  it.skipIf(!PG_URL)(
-    'PostgreSQL down: the app still starts and serves single checks, ready is 200 with storage unavailable; back: ok',
-    async () => {
-      const url = new URL(await freshDatabase());
-      const pgPort = Number(url.port || 5432);
-      const relayPort = await freePort();
-      const link = relay(relayPort, { host: url.hostname, port: pgPort });
-      url.host = `127.0.0.1:${relayPort}`;
-      // Nothing listens on the relay's port yet: PostgreSQL is unreachable from the start.
-      const app = await start({ DATABASE_URL: url.toString(), READY_CACHE_MS: '100', READY_TIMEOUT_MS: '1000' });
-      try {
-        const down = await get(app.url, '/api/ready');
-        expect(down.status).toBe(200);
-        expect(down.json).toMatchObject({ status: 'ready', storage: 'unavailable' });
-        expect(readFileSync(app.logFile!, 'utf8')).toMatch(/PostgreSQL \(DATABASE_URL\) cannot be reached/);
-        expect((await get(app.url, '/api/check?domain=ok-21v.test')).status).toBe(200);
-        await link.open();
-        await storageBecomes(app, 'ok');
-        // Lost again mid-life: the open storage's ping fails, readiness stays 200.
-        await link.close();
-        await storageBecomes(app, 'unavailable');
-        expect((await get(app.url, '/api/ready')).status).toBe(200);
-        expect((await get(app.url, '/api/check?domain=ok-21v.test')).status).toBe(200);
-        await link.open();
-        await storageBecomes(app, 'ok');
-      } finally {
-        await link.close();
-      }
-    },
-  );
+  it('PostgreSQL down: the app still starts and serves single checks, ready is 200 with storage unavailable; back: ok', async () => {
+    const url = new URL(await freshDatabase('storage_ops'));
+    const pgPort = Number(url.port || 5432);
+    const relayPort = await freePort();
+    const link = relay(relayPort, { host: url.hostname, port: pgPort });
+    url.host = `127.0.0.1:${relayPort}`;
+    // Nothing listens on the relay's port yet: PostgreSQL is unreachable from the start.
+    const app = await start({ DATABASE_URL: url.toString(), READY_CACHE_MS: '100', READY_TIMEOUT_MS: '1000' });
+    try {
+      const down = await get(app.url, '/api/ready');
+      expect(down.status).toBe(200);
+      expect(down.json).toMatchObject({ status: 'ready', storage: 'unavailable' });
+      expect(readFileSync(app.logFile!, 'utf8')).toMatch(/PostgreSQL \(DATABASE_URL\) cannot be reached/);
+      expect((await get(app.url, '/api/check?domain=ok-21v.test')).status).toBe(200);
+      await link.open();
+      await storageBecomes(app, 'ok');
+      // Lost again mid-life: the open storage's ping fails, readiness stays 200.
+      await link.close();
+      await storageBecomes(app, 'unavailable');
+      expect((await get(app.url, '/api/ready')).status).toBe(200);
+      expect((await get(app.url, '/api/check?domain=ok-21v.test')).status).toBe(200);
+      await link.open();
+      await storageBecomes(app, 'ok');
+    } finally {
+      await link.close();
+    }
+  });
 });
 
 /** `npm run backup -- <dest>` for `dataDir` (the script itself, through tsx); resolves with its output. */
@@ -271,9 +243,9 @@ describe('backup and restore of the embedded database while the app runs', () =>
   it.todo('a restored backup contains the finished runs (GET /api/runs/<id>): needs the durable run store');
 });
 
-describe.skipIf(!PG_URL)('two instances on one PostgreSQL', () => {
+describe('two instances on one PostgreSQL', () => {
   it('started at once on an empty database: both become ready, each migration ran once', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase('storage_ops');
     const both = await Promise.all([start({ DATABASE_URL: url }), start({ DATABASE_URL: url })]);
     for (const app of both) {
       const ready = await get(app.url, '/api/ready');

@@ -127,25 +127,6 @@ describe('limiters on the storage layer', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
     expect(results.every((r) => r.error === undefined)).toBe(true);
   });
-
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  test.skipIf(!pgUrl)('PostgreSQL: two pools (two instances) count against one budget', async () => {
-    const a = await openStorage({ kind: 'postgres', url: pgUrl! });
-    const b = await openStorage({ kind: 'postgres', url: pgUrl! });
-    opened.push(a, b);
-    await a.pool!.query('DROP TABLE IF EXISTS rate_limits');
-    const [la, lb] = await Promise.all([createLimiters(CONFIG, a), createLimiters(CONFIG, b)]);
-    expect(la.store).toBe('postgres');
-    const key = `k-${Date.now()}`;
-    const results = [
-      await consume(la.requests, 'requests', key, 1),
-      await consume(lb.requests, 'requests', key, 1),
-      await consume(la.requests, 'requests', key, 1),
-      await consume(lb.requests, 'requests', key, 1),
-    ];
-    expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
-    expect(results.every((r) => r.error === undefined)).toBe(true);
-  });
 });
 
 describe('RATE_LIMIT_STORE (removed)', () => {

@@ -33,6 +33,8 @@ type Props = {
   autoRun?: boolean;
   /** `STALE_AFTER_H` in milliseconds: older results get a banner. */
   staleAfterMs: number;
+  /** LIVE_WATCH_MAX_MIN: how long "check until live" may keep re-checking a selection. */
+  liveWatchMaxMin?: number;
 };
 
 /**
@@ -125,6 +127,7 @@ export function BulkPage(props: Props) {
         <BulkResults
           run={{ ...state, id: state.id }}
           staleAfterMs={staleAfterMs}
+          liveWatchMaxMin={props.liveWatchMaxMin}
           onRecheck={(body) => void recheck(body)}
         />
       ) : null}

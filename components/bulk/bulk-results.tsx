@@ -11,9 +11,10 @@ import { type Selection, setShown, summarizeSelection, toggleDomain } from '@/li
 import { buildIndex, countByHealth, filterRows, sortTableRows } from '@/lib/bulk/table-model';
 import { type BulkView, DEFAULT_VIEW, readView, writeView } from '@/lib/bulk/view-query';
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/presentation';
-import type { RunRecheckRequest } from '@/lib/schema';
+import type { Report, RunRecheckRequest, RunResult } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { BulkTable } from './bulk-table';
+import { BulkUntilLive } from './bulk-until-live';
 import { ResultsActions } from './results-actions';
 import { ResultsFilters } from './results-filters';
 import { ShareLinks } from './share-links';
@@ -24,7 +25,21 @@ type Props = {
   run: BulkRunState & { id: string };
   staleAfterMs: number;
   onRecheck: (body: RunRecheckRequest) => void;
+  /** How long "check until live" may keep re-checking a selection (LIVE_WATCH_MAX_MIN). */
+  liveWatchMaxMin?: number;
 };
+
+/**
+ * The run's rows with the newer reports of "check until live" in their place (a re-check of the run that arrives
+ * later is newer again, and wins). The run itself is not changed: its exports and links keep what it stored.
+ */
+function withNewer(rows: readonly RunResult[], newer: ReadonlyMap<string, Report>): readonly RunResult[] {
+  if (newer.size === 0) return rows;
+  return rows.map((row) => {
+    const report = newer.get(row.domain);
+    return report && report.checkedAt > row.checkedAt ? { ...report, index: row.index, revision: row.revision } : row;
+  });
+}
 
 /**
  * The results: the banner for old results, clickable health counts, the share links, filters (health, severity,
@@ -32,9 +47,19 @@ type Props = {
  * and pages of 100, 500 or all rows. Printing always shows every row that passes the filters. Every re-check
  * button is disabled unless this browser started the run (`run.owner`; the page says why).
  */
-export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
+export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60 }: Props) {
   const { t, num, day } = useT();
-  const { rows } = run;
+  const [newer, setNewer] = useState<ReadonlyMap<string, Report>>(() => new Map());
+  const rows = useMemo(() => withNewer(run.rows, newer), [run.rows, newer]);
+  const onWatchReports = useCallback(
+    (reports: Report[]) =>
+      setNewer((held) => {
+        const next = new Map(held);
+        for (const r of reports) next.set(r.domain, r);
+        return next;
+      }),
+    [],
+  );
   // A run that spans days (or was checked before today) shows the date on every row, not only on some.
   const withDates = useMemo(
     () =>
@@ -179,6 +204,12 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         }
         onClearSelection={() => setSelected(new Set())}
         onRecheckUnchecked={() => onRecheck({ filter: 'could-not-check' })}
+      />
+      <BulkUntilLive
+        rows={rows}
+        selected={rows.filter((r) => selected.has(r.domain)).map((r) => r.domain)}
+        maxMinutes={liveWatchMaxMin}
+        onReports={onWatchReports}
       />
       {shown.length === 0 ? <p data-testid="bulk-none">{t('bulk.table.none')}</p> : null}
       <BulkTable

@@ -148,6 +148,16 @@ export const bulkMessages = {
     },
     staleRecheck: 'Re-check all',
   },
+  /** "Check until live" for a selection (issue 14 item 4); the status texts are `propagation.watch.*`. */
+  watch: {
+    start: 'Check selected until live ({count})',
+    help: 'Re-checks the selected rows, comparing each record with every resolver, at the times their TTLs run out, until every change you made is live. The table shows the new results.',
+    tooMany: 'Check until live follows at most {max} rows at a time; select fewer.',
+    heading: 'The selected rows',
+    label: { one: '1 domain', other: '{count} domains' },
+    unchanged: 'waiting for your change',
+    notCompared: 'not compared with the resolvers',
+  },
   /** Short cloud names for the table's Cloud column (GCC, GCC High, DoD and Unknown use `cloud.name.*`). */
   cloud: {
     worldwide: 'Worldwide',

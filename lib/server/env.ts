@@ -140,6 +140,11 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /**
+   * With DATABASE_URL: the lease of a run's domain job (pg-boss `expireInSeconds`). A job an instance took and did
+   * not finish within it (the instance died) goes back to the queue and another instance checks the domain.
+   */
+  QUEUE_LEASE_S: int(2, 3600).default(60),
+  /**
    * Removed (issue 16): the rate limits live in the storage layer. Start-up refuses any value, saying what
    * replaces it, so a deployment that relied on a shared limiter file does not silently get per-instance limits.
    */
@@ -334,6 +339,8 @@ export type ServerConfig = {
   runRetentionS: number;
   /** Where runs are kept: the embedded database in a directory, or PostgreSQL. */
   storage: StorageConfig;
+  /** Seconds a run's domain job is leased to an instance (PostgreSQL's job queue). */
+  queueLeaseS: number;
   maxRunsKept: number;
   maxRunsPerClient: number;
   /** Hours after which the bulk page calls results old. */
@@ -436,6 +443,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     checkWorkers: e.CHECK_WORKERS,
     runRetentionS: e.RUN_RETENTION_S,
     storage: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', dir: e.DATA_DIR },
+    queueLeaseS: e.QUEUE_LEASE_S,
     maxRunsKept: e.MAX_RUNS_KEPT,
     maxRunsPerClient: e.MAX_RUNS_PER_CLIENT,
     staleAfterH: e.STALE_AFTER_H,

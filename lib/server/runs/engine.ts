@@ -12,6 +12,7 @@
  * themselves) and the rest here on the main thread; a domain whose worker failed is checked here too.
  */
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { renderResult } from '@/lib/report/render';
 import type { Report } from '@/lib/schema';
@@ -28,6 +29,8 @@ import { type RunHandle, registerRun, SHUTDOWN_REASON } from '../shutdown';
 import { getStorage } from '../storage/db';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
 import type { RunQueue } from './queue';
+import { openRunBus, type RunBus } from './queue-bus';
+import { type PgQueue, startPgQueue } from './queue-pg';
 import { createFairScheduler, type FairScheduler } from './scheduler';
 import { createSqlRunStore } from './sql-store';
 import type { CreateResult, NewRun, RunRecord, RunStore } from './store';
@@ -157,14 +160,23 @@ export function createRunEngine(
     batch.shutdown.done();
     batches.delete(id);
   };
-  const store =
-    deps.store ??
-    createSqlRunStore(() => getStorage(config.storage), {
-      retentionS: config.runRetentionS,
-      maxRuns: config.maxRunsKept,
-      maxRunsPerClient: config.maxRunsPerClient,
-      onDrop: (id) => stopBatch(id, CANCEL_REASON),
-    });
+  // With PostgreSQL, every change is also sent to the other instances (./queue-bus.ts), once the bus is open.
+  let bus: RunBus | null = null;
+  const sqlStore = deps.store
+    ? null
+    : createSqlRunStore(() => getStorage(config.storage), {
+        retentionS: config.runRetentionS,
+        maxRuns: config.maxRunsKept,
+        maxRunsPerClient: config.maxRunsPerClient,
+        onDrop: (id) => stopBatch(id, CANCEL_REASON),
+        publish: (id, change) =>
+          bus?.publish(
+            change.kind === 'result'
+              ? { run: id, kind: 'result', index: change.index, revision: change.revision }
+              : { run: id, kind: 'status' },
+          ),
+      });
+  const store: RunStore = deps.store ?? (sqlStore as RunStore);
   // Retention: expired runs are deleted from storage (their ids stay as tombstones: a late fetch says 410).
   const sweeper = setInterval(
     () => void store.expire().catch((err: unknown) => getLog().error({ err }, 'run retention sweep failed')),
@@ -342,7 +354,87 @@ export function createRunEngine(
     }
   };
 
-  const runQueue: RunQueue = { enqueue: queue, cancel: cancelBatch, resume };
+  /**
+   * With PostgreSQL (and the engine's own SQL store): the pg-boss queue every instance works (./queue-pg.ts) and the
+   * bus between instances, started once storage is open. The embedded database keeps this process's queue.
+   */
+  let distributed: Promise<PgQueue> | null = null;
+  const pgQueue = (): Promise<PgQueue> | null => {
+    if (!sqlStore || config.storage.kind !== 'postgres') return null;
+    const url = config.storage.url;
+    if (!distributed) {
+      const starting = (async () => {
+        const storage = await getStorage(config.storage);
+        if (!storage.pool) throw new Error('PostgreSQL storage without a pool');
+        let q: PgQueue | null = null;
+        const instance = randomBytes(8).toString('hex');
+        const opened = openRunBus({
+          url,
+          pool: storage.pool,
+          instance,
+          onMessage: (m) => {
+            q?.onMessage(m);
+            if (m.kind === 'result' && m.index !== undefined && m.revision !== undefined) {
+              sqlStore.deliver(m.run, { kind: 'result', index: m.index, revision: m.revision });
+            } else if (m.kind === 'status' || m.kind === 'cancel') sqlStore.deliver(m.run, { kind: 'status' });
+          },
+          // Messages sent while the LISTEN was away are lost: every follower reads its run again.
+          onReconnect: () => sqlStore.deliver(null, { kind: 'status' }),
+        });
+        try {
+          q = await startPgQueue({
+            storage,
+            store,
+            bus: opened,
+            leaseS: config.queueLeaseS,
+            slots: config.bulkConcurrency,
+            schedule: (run, t) => scheduler.add(run, [t]),
+            check: (run, target, fresh, signal) =>
+              checkOne(
+                target,
+                { cloud: run.cloud, lang: run.lang, services: run.services, fresh, store: true },
+                signal,
+              ),
+            untilStored,
+            statusChanged: (id) => sqlStore.deliver(id, { kind: 'status' }),
+          });
+        } catch (err) {
+          await opened.close();
+          throw err;
+        }
+        bus = opened;
+        return q;
+      })();
+      distributed = starting;
+      starting.catch(() => {
+        if (distributed === starting) distributed = null;
+      });
+    }
+    return distributed;
+  };
+
+  const runQueue: RunQueue = {
+    async enqueue(run, targets, fresh) {
+      const q = pgQueue();
+      return q ? (await q).enqueue(run, targets, fresh) : queue(run, targets, fresh);
+    },
+    async cancel(id) {
+      const q = pgQueue();
+      return q ? (await q).cancel(id) : cancelBatch(id);
+    },
+    async resume() {
+      if (!pgQueue()) return resume();
+      // PostgreSQL may answer only later (single checks are served meanwhile): this instance joins the queue then.
+      for (let wait = 1000; ; wait = Math.min(wait * 2, 10_000)) {
+        try {
+          return await (await (pgQueue() as Promise<PgQueue>)).resume();
+        } catch (err) {
+          getLog().warn({ err: (err as Error).message, retryInMs: wait }, 'job queue not started; trying again');
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+    },
+  };
 
   let lists = 0;
   async function* checkList(targets: readonly CheckTarget[], options: ListOptions): AsyncGenerator<PackedReport> {

@@ -102,6 +102,12 @@ function toResult(row: ResultRow): IndexedResult {
   };
 }
 
+/** The SQL store, which also hands this process's followers the changes other instances made. */
+export type SqlRunStore = RunStore & {
+  /** Tells this process's followers of run `id` (every run followed when null) of a change made elsewhere. */
+  deliver(id: string | null, change: RunChange): void;
+};
+
 /** Thrown inside a transaction to roll it back (a domain stored already, a run gone). */
 class Rollback extends Error {}
 
@@ -115,7 +121,13 @@ function isUniqueViolation(err: unknown): boolean {
  * The RunStore on `storage`, or on what `storage()` gives (called by every method: the store may be made before the
  * database is open, and a failed open is tried again; see `getStorage`).
  */
-export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), options: StoreOptions): RunStore {
+export function createSqlRunStore(
+  storage: Storage | (() => Promise<Storage>),
+  options: StoreOptions & {
+    /** Tells the other instances of a change (PostgreSQL: ./queue-bus.ts); a result goes without its report. */
+    publish?: (id: string, change: RunChange) => void;
+  },
+): SqlRunStore {
   const now = options.now ?? Date.now;
   const maxTombstones = options.maxTombstones ?? 10_000;
   const perClient = Math.min(options.maxRunsPerClient ?? options.maxRuns, options.maxRuns);
@@ -125,6 +137,11 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
   const listeners = new Map<string, Set<(change: RunChange) => void>>();
 
   const notify = (id: string, change: RunChange) => {
+    options.publish?.(id, change);
+    deliver(id, change);
+  };
+  /** Tells this process's followers of run `id`. */
+  const deliver = (id: string, change: RunChange) => {
     for (const listener of [...(listeners.get(id) ?? [])]) {
       try {
         listener(change);
@@ -233,7 +250,11 @@ export function createSqlRunStore(storage: Storage | (() => Promise<Storage>), o
       await sql`select pg_advisory_xact_lock(hashtext('m365-dns-health.runs.create'))`.execute(trx);
   };
 
-  const store: RunStore = {
+  const store: SqlRunStore = {
+    deliver(id, change) {
+      if (id !== null) deliver(id, change);
+      else for (const run of [...listeners.keys()]) deliver(run, change);
+    },
     async create(input) {
       const at = now();
       await sweep(at);

@@ -169,10 +169,12 @@ export function createRunEngine(
         maxRuns: config.maxRunsKept,
         maxRunsPerClient: config.maxRunsPerClient,
         onDrop: (id) => stopBatch(id, CANCEL_REASON),
-        publish: (id, change) =>
+        // A new row is only "something new" to a follower on another instance (it reads on from its cursor); a
+        // replaced one names its index, which a follower that sent it already sends again.
+        publish: (id, change, replaced) =>
           bus?.publish(
             change.kind === 'result'
-              ? { run: id, kind: 'result', index: change.index, revision: change.revision }
+              ? { run: id, kind: replaced ? 'result' : 'row', index: change.index, revision: change.revision }
               : { run: id, kind: 'status' },
           ),
       });
@@ -376,7 +378,7 @@ export function createRunEngine(
             q?.onMessage(m);
             if (m.kind === 'result' && m.index !== undefined && m.revision !== undefined) {
               sqlStore.deliver(m.run, { kind: 'result', index: m.index, revision: m.revision });
-            } else if (m.kind === 'status' || m.kind === 'cancel') sqlStore.deliver(m.run, { kind: 'status' });
+            } else if (m.kind !== 'queued') sqlStore.deliver(m.run, { kind: 'status' });
           },
           // Messages sent while the LISTEN was away are lost: every follower reads its run again.
           onReconnect: () => sqlStore.deliver(null, { kind: 'status' }),

@@ -12,10 +12,13 @@ import { getLog } from '../log';
 export const BUS_CHANNEL = 'm365_dns_health_runs';
 const RECONNECT_MS = 1000;
 
-/** What a message says about run `run`: a result stored, a status changed, cancelled, domains queued. */
+/**
+ * What a message says about run `run`: a new row stored, a row replaced (a re-check), a status changed,
+ * cancelled, domains queued.
+ */
 export type BusMessage = {
   run: string;
-  kind: 'result' | 'status' | 'cancel' | 'queued';
+  kind: 'row' | 'result' | 'status' | 'cancel' | 'queued';
   index?: number;
   revision?: number;
 };

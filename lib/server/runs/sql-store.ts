@@ -125,7 +125,7 @@ export function createSqlRunStore(
   storage: Storage | (() => Promise<Storage>),
   options: StoreOptions & {
     /** Tells the other instances of a change (PostgreSQL: ./queue-bus.ts); a result goes without its report. */
-    publish?: (id: string, change: RunChange) => void;
+    publish?: (id: string, change: RunChange, replaced: boolean) => void;
   },
 ): SqlRunStore {
   const now = options.now ?? Date.now;
@@ -136,8 +136,8 @@ export function createSqlRunStore(
   const specs = new Map<string, Spec>();
   const listeners = new Map<string, Set<(change: RunChange) => void>>();
 
-  const notify = (id: string, change: RunChange) => {
-    options.publish?.(id, change);
+  const notify = (id: string, change: RunChange, replaced = false) => {
+    options.publish?.(id, change, replaced);
     deliver(id, change);
   };
   /** Tells this process's followers of run `id`. */
@@ -341,7 +341,7 @@ export function createSqlRunStore(
     async putPacked(id, report, opts = {}) {
       const d = await db();
       const at = now();
-      let stored: { index: number; revision: number } | null = null;
+      let stored: { index: number; revision: number; replaced: boolean } | null = null;
       try {
         // Four statements, one transaction: the result is stored (and the run's counters raised) or nothing is.
         stored = await d.transaction().execute(async (trx) => {
@@ -378,21 +378,21 @@ export function createSqlRunStore(
               .where('run_id', '=', id)
               .where('idx', '=', existing.idx)
               .execute();
-            return { index: existing.idx, revision: bumped.revision };
+            return { index: existing.idx, revision: bumped.revision, replaced: true };
           }
           const index = bumped.checked - 1;
           await trx
             .insertInto('run_results')
             .values({ run_id: id, idx: index, domain: report.domain, ...values })
             .execute();
-          return { index, revision: bumped.revision };
+          return { index, revision: bumped.revision, replaced: false };
         });
       } catch (err) {
         if (err instanceof Rollback || isUniqueViolation(err)) return null;
         throw err;
       }
       const { json, lang } = report;
-      notify(id, { kind: 'result', index: stored.index, revision: stored.revision, json, lang });
+      notify(id, { kind: 'result', index: stored.index, revision: stored.revision, json, lang }, stored.replaced);
       return stored.index;
     },
     async update(id, patch) {

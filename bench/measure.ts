@@ -18,7 +18,19 @@ import { evenSample, runDigBatch, runDigLoop, runDnsperf, type ToolRun } from '.
 import { type BenchDomain, EXPECTED_STATUS } from './zones';
 
 /** `a`: the run API (what the bulk page uses); `check`: POST /api/check, a secondary comparison. */
-export type Part = 'a' | 'check' | 'b' | 'c' | 'd' | 'flow' | 'paste' | 'page' | 'size' | 'followers' | 'links';
+export type Part =
+  | 'a'
+  | 'check'
+  | 'b'
+  | 'c'
+  | 'd'
+  | 'flow'
+  | 'paste'
+  | 'page'
+  | 'size'
+  | 'followers'
+  | 'links'
+  | 'latency';
 export type Mix = 'healthy' | 'dropping';
 export type CacheState = 'cold' | 'warm';
 

@@ -391,6 +391,27 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.latency) {
+    const l = results.latency;
+    parts.push('## Latency lab: authoritative on and off (`latency`)');
+    parts.push(
+      `${num(l.domains)} domains (${num(l.dead)} dead) on ${num(l.servers)} name servers, two per zone, each answering after ${num(l.delayMs.min)}–${num(l.delayMs.max)} ms (median ${num(l.delayMs.median)}); unbound resolves the same tree through the same servers and is flushed before each run (cold). One bulk run per mode and repetition, each on an app of its own. **On / off: ${num(l.ratio, 2)}×** (target ≤ 1.5×).`,
+    );
+    parts.push(
+      table(
+        ['AUTHORITATIVE', 'rep', 'wall ms', 'domains/s', 'p50 / p95 / max ms', 'resolver queries'],
+        l.runs.map((r) => [
+          r.authoritative ? '1' : '0',
+          num(r.rep + 1),
+          num(r.run.wallMs),
+          num(r.run.domainsPerSec, 1),
+          `${num(r.run.p50Ms)} / ${num(r.run.p95Ms)} / ${num(r.run.maxMs)}`,
+          num(r.run.sent),
+        ]),
+      ),
+    );
+  }
+
   parts.push('## Mix');
   parts.push(
     `Healthy: ${Object.entries(results.mix.healthy)

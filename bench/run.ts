@@ -7,7 +7,9 @@
  * `flow` = the consultant's CSV → run → filter → export → result link in Chromium, up to 1,000 domains,
  * `size` = the API report's bytes for every demo domain, `followers` = the server's RSS under 200 unread events
  * streams of a finished run, `links` = 100 requests of each hostile share link: server RSS and `/api/health`
- * latency meanwhile, rate limits raised and then as shipped),
+ * latency meanwhile, rate limits raised and then as shipped, `latency` = the authoritative path on and off where
+ * the zones' servers answer after 20–300 ms, 3% dead: bench/latency.ts; not in the default set, and alone it
+ * skips the standard lab),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -22,6 +24,7 @@ import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
 import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
 import { type FollowersResult, measureFollowers } from './followers';
+import { type LatencyResult, measureLatency } from './latency';
 import { type LinkAttack, measureLinks } from './links';
 import {
   type ConditionResult,
@@ -89,7 +92,7 @@ function parseArgs(argv: string[]): Options {
     (value('--parts') ?? 'a,check,b,c,d,flow,paste,page,size,followers,links').split(',') as Part[],
   );
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'paste', 'page', 'size', 'followers', 'links'].includes(p))
+    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'paste', 'page', 'size', 'followers', 'links', 'latency'].includes(p))
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -246,6 +249,8 @@ export type BenchResults = {
   followers?: FollowersResult;
   /** `links`: hostile share links against the dashboard, each link's figures. */
   links?: LinkAttack[];
+  /** `latency`: the authoritative path on and off in the latency lab. */
+  latency?: LatencyResult;
   notes: string[];
 };
 
@@ -290,6 +295,27 @@ async function main(): Promise<void> {
   if (!haveDnsperf) notes.push('dnsperf is not installed: (c) was skipped.');
   if (!haveDig) notes.push('dig is not installed: (d) was skipped.');
   const settings = dnsSettings();
+
+  if (options.parts.size === 1 && options.parts.has('latency')) {
+    // The latency lab alone: it starts its own lab and apps, so the standard lab, app and warm-up are skipped.
+    const latency = await measureLatency({
+      domains: options.domains,
+      reps: options.reps,
+      appDir: options.appDir,
+      env: appEnv('127.0.0.1:53', options.domains, options.appDir),
+      log,
+    });
+    writeResults(benchDir, options, {
+      startedAt,
+      loadBefore,
+      env: appEnv('', options.domains, options.appDir),
+      notes,
+      haveDnsperf,
+      haveDig,
+      latency,
+    });
+    return;
+  }
 
   const workDir = mkdtempSync(join(tmpdir(), 'm365-bench-'));
   let lab: Lab | undefined;
@@ -527,6 +553,66 @@ async function main(): Promise<void> {
       }
     }
 
+    let latency: LatencyResult | undefined;
+    if (options.parts.has('latency')) {
+      if (app) {
+        await app.stop();
+        app = undefined;
+      }
+      try {
+        latency = await measureLatency({
+          domains: options.domains,
+          reps: options.reps,
+          appDir: options.appDir,
+          env,
+          log,
+        });
+      } catch (error) {
+        notes.push(`Latency lab failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+
+    writeResults(benchDir, options, {
+      startedAt,
+      loadBefore,
+      env,
+      notes,
+      haveDnsperf,
+      haveDig,
+      conditions,
+      queryLists,
+      ...(memory ? { memory } : {}),
+      ...(flow ? { flow } : {}),
+      ...(paste ? { paste } : {}),
+      ...(page ? { page } : {}),
+      ...(size ? { size } : {}),
+      ...(followers ? { followers } : {}),
+      ...(links ? { links } : {}),
+      ...(latency ? { latency } : {}),
+    });
+  } finally {
+    await stopAll();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+type Collected = Partial<
+  Pick<BenchResults, 'memory' | 'flow' | 'paste' | 'page' | 'size' | 'followers' | 'links' | 'latency' | 'conditions'>
+> & {
+  startedAt: Date;
+  loadBefore: string;
+  env: Record<string, string>;
+  notes: string[];
+  haveDnsperf: boolean;
+  haveDig: boolean;
+  queryLists?: BenchResults['queryList'];
+};
+
+/** Puts the results together, prints them and writes bench/results/latest.{json,md} and domains-<N>.{json,md}. */
+function writeResults(benchDir: string, options: Options, c: Collected): void {
+  const { startedAt, loadBefore, env, notes, haveDnsperf, haveDig } = c;
+  {
     const finishedAt = new Date();
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
@@ -560,17 +646,18 @@ async function main(): Promise<void> {
         dropping: stateCounts(droppingDomains(options.domains)),
         dropEvery: DROP_EVERY,
       },
-      queryList: queryLists,
+      queryList: c.queryLists ?? {},
       queryListSource:
         "derived from the reports of the first cold API run of each mix: every distinct lookup the report shows (msoid.lookups, every record finding's lookups, the DNS-host NS lookup), plus each hop of followed CNAME chains, no retries; checked against the server's own count (`dns.sent`); probe names get a fresh random label on every pass",
-      conditions,
-      ...(memory ? { memory } : {}),
-      ...(flow ? { flow } : {}),
-      ...(paste ? { paste } : {}),
-      ...(page ? { page } : {}),
-      ...(size ? { size } : {}),
-      ...(followers ? { followers } : {}),
-      ...(links ? { links } : {}),
+      conditions: c.conditions ?? [],
+      ...(c.memory ? { memory: c.memory } : {}),
+      ...(c.flow ? { flow: c.flow } : {}),
+      ...(c.paste ? { paste: c.paste } : {}),
+      ...(c.page ? { page: c.page } : {}),
+      ...(c.size ? { size: c.size } : {}),
+      ...(c.followers ? { followers: c.followers } : {}),
+      ...(c.links ? { links: c.links } : {}),
+      ...(c.latency ? { latency: c.latency } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);
@@ -582,10 +669,6 @@ async function main(): Promise<void> {
       writeFileSync(join(outDir, `${name}.md`), markdown);
     }
     log(`results written to ${outDir}/latest.{json,md} and domains-${options.domains}.{json,md}`);
-  } finally {
-    await stopAll();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeServer, startFakeDnsServer } from './fake-dns-server';
+import { type FakeServer, type Rule, startFakeDnsServer } from './fake-dns-server';
 import { freePort, portFree } from './net';
 import { type Nsd, startNsd } from './nsd';
 import { flushCache, startUnbound, type Unbound } from './unbound';
@@ -56,6 +56,16 @@ export type AuthorityLabOptions = {
    * served by one nsd at OTHER_ADDRESS and given to unbound as stub zones.
    */
   resolverZones?: Zone[];
+  /**
+   * Server name → milliseconds its answers are held back (the bench's latency lab: real servers answer after
+   * 20–300 ms). Only servers run by the fake server (`fake: true`) can be delayed.
+   */
+  delays?: Record<string, number>;
+  /**
+   * Servers of `test.` (default 1, at TLD_ADDRESS as TLD_NS): more, like a real TLD's 13, at 127.53.0.11… as
+   * tld2.lab.test…, so a bulk walk spreads its referral questions as it would over a real TLD's servers.
+   */
+  tldServers?: number;
   keepDir?: boolean;
 };
 
@@ -75,6 +85,11 @@ export type AuthorityLab = {
    */
   update(apex: string, records: ZoneRecord[], server?: string): Promise<void>;
   flushCache(): Promise<void>;
+  /**
+   * When each query reached each server the fake server runs (`fake: true`), by address (performance.now(), ms):
+   * for counting queries per second per address (the politeness cap). nsd servers are not counted.
+   */
+  arrivals(): Record<string, number[]>;
   stop(): Promise<void>;
   dir: string;
 };
@@ -113,11 +128,19 @@ function assignAddresses(zones: AuthZone[], dead: string[]): Map<string, string>
   return new Map(names.map((n, i) => [n, `127.53.1.${i + 1}`]));
 }
 
-function tldZone(zones: AuthZone[], addresses: Map<string, string>): Zone {
-  const records: ZoneRecord[] = [
-    { name: 'test', type: 'NS', data: TLD_NS },
-    { name: TLD_NS, type: 'A', data: TLD_ADDRESS },
-  ];
+type TldServer = { name: string; address: string };
+
+function tldServers(count = 1): TldServer[] {
+  return Array.from({ length: Math.max(1, Math.min(13, count)) }, (_, i) =>
+    i === 0 ? { name: TLD_NS, address: TLD_ADDRESS } : { name: `tld${i + 1}.lab.test`, address: `127.53.0.${10 + i}` },
+  );
+}
+
+function tldZone(zones: AuthZone[], addresses: Map<string, string>, tld: TldServer[]): Zone {
+  const records: ZoneRecord[] = tld.flatMap((t): ZoneRecord[] => [
+    { name: 'test', type: 'NS', data: t.name },
+    { name: t.name, type: 'A', data: t.address },
+  ]);
   for (const zone of zones) {
     for (const n of zone.parentNs ?? serversOf(zone).map((s) => s.name)) {
       records.push({ name: zone.apex, type: 'NS', data: n });
@@ -127,16 +150,23 @@ function tldZone(zones: AuthZone[], addresses: Map<string, string>): Zone {
   return { apex: 'test', records };
 }
 
-function rootZone(): Zone {
+function rootZone(tld: TldServer[]): Zone {
   return {
     apex: '',
     records: [
       { name: '', type: 'NS', data: ROOT_NS },
-      { name: 'test', type: 'NS', data: TLD_NS },
       { name: ROOT_NS, type: 'A', data: ROOT_ADDRESS },
-      { name: TLD_NS, type: 'A', data: TLD_ADDRESS },
+      ...tld.flatMap((t): ZoneRecord[] => [
+        { name: 'test', type: 'NS', data: t.name },
+        { name: t.name, type: 'A', data: t.address },
+      ]),
     ],
   };
+}
+
+function delayRules(delays: Record<string, number> | undefined, name: string): Rule[] {
+  const entry = Object.entries(delays ?? {}).find(([n]) => absolute(n) === absolute(name));
+  return entry && entry[1] > 0 ? [{ suffix: '', behaviour: { kind: 'delay', ms: entry[1] } }] : [];
 }
 
 async function sharedPort(hosts: string[]): Promise<number> {
@@ -169,7 +199,13 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
   };
   try {
     const live = [...addresses].filter(([name]) => !dead.has(name));
-    const port = await sharedPort([ROOT_ADDRESS, TLD_ADDRESS, OTHER_ADDRESS, ...live.map(([, a]) => a)]);
+    const tld = tldServers(options.tldServers);
+    const port = await sharedPort([
+      ROOT_ADDRESS,
+      ...tld.map((t) => t.address),
+      OTHER_ADDRESS,
+      ...live.map(([, a]) => a),
+    ]);
     const nsd = async (label: string, host: string, zones: Zone[]) => {
       const sub = join(dir, label);
       mkdirSync(sub, { recursive: true });
@@ -184,8 +220,9 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
       started.push(server);
       return server;
     };
-    await nsd('root', ROOT_ADDRESS, [rootZone()]);
-    await nsd('tld', TLD_ADDRESS, [tldZone(options.zones, addresses)]);
+    await nsd('root', ROOT_ADDRESS, [rootZone(tld)]);
+    const testZone = tldZone(options.zones, addresses, tld);
+    for (const [i, t] of tld.entries()) await nsd(i === 0 ? 'tld' : `tld${i + 1}`, t.address, [testZone]);
     const others = options.resolverZones ?? [];
     if (others.length > 0) await nsd('others', OTHER_ADDRESS, others);
     await Promise.all(
@@ -202,6 +239,7 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
               port,
               zones: specs.map((x) => x.zone.apex),
               records: specs.flatMap((x) => withApexRecords(x.zone)),
+              rules: delayRules(options.delays, name),
             }),
           );
           return;
@@ -220,7 +258,7 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
     const at = (host: string) => ({ host, port });
     const stubs = [
       { zone: '.', servers: [at(ROOT_ADDRESS)] },
-      { zone: 'test', servers: [at(TLD_ADDRESS)] },
+      { zone: 'test', servers: tld.map((t) => at(t.address)) },
       ...others.map((zone) => ({ zone: zone.apex, servers: [at(OTHER_ADDRESS)] })),
       ...options.zones.map((zone) => ({
         zone: zone.apex,
@@ -250,6 +288,7 @@ export async function startAuthorityLab(options: AuthorityLabOptions): Promise<A
         );
       },
       flushCache: () => flushCache(configFile),
+      arrivals: () => Object.fromEntries(fakes.map((f) => [f.host, [...f.stats.arrivals]])),
       stop,
     };
   } catch (error) {

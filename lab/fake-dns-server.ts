@@ -41,8 +41,11 @@ export type FakeServer = {
   port: number;
   /** `127.0.0.1:port` or `[::1]:port`. */
   address: string;
-  /** Queries received per transport, and per lower-case query name (both transports). */
-  stats: { udp: number; tcp: number; byName: Map<string, number> };
+  /**
+   * Queries received per transport, and per lower-case query name (both transports); `arrivals`: when each message
+   * arrived (performance.now(), ms), decodable or not, for counting queries per second (the politeness cap).
+   */
+  stats: { udp: number; tcp: number; byName: Map<string, number>; arrivals: number[] };
   setRules(rules: Rule[]): void;
   close(): Promise<void>;
 };
@@ -250,7 +253,7 @@ export async function startFakeDnsServer(options: FakeServerOptions): Promise<Fa
   const data = buildZoneData(options.records, options.zones);
   let rules: Rule[] = options.rules ?? [];
   const rngs = new WeakMap<Rule, () => number>();
-  const stats = { udp: 0, tcp: 0, byName: new Map<string, number>() };
+  const stats = { udp: 0, tcp: 0, byName: new Map<string, number>(), arrivals: [] as number[] };
   const timers = new Set<NodeJS.Timeout>();
   const connections = new Set<Socket>();
   let closed = false;
@@ -268,6 +271,7 @@ export async function startFakeDnsServer(options: FakeServerOptions): Promise<Fa
 
   /** Handles one query message; `reply` sends bytes back, `hangUp` closes a TCP connection. */
   const handle = (msg: Buffer, transport: 'udp' | 'tcp', reply: (buf: Buffer) => void, hangUp: () => void): void => {
+    stats.arrivals.push(performance.now());
     let query: DecodedPacket;
     try {
       query = dnsPacket.decode(msg);

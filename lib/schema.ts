@@ -275,6 +275,17 @@ export type Severity = z.infer<typeof Severity>;
 export const FixOp = z.enum(['add', 'change', 'delete']);
 export type FixOp = z.infer<typeof FixOp>;
 
+/**
+ * Where a fix is made (issue 14 item 3, split-brain): `dns-host`, the domain's public DNS host; `internal`, the copy
+ * of the zone an internal DNS server keeps (the resolver at `resolver`, `ip:port`, that serves it).
+ */
+export const FIX_PLACES = ['dns-host', 'internal'] as const;
+export const FixPlace = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dns-host') }),
+  z.object({ kind: z.literal('internal'), resolver: z.string() }),
+]);
+export type FixPlace = z.infer<typeof FixPlace>;
+
 export const Fix = z.object({
   op: FixOp,
   /** Fully qualified owner name, ASCII. */
@@ -285,6 +296,11 @@ export const Fix = z.object({
   /** Canonical value, no trailing dot. For delete: the value found. */
   value: z.string(),
   ttl: z.number().int(),
+  /**
+   * Where to make it, when that is more than the DNS host: set only when a resolver serves an internal copy of the
+   * zone that differs (propagation `internal-copy`). Absent: at the domain's DNS host.
+   */
+  places: z.array(FixPlace).optional(),
 });
 export type Fix = z.infer<typeof Fix>;
 

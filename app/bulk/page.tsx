@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkPage } from '@/components/bulk/bulk-page';
 import { makeTranslator } from '@/lib/client/translator';
-import { bulkLink, pageLanguage, pageSettings } from '@/lib/data/page';
+import { bulkLink, liveWatchMaxMin, pageLanguage, pageSettings } from '@/lib/data/page';
 
 /**
  * The bulk check. The server hands the client its input policy, `MAX_DOMAINS_PER_RUN` and `STALE_AFTER_H`, so the
@@ -46,6 +46,7 @@ export default async function Page(props: PageProps<'/bulk'>) {
           limits={link.limits}
           autoRun={link.autoRun}
           staleAfterMs={settings.staleAfterMs}
+          liveWatchMaxMin={liveWatchMaxMin()}
         />
       </main>
     </div>

@@ -11,20 +11,38 @@ import { type Selection, setShown, summarizeSelection, toggleDomain } from '@/li
 import { buildIndex, countByHealth, filterRows, sortTableRows } from '@/lib/bulk/table-model';
 import { type BulkView, DEFAULT_VIEW, readView, writeView } from '@/lib/bulk/view-query';
 import { RECORDS_HEALTH_PRESENTATION } from '@/lib/presentation';
-import type { RunRecheckRequest } from '@/lib/schema';
+import type { Report, RunRecheckRequest, RunResult } from '@/lib/schema';
 import { RECORDS_HEALTH } from '@/lib/schema-values';
 import { BulkTable } from './bulk-table';
+import { BulkUntilLive } from './bulk-until-live';
 import { ResultsActions } from './results-actions';
 import { ResultsFilters } from './results-filters';
+import { describedBy, ProblemBeside, problemId } from './run-problem';
 import { ShareLinks } from './share-links';
 import { StaleBanner } from './stale-banner';
-import type { BulkRunState } from './use-bulk-run';
+import type { BulkRunState, ProblemPlace, RunProblem } from './use-bulk-run';
 
 type Props = {
   run: BulkRunState & { id: string };
   staleAfterMs: number;
-  onRecheck: (body: RunRecheckRequest) => void;
+  /** `place`: the button that asked, beside which a failure is said. */
+  onRecheck: (body: RunRecheckRequest, place: ProblemPlace) => void;
+  problem?: RunProblem | null;
+  /** How long "check until live" may keep re-checking a selection (LIVE_WATCH_MAX_MIN). */
+  liveWatchMaxMin?: number;
 };
+
+/**
+ * The run's rows with the newer reports of "check until live" in their place (a re-check of the run that arrives
+ * later is newer again, and wins). The run itself is not changed: its exports and links keep what it stored.
+ */
+function withNewer(rows: readonly RunResult[], newer: ReadonlyMap<string, Report>): readonly RunResult[] {
+  if (newer.size === 0) return rows;
+  return rows.map((row) => {
+    const report = newer.get(row.domain);
+    return report && report.checkedAt > row.checkedAt ? { ...report, index: row.index, revision: row.revision } : row;
+  });
+}
 
 /**
  * The results: the banner for old results, clickable health counts, the share links, filters (health, severity,
@@ -32,9 +50,19 @@ type Props = {
  * and pages of 100, 500 or all rows. Printing always shows every row that passes the filters. Every re-check
  * button is disabled unless this browser started the run (`run.owner`; the page says why).
  */
-export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
+export function BulkResults({ run, staleAfterMs, onRecheck, problem = null, liveWatchMaxMin = 60 }: Props) {
   const { t, num, day } = useT();
-  const { rows } = run;
+  const [newer, setNewer] = useState<ReadonlyMap<string, Report>>(() => new Map());
+  const rows = useMemo(() => withNewer(run.rows, newer), [run.rows, newer]);
+  const onWatchReports = useCallback(
+    (reports: Report[]) =>
+      setNewer((held) => {
+        const next = new Map(held);
+        for (const r of reports) next.set(r.domain, r);
+        return next;
+      }),
+    [],
+  );
   // A run that spans days (or was checked before today) shows the date on every row, not only on some.
   const withDates = useMemo(
     () =>
@@ -87,7 +115,18 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
   // Stable callbacks for the memoised rows; the latest onRecheck is read through a ref.
   const recheckRef = useRef(onRecheck);
   recheckRef.current = onRecheck;
-  const recheckOne = useCallback((domain: string) => recheckRef.current({ domains: [domain] }), []);
+  const recheckOne = useCallback(
+    (domain: string) => recheckRef.current({ domains: [domain] }, `recheck-row:${domain}`),
+    [],
+  );
+  // A failed re-check of one row is said in that row, beside its button.
+  const rowProblem =
+    problem?.place.startsWith('recheck-row:') === true
+      ? {
+          domain: problem.place.slice('recheck-row:'.length),
+          node: <ProblemBeside problem={problem} place={problem.place} />,
+        }
+      : null;
   const toggle = useCallback((domain: string) => setSelected((s) => toggleDomain(s, domain)), []);
 
   const index = useMemo(() => buildIndex(rows), [rows]);
@@ -134,7 +173,9 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         rows={rows}
         staleAfterMs={staleAfterMs}
         canRecheck={run.owner}
-        onRecheckAll={() => onRecheck({ domains: rows.map((r) => r.domain) })}
+        onRecheckAll={() => onRecheck({ domains: rows.map((r) => r.domain) }, 'recheck-stale')}
+        describedBy={describedBy(problem, 'recheck-stale')}
+        problem={<ProblemBeside problem={problem} place="recheck-stale" />}
       />
       <ul className="flex flex-wrap gap-2" aria-label={t('bulk.table.countsLabel')}>
         {RECORDS_HEALTH.map((h) => (
@@ -175,10 +216,17 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         unchecked={counts['could-not-check']}
         canRecheck={run.owner}
         onRecheckSelected={() =>
-          onRecheck({ domains: rows.filter((r) => selected.has(r.domain)).map((r) => r.domain) })
+          onRecheck({ domains: rows.filter((r) => selected.has(r.domain)).map((r) => r.domain) }, 'recheck-selected')
         }
         onClearSelection={() => setSelected(new Set())}
-        onRecheckUnchecked={() => onRecheck({ filter: 'could-not-check' })}
+        onRecheckUnchecked={() => onRecheck({ filter: 'could-not-check' }, 'recheck-unchecked')}
+        problem={problem}
+      />
+      <BulkUntilLive
+        rows={rows}
+        selected={rows.filter((r) => selected.has(r.domain)).map((r) => r.domain)}
+        maxMinutes={liveWatchMaxMin}
+        onReports={onWatchReports}
       />
       {shown.length === 0 ? <p data-testid="bulk-none">{t('bulk.table.none')}</p> : null}
       <BulkTable
@@ -193,6 +241,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck }: Props) {
         onToggle={toggle}
         onToggleShown={(on) => setSelected((s) => setShown(s, shownDomains, on))}
         onRecheck={recheckOne}
+        rowProblem={rowProblem ? { ...rowProblem, id: problemId(`recheck-row:${rowProblem.domain}`) } : null}
         withDates={withDates}
         runId={run.id}
       />

@@ -2,6 +2,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { toVisibleText } from '@/lib/client/dns-text';
+import { placesNote } from '@/lib/fixes/places';
 import type { Fix } from '@/lib/schema';
 
 const OP_CLASS: Record<Fix['op'], string> = {
@@ -54,9 +55,22 @@ export function FixList({ fixes }: { fixes: readonly Fix[] }) {
               {/* The TTL is typed into the DNS host's form as is: no digit grouping. */}
               <dd className="font-mono">{t('ui.details.fixTtlSeconds', { ttl: fix.ttl })}</dd>
             </dl>
+            <PlacesNote fix={fix} />
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Where to make the change, when an internal copy of the zone (split-brain) needs it too. */
+function PlacesNote({ fix }: { fix: Fix }) {
+  const { t } = useT();
+  const note = placesNote(fix);
+  if (!note) return null;
+  return (
+    <p className="mt-2 text-amber-900 dark:text-amber-200" data-testid="fix-places">
+      <DnsText value={t(note.code, note.params)} mono={false} />
+    </p>
   );
 }

@@ -2,7 +2,8 @@
  * Propagation (issue 14 item 3) against real servers: nsd publishes the zones, unbound (the app's resolver) caches
  * them, and a second unbound holds a zone of its own (split-brain DNS, PROPAGATION_RESOLVERS). A record changed or
  * added after unbound cached the old answer is `pending` until unbound's copy runs out, at the time unbound itself
- * gives; the second unbound's own copy is `internal-copy`.
+ * gives; the second unbound's own copy is `internal-copy`, and the fix list names both places to change (the DNS host
+ * and the internal copy) or, when the published record is right, the internal copy alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,13 +62,19 @@ const split: Zone = {
   records: [...mail('split.test'), { name: 'autodiscover.split.test', type: 'CNAME', data: MS.autodiscoverWw }],
 };
 
+/** Split-brain where the published record is wrong too: both places need the change. */
+const splitWrong: Zone = {
+  apex: 'split-wrong.test',
+  records: [...mail('split-wrong.test'), { name: 'autodiscover.split-wrong.test', type: 'CNAME', data: OLD_TARGET }],
+};
+
 let lab: Lab | undefined;
 let internal: Unbound | undefined;
 let internalDir: string | undefined;
 let app: App | undefined;
 
 beforeAll(async () => {
-  lab = await startLab({ zones: [changedBefore, addedBefore, split] });
+  lab = await startLab({ zones: [changedBefore, addedBefore, split, splitWrong] });
   const nsd = splitHostPort(lab.nsd);
   // The company's own DNS: recursive for everything, but split.test from a copy of its own (another primary server).
   internalDir = mkdtempSync(join(tmpdir(), 'm365-internal-'));
@@ -82,6 +89,15 @@ beforeAll(async () => {
           'split.test. 3600 IN NS dc1.corp.internal.',
           `split.test. 3600 IN MX 0 split-test.${MS.mxWw}.`,
           'autodiscover.split.test. 3600 IN CNAME mail.corp.internal.',
+        ],
+      },
+      {
+        zone: 'split-wrong.test',
+        records: [
+          'split-wrong.test. 3600 IN SOA dc1.corp.internal. hostmaster.corp.internal. 7 3600 600 86400 3600',
+          'split-wrong.test. 3600 IN NS dc1.corp.internal.',
+          `split-wrong.test. 3600 IN MX 0 split-wrong-test.${MS.mxWw}.`,
+          'autodiscover.split-wrong.test. 3600 IN CNAME mail.corp.internal.',
         ],
       },
     ],
@@ -209,5 +225,39 @@ describe('propagation through real resolvers', () => {
     expect(inside).toMatchObject({ view: 'internal', values: ['mail.corp.internal'] });
     expect(inside?.signs).toEqual(expect.arrayContaining(['aa', 'mname']));
     expect(p.resolvers.find((r) => r.resolver === lab!.resolver)?.view).toBe('same');
+  });
+
+  it('split-brain, the published record right: the fix list changes the internal copy, naming its server', async () => {
+    const report = await check('split.test');
+    const fix = report.fixes.find((f) => f.canonical.name === 'autodiscover.split.test');
+    expect(fix?.canonical).toMatchObject({
+      op: 'change',
+      type: 'CNAME',
+      value: MS.autodiscoverWw,
+      places: [{ kind: 'internal', resolver: internal!.address }],
+    });
+    expect(fix?.notes[0]).toContain(
+      `Change it in the copy of the zone on your internal DNS server ${internal!.address}`,
+    );
+    expect(autodiscover(report).text.notes.join(' ')).toContain(`internal DNS server ${internal!.address}`);
+  });
+
+  it('split-brain, the published record wrong too: the fix list names both places to change', async () => {
+    const report = await check('split-wrong.test');
+    const row = autodiscover(report);
+    expect(row.propagation.state).toBe('internal-copy');
+    expect(row.status).toBe('wrong-value');
+    const fix = report.fixes.find((f) => f.canonical.name === 'autodiscover.split-wrong.test');
+    expect(fix?.canonical).toMatchObject({
+      value: MS.autodiscoverWw,
+      places: [{ kind: 'dns-host' }, { kind: 'internal', resolver: internal!.address }],
+    });
+    expect(fix?.notes[0]).toContain("Change it in both places: at the domain's DNS host");
+    expect(fix?.notes[0]).toContain(`internal DNS server ${internal!.address}`);
+    expect(row.text.notes.join(' ')).toContain('Change it in both places');
+    // In Chinese too.
+    const zh = Report.parse((await get(app!.url, '/api/check?domain=split-wrong.test&lang=zh-CN')).json);
+    const zhFix = zh.fixes.find((f) => f.canonical.name === 'autodiscover.split-wrong.test');
+    expect(zhFix?.notes[0]).toContain(`内部 DNS 服务器（${internal!.address}）`);
   });
 });

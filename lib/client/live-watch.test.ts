@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Propagation, ReportRecord } from '@/lib/schema';
 import {
+  type Baseline,
+  domainStep,
+  extendBaseline,
   liveByOf,
   MAX_RECHECK_MS,
   MIN_RECHECK_MS,
@@ -142,5 +145,67 @@ describe('the records a watch waits for', () => {
     expect(nextStep(pending, { ...watch, watched }).kind).toBe('wait');
     const live = report(published('autodiscover.outlook.com'));
     expect(nextStep(live, { ...watch, watched: watchedRecords(watched, baseline, live) })).toEqual({ kind: 'live' });
+  });
+});
+
+describe('a selection on /bulk: several domains in one watch', () => {
+  const rec = (domain: string, target: string, state: Propagation['state'] = 'live', status = 'ok'): ReportRecord => {
+    const r = row(state, state === 'pending' ? [40] : []);
+    return {
+      ...r,
+      name: `autodiscover.${domain}`,
+      type: 'CNAME',
+      status,
+      propagation: { ...r.propagation!, published: { answer: 'answer', values: [target], ttl: 5 } },
+    } as ReportRecord;
+  };
+  const keyOf = (domain: string) => recordKey({ id: 'autodiscover', name: `autodiscover.${domain}`, type: 'CNAME' });
+  /** A stored bulk row: runs don't compare with the resolvers, so no propagation. */
+  const stored = (domain: string, status: string) =>
+    report({ id: 'autodiscover', name: `autodiscover.${domain}`, type: 'CNAME', status } as ReportRecord);
+
+  it('one domain changed and live, the other not changed yet: keep waiting for the other', () => {
+    const baseline = publishedBaseline({ records: [rec('a.test', 'wrong.test'), rec('b.test', 'wrong.test')] });
+    const after = [report(rec('a.test', 'right.test')), report(rec('b.test', 'wrong.test'))];
+    const watched = watchedRecords(new Set(), baseline, { records: after.flatMap((r) => r.records) });
+    expect([...watched]).toEqual([keyOf('a.test')]);
+    expect(nextStep(after, { ...watch, watched })).toEqual({ kind: 'wait', delayMs: 15_000, liveBy: null, idle: true });
+    expect(after.map((r) => domainStep(r, watched))).toEqual(['live', 'unchanged']);
+    // The same reports as one report (the detail page's rule) would have stopped: the selection waits for each row.
+    expect(nextStep({ records: after.flatMap((r) => r.records) }, { ...watch, watched }).kind).toBe('live');
+  });
+
+  it('both changed; one still pending: wait for its expiry; both live: stop', () => {
+    const baseline = publishedBaseline({ records: [rec('a.test', 'wrong.test'), rec('b.test', 'wrong.test')] });
+    const pending = [report(rec('a.test', 'right.test')), report(rec('b.test', 'right.test', 'pending'))];
+    const watched = watchedRecords(new Set(), baseline, { records: pending.flatMap((r) => r.records) });
+    expect(nextStep(pending, { ...watch, watched })).toEqual({ kind: 'wait', delayMs: 41_000, liveBy: NOW + 40_000 });
+    expect(pending.map((r) => domainStep(r, watched))).toEqual(['live', 'pending']);
+    const live = [report(rec('a.test', 'right.test')), report(rec('b.test', 'right.test'))];
+    expect(nextStep(live, { ...watch, watched })).toEqual({ kind: 'live' });
+  });
+
+  it('from stored rows (no comparison): a status that differs from the row is a change made before the click', () => {
+    let baseline: Baseline = publishedBaseline({
+      records: [...stored('a.test', 'wrong-value').records, ...stored('b.test', 'wrong-value').records],
+    });
+    const first = {
+      records: [rec('a.test', 'right.test', 'live', 'ok'), rec('b.test', 'wrong.test', 'live', 'wrong-value')],
+    };
+    baseline = extendBaseline(baseline, first);
+    let watched = watchedRecords(new Set(), baseline, first);
+    expect([...watched]).toEqual([keyOf('a.test')]);
+    // b's change is published after the first re-check: what it published then is the baseline.
+    const second = {
+      records: [rec('a.test', 'right.test', 'live', 'ok'), rec('b.test', 'right.test', 'live', 'wrong-value')],
+    };
+    baseline = extendBaseline(baseline, second);
+    watched = watchedRecords(watched, baseline, second);
+    expect([...watched].sort()).toEqual([keyOf('a.test'), keyOf('b.test')]);
+  });
+
+  it('extendBaseline keeps what it knew first', () => {
+    const baseline = publishedBaseline(report(rec('a.test', 'wrong.test')));
+    expect(extendBaseline(baseline, report(rec('a.test', 'right.test')))).toBe(baseline);
   });
 });

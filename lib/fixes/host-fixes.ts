@@ -7,6 +7,7 @@ import { PLACEHOLDERS } from '@/lib/findings/catalogue';
 import { GENERIC_HOST, hostById, hostDisplayName } from '@/lib/fixes/hosts/catalogue';
 import { FIELD_PARAM, formatFixForHost } from '@/lib/fixes/hosts/format';
 import { instructionsFor } from '@/lib/fixes/hosts/instructions';
+import { placesNote } from '@/lib/fixes/places';
 import { normalizeName } from '@/lib/lookups/dns-names';
 import { type Catalogue, formatMessage, formatRef } from '@/lib/messages/format';
 import type {
@@ -77,6 +78,11 @@ export function renderHostNote(catalogue: Catalogue, note: MessageRef): string {
   });
 }
 
+function placeNotes(fix: Fix, catalogue: Catalogue): string[] {
+  const note = placesNote(fix);
+  return note ? [formatRef(catalogue, note)] : [];
+}
+
 /**
  * Every fix of every record, in row order, duplicates removed, laid out for the host with localised
  * field names and notes.
@@ -105,7 +111,8 @@ export function hostFixes(
           value: f.value,
         })),
         copyValue: formatted.copyValue,
-        notes: formatted.notes.map((n) => renderHostNote(catalogue, n)),
+        // Where to make it comes first: an internal copy of the zone (split-brain) needs the change too.
+        notes: [...placeNotes(fix, catalogue), ...formatted.notes.map((n) => renderHostNote(catalogue, n))],
         ...placeholderOf(fix, record, catalogue),
       });
     }

@@ -6,6 +6,7 @@
 import { diagnose } from '@/lib/findings/diagnose';
 import { judgeCopies } from '@/lib/findings/inconsistent';
 import { propagationHelpdesk } from '@/lib/findings/propagation';
+import { withInternalCopyFixes } from '@/lib/fixes/internal-copy';
 import type { NormalizedDomain } from '@/lib/input/normalize';
 import { MAX_ROUNDS, planNext } from '@/lib/lookups/plan';
 import type { Gathered } from '@/lib/lookups/snapshot';
@@ -166,7 +167,8 @@ async function withPropagation<R extends CheckResult['records'][number]>(
     );
     return records.map((r) => {
       const propagation = r.status === 'not-applicable' ? undefined : found.get(lookupId(r));
-      return propagation ? { ...r, propagation } : r;
+      // A resolver's internal copy that differs: the fix list names both places to change (split-brain).
+      return propagation ? withInternalCopyFixes({ ...r, propagation }) : r;
     });
   } catch {
     return records;

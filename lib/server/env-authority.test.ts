@@ -36,4 +36,13 @@ describe('authority settings', () => {
   ])('%o stops start-up with the variable named', (env, message) => {
     expect(() => parseConfig({ ...base, ...env })).toThrow(message);
   });
+
+  it('the politeness cap is for the process: the check threads (workers + main) share it', () => {
+    expect(parseConfig({ ...base, CHECK_WORKERS: '3' }).authority).toMatchObject({ qpsPerServer: 20, threads: 4 });
+    expect(parseConfig({ ...base, CHECK_WORKERS: '0', AUTH_QPS_PER_SERVER: '1' }).authority.threads).toBe(1);
+    // With the authoritative path off nothing is shared out.
+    expect(() =>
+      parseConfig({ ...base, AUTHORITATIVE: '0', AUTH_QPS_PER_SERVER: '1', CHECK_WORKERS: '2' }),
+    ).not.toThrow();
+  });
 });

@@ -179,7 +179,10 @@ const EnvSchema = z.object({
   AUTH_MAX_SERVERS: int(1, 16).default(4),
   /** Server addresses of one zone that are asked, all names together. */
   AUTH_MAX_ADDRESSES: int(1, 32).default(4),
-  /** Politeness: queries per second to any one server address, per check thread (main and each CHECK_WORKERS worker). */
+  /**
+   * Politeness: queries to any one server address in any one second, for the whole process (the main thread and
+   * the CHECK_WORKERS workers count in one shared log; above 256 each thread gets an equal share instead).
+   */
   AUTH_QPS_PER_SERVER: int(1, 10_000).default(20),
   /** The authoritative path's own query budget per domain (MAX_QUERIES_PER_DOMAIN stays the resolvers'). */
   AUTH_MAX_QUERIES_PER_DOMAIN: int(1, 5000).default(150),
@@ -214,6 +217,8 @@ export type AuthorityConfig = {
   maxServers: number;
   maxAddresses: number;
   qpsPerServer: number;
+  /** Check threads (the main thread and each CHECK_WORKERS worker): they share out a cap above 256; absent: one. */
+  threads?: number;
   maxQueriesPerDomain: number;
   unreachableS: number;
 };
@@ -235,6 +240,7 @@ function authorityConfig(e: z.infer<typeof EnvSchema>): AuthorityConfig {
     maxServers: e.AUTH_MAX_SERVERS,
     maxAddresses: e.AUTH_MAX_ADDRESSES,
     qpsPerServer: e.AUTH_QPS_PER_SERVER,
+    threads: e.CHECK_WORKERS + 1,
     maxQueriesPerDomain: e.AUTH_MAX_QUERIES_PER_DOMAIN,
     unreachableS: e.AUTH_UNREACHABLE_S,
   };

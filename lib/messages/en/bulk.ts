@@ -148,6 +148,16 @@ export const bulkMessages = {
     },
     staleRecheck: 'Re-check all',
   },
+  /** "Check until live" for a selection (issue 14 item 4); the status texts are `propagation.watch.*`. */
+  watch: {
+    start: 'Check selected until live ({count})',
+    help: 'Re-checks the selected rows, comparing each record with every resolver, at the times their TTLs run out, until every change you made is live. The table shows the new results.',
+    tooMany: 'Check until live follows at most {max} rows at a time; select fewer.',
+    heading: 'The selected rows',
+    label: { one: '1 domain', other: '{count} domains' },
+    unchanged: 'waiting for your change',
+    notCompared: 'not compared with the resolvers',
+  },
   /** Short cloud names for the table's Cloud column (GCC, GCC High, DoD and Unknown use `cloud.name.*`). */
   cloud: {
     worldwide: 'Worldwide',
@@ -161,6 +171,7 @@ export const bulkMessages = {
     summary: 'Summary (CSV)',
     xlsx: 'Workbook (Excel)',
     report: 'Printable report (PDF)',
+    failed: 'The file could not be made',
     help:
       'The whole list in this page’s language, with the uploaded file’s other columns and the lines that could not be ' +
       'checked. Export CSV and Export JSON hold the rows shown, with every machine field.',

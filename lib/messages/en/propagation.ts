@@ -26,6 +26,12 @@ export const propagationMessages = {
     internal:
       "The inside and the outside of the network differ: computers inside the company network (using {resolver}) get another answer than everyone outside, and Microsoft 365 apps inside the network use the inside one. Change the record in both places: the company's own DNS server and the domain's DNS host.",
   },
+  /** The fix list when a resolver serves an internal copy of the zone that differs (split-brain). */
+  fix: {
+    both: "Change it in both places: at the domain's DNS host (what everyone outside the network sees) and in the copy of the zone on your internal DNS server {resolver} (what computers inside the network, and the Microsoft 365 apps there, use).",
+    insideOnly:
+      "The domain's DNS host already publishes the right record. Change it in the copy of the zone on your internal DNS server {resolver}: computers inside the network, and the Microsoft 365 apps there, use that copy.",
+  },
   watch: {
     start: 'Check until live',
     stop: 'Stop checking',

@@ -134,6 +134,15 @@ export const zhBulkMessages = {
     },
     staleRecheck: '全部重新检查',
   },
+  watch: {
+    start: '检查所选直到生效（{count}）',
+    help: '在 TTL 到期时重新检查所选的行，把每条记录与每个解析器比较，直到您所做的每项修改都已生效。表格显示新的结果。',
+    tooMany: '“检查直到生效”一次最多跟踪 {max} 行；请少选一些。',
+    heading: '所选的行',
+    label: { one: '1 个域名', other: '{count} 个域名' },
+    unchanged: '正在等待您的修改',
+    notCompared: '未与解析器比较',
+  },
   cloud: {
     worldwide: '全球',
     'worldwide-or-gcc': '全球/GCC',
@@ -146,6 +155,7 @@ export const zhBulkMessages = {
     summary: '摘要（CSV）',
     xlsx: '工作簿（Excel）',
     report: '可打印的报告（PDF）',
+    failed: '无法生成文件',
     help: '整个列表，使用本页的语言，保留上传文件中的其他列，并列出无法检查的行。“导出 CSV”和“导出 JSON”包含显示的行及全部机器字段。',
   },
   summary: {

@@ -26,6 +26,11 @@ export const zhPropagationMessages = {
     internal:
       '公司网络内外看到的不一样：公司网络内的电脑（使用{resolver}）得到的答案与外部不同，网络内的 Microsoft 365 应用使用内部的答案。请在两处修改记录：公司自己的 DNS 服务器，以及域名的 DNS 托管商。',
   },
+  fix: {
+    both: '请在两处修改：域名的 DNS 托管商（网络外部的所有人看到的记录），以及内部 DNS 服务器（{resolver}）上的区域副本（网络内部的计算机及其中的 Microsoft 365 应用使用的记录）。',
+    insideOnly:
+      '域名的 DNS 托管商已发布正确的记录。请修改内部 DNS 服务器（{resolver}）上的区域副本：网络内部的计算机及其中的 Microsoft 365 应用使用该副本。',
+  },
   watch: {
     start: '检查直到生效',
     stop: '停止检查',

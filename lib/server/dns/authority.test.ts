@@ -101,7 +101,7 @@ afterAll(async () => {
   await resolver?.close();
   await transport?.close();
   await lab?.stop();
-  // The politeness limiter forgets each address after a second (a timer per address): let those timers run out
+  // A query waiting for the politeness limiter sleeps on a timer (at most a second): let those timers run out
   // here, so that a later test file in this worker that counts open timers does not see ours.
   await new Promise((resolve) => setTimeout(resolve, 1100));
 });

@@ -6,12 +6,12 @@
  *
  * Bounds: each domain has its own query budget (AUTH_MAX_QUERIES_PER_DOMAIN; MAX_QUERIES_PER_DOMAIN stays the
  * resolvers'), at most AUTH_MAX_SERVERS names and AUTH_MAX_ADDRESSES addresses per zone, and every query waits
- * for a token of its server address's politeness limiter (AUTH_QPS_PER_SERVER, per process). A root that does
- * not answer is remembered for AUTH_UNREACHABLE_S so that a blocked network does not make every check wait out
- * the root timeouts; a background probe clears the mark as soon as the root answers again.
+ * for its server address's politeness limiter (AUTH_QPS_PER_SERVER per process in any one-second window, counted
+ * across the check threads: ./politeness.ts). A root that does not answer is remembered for AUTH_UNREACHABLE_S
+ * so that a blocked network does not make every check wait out the root timeouts; a background probe clears the
+ * mark as soon as the root answers again.
  */
 import type { Answer, DecodedPacket } from 'dns-packet';
-import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import {
   type AuthAnswer,
   type Authority,
@@ -23,6 +23,15 @@ import {
 import type { AuthServerProblem, DnsAnswer, RecordType } from '@/lib/schema';
 import type { AuthorityConfig } from '../env';
 import { NEVER_ABORTED } from './abort';
+import {
+  createPoliteness,
+  localSlots,
+  type Politeness,
+  processNow,
+  processPolitenessBuffer,
+  qpsPerThread,
+  sharedSlots,
+} from './politeness';
 import type { ServerAddress } from './servers';
 import type { Transport, WireResult } from './transport';
 import {
@@ -84,7 +93,7 @@ const CUT_CACHE_ENTRIES = 10_000;
 type UnreachableMark = { until: number; servers: AuthServer[]; probing: boolean; lastProbe: number };
 
 type AuthorityState = {
-  limiter?: { qps: number; queue: RateLimiterQueue };
+  limiter?: Politeness;
   unreachable: Map<string, UnreachableMark>;
   cuts: Map<string, CachedCut>;
 };
@@ -96,13 +105,21 @@ function state(): AuthorityState {
   return g.__m365Authority;
 }
 
-/** Waits for a token of `host`'s politeness limiter (a FIFO queue per address, `qps` per second). */
-async function polite(host: string, qps: number): Promise<void> {
+/**
+ * Waits until a query to `host` may go: at most AUTH_QPS_PER_SERVER in any one second for the whole process, the
+ * main thread and the check workers counting in one shared log (./politeness.ts); a cap too large for it is shared
+ * out among the threads instead.
+ */
+async function polite(host: string, config: AuthorityConfig, signal: AbortSignal): Promise<void> {
   const s = state();
-  if (s.limiter?.qps !== qps) {
-    s.limiter = { qps, queue: new RateLimiterQueue(new RateLimiterMemory({ points: qps, duration: 1 })) };
+  const buffer = processPolitenessBuffer(config.qpsPerServer);
+  if (!s.limiter) {
+    s.limiter = buffer
+      ? createPoliteness(processNow, undefined, sharedSlots(buffer))
+      : createPoliteness(undefined, undefined, localSlots());
   }
-  await s.limiter.queue.removeTokens(1, host);
+  const qps = buffer ? config.qpsPerServer : qpsPerThread(config.qpsPerServer, config.threads ?? 1);
+  await s.limiter.wait(host, qps, signal);
 }
 
 /** Forgets the remembered "root unreachable" marks and the limiter (tests). */
@@ -145,7 +162,8 @@ export function createAuthority(deps: AuthorityDeps) {
       if (signal.aborted) return { problem: 'timeout' };
       budget.left--;
       budget.sent++;
-      await polite(server.host, config.qpsPerServer);
+      await polite(server.host, config, signal);
+      if (signal.aborted) return { problem: 'timeout' };
       const x = { server, question, timeoutMs: config.timeoutMs, signal, recursion: false };
       let result = await transport.udp(x);
       if (result.kind === 'reply' && result.packet.flag_tc && budget.left > 0) {

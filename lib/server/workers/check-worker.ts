@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkResult } from '../check';
 import { withRunLimit } from '../dns/budget';
 import { bulkSlowLookups } from '../dns/limits';
+import { installPolitenessBuffer } from '../dns/politeness';
 import { getResolver } from '../dns/process';
 import type { DnsResolver } from '../dns/resolver';
 import { createSlowLane } from '../dns/slow-lane';
@@ -21,6 +22,8 @@ const port = parentPort;
 if (!port) throw new Error('check-worker.ts runs as a worker thread only');
 
 const setup = workerData as WorkerSetup;
+// The main thread's politeness log: the cap per server address counts every thread's queries.
+installPolitenessBuffer(setup.politeness);
 const lane = createSlowLane({ slowAfterMs: setup.slowAfterMs, maxSlow: bulkSlowLookups(setup.inFlight) });
 const base = getResolver(getConfig());
 const limited = withRunLimit(base, setup.inFlight, lane);

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { NormalizedDomain as CheckTarget } from '@/lib/input/normalize';
 import { onAbort } from '../dns/abort';
 import { bulkInFlightPerThread } from '../dns/limits';
+import { processPolitenessBuffer } from '../dns/politeness';
 import { abortOutcome } from '../dns/resolver';
 import { slowAfter } from '../dns/slow-lane';
 import type { ServerConfig } from '../env';
@@ -123,6 +124,7 @@ export function createCheckPool(options: PoolOptions): CheckPool {
       slowAfterMs: options.slowAfterMs,
       sentCounts,
       slot: slots.indexOf(slot),
+      ...(options.politeness ? { politeness: options.politeness } : {}),
     });
     // Idle workers never keep the process alive.
     worker.unref();
@@ -213,10 +215,13 @@ export function createCheckPool(options: PoolOptions): CheckPool {
 
 /** The bulk pool's settings: CHECK_WORKERS workers, each with its share of the bulk in-flight budget. */
 function bulkPoolOptions(config: ServerConfig): PoolOptions {
+  // The process's politeness log: the authoritative path's cap per server address counts every thread's queries.
+  const politeness = processPolitenessBuffer(config.authority.qpsPerServer);
   return {
     size: config.checkWorkers,
     inFlight: bulkInFlightPerThread(config),
     slowAfterMs: slowAfter(config.timeoutMs),
+    ...(politeness ? { politeness } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export type WorkerSetup = {
    */
   sentCounts: SharedArrayBuffer;
   slot: number;
+  /** The process's politeness log (../dns/politeness.ts), so the cap per server address holds for every thread. */
+  politeness?: SharedArrayBuffer;
 };
 
 /** The parts of CheckOptions a worker needs (signal, resolver and trace are the worker's own). */

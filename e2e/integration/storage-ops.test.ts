@@ -21,7 +21,7 @@ import { freePort } from '../../lab/net';
 import { spawnManaged, waitUntil } from '../../lab/process';
 import { type App, repoRoot, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
-import { get } from '../support/http';
+import { get, post } from '../support/http';
 import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
@@ -181,15 +181,29 @@ async function backup(dataDir: string, dest: string): Promise<string> {
 }
 
 describe('backup and restore of the embedded database while the app runs', () => {
-  // TODO(durable-runs): once runs are kept in the storage, also check that a finished run is there after the
-  // restore (GET /api/runs/<id>); until then the database holds the rate-limit counters, which show the same.
-  it('npm run backup copies it while the app serves; restored into a new DATA_DIR, the app has the same data', async () => {
-    const limits = { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_REQUESTS_WINDOW_S: '3600' };
+  it('npm run backup copies it while the app serves; restored into a new DATA_DIR, the app has the same runs and data', async () => {
+    const limits = { RATE_LIMIT_REQUESTS: '60', RATE_LIMIT_REQUESTS_WINDOW_S: '3600' };
     const original = tempDir('m365-so-data-');
     const app = await start({ DATA_DIR: original, ...limits });
-    const before = [];
-    for (let i = 0; i < 4; i++) before.push((await get(app.url, '/api/check?domain=ok-21v.test')).status);
-    expect(before).toEqual([200, 200, 200, 429]);
+    // A finished run: the backup must carry it (its list, its results, its link).
+    const created = await post(app.url, '/api/runs', { domains: ['ok-21v.test', 'ok-ww.test'], cloud: 'auto' });
+    expect(created.status, created.text.slice(0, 300)).toBe(201);
+    const { id } = created.json as { id: string };
+    type Summary = { status: string; total: number; results?: Array<{ domain: string; health: string }> };
+    let finished: Summary | undefined;
+    await waitUntil(
+      async () => {
+        const s = await get(app.url, `/api/runs/${id}?from=0`);
+        finished = s.json as Summary;
+        return s.status === 200 && finished.status === 'done';
+      },
+      { timeoutMs: 60_000, intervalMs: 250, describe: () => JSON.stringify(finished) },
+    );
+    // Spend the rest of the request budget (the run and its polls took some of it).
+    const spent: number[] = [];
+    while (spent.at(-1) !== 429 && spent.length < 200)
+      spent.push((await get(app.url, '/api/check?domain=ok-21v.test')).status);
+    expect(spent.at(-1)).toBe(429);
 
     const dest = join(tempDir('m365-so-backup-'), 'backup.db');
     const stdout = await backup(original, dest);
@@ -198,7 +212,8 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect((await get(app.url, '/api/health')).status).toBe(200);
     const copy = new Database(dest, { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
-    expect(copy.prepare("SELECT points FROM rate_limits WHERE key = 'req:anonymous'").pluck().get()).toBe(3);
+    expect(copy.prepare("SELECT points FROM rate_limits WHERE key = 'req:anonymous'").pluck().get()).toBe(60);
+    expect(copy.prepare('SELECT count(*) FROM run_results WHERE run_id = ?').pluck().get(id)).toBe(2);
     copy.close();
 
     // Restore: stop the app, put the copy in place as the database file (no -wal/-shm beside it), start.
@@ -210,6 +225,15 @@ describe('backup and restore of the embedded database while the app runs', () =>
     // The spent budget came back with the data: the first request of the restored instance is refused.
     expect((await get(again.url, '/api/check?domain=ok-21v.test')).status).toBe(429);
     expect(((await get(again.url, '/api/ready')).json as Ready).storage).toBe('ok');
+    // The finished run came back whole: same status and the same result per domain.
+    const after = await get(again.url, `/api/runs/${id}?from=0`);
+    expect(after.status, after.text.slice(0, 300)).toBe(200);
+    const restoredRun = after.json as Summary;
+    expect(restoredRun.status).toBe('done');
+    const health = (s: Summary | undefined) =>
+      Object.fromEntries((s?.results ?? []).map((r) => [r.domain, r.health] as const));
+    expect(Object.keys(health(restoredRun)).sort()).toEqual(['ok-21v.test', 'ok-ww.test']);
+    expect(health(restoredRun)).toEqual(health(finished));
   });
 
   it('says so when DATA_DIR holds no database, and never overwrites a file', async () => {
@@ -239,8 +263,6 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect(refused.stderr).toContain('exists');
     expect(readFileSync(existing, 'utf8')).toBe('an older backup');
   });
-
-  it.todo('a restored backup contains the finished runs (GET /api/runs/<id>): needs the durable run store');
 });
 
 describe('two instances on one PostgreSQL', () => {

@@ -34,22 +34,92 @@ export type PasteRun = {
   longestLoafMs: number;
   /** Animation frames drawn in that window. */
   frames: number;
+  /**
+   * The three longest gaps between frames in that window, each with the long animation frames inside it: what ran
+   * (our scripts by invoker and function, and Chromium's style and layout, from long-animation-frame attribution).
+   * A gap without a long animation frame in it is the renderer waiting, not working.
+   */
+  slowFrames: SlowFrame[];
   /** Paste → the page shows what it made of the list (ms). */
   resultMs: number;
 };
 
-/** Pastes about `bytes` into `/` at `url` once and measures the frames until the result shows. */
-export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 600_000): Promise<PasteRun> {
+export type SlowFrame = {
+  /** When the gap ended, from the paste (ms). */
+  atMs: number;
+  gapMs: number;
+  /** Of the gap: long animation frames in it (ms), of which scripts, and style and layout. */
+  loafMs: number;
+  scriptsMs: number;
+  styleLayoutMs: number;
+  /** The scripts of those frames, longest first: "invoker (function) ms". */
+  scripts: string[];
+};
+
+type LoafEntry = {
+  start: number;
+  duration: number;
+  scripts: number;
+  styleLayout: number;
+  parts: Array<{ name: string; duration: number }>;
+};
+
+/** The longest `count` gaps between `marks`, with the long animation frames that overlap each. */
+function slowFrames(marks: number[], loaf: LoafEntry[], from: number, count = 3): SlowFrame[] {
+  const gaps = marks.slice(1).map((t, i) => ({ start: marks[i] ?? t, end: t }));
+  gaps.sort((a, b) => b.end - b.start - (a.end - a.start));
+  return gaps.slice(0, count).map(({ start, end }) => {
+    const inside = loaf.filter((e) => e.start < end && e.start + e.duration > start);
+    const parts = inside.flatMap((e) => e.parts).sort((a, b) => b.duration - a.duration);
+    return {
+      atMs: Math.round(end - from),
+      gapMs: Math.round(end - start),
+      loafMs: Math.round(inside.reduce((sum, e) => sum + e.duration, 0)),
+      scriptsMs: Math.round(inside.reduce((sum, e) => sum + e.scripts, 0)),
+      styleLayoutMs: Math.round(inside.reduce((sum, e) => sum + e.styleLayout, 0)),
+      scripts: parts.slice(0, 4).map((p) => `${p.name} ${Math.round(p.duration)} ms`),
+    };
+  });
+}
+
+/**
+ * Where the list is pasted: `/` (the default) or `/bulk` (`BENCH_PASTE_PAGE=bulk npm run bench -- --parts paste`):
+ * the page, its text box, what shows the list was read (over both pages' limits: the offer to open it in Bulk, or
+ * to check the first N).
+ */
+const PAGES = {
+  home: {
+    path: '/?lang=en',
+    box: 'textarea[name="d"]',
+    ready: '[data-testid="ready-count"]:not([data-reading])',
+    result: '[data-testid="open-in-bulk"]',
+  },
+  bulk: {
+    path: '/bulk?lang=en',
+    box: 'textarea#bulk-domains',
+    ready: '[data-testid="bulk-list-counts"]:not([data-reading])',
+    result: '[data-testid="bulk-over-limit"]',
+  },
+} as const;
+
+/** Pastes about `bytes` into `/` (or `/bulk`) at `url` once and measures the frames until the result shows. */
+export async function measurePaste(
+  url: string,
+  bytes = 5_000_000,
+  timeoutMs = 600_000,
+  target: keyof typeof PAGES = process.env.BENCH_PASTE_PAGE === 'bulk' ? 'bulk' : 'home',
+): Promise<PasteRun> {
+  const where = PAGES[target];
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(`${url}/?lang=en`);
-    const box = page.getByRole('textbox').first();
+    await page.goto(`${url}${where.path}`);
+    const box = page.locator(where.box);
     // The validation loads on first use: load it first, so the measure is of reading the list.
     await box.fill('contoso.test');
-    await page.locator('[data-testid="ready-count"]:not([data-reading])').filter({ hasText: '1' }).waitFor();
+    await page.locator(where.ready).filter({ hasText: '1' }).waitFor();
     const { text, lines } = pastedText(bytes);
     // The text goes into the page first: sending 5 MB through the DevTools protocol takes seconds that are no
     // part of a paste.
@@ -63,7 +133,12 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
           const scripts = e.scripts.reduce((sum, s) => sum + s.duration, 0);
-          window.benchLoaf.push({ start: e.startTime, duration: e.duration, scripts });
+          const styleLayout = e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+          const parts = e.scripts.map((s) => ({
+            name: s.invoker + (s.sourceFunctionName ? ' (' + s.sourceFunctionName + ')' : ''),
+            duration: s.duration,
+          }));
+          window.benchLoaf.push({ start: e.startTime, duration: e.duration, scripts, styleLayout, parts });
         }
       }).observe({ type: 'long-animation-frame' });
     })()`);
@@ -72,7 +147,7 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
     // As a paste: the value, then one input event (Playwright's fill types through the editing commands). Then
     // the first frame (Chromium lays the text box out) and the next one, from which the page's own work counts.
     const pasted = (await page.evaluate(`(() => {
-      const box = document.querySelector('textarea[name="d"]');
+      const box = document.querySelector(${JSON.stringify(where.box)});
       const start = performance.now();
       Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, window.benchText);
       const set = performance.now();
@@ -81,16 +156,12 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
       requestAnimationFrame(() => requestAnimationFrame(() => { window.benchDrawn = performance.now(); }));
       return { start, set, end };
     })()`)) as { start: number; set: number; end: number };
-    // Over every limit of the main page: the result is the offer to open the list in Bulk.
-    await page.getByTestId('open-in-bulk').waitFor();
+    // Over every limit of the page: the result is the offer to open the list in Bulk (or, there, to check part of it).
+    await page.locator(where.result).waitFor();
     const end = (await page.evaluate('performance.now()')) as number;
     const drawn = (await page.evaluate('window.benchDrawn')) as number;
     const all = (await page.evaluate('window.benchFrames')) as number[];
-    const loaf = (await page.evaluate('window.benchLoaf')) as Array<{
-      start: number;
-      duration: number;
-      scripts: number;
-    }>;
+    const loaf = (await page.evaluate('window.benchLoaf')) as LoafEntry[];
     const frames = all.filter((t) => t >= drawn && t <= end);
     const marks = [...frames, end];
     let longest = 0;
@@ -109,6 +180,7 @@ export async function measurePaste(url: string, bytes = 5_000_000, timeoutMs = 6
       longestFrameMs: longest,
       longestLoafMs,
       frames: frames.length,
+      slowFrames: slowFrames(marks, loaf, pasted.start),
       resultMs: end - pasted.start,
     };
   } finally {

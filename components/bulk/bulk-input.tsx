@@ -1,9 +1,11 @@
 'use client';
 
-import { type DragEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type DragEvent, type ReactNode, useDeferredValue, useMemo, useState } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { ListBox } from '@/components/ui/list-box';
+import { ReadingProgress } from '@/components/ui/reading-progress';
 import { RejectedLines } from '@/components/ui/rejected-lines';
 import { ServicesField } from '@/components/ui/services-field';
 import { type SlicedWork, useSliced } from '@/components/ui/use-sliced';
@@ -43,6 +45,9 @@ type Props = {
    * and duplicates are kept with the run for the summary export) and an uploaded file's other columns.
    */
   onStart: (domains: string[], cloud: CloudChoice, services: ServiceChoices, source: RunSourceInput) => void;
+  /** Why the last Start was refused (or the countdown to its retry), shown under Start, and its id. */
+  startProblem?: ReactNode;
+  startDescribedBy?: string | undefined;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -55,8 +60,8 @@ const LIST_LIMIT = 50;
 /** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
 export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
 
-export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: Props) {
-  const { t, lang, num } = useT();
+export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, startProblem, startDescribedBy }: Props) {
+  const { t, lang } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
   const [file, setFile] = useState<FileImport | null>(null);
@@ -143,14 +148,14 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       <label className="block text-sm font-semibold" htmlFor="bulk-domains">
         {t('bulk.input.label')}
       </label>
-      <textarea
-        ref={box}
+      <ListBox
+        boxRef={box}
         id="bulk-domains"
         data-testid="bulk-domains"
         rows={6}
         value={text}
         disabled={csv !== null}
-        onChange={(event) => setText(event.target.value)}
+        onText={setText}
         // `isolate`: painted on a layer of its own, so frames while a long list is read do not paint it again.
         className="isolate w-full rounded border border-slate-300 p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
       />
@@ -260,7 +265,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       ) : null}
       {reading !== null ? (
         <p data-testid="bulk-list-counts" data-reading="true" className="text-sm font-semibold">
-          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
+          <ReadingProgress feed={reading} />
         </p>
       ) : list ? (
         <ListSummary
@@ -296,7 +301,9 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
         type="button"
         data-testid="bulk-start"
         disabled={!canStart}
-        aria-describedby={list?.overLimit ? 'bulk-over-limit' : undefined}
+        aria-describedby={
+          [list?.overLimit ? 'bulk-over-limit' : '', startDescribedBy ?? ''].join(' ').trim() || undefined
+        }
         onClick={() =>
           list &&
           source &&
@@ -309,6 +316,7 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart }: 
       >
         {busy ? t('bulk.input.starting') : t('bulk.input.start')}
       </button>
+      {startProblem}
     </section>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { ShareNotices } from '@/components/ui/share-notices';
@@ -11,6 +10,7 @@ import type { InputPolicy } from '@/lib/schema';
 import type { ShareLimits, ShareNotice } from '@/lib/share/url-state';
 import { BulkInput } from './bulk-input';
 import { BulkResults } from './bulk-results';
+import { describedBy, ProblemBeside, ProblemText, problemId } from './run-problem';
 import { RunProgressBar } from './run-progress';
 import { useBulkRun } from './use-bulk-run';
 
@@ -84,7 +84,7 @@ export function BulkPage(props: Props) {
     );
   }, []);
 
-  const problem = badRun ? ({ kind: 'not-found' } as const) : state.problem;
+  const problem = badRun ? ({ kind: 'not-found', place: 'run' } as const) : state.problem;
   return (
     <div className="space-y-6">
       <ShareNotices notices={notices} />
@@ -99,24 +99,37 @@ export function BulkPage(props: Props) {
           setNotices((shown) => shown.filter((n) => n.kind !== 'cross-site'));
           void start(domains, cloud, services, lang, source);
         }}
-      />
-      {problem?.kind === 'wait' ? (
-        <RetryCountdown key={problem.at} at={problem.at} runs={problem.runs} onRetry={retryStart} />
-      ) : problem ? (
-        <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
-          {problem.kind === 'expired' ? (
-            t('bulk.run.expired')
-          ) : problem.kind === 'not-found' ? (
-            t('bulk.run.notFound')
-          ) : problem.kind === 'too-many-runs' ? (
-            t('bulk.run.tooManyRuns')
+        startDescribedBy={describedBy(problem, 'start')}
+        startProblem={
+          // A refused Start is said under it; one that a wait fixes counts down there and starts by itself.
+          problem?.place === 'start' && problem.kind === 'wait' ? (
+            <RetryCountdown
+              key={problem.at}
+              id={problemId('start')}
+              at={problem.at}
+              runs={problem.runs}
+              onRetry={retryStart}
+            />
           ) : (
-            // The server's message may quote what was sent.
-            <DnsText value={t('bulk.run.error', { message: problem.message })} mono={false} />
-          )}
+            <ProblemBeside problem={problem} place="start" />
+          )
+        }
+      />
+      {/* Opening a result link, or following the run's events: not one control's, said above the progress. */}
+      {problem?.place === 'run' ? (
+        <p role="alert" data-testid="bulk-problem" className="font-semibold text-red-800 dark:text-red-300">
+          <ProblemText problem={problem} />
         </p>
       ) : null}
-      {state.status ? <RunProgressBar state={state} onCancel={() => void cancel()} focusKey={focusKey} /> : null}
+      {state.status ? (
+        <RunProgressBar
+          state={state}
+          onCancel={() => void cancel()}
+          focusKey={focusKey}
+          cancelDescribedBy={describedBy(problem, 'cancel')}
+          cancelProblem={<ProblemBeside problem={problem} place="cancel" />}
+        />
+      ) : null}
       {/* The result link opened in another browser: it reads the run; only the browser that started it changes it. */}
       {state.status && state.id !== null && !state.owner ? (
         <p data-testid="bulk-read-only" className="text-sm text-slate-700 dark:text-slate-300">
@@ -128,7 +141,8 @@ export function BulkPage(props: Props) {
           run={{ ...state, id: state.id }}
           staleAfterMs={staleAfterMs}
           liveWatchMaxMin={props.liveWatchMaxMin}
-          onRecheck={(body) => void recheck(body)}
+          onRecheck={(body, place) => void recheck(body, place)}
+          problem={problem}
         />
       ) : null}
     </div>

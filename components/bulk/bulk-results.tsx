@@ -17,14 +17,17 @@ import { BulkTable } from './bulk-table';
 import { BulkUntilLive } from './bulk-until-live';
 import { ResultsActions } from './results-actions';
 import { ResultsFilters } from './results-filters';
+import { describedBy, ProblemBeside, problemId } from './run-problem';
 import { ShareLinks } from './share-links';
 import { StaleBanner } from './stale-banner';
-import type { BulkRunState } from './use-bulk-run';
+import type { BulkRunState, ProblemPlace, RunProblem } from './use-bulk-run';
 
 type Props = {
   run: BulkRunState & { id: string };
   staleAfterMs: number;
-  onRecheck: (body: RunRecheckRequest) => void;
+  /** `place`: the button that asked, beside which a failure is said. */
+  onRecheck: (body: RunRecheckRequest, place: ProblemPlace) => void;
+  problem?: RunProblem | null;
   /** How long "check until live" may keep re-checking a selection (LIVE_WATCH_MAX_MIN). */
   liveWatchMaxMin?: number;
 };
@@ -47,7 +50,7 @@ function withNewer(rows: readonly RunResult[], newer: ReadonlyMap<string, Report
  * and pages of 100, 500 or all rows. Printing always shows every row that passes the filters. Every re-check
  * button is disabled unless this browser started the run (`run.owner`; the page says why).
  */
-export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60 }: Props) {
+export function BulkResults({ run, staleAfterMs, onRecheck, problem = null, liveWatchMaxMin = 60 }: Props) {
   const { t, num, day } = useT();
   const [newer, setNewer] = useState<ReadonlyMap<string, Report>>(() => new Map());
   const rows = useMemo(() => withNewer(run.rows, newer), [run.rows, newer]);
@@ -112,7 +115,18 @@ export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60
   // Stable callbacks for the memoised rows; the latest onRecheck is read through a ref.
   const recheckRef = useRef(onRecheck);
   recheckRef.current = onRecheck;
-  const recheckOne = useCallback((domain: string) => recheckRef.current({ domains: [domain] }), []);
+  const recheckOne = useCallback(
+    (domain: string) => recheckRef.current({ domains: [domain] }, `recheck-row:${domain}`),
+    [],
+  );
+  // A failed re-check of one row is said in that row, beside its button.
+  const rowProblem =
+    problem?.place.startsWith('recheck-row:') === true
+      ? {
+          domain: problem.place.slice('recheck-row:'.length),
+          node: <ProblemBeside problem={problem} place={problem.place} />,
+        }
+      : null;
   const toggle = useCallback((domain: string) => setSelected((s) => toggleDomain(s, domain)), []);
 
   const index = useMemo(() => buildIndex(rows), [rows]);
@@ -159,7 +173,9 @@ export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60
         rows={rows}
         staleAfterMs={staleAfterMs}
         canRecheck={run.owner}
-        onRecheckAll={() => onRecheck({ domains: rows.map((r) => r.domain) })}
+        onRecheckAll={() => onRecheck({ domains: rows.map((r) => r.domain) }, 'recheck-stale')}
+        describedBy={describedBy(problem, 'recheck-stale')}
+        problem={<ProblemBeside problem={problem} place="recheck-stale" />}
       />
       <ul className="flex flex-wrap gap-2" aria-label={t('bulk.table.countsLabel')}>
         {RECORDS_HEALTH.map((h) => (
@@ -200,10 +216,11 @@ export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60
         unchecked={counts['could-not-check']}
         canRecheck={run.owner}
         onRecheckSelected={() =>
-          onRecheck({ domains: rows.filter((r) => selected.has(r.domain)).map((r) => r.domain) })
+          onRecheck({ domains: rows.filter((r) => selected.has(r.domain)).map((r) => r.domain) }, 'recheck-selected')
         }
         onClearSelection={() => setSelected(new Set())}
-        onRecheckUnchecked={() => onRecheck({ filter: 'could-not-check' })}
+        onRecheckUnchecked={() => onRecheck({ filter: 'could-not-check' }, 'recheck-unchecked')}
+        problem={problem}
       />
       <BulkUntilLive
         rows={rows}
@@ -224,6 +241,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck, liveWatchMaxMin = 60
         onToggle={toggle}
         onToggleShown={(on) => setSelected((s) => setShown(s, shownDomains, on))}
         onRecheck={recheckOne}
+        rowProblem={rowProblem ? { ...rowProblem, id: problemId(`recheck-row:${rowProblem.domain}`) } : null}
         withDates={withDates}
         runId={run.id}
       />

@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, memo, useEffect, useRef } from 'react';
+import { Fragment, memo, type ReactNode, useEffect, useRef } from 'react';
 import { HealthBadge, StatusBadge } from '@/components/report/status-badge';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
@@ -24,6 +24,8 @@ type Props = {
   onToggle: (domain: string) => void;
   onToggleShown: (on: boolean) => void;
   onRecheck: (domain: string) => void;
+  /** A failed re-check of one row: said in that row under its button (`id` for the button's description). */
+  rowProblem?: { domain: string; id: string; node: ReactNode } | null;
   /** Every row shows its date (the run's rows were checked on more than one day, or not today). */
   withDates?: boolean;
   /** The run: "Full report" opens the result it stored (`/d/<domain>?run=<id>`), not a fresh check. */
@@ -99,6 +101,7 @@ export function BulkTable(props: Props) {
             canRecheck={props.canRecheck}
             onToggle={props.onToggle}
             onRecheck={props.onRecheck}
+            problem={props.rowProblem?.domain === row.domain ? props.rowProblem : null}
             withDate={props.withDates ?? false}
             runId={props.runId}
           />
@@ -116,6 +119,7 @@ type RowProps = {
   canRecheck: boolean;
   onToggle: (domain: string) => void;
   onRecheck: (domain: string) => void;
+  problem: { id: string; node: ReactNode } | null;
   withDate: boolean;
   runId: string | undefined;
 };
@@ -128,6 +132,7 @@ const BulkRow = memo(function BulkRow({
   canRecheck,
   onToggle,
   onRecheck,
+  problem,
   withDate,
   runId,
 }: RowProps) {
@@ -206,6 +211,7 @@ const BulkRow = memo(function BulkRow({
             data-testid="bulk-recheck"
             disabled={rechecking || !canRecheck}
             onClick={() => onRecheck(row.domain)}
+            aria-describedby={problem?.id}
             className="whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 disabled:opacity-50 dark:border-slate-700"
           >
             {rechecking ? t('bulk.table.rechecking') : t('bulk.table.recheck')}
@@ -217,6 +223,7 @@ const BulkRow = memo(function BulkRow({
           >
             {t('bulk.table.open')}
           </a>
+          {problem ? <div className="max-w-56 text-xs">{problem.node}</div> : null}
         </div>
       </td>
     </tr>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
 import type { BulkRunState } from './use-bulk-run';
 
@@ -12,9 +12,14 @@ export function RunProgressBar({
   state,
   onCancel,
   focusKey = 0,
+  cancelDescribedBy,
+  cancelProblem,
 }: {
   state: BulkRunState;
   onCancel: () => void;
+  /** A refused or failed Cancel: its text (under the button) and id. */
+  cancelDescribedBy?: string | undefined;
+  cancelProblem?: ReactNode;
   /** Changes with each Start (and when a result link opens the run): the page scrolls here and the heading takes the focus. */
   focusKey?: number;
 }) {
@@ -50,6 +55,7 @@ export function RunProgressBar({
             type="button"
             data-testid="bulk-cancel"
             onClick={onCancel}
+            aria-describedby={cancelDescribedBy}
             className="rounded border border-slate-300 px-3 py-1 print:hidden dark:border-slate-700"
           >
             {t('bulk.run.cancel')}
@@ -68,6 +74,7 @@ export function RunProgressBar({
           ) : null}
         </p>
       </div>
+      {cancelProblem}
     </section>
   );
 }

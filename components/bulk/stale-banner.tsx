@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
 import { type AgeUnit, staleness } from '@/lib/bulk/stale';
 
@@ -25,12 +25,17 @@ export function StaleBanner({
   staleAfterMs,
   canRecheck,
   onRecheckAll,
+  problem,
+  describedBy,
 }: {
   rows: readonly { checkedAt: string }[];
   staleAfterMs: number;
   /** False where the run was not started (re-check needs its owner token). */
   canRecheck: boolean;
   onRecheckAll: () => void;
+  /** Why the last "re-check all" failed, shown in the banner beside its button, and its id. */
+  problem?: ReactNode;
+  describedBy?: string | undefined;
 }) {
   const { t, tp, time, lang } = useT();
   const [now, setNow] = useState(() => new Date());
@@ -59,10 +64,12 @@ export function StaleBanner({
         data-testid="bulk-stale-recheck"
         disabled={!canRecheck}
         onClick={onRecheckAll}
+        aria-describedby={describedBy}
         className="rounded bg-amber-800 px-3 py-1 text-sm font-semibold text-white hover:bg-amber-900 disabled:opacity-50 print:hidden dark:bg-amber-300 dark:text-amber-950 dark:hover:bg-amber-200"
       >
         {t('bulk.table.staleRecheck')}
       </button>
+      {problem ? <div className="w-full">{problem}</div> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { runQuery } from '@/lib/bulk/bulk-link';
 import { ApiClientError, toClientError } from '@/lib/client/api-error';
 import { retryAt } from '@/lib/client/retry-wait';
 import { browserStorage, forgetOwnerToken, loadOwnerToken, saveOwnerToken } from '@/lib/client/run-owner';
+import { type RunError, runErrorFrom } from '@/lib/client/run-state';
 import {
   cancelRun,
   contiguousCount,
@@ -20,13 +21,28 @@ import { AUTO_SERVICES, type ServiceChoices, toOverride } from '@/lib/client/ser
 import type { CloudChoice, RunRecheckRequest, RunResult, RunStatus } from '@/lib/schema';
 import type { RunSourceInput } from './bulk-input';
 
-export type RunProblem =
+/**
+ * Where a problem is shown: next to the control whose request it answers (Start, Cancel, a re-check button: the
+ * selected rows', the could-not-check rows', the old results' banner's, or one row's), or, for opening a result
+ * link and following the run's events, above the progress ('run').
+ */
+export type ProblemPlace =
+  | 'run'
+  | 'start'
+  | 'cancel'
+  | 'recheck-selected'
+  | 'recheck-unchecked'
+  | 'recheck-stale'
+  | `recheck-row:${string}`;
+
+export type RunProblem = (
   | { kind: 'expired' }
   | { kind: 'not-found' }
   | { kind: 'too-many-runs' }
   /** A 429 with a wait: the run is started again by itself at `at` (ms since the epoch). */
   | { kind: 'wait'; at: number; runs: boolean }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: RunError }
+) & { place: ProblemPlace };
 
 export type BulkRunState = {
   id: string | null;
@@ -73,16 +89,21 @@ const INITIAL: BulkRunState = {
 /** Streamed rows are put into state at most this often, so 5,000 rows do not mean 5,000 renders. */
 const FLUSH_MS = 150;
 
-/** `startable`: the refused request was Start, which is sent again by itself after a 429's wait. */
-function problemOf(err: unknown, startable = false): RunProblem | null {
+/** A refused Start is sent again by itself after a 429's wait; nothing else is. */
+function problemOf(err: unknown, place: ProblemPlace): RunProblem | null {
   const e = err instanceof ApiClientError ? err : toClientError(err);
   if (e.code === 'aborted') return null;
   const at = retryAt(e, Date.now());
-  if (at !== null && startable) return { kind: 'wait', at, runs: e.code === 'too-many-runs' };
-  if (e.code === 'run-expired') return { kind: 'expired' };
-  if (e.code === 'run-not-found') return { kind: 'not-found' };
-  if (e.code === 'too-many-runs') return { kind: 'too-many-runs' };
-  return { kind: 'error', message: e.message };
+  if (at !== null && place === 'start') return { kind: 'wait', at, runs: e.code === 'too-many-runs', place };
+  if (e.code === 'run-expired') return { kind: 'expired', place };
+  if (e.code === 'run-not-found') return { kind: 'not-found', place };
+  if (e.code === 'too-many-runs') return { kind: 'too-many-runs', place };
+  return { kind: 'error', error: runErrorFrom(e), place };
+}
+
+/** The state without a problem that `place`'s control showed (a new request from it replaces it). */
+function clearedAt(s: BulkRunState, place: ProblemPlace): BulkRunState {
+  return s.problem?.place === place ? { ...s, problem: null } : s;
 }
 
 /**
@@ -166,7 +187,7 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
       } catch (err) {
         clearTimeout(timer);
         flush();
-        const problem = problemOf(err);
+        const problem = problemOf(err, 'run');
         if (problem) setState((s) => ({ ...s, problem }));
       }
     },
@@ -204,7 +225,7 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
         }));
         await follow(created.id, 0);
       } catch (err) {
-        const problem = problemOf(err, true);
+        const problem = problemOf(err, 'start');
         setState((s) => ({ ...s, status: null, problem }));
       }
     },
@@ -237,7 +258,7 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
           await follow(id, contiguousCount(rowsRef.current), summary.revision);
         }
       } catch (err) {
-        setState((s) => ({ ...s, id, problem: problemOf(err) }));
+        setState((s) => ({ ...s, id, problem: problemOf(err, 'run') }));
       }
     },
     [follow, lang],
@@ -252,14 +273,14 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
    * A cancel or re-check failed. Refused as not the owner (the stored token is gone or wrong): this browser only
    * reads the run from now on, and the page says so.
    */
-  const controlFailed = useCallback((id: string, err: unknown) => {
+  const controlFailed = useCallback((id: string, err: unknown, place: ProblemPlace) => {
     if (err instanceof ApiClientError && err.code === 'not-run-owner') {
       ownerRef.current = null;
       forgetOwnerToken(browserStorage(), id);
       setState((s) => ({ ...s, owner: false }));
       return;
     }
-    const problem = problemOf(err);
+    const problem = problemOf(err, place);
     if (problem) setState((s) => ({ ...s, problem }));
   }, []);
 
@@ -267,27 +288,32 @@ export function useBulkRun(initialRunId: string | null, lang: string) {
     const id = state.id;
     const token = ownerRef.current;
     if (!id || !token) return;
+    setState((s) => clearedAt(s, 'cancel'));
     try {
       await cancelRun(id, token);
     } catch (err) {
-      controlFailed(id, err);
+      controlFailed(id, err, 'cancel');
     }
   }, [state.id, controlFailed]);
 
   const recheck = useCallback(
-    async (body: RunRecheckRequest) => {
+    /** `place`: the button that asked (its error is shown beside it). */
+    async (body: RunRecheckRequest, place: ProblemPlace) => {
       const id = state.id;
       const token = ownerRef.current;
       if (!id || !token) return;
+      setState((s) => clearedAt(s, place));
+      let since: number;
       try {
         const accepted = await recheckRun(id, { ...body, lang }, token);
-        const since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
+        since = Math.min(recheckSinceRef.current ?? accepted.revision, accepted.revision);
         recheckSinceRef.current = since;
         setState((s) => ({ ...s, rechecking: new Set([...s.rechecking, ...accepted.rechecking]) }));
-        await follow(id, contiguousCount(rowsRef.current), since);
       } catch (err) {
-        controlFailed(id, err);
+        controlFailed(id, err, place);
+        return;
       }
+      await follow(id, contiguousCount(rowsRef.current), since);
     },
     [state.id, follow, controlFailed, lang],
   );

@@ -1,8 +1,10 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, type ReactNode, useId } from 'react';
 import { CloudSelect } from '@/components/ui/cloud-select';
 import { useT } from '@/components/ui/i18n-provider';
 import { SpinnerIcon } from '@/components/ui/icons';
+import { ListBox } from '@/components/ui/list-box';
 import { ServicesField } from '@/components/ui/services-field';
+import type { ProgressFeed } from '@/components/ui/use-sliced';
 import { useTypedText } from '@/components/ui/use-typed-text';
 import type { InputCheck } from '@/lib/client/input-check';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
@@ -14,6 +16,7 @@ export const EXAMPLE_INPUT = 'contoso.com\nfabrikam.cn\nhttps://www.northwind.co
 
 type Props = {
   text: string;
+  /** Keep it stable (useCallback): the text box renders again only when its own props change. */
   onText: (text: string) => void;
   cloud: CloudChoice;
   onCloud: (cloud: CloudChoice) => void;
@@ -21,14 +24,16 @@ type Props = {
   onServices: (services: ServiceChoices) => void;
   /** The live validation; null until it has loaded (the form still submits: the page validates before sending). */
   check: InputCheck | null;
-  /** How much of a long list has been read (0 to 1) while it is being read, else null. */
-  reading: number | null;
+  /** While a long list is being read: how much of it has been read (a live feed), else null. */
+  reading: ProgressFeed | null;
   onOpenInBulk: (domains: string[]) => void;
   onRemoveRejected: (invalid: InvalidEntry[]) => void;
   policy: InputPolicy;
   running: boolean;
   onSubmit: () => void;
   onStop: () => void;
+  /** The last check's refusal or failure, shown under Check (which names it with `aria-describedby`). */
+  error?: { id: string; node: ReactNode } | null;
 };
 
 /**
@@ -85,12 +90,12 @@ export function CheckForm(props: Props) {
         <p id={helpId} className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
           {t('ui.form.domainsHelp')} {t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) })}
         </p>
-        <textarea
-          ref={box}
+        <ListBox
+          boxRef={box}
           id={textId}
           name="d"
           value={text}
-          onChange={(e) => onText(e.target.value)}
+          onText={onText}
           rows={8}
           spellCheck={false}
           autoCapitalize="off"
@@ -132,7 +137,7 @@ export function CheckForm(props: Props) {
           type="submit"
           // aria-disabled, not disabled: a disabled button drops keyboard focus to the top of the page.
           aria-disabled={!canSubmit || running}
-          aria-describedby={blocked ? blockedId : undefined}
+          aria-describedby={[blocked ? blockedId : '', props.error?.id ?? ''].join(' ').trim() || undefined}
           className="inline-flex items-center gap-2 rounded-lg bg-sky-700 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-slate-400 dark:bg-sky-600 dark:hover:bg-sky-500 dark:aria-disabled:bg-slate-600"
         >
           {running ? <SpinnerIcon /> : null}
@@ -153,6 +158,7 @@ export function CheckForm(props: Props) {
           </p>
         ) : null}
       </div>
+      {props.error?.node ?? null}
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
+import { RequestError } from '@/components/ui/request-error';
 import { RetryCountdown } from '@/components/ui/retry-countdown';
 import { ShareNotices } from '@/components/ui/share-notices';
 import { type SlicedWork, useSliced, yieldToPage } from '@/components/ui/use-sliced';
@@ -16,6 +17,7 @@ import { CheckForm, EXAMPLE_INPUT } from './check-form';
 import { EmptyState } from './empty-state';
 import { LoadBoundary } from './load-boundary';
 import { loadFragmentReader, loadInputCheck, loadResults, loadShareState, warmUp } from './page-modules';
+import { RunErrorBody } from './run-error';
 import { useCheckRun } from './use-check-run';
 
 type Props = {
@@ -93,6 +95,14 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
     );
   }, [checkInput]);
 
+  const onText = useCallback(
+    (value: string) => {
+      warm();
+      setText(value);
+    },
+    [warm],
+  );
+
   const submit = useCallback(
     async (submitText: string, submitCloud: CloudChoice, submitServices: ServiceChoices) => {
       // Validate the text as it is now (the live check may lag one keystroke behind, or not be loaded yet).
@@ -161,7 +171,12 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
     if (last) submit(...last).catch(() => setLoadFailed(true));
   }, [submit]);
   const waiting = retryTime !== null && state.phase === 'failed';
-  const showResults = (state.phase !== 'idle' || rows.length > 0) && !(waiting && rows.length === 0);
+  // Any other refusal or failure of Check (400, 413, 500, 503, no connection…) is shown under the button too.
+  const checkError =
+    state.errorFrom === 'run' && state.error && state.error.code !== 'aborted' && !waiting ? state.error : null;
+  const checkErrorId = `${useId()}-check-error`;
+  // A check refused before any row came has no results to show: the eyes stay on the form.
+  const showResults = (state.phase !== 'idle' || rows.length > 0) && !(state.phase === 'failed' && rows.length === 0);
 
   return (
     <div className="space-y-8">
@@ -182,10 +197,7 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
         ) : null}
         <CheckForm
           text={text}
-          onText={(value) => {
-            warm();
-            setText(value);
-          }}
+          onText={onText}
           cloud={cloud}
           onCloud={setCloud}
           services={services}
@@ -213,6 +225,18 @@ export function Dashboard({ policy, initial, notices: serverNotices = [], limits
             submit(text, cloud, services).catch(() => setLoadFailed(true));
           }}
           onStop={stop}
+          error={
+            checkError
+              ? {
+                  id: checkErrorId,
+                  node: (
+                    <RequestError id={checkErrorId} testId="run-error" show={checkError}>
+                      <RunErrorBody error={checkError} heading={t('ui.errors.heading')} />
+                    </RequestError>
+                  ),
+                }
+              : null
+          }
         />
         {waiting && retryTime !== null ? (
           <RetryCountdown key={retryTime} at={retryTime} runs={state.error?.code === 'too-many-runs'} onRetry={retry} />

@@ -1,8 +1,10 @@
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { WarningIcon } from '@/components/ui/icons';
+import { ReadingProgress } from '@/components/ui/reading-progress';
 import { RejectedLines } from '@/components/ui/rejected-lines';
 import { Trans } from '@/components/ui/trans';
+import type { ProgressFeed } from '@/components/ui/use-sliced';
 import type { InputCheck } from '@/lib/client/input-check';
 import { rejectedLineCount } from '@/lib/input/rejected-count';
 import { subdomainNote } from '@/lib/input/subdomain-note';
@@ -17,8 +19,8 @@ const ALERT =
 type Props = {
   /** The live validation, or null while it loads. */
   check: InputCheck | null;
-  /** How much of a long list has been read (0 to 1) while it is being read, else null. */
-  reading: number | null;
+  /** While a long list is being read: how much of it has been read (a live feed), else null. */
+  reading: ProgressFeed | null;
   /** Sends the domains on to the Bulk page (over this page's limit). */
   onOpenInBulk: (domains: string[]) => void;
   /** Cuts these rejected entries out of the text box. */
@@ -35,7 +37,7 @@ type Props = {
  * line is there from the start, so nothing below it (the Check button) moves when the count arrives.
  */
 export function InputFeedback({ check, empty, id, reading, onOpenInBulk, onRemoveRejected }: Props) {
-  const { t, num } = useT();
+  const { t } = useT();
   if (!check || (reading !== null && empty)) {
     return (
       <div id={id} className="space-y-3 text-sm" data-testid="input-feedback">
@@ -50,7 +52,7 @@ export function InputFeedback({ check, empty, id, reading, onOpenInBulk, onRemov
     return (
       <div id={id} className="space-y-3 text-sm" data-testid="input-feedback">
         <p className="font-medium" data-testid="ready-count" data-reading="true">
-          {t('ui.feedback.readingProgress', { percent: num(Math.round(reading * 100)) })}
+          <ReadingProgress feed={reading} />
         </p>
       </div>
     );

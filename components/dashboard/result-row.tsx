@@ -7,6 +7,7 @@ import { HealthCell } from '@/components/report/health-cell';
 import { RowDetails } from '@/components/report/row-details';
 import { StatusBadge } from '@/components/report/status-badge';
 import { DnsText } from '@/components/ui/dns-text';
+import { errorText } from '@/components/ui/error-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { ChevronIcon, RefreshIcon, SpinnerIcon } from '@/components/ui/icons';
 import type { ApiClientError } from '@/lib/client/api-error';
@@ -18,7 +19,6 @@ import { runErrorFrom } from '@/lib/client/run-state';
 import { type ServiceChoices, servicesParam } from '@/lib/client/services';
 import { RECORDS_HEALTH_PRESENTATION, TONE_BORDER } from '@/lib/presentation';
 import type { CloudChoice, Report } from '@/lib/schema';
-import { errorText } from './error-text';
 
 export const COLUMN_COUNT = 6;
 

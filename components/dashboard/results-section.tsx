@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { SWRConfig } from 'swr';
 import { useT } from '@/components/ui/i18n-provider';
 import { RefreshIcon, SpinnerIcon } from '@/components/ui/icons';
+import { RequestError } from '@/components/ui/request-error';
 import type { Row, SortMode, Summary } from '@/lib/client/rank';
 import type { RunState } from '@/lib/client/run-state';
 import type { InvalidEntry, Report } from '@/lib/schema';
 import { ResultsTable } from './results-table';
+import { RunErrorBody } from './run-error';
 import { RunStatus } from './run-status';
 import { SkippedLines } from './skipped-lines';
 import { SortControl } from './sort-control';
@@ -63,6 +65,10 @@ function Results(props: Props) {
   }, [focusKey]);
   const busy = state.active !== null;
   const rechecking = state.active?.kind === 'recheck';
+  // A failed re-check of the rows that could not be checked is said under its button (a 429 too: no retry by itself).
+  const recheckError =
+    state.errorFrom === 'recheck' && state.error && state.error.code !== 'aborted' ? state.error : null;
+  const recheckErrorId = `${useId()}-recheck-error`;
   return (
     <section id="results" aria-labelledby="results-heading" className="scroll-mt-4 space-y-4" data-testid="results">
       <h2 id="results-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
@@ -81,6 +87,8 @@ function Results(props: Props) {
                   if (!busy) onRecheckUnchecked();
                 }}
                 aria-disabled={busy}
+                aria-describedby={recheckError ? recheckErrorId : undefined}
+                data-testid="recheck-unchecked"
                 className="inline-flex items-center gap-2 rounded-lg border border-slate-400 bg-slate-100 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-200 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
               >
                 {rechecking ? <SpinnerIcon /> : <RefreshIcon />}
@@ -88,6 +96,11 @@ function Results(props: Props) {
               </button>
             ) : null}
           </div>
+          {recheckError && unchecked.length > 0 ? (
+            <RequestError id={recheckErrorId} testId="recheck-unchecked-error" show={recheckError}>
+              <RunErrorBody error={recheckError} heading={t('ui.errors.recheckHeading')} />
+            </RequestError>
+          ) : null}
           <ResultsTable
             rows={rows}
             sort={sort}

@@ -1,14 +1,11 @@
-import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
-import { Trans } from '@/components/ui/trans';
 import type { Summary } from '@/lib/client/rank';
-import { retryAt } from '@/lib/client/retry-wait';
 import { endedEarly, progressOf, type RunState } from '@/lib/client/run-state';
-import { errorText } from './error-text';
 
 /**
  * Progress of the run ("37 of 120 checked" + a progress bar), a polite live region that announces the start
- * and the end (not every row), and the run's error as an alert.
+ * and the end (not every row), and what went wrong with the stream itself. A refused or failed request is shown
+ * next to the control that sent it (Check: the form; re-check: its button), not here.
  */
 export function RunStatus({ state, summary }: { state: RunState; summary: Summary }) {
   const { t, tp, num } = useT();
@@ -29,10 +26,6 @@ export function RunStatus({ state, summary }: { state: RunState; summary: Summar
     });
   else if (state.phase === 'stopped') announcement = t('ui.progress.stopped', { done: num(done), total: num(total) });
 
-  // A refused check that a wait fixes is shown (and retried) next to the Check button instead.
-  const waitsBeside = state.phase === 'failed' && state.error !== null && retryAt(state.error, 0) !== null;
-  const error = state.error && state.error.code !== 'aborted' && !waitsBeside ? state.error : null;
-
   return (
     <div className="space-y-2">
       {showProgress ? (
@@ -52,31 +45,6 @@ export function RunStatus({ state, summary }: { state: RunState; summary: Summar
       <p role="status" aria-live="polite" className="sr-only" data-testid="live-status">
         {announcement}
       </p>
-      {error ? (
-        <div
-          role="alert"
-          data-testid="run-error"
-          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
-          <p className="font-semibold">{t('ui.errors.heading')}</p>
-          <p>{errorText(t, error)}</p>
-          {error.issues && error.issues.length > 0 ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {error.issues.slice(0, 50).map((issue) => (
-                <li key={`${issue.line}:${issue.input}`}>
-                  <Trans
-                    code="ui.errors.issue"
-                    params={{
-                      line: <span className="font-medium">{t('ui.feedback.line', { line: num(issue.line) })}</span>,
-                      reason: <DnsText value={issue.reason} mono={false} />,
-                    }}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
       {endedEarly(state) ? (
         <p
           role="alert"

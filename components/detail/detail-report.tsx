@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { type MouseEvent, useState } from 'react';
 import { cloudBasisText } from '@/components/report/cloud-cell';
 import { DnsServersCard } from '@/components/report/dns-servers-card';
 import { HealthCell } from '@/components/report/health-cell';
@@ -10,10 +10,16 @@ import { ServicesLine } from '@/components/report/services-line';
 import { DnsText } from '@/components/ui/dns-text';
 import { FullReportContext } from '@/components/ui/full-report';
 import { useT } from '@/components/ui/i18n-provider';
-import { RefreshIcon, WarningIcon } from '@/components/ui/icons';
+import { RefreshIcon, SpinnerIcon, WarningIcon } from '@/components/ui/icons';
+import { RequestError } from '@/components/ui/request-error';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { toClientError } from '@/lib/client/api-error';
 import { cloudWarnings, inferredCloudCode } from '@/lib/client/cloud-view';
+import { errorMessageRef } from '@/lib/client/error-message';
+import { fetchReport } from '@/lib/client/fetcher';
+import { reportRecheckKey } from '@/lib/client/keys';
 import { findingLookups } from '@/lib/client/records-view';
+import { runErrorFrom } from '@/lib/client/run-state';
 import { CLOUD_CHOICE_LABEL, cloudLabelCode } from '@/lib/presentation';
 import type { CloudReport, Report } from '@/lib/schema';
 import { CheckUntilLive } from './check-until-live';
@@ -117,9 +123,42 @@ export function DetailReport({
   /** The run named in the address is no longer kept: this report is a fresh check. */
   runGone?: boolean | undefined;
 }) {
-  const { t } = useT();
-  // "Check until live" replaces the report with each re-check's.
+  const { t, lang } = useT();
+  // "Check until live" replaces the report with each re-check's, and so does Re-check.
   const [report, setReport] = useState(initial);
+  /** Re-check replaced the stored (or first) result: the notes about where it came from no longer apply. */
+  const [rechecked, setRechecked] = useState(false);
+  const [recheck, setRecheck] = useState<{ busy: boolean; error: { text: string; at: number } | null }>({
+    busy: false,
+    error: null,
+  });
+  /**
+   * Re-check in place: the page asks the API for a fresh check and shows it, so a refusal (a 429, a 503, no
+   * connection) is said beside the button while the report stays. Without scripts (or in a new tab) the link
+   * loads the page with a fresh check, as before.
+   */
+  const onRecheck = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (recheck.busy) return;
+    setRecheck({ busy: true, error: null });
+    fetchReport(reportRecheckKey(report, lang)).then(
+      (next) => {
+        setReport(next);
+        setRechecked(true);
+        setRecheck({ busy: false, error: null });
+        // A reload shows a check of the domain, not the run's stored result the address named.
+        const url = new URL(recheckHref, window.location.href);
+        url.searchParams.delete('fresh');
+        window.history.replaceState(window.history.state, '', url);
+      },
+      (err: unknown) => {
+        const ref = errorMessageRef(runErrorFrom(toClientError(err)));
+        setRecheck({ busy: false, error: { text: t(ref.code, ref.params), at: Date.now() } });
+      },
+    );
+  };
+  const recheckErrorId = 'detail-recheck-error';
   usePrintFooter(t('ui.detail.printout.footer', { domain: report.display, date: useCheckedAtText(report.checkedAt) }));
   const cloudText = t('ui.detail.cloudValue', {
     effective: t(cloudLabelCode(report.cloud)),
@@ -165,20 +204,27 @@ export function DetailReport({
               <HealthCell summary={report.summary} />
             </dd>
           </dl>
-          {fromRun ? (
+          {fromRun && !rechecked ? (
             <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="detail-from-run">
               {t('ui.detail.fromRun')}
             </p>
           ) : null}
-          {runGone ? (
+          {runGone && !rechecked ? (
             <p className="text-sm text-amber-900 dark:text-amber-200" data-testid="detail-run-gone" role="status">
               {t('ui.detail.runGone')}
             </p>
           ) : null}
           <nav className="flex flex-wrap gap-2 print:hidden" data-testid="detail-actions">
             <PrintButton />
-            <a href={recheckHref} className={LINK} data-testid="detail-recheck">
-              <RefreshIcon className="size-4" />
+            <a
+              href={recheckHref}
+              className={LINK}
+              data-testid="detail-recheck"
+              onClick={onRecheck}
+              aria-busy={recheck.busy}
+              aria-describedby={recheck.error ? recheckErrorId : undefined}
+            >
+              {recheck.busy ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
               {t('ui.detail.recheck')}
             </a>
             {fromRun ? (
@@ -191,6 +237,17 @@ export function DetailReport({
             </a>
             <CheckUntilLive report={report} onReport={setReport} maxMinutes={liveWatchMaxMin} />
           </nav>
+          {recheck.error ? (
+            <RequestError
+              id={recheckErrorId}
+              testId="detail-recheck-error"
+              show={recheck.error.at}
+              className="print:hidden"
+            >
+              <p className="font-semibold">{t('ui.errors.recheckHeading')}</p>
+              <p>{recheck.error.text}</p>
+            </RequestError>
+          ) : null}
         </header>
         <div className="print:hidden">
           <RowDetails report={report} id="detail" />

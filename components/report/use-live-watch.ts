@@ -5,7 +5,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { toClientError } from '@/lib/client/api-error';
 import { errorMessageRef } from '@/lib/client/error-message';
 import { fetchReport } from '@/lib/client/fetcher';
-import { recheckKey } from '@/lib/client/keys';
+import { reportRecheckKey } from '@/lib/client/keys';
 import {
   type Baseline,
   combined,
@@ -28,12 +28,6 @@ export type WatchPhase =
 /** Re-checks of a selection run this many at a time (each is one GET /api/check, counted by the rate limit). */
 const PARALLEL = 2;
 
-/** The re-check URL of a report: same domain, cloud and services as it was checked with, past our cache. */
-function checkUrl(report: Report, lang: string): string {
-  const services = report.services.overridden.map((s) => `${s}:${report.services[s] ? 'on' : 'off'}`).join(',');
-  return recheckKey(report.domain, report.cloud.selected, lang, services || undefined);
-}
-
 /**
  * Re-checks every report, PARALLEL at a time: the new reports (a failed one keeps its last report) and the first
  * error, if any.
@@ -48,7 +42,7 @@ async function recheckAll(reports: readonly Report[], lang: string): Promise<{ r
       const report = reports[i];
       if (!report) continue;
       try {
-        out[i] = await fetchReport(checkUrl(report, lang));
+        out[i] = await fetchReport(reportRecheckKey(report, lang));
       } catch (err) {
         error ??= err;
       }

@@ -14,12 +14,15 @@ export function RetryCountdown({
   onRetry,
   runs = false,
   testId = 'retry-countdown',
+  id,
 }: {
   at: number;
   onRetry: () => void;
   /** The run quota refused, not the rate limit. */
   runs?: boolean;
   testId?: string;
+  /** For the refused control's `aria-describedby`. */
+  id?: string;
 }) {
   const { t, num } = useT();
   const [now, setNow] = useState(() => Date.now());
@@ -44,6 +47,7 @@ export function RetryCountdown({
   return (
     <div
       ref={box}
+      id={id}
       tabIndex={-1}
       data-testid={testId}
       data-seconds={left}

@@ -1,10 +1,11 @@
 /**
  * The client half of the shared error model: every failed request becomes an ApiClientError whose
- * `code` is an API error code or one of the client-only codes (no reply, unreadable reply, stopped).
+ * `code` is an API error code or one of the client-only codes (no reply, unreadable reply, stopped, a proxy or
+ * gateway that gave up waiting: 408/504 without our body).
  */
 import type { ApiError, ErrorCode } from '@/lib/schema';
 
-export const CLIENT_ERROR_CODES = ['network', 'bad-response', 'aborted'] as const;
+export const CLIENT_ERROR_CODES = ['network', 'bad-response', 'aborted', 'timeout'] as const;
 export type ClientErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 
 export class ApiClientError extends Error {
@@ -49,7 +50,14 @@ export async function errorFromResponse(res: Response): Promise<ApiClientError> 
   const parsed = ApiError.safeParse(json);
   const header = retryAfterHeader(res.headers.get('Retry-After'));
   if (parsed.success) return new ApiClientError(parsed.data.code, parsed.data.message, res.status, parsed.data, header);
-  const fallback: ErrorCode = res.status === 429 ? 'rate-limited' : res.status === 404 ? 'not-found' : 'internal';
+  const fallback: ClientErrorCode =
+    res.status === 429
+      ? 'rate-limited'
+      : res.status === 404
+        ? 'not-found'
+        : res.status === 408 || res.status === 504
+          ? 'timeout'
+          : 'internal';
   return new ApiClientError(fallback, `HTTP ${res.status}`, res.status, undefined, header);
 }
 

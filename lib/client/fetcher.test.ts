@@ -36,6 +36,13 @@ describe('fetchJson', () => {
     },
     { label: 'non-JSON 500', make: () => new Response('<html>', { status: 500 }), code: 'internal', status: 500 },
     {
+      label: 'a gateway gave up (504)',
+      make: () => new Response('<html>', { status: 504 }),
+      code: 'timeout',
+      status: 504,
+    },
+    { label: 'request timeout (408)', make: () => new Response('', { status: 408 }), code: 'timeout', status: 408 },
+    {
       label: 'non-JSON 429',
       make: () => new Response('slow down', { status: 429 }),
       code: 'rate-limited',

@@ -184,6 +184,15 @@ describe('re-checks', () => {
     expect(Object.keys(s.reports)).toEqual(['a.test', 'b.test', 'c.test']);
     expect(s.phase).toBe('done');
     expect(s.error?.code).toBe('network');
+    // Shown next to the re-check button, not next to Check.
+    expect(s.errorFrom).toBe('recheck');
+    expect(runReducer(s, { type: 'recheck-start', id: 3, domains: ['a.test'] }).errorFrom).toBeNull();
+  });
+
+  test('a failed run says it was the run that failed (its error goes next to Check)', () => {
+    const s = reduce([start, { type: 'fail', streamId: 1, error: { code: 'internal', status: 500 } }]);
+    expect(s.errorFrom).toBe('run');
+    expect(reduce([start2], s).errorFrom).toBeNull();
   });
 
   test('a bulk re-check cannot start while a run is streaming', () => {

@@ -40,6 +40,8 @@ export type RunState = {
   /** Stream lines that did not match the contract. */
   malformed: number;
   error: RunError | null;
+  /** Which stream `error` ended: the run (Check) or the re-check of the rows that could not be checked. */
+  errorFrom: StreamKind | null;
   /** Domains waiting for the bulk re-check. */
   pending: string[];
 };
@@ -66,6 +68,7 @@ export const initialRunState: RunState = {
   closing: null,
   malformed: 0,
   error: null,
+  errorFrom: null,
   pending: [],
 };
 
@@ -113,7 +116,14 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'recheck-start': {
       if (state.active?.kind === 'run' || action.domains.length === 0) return state;
       const id = action.id;
-      return { ...state, streamId: id, active: { id, kind: 'recheck' }, pending: [...action.domains], error: null };
+      return {
+        ...state,
+        streamId: id,
+        active: { id, kind: 'recheck' },
+        pending: [...action.domains],
+        error: null,
+        errorFrom: null,
+      };
     }
     case 'line': {
       if (state.active?.id !== action.streamId) return state;
@@ -136,12 +146,14 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     }
     case 'fail': {
       if (state.active?.id !== action.streamId) return state;
-      if (state.active.kind === 'recheck') return { ...state, active: null, pending: [], error: action.error };
+      if (state.active.kind === 'recheck')
+        return { ...state, active: null, pending: [], error: action.error, errorFrom: 'recheck' };
       return {
         ...state,
         active: null,
         phase: action.error.code === 'aborted' ? 'stopped' : 'failed',
         error: action.error,
+        errorFrom: 'run',
       };
     }
     case 'end': {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '@/lib/schema';
 import {
+  attachmentName,
   cancelRun,
   contiguousCount,
   eventsUrl,
   exportUrl,
+  fetchExport,
   fetchRunSummary,
   followRunEvents,
   mergeResults,
@@ -223,5 +225,43 @@ describe('cancel and re-check send the owner token', () => {
       status: 403,
     });
     await expect(recheckRun('r', {}, 'wrong', refused.fetchImpl)).rejects.toMatchObject({ code: 'not-run-owner' });
+  });
+});
+
+describe('fetchExport', () => {
+  it('hands back the file and the name the server gave it', async () => {
+    const fetchImpl = (async () =>
+      new Response('a,b\n', {
+        headers: { 'Content-Disposition': 'attachment; filename="run-x-summary.csv"' },
+      })) as typeof fetch;
+    const { blob, name } = await fetchExport('/api/runs/x/export?format=summary', fetchImpl);
+    expect(name).toBe('run-x-summary.csv');
+    expect(await blob.text()).toBe('a,b\n');
+  });
+
+  it.each([
+    ['an expired run', 410, { code: 'run-expired', message: 'gone' }, 'run-expired'],
+    ['a rate limit', 429, { code: 'rate-limited', message: 'wait', retryAfterSeconds: 5 }, 'rate-limited'],
+    ['a server error without our body', 500, null, 'internal'],
+  ])('a refusal (%s) is an ApiClientError, not a file', async (_label, status, body, code) => {
+    const fetchImpl = (async () =>
+      body ? Response.json(body, { status }) : new Response('<html>', { status })) as typeof fetch;
+    await expect(fetchExport('/x', fetchImpl)).rejects.toMatchObject({ code, status });
+  });
+
+  it('no connection is a network error', async () => {
+    const fetchImpl = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    await expect(fetchExport('/x', fetchImpl)).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it.each([
+    ['attachment; filename="a.xlsx"', 'a.xlsx'],
+    [null, 'fallback'],
+    ['attachment', 'fallback'],
+    ['attachment; filename="../x"', 'fallback'],
+  ])('attachmentName(%s)', (header, name) => {
+    expect(attachmentName(header, 'fallback')).toBe(name);
   });
 });

@@ -83,6 +83,33 @@ export function exportUrl(id: string, format: 'csv' | 'json' | 'summary' | 'xlsx
   return `${runUrl(id)}/export?format=${format}${langParam(lang)}`;
 }
 
+/** The file name a `Content-Disposition: attachment; filename="…"` names, or `fallback`. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const name = header ? /filename="([^"]+)"/.exec(header)?.[1] : undefined;
+  return name && !/[\\/]/.test(name) ? name : fallback;
+}
+
+/**
+ * Downloads a server-built export (`exportUrl`) as a Blob, so a refusal (a 429, an expired run, a 500, no
+ * connection) comes back to the page as an ApiClientError, to say beside the button, instead of being a failed
+ * download in the browser's download list.
+ */
+export async function fetchExport(url: string, fetchImpl: typeof fetch = fetch): Promise<{ blob: Blob; name: string }> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url);
+  } catch (err) {
+    throw toClientError(err);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  try {
+    const blob = await res.blob();
+    return { blob, name: attachmentName(res.headers.get('Content-Disposition'), 'export') };
+  } catch (err) {
+    throw toClientError(err);
+  }
+}
+
 /** Follows GET /api/runs/:id/events, yielding each valid event line (bad lines are skipped) until the stream ends. */
 export async function* followRunEvents(
   id: string,

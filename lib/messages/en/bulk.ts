@@ -171,6 +171,7 @@ export const bulkMessages = {
     summary: 'Summary (CSV)',
     xlsx: 'Workbook (Excel)',
     report: 'Printable report (PDF)',
+    failed: 'The file could not be made',
     help:
       'The whole list in this page’s language, with the uploaded file’s other columns and the lines that could not be ' +
       'checked. Export CSV and Export JSON hold the rows shown, with every machine field.',

@@ -155,6 +155,7 @@ export const zhBulkMessages = {
     summary: '摘要（CSV）',
     xlsx: '工作簿（Excel）',
     report: '可打印的报告（PDF）',
+    failed: '无法生成文件',
     help: '整个列表，使用本页的语言，保留上传文件中的其他列，并列出无法检查的行。“导出 CSV”和“导出 JSON”包含显示的行及全部机器字段。',
   },
   summary: {

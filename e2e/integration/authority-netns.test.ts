@@ -27,6 +27,7 @@ const ALL_AUTHORITATIVE = '127.53.0.0/16';
 const ZONE_SERVERS = '127.53.1.0/24';
 
 const unavailable = netnsUnavailable();
+if (unavailable) console.warn(`authority-netns.test.ts skipped: ${unavailable}`);
 
 let lab: AuthorityLab;
 let netns: Netns | undefined;

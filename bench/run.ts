@@ -183,6 +183,9 @@ function appEnv(resolver: string, domains: number, appDir: string): Record<strin
     RUN_RETENTION_S: String(retentionS(domains)),
     // Access control off for this loopback-only instance (an ACCESS_TOKEN in the caller's environment would 401 us).
     ACCESS_TOKEN: '',
+    // The run store: the embedded database (a temp DATA_DIR of the app's own) unless BENCH_DATABASE_URL names a
+    // PostgreSQL database to measure instead.
+    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
     ...dnsSettings(),
     ...rateLimitSettings(appDir),
   };

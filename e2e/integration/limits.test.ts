@@ -1,11 +1,9 @@
 /**
  * Every bound is a setting, and hitting one gives a clear answer — never a hang or a 500: names per
  * registrable domain, lines, body size, CNAME hops, TXT bytes, queries per domain, the run deadline, the
- * rate limits (per client, cost-based, shared through SQLite) and graceful shutdown.
+ * rate limits (per client, cost-based, shared through PostgreSQL) and graceful shutdown.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
@@ -13,6 +11,7 @@ import { ApiError, fromReportLookup, Report, type StreamLine } from '../../lib/s
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, type HttpResult, parseNdjson, post } from '../support/http';
+import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
 
@@ -262,13 +261,13 @@ describe('rate limits (per client, cost-based)', () => {
   });
 });
 
-describe('rate limits shared by two processes through SQLite (RATE_LIMIT_STORE)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'm365-rl-'));
+describe('rate limits shared by two instances on one PostgreSQL', () => {
   const apps: App[] = [];
   beforeAll(async () => {
+    const url = await freshDatabase('limits');
     const env = {
       ...appEnv(resolver),
-      RATE_LIMIT_STORE: `sqlite:${join(dir, 'limits.db')}`,
+      DATABASE_URL: url,
       RATE_LIMIT_REQUESTS: '4',
       RATE_LIMIT_REQUESTS_WINDOW_S: '60',
     };
@@ -276,7 +275,6 @@ describe('rate limits shared by two processes through SQLite (RATE_LIMIT_STORE)'
   });
   afterAll(async () => {
     for (const app of apps) await app.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('one budget across both; without TRUST_PROXY_HEADER, X-Forwarded-For does not make a new client', async () => {

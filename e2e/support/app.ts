@@ -8,8 +8,20 @@ import { dirname, join } from 'node:path';
 import { freePort } from '../../lab/net';
 import { logTail, spawnManaged, waitUntil } from '../../lab/process';
 
-/** `logFile` (next's output) is removed by stop() unless LAB_KEEP=1. */
-export type App = { url: string; port: number; logFile?: string; stop(): Promise<void> };
+/**
+ * `logFile` (next's output) and the app's own temp DATA_DIR are removed by stop() unless LAB_KEEP=1; a DATA_DIR the
+ * test passed is left alone.
+ */
+export type App = {
+  url: string;
+  port: number;
+  logFile?: string;
+  /** The embedded database's directory (DATA_DIR): a fresh temp one unless the test passed its own. */
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Ends the app with SIGKILL (kill -9: no shutdown hooks run), then cleans up as stop() does. */
+  kill(): Promise<void>;
+};
 
 export type AppOptions = {
   /** Fixed port (the demo's PORT); a free one when absent. Tests never use 3000. */
@@ -49,11 +61,19 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
   if (options.port === undefined && port === 3000) throw new Error('refusing to run tests on port 3000');
-  const logDir = options.inheritOutput ? undefined : mkdtempSync(join(tmpdir(), 'm365-app-'));
-  const logFile = logDir ? join(logDir, 'next.log') : undefined;
+  // One temp directory per app for its log and, unless the test passed DATA_DIR, its data: several apps run at once
+  // in some tests, and the embedded database's instance lock refuses a second process on one DATA_DIR.
+  const tempDir = mkdtempSync(join(tmpdir(), 'm365-app-'));
+  const logFile = options.inheritOutput ? undefined : join(tempDir, 'next.log');
+  const dataDir = env.DATA_DIR ?? join(tempDir, 'data');
   const keepLog = process.env.LAB_KEEP === '1';
   const removeLog = () => {
-    if (logDir && !keepLog) rmSync(logDir, { recursive: true, force: true });
+    if (!keepLog) rmSync(tempDir, { recursive: true, force: true });
+  };
+  // Each app its own embedded database unless the test names one: the instance lock refuses a shared DATA_DIR.
+  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'm365-data-')) : undefined;
+  const removeData = () => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
   const next = join(root, 'node_modules', '.bin', 'next');
   const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), next];
@@ -70,12 +90,14 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
       // Tests never walk from the real root servers: a test of the authoritative path sets AUTHORITATIVE=1 with
       // DNS_ROOT_HINTS and DNS_AUTH_PORT pointing at lab/authority-lab.ts.
       AUTHORITATIVE: '0',
+      ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
       ...env,
+      DATA_DIR: dataDir,
       PORT: String(port),
     },
     logFile,
     inheritOutput: options.inheritOutput,
-    cleanupPath: keepLog ? undefined : logDir,
+    cleanupPath: keepLog ? undefined : tempDir,
   });
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
@@ -96,14 +118,27 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   } catch (error) {
     await proc.stop();
     removeLog(); // its tail is in the message
+    removeData();
     throw new Error(`app did not start: ${(error as Error).message}`);
   }
   return {
     url,
     port,
     logFile,
+    dataDir,
     stop: async () => {
       await proc.stop(3000);
+      removeLog();
+      removeData();
+    },
+    kill: async () => {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await proc.exited;
+      await proc.stop(0);
       removeLog();
     },
   };

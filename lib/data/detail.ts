@@ -146,10 +146,11 @@ async function storedDetail(
 ): Promise<DetailData | 'gone' | null> {
   if (runId === undefined || runId === '') return null;
   if (!RUN_ID.test(runId)) return 'gone';
-  const lookup = await getRunEngine().store.get(runId);
+  const { store } = getRunEngine();
+  const lookup = await store.get(runId);
   if (!('found' in lookup)) return 'gone';
   const run = lookup.found;
-  const kept = run.results.find((r) => r.domain === domain);
+  const kept = await store.resultFor(runId, domain);
   if (!kept) return 'gone';
   const limited = await chargePageRender(request, getConfig(), identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };

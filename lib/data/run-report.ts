@@ -7,7 +7,7 @@ import 'server-only';
 import { type SummaryItem, summaryItem } from '@/lib/bulk/summary';
 import { RECORDS_HEALTH, type RecordsHealth } from '@/lib/schema';
 import { getRunEngine } from '@/lib/server/runs/engine';
-import { exportText, runSummaryEntries } from '@/lib/server/runs/export';
+import { ENTRIES_PER_CHUNK, exportText, runSummaryEntries, summaryChunk } from '@/lib/server/runs/export';
 
 /**
  * Domains that need work with a section of their own, at most: a 5,000-domain run stays a document a browser can
@@ -37,7 +37,8 @@ export type RunReportData =
 
 /** The report of run `id` in `lang`, or why there is none. */
 export async function loadRunReport(id: string, lang: string): Promise<RunReportData> {
-  const found = await getRunEngine().store.get(id);
+  const { store } = getRunEngine();
+  const found = await store.get(id);
   if (!('found' in found)) return { kind: 'missing', reason: found.missing === 'expired' ? 'expired' : 'not-found' };
   const run = found.found;
   const t = exportText(lang);
@@ -54,20 +55,23 @@ export async function loadRunReport(id: string, lang: string): Promise<RunReport
   let needsWorkCount = 0;
   let first: string | null = null;
   let last: string | null = null;
-  for (const lazy of runSummaryEntries(run, lang)) {
-    // One report unpacked and rendered at a time; only the items the page shows are kept.
-    const item = summaryItem(lazy.entry(), t);
-    counts[item.status] += 1;
-    if (item.checkedAt !== null) {
-      if (first === null || item.checkedAt < first) first = item.checkedAt;
-      if (last === null || item.checkedAt > last) last = item.checkedAt;
-    }
-    if (item.status === 'healthy') healthy.push(item.domain);
-    else if (item.status === 'rejected' || item.status === 'duplicate') notChecked.push(item);
-    else if (item.status !== 'pending') {
-      needsWorkCount += 1;
-      const bucket = work[item.status];
-      if (bucket && bucket.length < REPORT_SECTIONS) bucket.push(item);
+  const entries = runSummaryEntries(run, lang);
+  for (let at = 0; at < entries.length; at += ENTRIES_PER_CHUNK) {
+    // A chunk of results read from the store, each unpacked and rendered in turn; only the items the page shows are kept.
+    for (const entry of await summaryChunk(store, run.id, entries.slice(at, at + ENTRIES_PER_CHUNK))) {
+      const item = summaryItem(entry, t);
+      counts[item.status] += 1;
+      if (item.checkedAt !== null) {
+        if (first === null || item.checkedAt < first) first = item.checkedAt;
+        if (last === null || item.checkedAt > last) last = item.checkedAt;
+      }
+      if (item.status === 'healthy') healthy.push(item.domain);
+      else if (item.status === 'rejected' || item.status === 'duplicate') notChecked.push(item);
+      else if (item.status !== 'pending') {
+        needsWorkCount += 1;
+        const bucket = work[item.status];
+        if (bucket && bucket.length < REPORT_SECTIONS) bucket.push(item);
+      }
     }
   }
   const needsWork = [...(work.broken ?? []), ...(work['needs-attention'] ?? []), ...(work['could-not-check'] ?? [])];

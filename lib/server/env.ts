@@ -81,11 +81,6 @@ const EnvSchema = z.object({
   RATE_LIMIT_REQUESTS_WINDOW_S: int(1, 86_400).default(60),
   RATE_LIMIT_DOMAINS: int(1, 10_000_000).default(10_000),
   RATE_LIMIT_DOMAINS_WINDOW_S: int(1, 86_400).default(600),
-  /** `memory` (per process) or `sqlite:/path/file.db` (shared by every process using the file). */
-  RATE_LIMIT_STORE: z
-    .string()
-    .regex(/^(memory|sqlite:.+)$/, 'use "memory" or "sqlite:/path/to/file.db"')
-    .default('memory'),
   /**
    * Header a trusted reverse proxy sets to the client address (e.g. x-forwarded-for); unset: not trusted. Believed
    * only when the server listens on loopback (BIND_HOST) or the request carries PROXY_SECRET (docs/deploy.md).
@@ -144,6 +139,17 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'use a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Removed (issue 16): the rate limits live in the storage layer. Start-up refuses any value, saying what
+   * replaces it, so a deployment that relied on a shared limiter file does not silently get per-instance limits.
+   */
+  RATE_LIMIT_STORE: z
+    .string()
+    .refine(
+      () => false,
+      'was removed: the rate limits are now kept in the storage layer, in the embedded database under DATA_DIR, or in PostgreSQL when DATABASE_URL is set (shared by every instance on it). Remove RATE_LIMIT_STORE',
+    )
+    .optional(),
   /**
    * Runs kept in memory in all (the memory bound). A new run makes room only by dropping its own client's oldest
    * finished run (which then answers 410 like an expired one); see MAX_RUNS_PER_CLIENT.
@@ -280,8 +286,6 @@ export type RateLimitConfig = {
   requestsWindowS: number;
   domains: number;
   domainsWindowS: number;
-  /** `null` = in-memory; else the SQLite file shared by every process that uses it. */
-  sqlitePath: string | null;
 };
 
 export type ServerConfig = {
@@ -416,7 +420,6 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
       requestsWindowS: e.RATE_LIMIT_REQUESTS_WINDOW_S,
       domains: e.RATE_LIMIT_DOMAINS,
       domainsWindowS: e.RATE_LIMIT_DOMAINS_WINDOW_S,
-      sqlitePath: e.RATE_LIMIT_STORE.startsWith('sqlite:') ? e.RATE_LIMIT_STORE.slice('sqlite:'.length) : null,
     },
     trustProxyHeader: e.TRUST_PROXY_HEADER ?? null,
     proxySecret: e.PROXY_SECRET ?? null,

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '@/lib/schema';
-import { clientKey, consume, createLimiters, openSqliteStore, rateLimitedResponse } from './rate-limit';
+import { parseConfig } from './env';
+import { clientKey, consume, createLimiters, memoryLimiters, rateLimitedResponse } from './rate-limit';
+import { openStorage, type Storage } from './storage/db';
 
-const CONFIG = { requests: 3, requestsWindowS: 60, domains: 10, domainsWindowS: 60, sqlitePath: null };
+const CONFIG = { requests: 3, requestsWindowS: 60, domains: 10, domainsWindowS: 60 };
 
 function request(headers: Record<string, string>): Request {
   return new Request('http://127.0.0.1/api/check', { headers });
@@ -54,7 +56,7 @@ describe('clientKey', () => {
 
 describe('consume (memory store)', () => {
   test('one point per request until the budget is spent, then a rejection with whole seconds to wait', async () => {
-    const { requests } = createLimiters(CONFIG);
+    const { requests } = memoryLimiters(CONFIG);
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await consume(requests, 'requests', 'k', 1));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
@@ -65,7 +67,7 @@ describe('consume (memory store)', () => {
   });
 
   test('a refused request is refunded: after a too-big ask, a smaller one still fits', async () => {
-    const { domains } = createLimiters(CONFIG);
+    const { domains } = memoryLimiters(CONFIG);
     expect((await consume(domains, 'domains', 'k', 6)).ok).toBe(true);
     expect((await consume(domains, 'domains', 'k', 9)).ok).toBe(false);
     // Without the refund the 9 refused points would still count and this would be refused too.
@@ -73,7 +75,7 @@ describe('consume (memory store)', () => {
   });
 
   test('cost-based: a request for N domains takes N points', async () => {
-    const { domains } = createLimiters(CONFIG);
+    const { domains } = memoryLimiters(CONFIG);
     expect((await consume(domains, 'domains', 'k', 8)).ok).toBe(true);
     expect(await consume(domains, 'domains', 'k', 3)).toMatchObject({ ok: false, limit: 'domains' });
   });
@@ -87,22 +89,54 @@ describe('consume (memory store)', () => {
   });
 });
 
-describe('consume (SQLite store shared by two connections)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'm365-rl-unit-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('limiters on the storage layer', () => {
+  const opened: Storage[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close().catch(() => undefined);
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
-  test('both connections count against one budget', async () => {
-    const path = join(dir, 'limits.db');
-    const a = createLimiters({ ...CONFIG, sqlitePath: path }, await openSqliteStore(path));
-    const b = createLimiters({ ...CONFIG, sqlitePath: path }, await openSqliteStore(path));
+  test('embedded database: the counters are rows of its own table, so a restart does not reset a budget', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'm365-rl-unit-'));
+    dirs.push(dir);
+    const first = await openStorage({ kind: 'sqlite', dir });
+    const a = await createLimiters(CONFIG, first);
     expect(a.store).toBe('sqlite');
-    const results = [
-      await consume(a.requests, 'requests', 'k', 1),
-      await consume(b.requests, 'requests', 'k', 1),
-      await consume(a.requests, 'requests', 'k', 1),
-      await consume(b.requests, 'requests', 'k', 1),
-    ];
+    const before = [];
+    for (let i = 0; i < 2; i++) before.push(await consume(a.requests, 'requests', 'k', 1));
+    expect(before.every((r) => r.ok && r.error === undefined)).toBe(true);
+    await first.close();
+    const again = await openStorage({ kind: 'sqlite', dir });
+    opened.push(again);
+    const b = await createLimiters(CONFIG, again);
+    const after = [await consume(b.requests, 'requests', 'k', 1), await consume(b.requests, 'requests', 'k', 1)];
+    expect(after.map((r) => r.ok)).toEqual([true, false]);
+    const rows = again.sqlite!.prepare('SELECT key, points FROM rate_limits ORDER BY key').all();
+    expect(rows).toEqual([{ key: 'req:k', points: 3 }]);
+  });
+
+  test('PostgreSQL that stops answering: the in-memory insurance answers after the timeout, and still limits', async () => {
+    // A pool whose server vanished: the table exists, every later query waits forever.
+    const pool = {
+      query: (q: unknown) => (typeof q === 'string' ? Promise.resolve({ rows: [] }) : new Promise(() => undefined)),
+    };
+    const limiters = await createLimiters(CONFIG, { kind: 'postgres', pool: pool as never });
+    expect(limiters.store).toBe('postgres');
+    const results = await Promise.all(Array.from({ length: 4 }, () => consume(limiters.requests, 'requests', 'k', 1)));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
-    expect(results.every((r) => !('error' in r) || r.error === undefined)).toBe(true);
+    expect(results.every((r) => r.error === undefined)).toBe(true);
+  });
+});
+
+describe('RATE_LIMIT_STORE (removed)', () => {
+  test('start-up refuses it and says what replaces it', () => {
+    const env = { DNS_SERVERS: '127.0.0.1' };
+    expect(() => parseConfig(env)).not.toThrow();
+    for (const value of ['sqlite:/tmp/limits.db', 'memory']) {
+      expect(() => parseConfig({ ...env, RATE_LIMIT_STORE: value })).toThrow(
+        /RATE_LIMIT_STORE: was removed: .*DATA_DIR.*DATABASE_URL/,
+      );
+    }
   });
 });

@@ -3,8 +3,14 @@
  * point of the `requests` budget, and every domain it asks for one point of the `domains` budget, so one
  * 500-domain POST costs what 500 single checks cost. A request the budget refuses is refunded (it did no work),
  * and a request bigger than the whole budget is refused as too big before anything is charged, so no single
- * request can empty a bucket. The store is in-memory (per process) or a SQLite file shared by every process that
- * names it; if the store fails, an in-memory insurance limiter takes over.
+ * request can empty a bucket.
+ *
+ * The counters live in the storage layer (lib/server/storage/db.ts), in a table of their own: the embedded
+ * database (its better-sqlite3 handle, the same file as the runs) when DATABASE_URL is not set, PostgreSQL (the
+ * storage's pool) when it is, so the limits hold across every instance on that database. If the store fails
+ * (PostgreSQL down), an in-memory insurance limiter per process takes over until it answers again; while the
+ * storage cannot be opened at all, the same in-memory limiters count and the store is tried again in the
+ * background.
  *
  * Client key: the address the trusted proxy put in TRUST_PROXY_HEADER (its last entry, the one the proxy
  * added; believed only from the trusted proxy, ./http/trust.ts), else the signed-in browser's session, else the
@@ -12,72 +18,163 @@
  * trusted proxy every anonymous client shares one budget: a global cap that keeps the server from being used as
  * a DNS cannon (start-up warns about it, lib/server/startup.ts).
  */
-
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
+import 'server-only';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool } from 'pg';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  RLWrapperTimeouts,
+} from 'rate-limiter-flexible';
 import { isIpAddress } from './dns/servers';
 import type { RateLimitConfig, ServerConfig } from './env';
 import { errorResponse } from './http/errors';
 import { fromTrustedProxy } from './http/trust';
+import { getStorage, type Storage } from './storage/db';
 
-export type Limiters = { requests: RateLimiterAbstract; domains: RateLimiterAbstract; store: 'memory' | 'sqlite' };
+/** Where the counters are: the embedded database, PostgreSQL, or this process's memory (storage not open). */
+export type LimiterStore = 'sqlite' | 'postgres' | 'memory';
+export type Limiters = { requests: RateLimiterAbstract; domains: RateLimiterAbstract; store: LimiterStore };
 export type RateDecision =
   | { ok: true; remaining: number }
   | { ok: false; limit: 'requests' | 'domains'; retryAfterSeconds: number };
 
-/** A better-sqlite3 Database, typed only as far as we use it. */
-type SqliteDb = { prepare(sql: string): { run(...args: unknown[]): unknown }; pragma(sql: string): unknown };
+/** The limiters' table in the storage database (rate-limiter-flexible's layout: key, points, expire in ms). */
+export const RATE_LIMIT_TABLE = 'rate_limits';
 
-const TABLE = 'm365dh_rate_limits';
-
-/** Builds both limiters. With `db` they share its table (prefixes `req`/`dom`) and fall back to memory. */
-export function createLimiters(config: RateLimitConfig, db?: SqliteDb): Limiters {
-  const specs = {
+function specs(config: RateLimitConfig) {
+  return {
     requests: { keyPrefix: 'req', points: config.requests, duration: config.requestsWindowS },
     domains: { keyPrefix: 'dom', points: config.domains, duration: config.domainsWindowS },
   };
-  if (!db) {
-    return {
-      requests: new RateLimiterMemory(specs.requests),
-      domains: new RateLimiterMemory(specs.domains),
-      store: 'memory',
-    };
-  }
+}
+
+/** In-memory limiters: per process. */
+export function memoryLimiters(config: RateLimitConfig): Limiters {
+  const s = specs(config);
+  return { requests: new RateLimiterMemory(s.requests), domains: new RateLimiterMemory(s.domains), store: 'memory' };
+}
+
+/** Limiters on the embedded database's handle (prefixes `req`/`dom` in one table), memory as insurance. */
+function sqliteLimiters(config: RateLimitConfig, db: BetterSqlite3.Database): Limiters {
   db.prepare(
-    `CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
+    `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`,
   ).run();
-  const sqlite = (spec: (typeof specs)['requests']) =>
+  const make = (spec: ReturnType<typeof specs>['requests']) =>
     new RateLimiterSQLite({
       ...spec,
       storeClient: db,
       storeType: 'better-sqlite3',
-      tableName: TABLE,
+      tableName: RATE_LIMIT_TABLE,
       tableCreated: true,
       clearExpiredByTimeout: true,
       insuranceLimiter: new RateLimiterMemory(spec),
     });
-  return { requests: sqlite(specs.requests), domains: sqlite(specs.domains), store: 'sqlite' };
+  const s = specs(config);
+  return { requests: make(s.requests), domains: make(s.domains), store: 'sqlite' };
 }
 
-/** Opens (creating when needed) the shared SQLite file: WAL so several processes can use it at once. */
-export async function openSqliteStore(path: string): Promise<SqliteDb> {
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(path, { timeout: 2000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  return db;
+/**
+ * How long a PostgreSQL limiter call may take before the in-memory insurance answers instead. A database that
+ * refuses connections fails at once; one that vanished from the network would otherwise hold every request for
+ * the pool's connection timeout.
+ */
+export const POSTGRES_LIMITER_TIMEOUT_MS = 1000;
+
+/**
+ * Limiters on PostgreSQL (the storage's pool), memory as insurance (also when a call takes longer than
+ * POSTGRES_LIMITER_TIMEOUT_MS). Instances starting at once may both create the table: PostgreSQL then reports a
+ * unique violation (23505) to one of them, which means it exists.
+ */
+async function postgresLimiters(config: RateLimitConfig, pool: Pool): Promise<Limiters> {
+  try {
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${RATE_LIMIT_TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+  }
+  const make = (spec: ReturnType<typeof specs>['requests']) => {
+    const insuranceLimiter = new RateLimiterMemory(spec);
+    const limiter = new RateLimiterPostgres({
+      ...spec,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: true,
+      insuranceLimiter,
+    });
+    return new RLWrapperTimeouts({ limiter, insuranceLimiter, timeoutMs: POSTGRES_LIMITER_TIMEOUT_MS });
+  };
+  const s = specs(config);
+  return { requests: make(s.requests), domains: make(s.domains), store: 'postgres' };
 }
 
+/** Builds both limiters on `storage`'s database (its own table; created when missing). */
+export function createLimiters(config: RateLimitConfig, storage: Pick<Storage, 'kind' | 'sqlite' | 'pool'>) {
+  if (storage.kind === 'sqlite' && storage.sqlite) return Promise.resolve(sqliteLimiters(config, storage.sqlite));
+  if (storage.kind === 'postgres' && storage.pool) return postgresLimiters(config, storage.pool);
+  return Promise.reject(new Error(`the ${storage.kind} storage has no handle for the rate limiter`));
+}
+
+/** How long after a failed attempt the storage is tried again for the limiters (in the background). */
+const RETRY_MS = 5000;
+
+type LimiterState = {
+  /** The limiters on the storage, once it opened. */
+  stored?: Limiters;
+  /** Counts while the storage cannot be opened. */
+  fallback: Limiters;
+  opening?: Promise<void>;
+  triedAt: number;
+  lastError?: unknown;
+};
 const LIMITERS_KEY = Symbol.for('m365-dns-health.rate-limiters');
-type WithLimiters = typeof globalThis & { [LIMITERS_KEY]?: Promise<Limiters> };
+type WithLimiters = typeof globalThis & { [LIMITERS_KEY]?: LimiterState };
 
-/** The process's limiters for `config`, created once (the SQLite file is opened on first use). */
-export function getLimiters(config: RateLimitConfig): Promise<Limiters> {
+/**
+ * The process's limiters: on the storage once it is open. The first call waits for the storage (start-up makes
+ * it); while the storage cannot be opened, the in-memory fallback answers at once and the storage is tried
+ * again in the background every RETRY_MS, so no request waits for a database that is down.
+ */
+export async function getLimiters(config: Pick<ServerConfig, 'rateLimit' | 'storage'>): Promise<Limiters> {
   const g = globalThis as WithLimiters;
-  g[LIMITERS_KEY] ??= (async () => {
-    const db = config.sqlitePath ? await openSqliteStore(config.sqlitePath) : undefined;
-    return createLimiters(config, db);
-  })();
-  return g[LIMITERS_KEY];
+  let state = g[LIMITERS_KEY];
+  const first = !state;
+  if (!state) {
+    state = { fallback: memoryLimiters(config.rateLimit), triedAt: 0 };
+    g[LIMITERS_KEY] = state;
+  }
+  if (state.stored) return state.stored;
+  const s = state;
+  if (!s.opening && Date.now() - s.triedAt >= RETRY_MS) {
+    s.triedAt = Date.now();
+    s.opening = getStorage(config.storage)
+      .then((storage) => createLimiters(config.rateLimit, storage))
+      .then(
+        (limiters) => {
+          s.stored = limiters;
+          s.lastError = undefined;
+        },
+        (err: unknown) => {
+          s.lastError = err;
+        },
+      )
+      .finally(() => {
+        s.opening = undefined;
+      });
+  }
+  if (first && s.opening) await s.opening;
+  return s.stored ?? s.fallback;
+}
+
+/** Why the limiters are not on the storage (the last failed attempt), or undefined. */
+export function limiterStoreError(): unknown {
+  return (globalThis as WithLimiters)[LIMITERS_KEY]?.lastError;
 }
 
 /**

@@ -4,7 +4,9 @@ import { getConfig } from './env';
 import { getLog } from './log';
 import { installMethodGuard } from './methods';
 import { getLimiters } from './rate-limit';
+import { getRunEngine } from './runs/engine';
 import { installShutdownHandlers } from './shutdown';
+import { DataDirInUseError, getStorage } from './storage/db';
 import { bulkCheckPool } from './workers/pool';
 
 /**
@@ -62,8 +64,14 @@ export function exposureWarnings(
 
 /**
  * Runs once at start-up: validates the configuration (a bad value stops the server with a clear message),
- * opens the rate-limit store, answers unserved methods (TRACE…), installs graceful shutdown and a last-resort log for unhandled rejections,
+ * opens the storage (the embedded database under DATA_DIR, or PostgreSQL) and the rate limiters on it,
+ * answers unserved methods (TRACE…), installs graceful shutdown and a last-resort log for unhandled rejections,
  * sets the heap growing factor (HEAP_GROWING_PERCENT) and starts the check workers (CHECK_WORKERS).
+ *
+ * The storage opens here so that a second process on the same DATA_DIR is refused at once and exits non-zero
+ * with the reason, before it answers anything. The embedded database failing to open stops the server too.
+ * PostgreSQL that can't be reached does not: single checks need no storage, so the server starts, says so,
+ * /api/ready reports `storage: unavailable`, and the storage is opened when PostgreSQL answers.
  */
 export async function validateConfigAtStartup(): Promise<void> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -75,29 +83,45 @@ export async function validateConfigAtStartup(): Promise<void> {
     process.exit(1);
   }
   const log = getLog();
+  let storageWhere: string | null = null;
   try {
-    const limiters = await getLimiters(config.rateLimit);
-    log.info(
-      {
-        resolvers: config.servers.map(formatServer),
-        resolversFrom: config.serversFromSystem ? 'system' : 'DNS_SERVERS',
-        allowTestDomains: config.allowTestDomains,
-        rateLimitStore: limiters.store,
-        accessControl: config.accessToken !== null,
-        trustProxyHeader: config.trustProxyHeader,
-        checkWorkers: config.checkWorkers,
-      },
-      'config',
-    );
+    storageWhere = (await getStorage(config.storage)).where;
   } catch (err) {
-    console.error(`Invalid configuration:\n  RATE_LIMIT_STORE: cannot open the store: ${(err as Error).message}`);
-    process.exit(1);
+    if (err instanceof DataDirInUseError || config.storage.kind === 'sqlite') {
+      const message =
+        err instanceof DataDirInUseError
+          ? err.message
+          : `Cannot open the embedded database in DATA_DIR (${config.storage.kind === 'sqlite' ? config.storage.dir : ''}): ${(err as Error).message}`;
+      console.error(message);
+      log.fatal({ err }, message);
+      process.exit(1);
+    }
+    log.error(
+      { err },
+      `PostgreSQL (DATABASE_URL) cannot be reached: single checks are served, runs wait until it answers (${(err as Error).message})`,
+    );
   }
+  const limiters = await getLimiters(config);
+  log.info(
+    {
+      resolvers: config.servers.map(formatServer),
+      resolversFrom: config.serversFromSystem ? 'system' : 'DNS_SERVERS',
+      allowTestDomains: config.allowTestDomains,
+      storage: storageWhere ?? 'unavailable',
+      rateLimitStore: limiters.store,
+      accessControl: config.accessToken !== null,
+      trustProxyHeader: config.trustProxyHeader,
+      checkWorkers: config.checkWorkers,
+    },
+    'config',
+  );
   for (const warning of exposureWarnings(config)) log.warn(warning.fields, warning.message);
   // TRACE and the like would otherwise get a bare 500 from Next (lib/server/methods.ts).
   installMethodGuard();
   // The bulk-run check workers load now, so a run's first row does not wait for them.
   bulkCheckPool(config);
+  // The run engine starts now, and resumes the runs a restart interrupted.
+  getRunEngine();
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

@@ -173,7 +173,8 @@ export async function getRun(
   const run = await findRun(input.params.id ?? '');
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  return runSummaryResponse(run, input.query.from, input.query.limit, readerLang(run, input.query));
+  const { store } = getRunEngine();
+  return runSummaryResponse(store, run, input.query.from, input.query.limit, readerLang(run, input.query));
 }
 
 /**
@@ -231,8 +232,11 @@ export async function cancelRun(input: RouteInput<undefined, undefined>, ctx: Gu
   requireRunOwner(run, input.request);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  await getRunEngine().cancel(id);
-  return Response.json(runSummaryHead(run, run.results.length), { headers: noStore });
+  const engine = getRunEngine();
+  await engine.cancel(id);
+  // The run as the cancel left it (a run dropped meanwhile answers 410).
+  const now = await findRun(id);
+  return Response.json(runSummaryHead(now, await engine.store.counts(id), now.checked), { headers: noStore });
 }
 
 /** POST /api/runs/:id/recheck (owner only, else 403): checks the listed (or every could-not-check) domain again; 202. */
@@ -268,7 +272,7 @@ export async function recheckRun(
     for (const d of list.domains) wanted.add(d.ascii);
   }
   if (body.filter === 'could-not-check') {
-    for (const result of run.results) if (result.health === 'could-not-check') wanted.add(result.domain);
+    for (const domain of await getRunEngine().store.domainsWith(id, 'could-not-check')) wanted.add(domain);
   }
   const revision = run.revision;
   const wantedTargets = [...wanted].flatMap((ascii) => byAscii.get(ascii) ?? []);
@@ -322,15 +326,16 @@ export async function exportRun(
     new Response(body, {
       headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"`, ...noStore },
     });
+  const { store } = getRunEngine();
   switch (format) {
     case 'summary':
-      return download(summaryExportStream(run, lang), `${base}-summary.csv`, 'text/csv; charset=utf-8');
+      return download(summaryExportStream(store, run, lang), `${base}-summary.csv`, 'text/csv; charset=utf-8');
     case 'xlsx':
-      return download(xlsxExportStream(run, lang), `${base}.xlsx`, XLSX_TYPE);
+      return download(xlsxExportStream(store, run, lang), `${base}.xlsx`, XLSX_TYPE);
     case 'csv':
-      return download(exportStream(run.results, format, { lang }), `${base}.csv`, 'text/csv; charset=utf-8');
+      return download(exportStream(store, run, format, { lang }), `${base}.csv`, 'text/csv; charset=utf-8');
     case 'json':
-      return download(exportStream(run.results, format, { lang }), `${base}.json`, 'application/json; charset=utf-8');
+      return download(exportStream(store, run, format, { lang }), `${base}.json`, 'application/json; charset=utf-8');
   }
 }
 

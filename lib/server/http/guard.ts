@@ -183,7 +183,7 @@ export function guarded(
         domains: 0,
         chargeRequest: async () => {
           if (!policy.rateLimit) return null;
-          const limiters = await getLimiters(config.rateLimit);
+          const limiters = await getLimiters(config);
           const decision = await consume(limiters.requests, 'requests', client, 1);
           if (decision.error) log.error({ err: decision.error }, 'rate limiter failed; request let through');
           return decision.ok ? null : rateLimitedResponse(decision);
@@ -201,7 +201,7 @@ export function guarded(
           }
           const limited = await context.chargeRequest();
           if (limited) return limited;
-          const limiters = await getLimiters(config.rateLimit);
+          const limiters = await getLimiters(config);
           const decision = await consume(limiters.domains, 'domains', client, names.length);
           if (decision.error) log.error({ err: decision.error }, 'rate limiter failed; request let through');
           if (decision.ok) return null;

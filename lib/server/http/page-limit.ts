@@ -14,7 +14,7 @@ export async function chargePageCheck(
   identity: string | null,
 ): Promise<Extract<RateDecision, { ok: false }> | null> {
   const client = clientKey(request, config, identity);
-  const limiters = await getLimiters(config.rateLimit);
+  const limiters = await getLimiters(config);
   const requests = await consume(limiters.requests, 'requests', client, 1);
   if (!requests.ok) return requests;
   const domains = await consume(limiters.domains, 'domains', client, 1);
@@ -28,7 +28,7 @@ export async function chargePageRender(
   identity: string | null,
 ): Promise<Extract<RateDecision, { ok: false }> | null> {
   const client = clientKey(request, config, identity);
-  const limiters = await getLimiters(config.rateLimit);
+  const limiters = await getLimiters(config);
   const requests = await consume(limiters.requests, 'requests', client, 1);
   return requests.ok ? null : requests;
 }

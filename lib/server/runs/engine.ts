@@ -22,12 +22,15 @@ import { getResolver } from '../dns/process';
 import { type DnsResolver, deadlineReason } from '../dns/resolver';
 import { createSlowLane, slowAfter } from '../dns/slow-lane';
 import { getConfig, type ServerConfig } from '../env';
-import { getLog } from '../log';
+import { getLog, redactRunId } from '../log';
 import { getProbeLabels } from '../probe-label';
-import { type RunHandle, registerRun } from '../shutdown';
+import { type RunHandle, registerRun, SHUTDOWN_REASON } from '../shutdown';
+import { getStorage } from '../storage/db';
 import { bulkCheckPool, type CheckPool } from '../workers/pool';
+import type { RunQueue } from './queue';
 import { createFairScheduler, type FairScheduler } from './scheduler';
-import { type CreateResult, createMemoryRunStore, type NewRun, type RunRecord, type RunStore } from './store';
+import { createSqlRunStore } from './sql-store';
+import type { CreateResult, NewRun, RunRecord, RunStore } from './store';
 import { type PackedReport, packCheck } from './stored-result';
 
 /** Abort reason of a cancelled run (its lookups in flight end as `cancelled`). */
@@ -49,7 +52,17 @@ type Batch = {
   done: number;
   endStatus: 'done' | 'cancelled';
   finished: boolean;
+  /** A domain of the batch has started (the run's status says so). */
+  started: boolean;
+  /** When `pending` and `done` were last written to the store. */
+  countersAt: number;
 };
+
+/** How often a batch's progress counters are written while it runs (its end is always written). */
+const COUNTERS_EVERY_MS = 200;
+/** A failed storage write is tried again after this long, doubling up to WRITE_RETRY_MAX_MS. */
+const WRITE_RETRY_FIRST_MS = 250;
+const WRITE_RETRY_MAX_MS = 5000;
 
 /** An ad-hoc list's settings: how to check, and the bounds of the request that asked for it. */
 export type ListOptions = Pick<CheckOptions, 'cloud' | 'lang' | 'services' | 'fresh'> & {
@@ -78,19 +91,28 @@ export type RunEngine = {
   cancel(id: string): Promise<boolean>;
   /** Checks `targets` of the run again (fresh) and replaces their results. */
   recheck(id: string, targets: readonly CheckTarget[]): Promise<boolean>;
+  /** Where the runs' domains wait (this process's queue; see ./queue.ts). */
+  queue: RunQueue;
 };
 
 const ENGINE_KEY = Symbol.for('m365-dns-health.runs');
 type WithEngine = typeof globalThis & { [ENGINE_KEY]?: RunEngine };
 
-/** The process run engine (on globalThis: every route bundle sees the same runs). */
+/**
+ * The process run engine (on globalThis: every route bundle sees the same runs), on the storage layer
+ * (`config.storage`). Made at start-up (../startup.ts), when it resumes the runs a restart interrupted.
+ */
 export function getRunEngine(): RunEngine {
   const g = globalThis as WithEngine;
-  g[ENGINE_KEY] ??= createRunEngine(getConfig());
+  if (!g[ENGINE_KEY]) {
+    const engine = createRunEngine(getConfig());
+    g[ENGINE_KEY] = engine;
+    engine.queue.resume().catch((err: unknown) => getLog().error({ err }, 'could not resume the unfinished runs'));
+  }
   return g[ENGINE_KEY];
 }
 
-/** Creates a run engine with an in-memory store (exported for tests). */
+/** Creates a run engine; its store is the SQL store on the process storage unless `deps.store` is given. */
 export function createRunEngine(
   config: ServerConfig,
   deps: { store?: RunStore; resolver?: DnsResolver; check?: typeof checkResult; pool?: CheckPool } = {},
@@ -137,22 +159,54 @@ export function createRunEngine(
   };
   const store =
     deps.store ??
-    createMemoryRunStore({
+    createSqlRunStore(() => getStorage(config.storage), {
       retentionS: config.runRetentionS,
       maxRuns: config.maxRunsKept,
       maxRunsPerClient: config.maxRunsPerClient,
       onDrop: (id) => stopBatch(id, CANCEL_REASON),
     });
-  const sweeper = setInterval(() => void store.expire(), Math.min(config.runRetentionS, 60) * 1000);
+  // Retention: expired runs are deleted from storage (their ids stay as tombstones: a late fetch says 410).
+  const sweeper = setInterval(
+    () => void store.expire().catch((err: unknown) => getLog().error({ err }, 'run retention sweep failed')),
+    Math.min(config.runRetentionS, 60) * 1000,
+  );
   sweeper.unref?.();
+
+  /**
+   * Runs a write of run `id` until it succeeds: while storage fails (PostgreSQL restarting, a pool exhausted), the
+   * finished result waits here, in memory, and its domain slot with it, so a run pauses rather than losing a result
+   * (at most BULK_CONCURRENCY results wait). Gives up (undefined) only when `signal` aborts (cancel, shutdown): the
+   * domain is then checked again when the run resumes.
+   */
+  const untilStored = async <T>(
+    id: string,
+    signal: AbortSignal | null,
+    write: () => Promise<T>,
+  ): Promise<T | undefined> => {
+    for (let wait = WRITE_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, WRITE_RETRY_MAX_MS)) {
+      try {
+        return await write();
+      } catch (err) {
+        getLog().warn({ err, run: redactRunId(id), retryInMs: wait }, 'run storage write failed; retrying');
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (signal?.aborted) return undefined;
+    }
+  };
 
   const finishIfIdle = async (id: string, batch: Batch) => {
     if (batch.pending > 0 || batch.finished) return;
     batch.finished = true;
     batch.shutdown.done();
     if (batches.get(id) === batch) batches.delete(id);
-    const status = batch.controller.signal.aborted ? 'cancelled' : batch.endStatus;
-    await store.update(id, { status, pending: 0, finishedAt: Date.now() });
+    const { signal } = batch.controller;
+    // Cut short by shutdown (a deploy, a restart): the run stays unfinished in storage and resumes at the next
+    // start (`resume`); only a cancel ends it as cancelled.
+    if (signal.aborted && signal.reason === SHUTDOWN_REASON) return;
+    const status = signal.aborted ? 'cancelled' : batch.endStatus;
+    await untilStored(id, null, () =>
+      store.update(id, { status, pending: 0, batchDone: batch.done, finishedAt: Date.now() }),
+    );
   };
 
   /**
@@ -193,19 +247,28 @@ export function createRunEngine(
   const task = (run: RunRecord, batch: Batch, target: CheckTarget, fresh: boolean) => async () => {
     const { signal } = batch.controller;
     try {
+      // A run dropped (expired or evicted) or cancelled has its batch aborted: nothing more starts.
       if (signal.aborted) return;
-      const current = await store.get(run.id);
-      if (!('found' in current)) return;
-      if (current.found.status === 'queued') await store.update(run.id, { status: 'running', startedAt: Date.now() });
+      if (!batch.started) {
+        batch.started = true;
+        if (run.startedAt === null) await store.update(run.id, { status: 'running', startedAt: Date.now() });
+      }
       const options = { cloud: run.cloud, lang: run.lang, services: run.services, fresh, store: true };
       const report = await checkOne(target, options, signal);
       // A check cut short by cancel is not a finished result.
       if (!report || signal.aborted) return;
-      const index = await store.putPacked(run.id, report, { replace: fresh });
-      if (index !== null) await store.update(run.id, { batchDone: ++batch.done });
+      const index = await untilStored(run.id, signal, () => store.putPacked(run.id, report, { replace: fresh }));
+      if (index !== null && index !== undefined) ++batch.done;
     } finally {
       batch.pending--;
-      await store.update(run.id, { pending: Math.max(0, batch.pending) });
+      // The batch's counters (progress and ETA) are written at most every COUNTERS_EVERY_MS, not per domain: a
+      // restart recounts what is pending from the stored results anyway.
+      const at = Date.now();
+      if (batch.pending > 0 && at - batch.countersAt >= COUNTERS_EVERY_MS) {
+        batch.countersAt = at;
+        // Best effort: the next write (or the batch's end) carries them.
+        await store.update(run.id, { pending: batch.pending, batchDone: batch.done }).catch(() => undefined);
+      }
       await finishIfIdle(run.id, batch);
     }
   };
@@ -229,7 +292,16 @@ export function createRunEngine(
     shutdown.signal.addEventListener('abort', () => controller.abort(shutdown.signal.reason), { once: true });
     // A re-check of a finished run ends in the status the run had (a cancelled run stays cancelled).
     const endStatus = run.status === 'cancelled' ? 'cancelled' : 'done';
-    const batch: Batch = { controller, shutdown, pending: targets.length, done: 0, endStatus, finished: false };
+    const batch: Batch = {
+      controller,
+      shutdown,
+      pending: targets.length,
+      done: 0,
+      endStatus,
+      finished: false,
+      started: false,
+      countersAt: 0,
+    };
     batches.set(run.id, batch);
     await store.update(run.id, {
       status: run.startedAt === null ? 'queued' : 'running',
@@ -244,6 +316,33 @@ export function createRunEngine(
     );
     await finishIfIdle(run.id, batch);
   };
+
+  /** Cancel: no domain of the run starts any more and its lookups in flight are aborted. */
+  const cancelBatch = async (id: string) => {
+    const batch = batches.get(id);
+    if (!batch) return; // already finished: nothing to stop
+    const dropped = scheduler.drop(id);
+    batch.pending -= dropped;
+    batch.controller.abort(CANCEL_REASON);
+    await store.update(id, { status: 'cancelled', pending: batch.pending });
+    await finishIfIdle(id, batch);
+  };
+
+  /**
+   * Start-up: the runs a restart interrupted go on. A queued or running run's domains without a result are queued
+   * again (a result already stored is never checked again, and `putPacked` keeps one per domain: each domain ends
+   * up in the run exactly once); a finished run that was re-checking some domains keeps its earlier results.
+   */
+  const resume = async () => {
+    for (const run of await store.unfinished()) {
+      if (batches.has(run.id)) continue;
+      if (run.status === 'queued' || run.status === 'running') {
+        await queue(run, await store.unchecked(run.id), false);
+      } else await store.update(run.id, { pending: 0 });
+    }
+  };
+
+  const runQueue: RunQueue = { enqueue: queue, cancel: cancelBatch, resume };
 
   let lists = 0;
   async function* checkList(targets: readonly CheckTarget[], options: ListOptions): AsyncGenerator<PackedReport> {
@@ -290,29 +389,24 @@ export function createRunEngine(
   return {
     store,
     config,
+    queue: runQueue,
     checkList,
     checkSingle,
     async start(input) {
       const result = await store.create(input);
-      if ('created' in result) await queue(result.created, input.targets, false);
+      if ('created' in result) await runQueue.enqueue(result.created, input.targets, false);
       return result;
     },
     async cancel(id) {
       const found = await store.get(id);
       if (!('found' in found)) return false;
-      const batch = batches.get(id);
-      if (!batch) return true; // already finished: nothing to stop
-      const dropped = scheduler.drop(id);
-      batch.pending -= dropped;
-      batch.controller.abort(CANCEL_REASON);
-      await store.update(id, { status: 'cancelled', pending: batch.pending });
-      await finishIfIdle(id, batch);
+      await runQueue.cancel(id);
       return true;
     },
     async recheck(id, targets) {
       const found = await store.get(id);
       if (!('found' in found)) return false;
-      await queue(found.found, targets, true);
+      await runQueue.enqueue(found.found, targets, true);
       return true;
     },
   };

@@ -5,9 +5,10 @@ import { RunEvent } from '@/lib/schema';
 import { parseConfig } from '../env';
 import type { RunEngine } from './engine';
 import { PASS_BYTES, runEventsResponse } from './events';
-import { createMemoryRunStore, type RunRecord, type RunStore } from './store';
+import type { RunRecord } from './store';
 import { renderedBytes } from './stored-result';
 import { created, TEST_OWNER } from './test-fixtures';
+import { testStore } from './test-store';
 
 // Counts the rows rendered from the store (the rest go out from the bytes the check rendered).
 vi.mock('./stored-result', async (original) => {
@@ -18,17 +19,17 @@ vi.mock('./stored-result', async (original) => {
 const config = parseConfig({ DNS_SERVERS: '127.0.0.1:53', LOG_LEVEL: 'silent' });
 
 async function setup(n: number, streamIdleTimeoutMs = config.streamIdleTimeoutMs) {
-  const store: RunStore = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
+  const { store } = await testStore({ retentionS: 60, maxRuns: 5 });
   const engine = { store, config: { ...config, streamIdleTimeoutMs } } as unknown as RunEngine;
-  const run: RunRecord = created(
-    await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] }),
-  );
-  run.targets = Array.from({ length: n }, (_, i) => ({
+  const targets = Array.from({ length: n }, (_, i) => ({
     ascii: `d${i}.test`,
     display: `d${i}.test`,
     registrable: `d${i}.test`,
     isSubdomain: false,
   }));
+  const run: RunRecord = created(
+    await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets, invalid: [], duplicates: [] }),
+  );
   const put = (i: number, checkedAt?: string) =>
     store.putResult(run.id, makeResult(`d${i}.test`, 'ok', checkedAt), { replace: checkedAt !== undefined });
   return { store, engine, run, put };

@@ -141,35 +141,46 @@ export function runEventsResponse(
     if (!caughtUp) {
       // Rows before `from` stored after revision `after` (re-checks the client has not seen yet).
       caughtUp = true;
-      for (let i = 0; i < Math.min(from, run.results.length); i++) {
-        if ((run.results[i]?.revision ?? 0) > (after ?? 0)) replaced.add(i);
-      }
+      for (const index of await store.changedSince(id, after ?? 0, Math.min(from, run.checked))) replaced.add(index);
     }
     // Rows the listener wrote ahead are in `out` already (and count against the pass's bytes).
     cursor += ahead;
     ahead = 0;
     let rows = 0;
-    for (const index of [...replaced].sort((a, b) => a - b)) {
-      if (rows >= MAX_PASS_ROWS || out.full()) break;
-      replaced.delete(index);
-      const result = run.results[index];
-      if (!result) continue;
-      out.append(reportEventPieces(renderedBytes(result, lang), index, result.revision));
+    const due = [...replaced].sort((a, b) => a - b).slice(0, MAX_PASS_ROWS);
+    const got = await store.resultsAt(id, due);
+    // Indexes the store no longer has (the run was dropped meanwhile) are not waited for.
+    const have = new Set(got.map((result) => result.index));
+    for (const index of due) if (!have.has(index)) replaced.delete(index);
+    for (const result of got) {
+      if (out.full()) break;
+      replaced.delete(result.index);
+      out.append(reportEventPieces(renderedBytes(result, lang), result.index, result.revision));
       rows++;
     }
-    for (; cursor < run.results.length && rows < MAX_PASS_ROWS && !out.full(); cursor++, rows++) {
-      const result = run.results[cursor] as (typeof run.results)[number];
-      out.append(reportEventPieces(renderedBytes(result, lang), cursor, result.revision));
+    const want = Math.min(run.checked - cursor, MAX_PASS_ROWS - rows);
+    if (want > 0 && !out.full()) {
+      const page = await store.results(id, cursor, want);
+      // The listener may have written the next rows meanwhile (a row stored just before this pass read the run).
+      cursor += ahead;
+      ahead = 0;
+      for (const result of page) {
+        if (result.index < cursor) continue;
+        if (out.full() || result.index !== cursor) break;
+        out.append(reportEventPieces(renderedBytes(result, lang), cursor, result.revision));
+        cursor++;
+        rows++;
+      }
     }
     // More rows are waiting: send these first; progress and `done` come with the last of them.
-    if (replaced.size > 0 || cursor < run.results.length) return false;
+    if (replaced.size > 0 || cursor < run.checked) return false;
     const now = Date.now();
     if (finished || now - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = now;
       line({ type: 'progress', ...runProgress(run, now) });
     }
     if (finished) {
-      line({ type: 'done', status: run.status, checked: run.results.length, total: run.targets.length });
+      line({ type: 'done', status: run.status, checked: run.checked, total: run.targets.length });
       return true;
     }
     return false;

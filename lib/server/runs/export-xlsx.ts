@@ -15,8 +15,8 @@ import ExcelJS from 'exceljs';
 import { CSV_COLUMNS, reportsToRows } from '@/lib/bulk/csv-export';
 import { SUMMARY_FIELDS, summaryCells, summaryHeader, summaryItem } from '@/lib/bulk/summary';
 import type { Report } from '@/lib/schema';
-import { exportText, runSummaryEntries } from './export';
-import type { RunRecord } from './store';
+import { exportText, type RunView, runSummaryEntries, summaryChunk } from './export';
+import type { RunStore } from './store';
 import { reportOf } from './stored-result';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,8 +37,6 @@ export function cellText(text: string): string {
   return safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX)}…` : safe;
 }
 
-type RunView = Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>;
-
 /** Resolves once the event loop has turned (zlib and the zip get their turn). */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -54,7 +52,7 @@ const HEADER_FONT = { bold: true };
 const WRAP = { wrapText: true, vertical: 'top' } as const;
 
 /** Writes the workbook of `run` in `lang` to `out`, chunk by chunk. */
-async function writeWorkbook(run: RunView, lang: string, out: PassThrough): Promise<void> {
+async function writeWorkbook(store: RunStore, run: RunView, lang: string, out: PassThrough): Promise<void> {
   const t = exportText(lang);
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'm365-dns-health';
@@ -90,8 +88,8 @@ async function writeWorkbook(run: RunView, lang: string, out: PassThrough): Prom
   const lineAt = columns.length;
   const checkedAt = columns.length + SUMMARY_FIELDS.indexOf('checkedAt');
   for (let at = 0; at < entries.length && !out.destroyed; at += PER_CHUNK) {
-    for (const lazy of entries.slice(at, at + PER_CHUNK)) {
-      const item = summaryItem(lazy.entry(), t);
+    for (const entry of await summaryChunk(store, run.id, entries.slice(at, at + PER_CHUNK))) {
+      const item = summaryItem(entry, t);
       const values: (string | number | Date | null)[] = summaryCells(item, columns.length, t).map(cellText);
       values[lineAt] = item.line;
       values[checkedAt] = item.checkedAt === null ? null : new Date(item.checkedAt);
@@ -110,9 +108,11 @@ async function writeWorkbook(run: RunView, lang: string, out: PassThrough): Prom
   detailHead.font = HEADER_FONT;
   detailHead.commit();
   details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_COLUMNS.length } };
-  const results = run.results.slice();
-  for (let at = 0; at < results.length && !out.destroyed; at += PER_CHUNK) {
-    const reports: Report[] = results.slice(at, at + PER_CHUNK).map((result) => reportOf(result, lang));
+  // The results the run had when it was read, a chunk at a time from the store.
+  for (let at = 0; at < run.checked && !out.destroyed; at += PER_CHUNK) {
+    const page = await store.results(run.id, at, Math.min(PER_CHUNK, run.checked - at));
+    if (page.length === 0) break;
+    const reports: Report[] = page.map((result) => reportOf(result, lang));
     for (const cells of reportsToRows(reports).slice(1)) details.addRow(cells.map(cellText)).commit();
     await drained(out);
   }
@@ -121,9 +121,9 @@ async function writeWorkbook(run: RunView, lang: string, out: PassThrough): Prom
 }
 
 /** The workbook of `run` in `lang` as a byte stream; the writer pauses while the client is behind. */
-export function xlsxExportStream(run: RunView, lang: string): ReadableStream<Uint8Array> {
+export function xlsxExportStream(store: RunStore, run: RunView, lang: string): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: OUT_HIGH_WATER });
-  writeWorkbook(run, lang, out).catch((err: unknown) => {
+  writeWorkbook(store, run, lang, out).catch((err: unknown) => {
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

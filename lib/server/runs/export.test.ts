@@ -4,7 +4,8 @@ import { makeResult } from '@/lib/client/test-fixtures';
 import { renderResult } from '@/lib/report/render';
 import type { CheckResult, MsoidStatus } from '@/lib/schema';
 import { exportStream } from './export';
-import { createArena, packCheck, storePacked } from './stored-result';
+import { created, TEST_OWNER } from './test-fixtures';
+import { testStore } from './test-store';
 
 const STATUSES: MsoidStatus[] = ['ok', 'missing', 'wrong-target', 'lookup-failed', 'must-remove'];
 
@@ -37,14 +38,18 @@ const rows = [
 describe('streamed exports are the bytes of lib/bulk reportsToCsv / reportsToJson', () => {
   test.each(rows)('$label', async ({ n }) => {
     const list = results(n);
-    const arena = createArena();
-    const stored = list.map((r, i) => storePacked(packCheck(r, 'en', { store: true }), i + 1, arena));
+    const { store } = await testStore();
+    const run = created(
+      await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] }),
+    );
+    for (const result of list) await store.putResult(run.id, result);
+    const stored = { id: run.id, checked: n };
     const at = new Date('2026-03-01T00:00:00.000Z');
     for (const lang of ['en', 'zh-CN']) {
       const reports = list.map((r) => renderResult(r, lang));
-      const csv = await text(exportStream(stored, 'csv', { lang }));
+      const csv = await text(exportStream(store, stored, 'csv', { lang }));
       expect(csv.text).toBe(reportsToCsv(reports, { lang }));
-      const json = await text(exportStream(stored, 'json', { lang, generatedAt: at }));
+      const json = await text(exportStream(store, stored, 'json', { lang, generatedAt: at }));
       expect(json.text).toBe(reportsToJson(reports, at));
       if (n > 32) expect(json.chunks).toBeGreaterThan(2);
     }

@@ -1,7 +1,7 @@
 /**
  * GET /api/runs/:id/export as a stream: the bytes of lib/bulk's `reportsToCsv` / `reportsToJson` for every
- * stored result, written a chunk of reports at a time as the client reads, so exporting a 10,000-domain run
- * never holds all its reports (or one string of hundreds of MB) in memory.
+ * stored result, read from the run store and written a chunk of reports at a time as the client reads, so
+ * exporting a 10,000-domain run never holds all its reports (or one string of hundreds of MB) in memory.
  */
 import 'server-only';
 import { reportsToCsv, reportsToJson } from '@/lib/bulk/csv-export';
@@ -17,8 +17,11 @@ import { makeTranslator } from '@/lib/client/translator';
 import { normalizeDomain } from '@/lib/input/normalize';
 import type { InvalidEntry } from '@/lib/schema';
 import { inputPolicy } from '../policy';
-import type { RunRecord } from './store';
+import type { RunRecord, RunStore } from './store';
 import { reportOf, type StoredResult } from './stored-result';
+
+/** What an export reads of a run: its list and settings, and its results through `store`. */
+export type RunView = Pick<RunRecord, 'id' | 'lang' | 'targets' | 'checked' | 'invalid' | 'duplicates' | 'source'>;
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -64,31 +67,36 @@ function jsonLayout(count: number, generatedAt: Date, lang: string): Layout {
   };
 }
 
-/** The export body of `results` (taken as they are now) in `format`, streamed. */
+/**
+ * The export body of the run's results in `format`, streamed: the `run.checked` results the run had when it was
+ * read, a chunk at a time from `store`.
+ */
 export function exportStream(
-  results: readonly StoredResult[],
+  store: RunStore,
+  run: Pick<RunRecord, 'id' | 'checked'>,
   format: ExportFormat,
   options: { lang: string; generatedAt?: Date },
 ): ReadableStream<Uint8Array> {
-  const held = results.slice();
+  let count = run.checked;
   const layout =
-    format === 'csv'
-      ? csvLayout(options.lang)
-      : jsonLayout(held.length, options.generatedAt ?? new Date(), options.lang);
+    format === 'csv' ? csvLayout(options.lang) : jsonLayout(count, options.generatedAt ?? new Date(), options.lang);
   const encoder = new TextEncoder();
   let next = -1;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (next === -1) {
         next = 0;
         controller.enqueue(encoder.encode(layout.head));
-        return;
+        if (count > 0) return;
       }
-      const end = Math.min(held.length, next + REPORTS_PER_CHUNK);
-      const text = layout.chunk(held.slice(next, end), next) + (end >= held.length ? layout.tail : '');
+      const page = count > next ? await store.results(run.id, next, Math.min(REPORTS_PER_CHUNK, count - next)) : [];
+      // A run dropped meanwhile: the export ends with what was written.
+      if (page.length < Math.min(REPORTS_PER_CHUNK, count - next)) count = next + page.length;
+      const end = next + page.length;
+      const text = layout.chunk(page, next) + (end >= count ? layout.tail : '');
       next = end;
       if (text !== '') controller.enqueue(encoder.encode(text));
-      if (next >= held.length) controller.close();
+      if (next >= count) controller.close();
     },
   });
 }
@@ -113,26 +121,28 @@ function rejectReason(runLang: string, lang: string): (invalid: InvalidEntry) =>
   };
 }
 
-/** One input line of a run, its report unpacked only when `entry` is called. */
-export type LazyEntry = { line: number | null; entry: () => SummaryEntry };
+/**
+ * One input line of a run: a target's `domain` (null for other lines), and the entry, given the target's stored
+ * result (its report is unpacked only then).
+ */
+export type LazyEntry = { line: number | null; domain: string | null; entry: (stored?: StoredResult) => SummaryEntry };
 
 /**
- * Every input line of `run` in input order (its results as they are now): each target with its result (or "not
- * checked yet"), each rejected line with its reason, each duplicate. Reports are unpacked and rendered in `lang` one
- * at a time, when an entry is called.
+ * Every input line of `run` in input order: each target with its result (or "not checked yet"), each rejected line
+ * with its reason, each duplicate. Results are read with `summaryChunk`, a chunk of lines at a time, and unpacked and
+ * rendered in `lang` one at a time.
  */
 export function runSummaryEntries(
-  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
+  run: Pick<RunRecord, 'lang' | 'targets' | 'invalid' | 'duplicates' | 'source'>,
   lang: string,
 ): LazyEntry[] {
-  const byDomain = new Map(run.results.map((result) => [result.domain, result]));
   const cells = (line: number | null) => (line === null ? [] : (run.source?.cells.get(line) ?? []));
   const targets = run.targets.map((target, i): LazyEntry => {
     const line = run.source?.lines[i] ?? null;
-    const stored = byDomain.get(target.ascii);
     return {
       line,
-      entry: () =>
+      domain: target.ascii,
+      entry: (stored) =>
         stored
           ? { kind: 'checked', line, cells: cells(line), report: reportOf(stored, lang) }
           : { kind: 'pending', line, cells: cells(line), display: target.display },
@@ -142,12 +152,14 @@ export function runSummaryEntries(
   const rejected = run.invalid.map(
     (invalid): LazyEntry => ({
       line: invalid.line,
+      domain: null,
       entry: () => ({ kind: 'rejected', ...invalid, reason: reason(invalid), cells: cells(invalid.line) }),
     }),
   );
   const duplicates = run.duplicates.map(
     (duplicate): LazyEntry => ({
       line: duplicate.line,
+      domain: null,
       entry: () => ({ kind: 'duplicate', ...duplicate, cells: cells(duplicate.line) }),
     }),
   );
@@ -155,29 +167,38 @@ export function runSummaryEntries(
 }
 
 /** Entries laid out per chunk of the summary (each checked one is unpacked and rendered). */
-const ENTRIES_PER_CHUNK = 32;
+export const ENTRIES_PER_CHUNK = 32;
+
+/** The entries of `lazies` (a chunk of `runSummaryEntries`), their targets' results read from `store` at once. */
+export async function summaryChunk(
+  store: RunStore,
+  runId: string,
+  lazies: readonly LazyEntry[],
+): Promise<SummaryEntry[]> {
+  const domains = lazies.flatMap((lazy) => (lazy.domain === null ? [] : [lazy.domain]));
+  const stored = await store.resultsFor(runId, domains);
+  return lazies.map((lazy) => lazy.entry(lazy.domain === null ? undefined : stored.get(lazy.domain)));
+}
 
 /**
  * GET /api/runs/:id/export?format=summary: one CSV row per input line (lib/bulk/summary.ts) with the uploaded columns,
  * headers and text in `lang`, streamed a chunk of entries at a time.
  */
-export function summaryExportStream(
-  run: Pick<RunRecord, 'lang' | 'targets' | 'results' | 'invalid' | 'duplicates' | 'source'>,
-  lang: string,
-): ReadableStream<Uint8Array> {
+export function summaryExportStream(store: RunStore, run: RunView, lang: string): ReadableStream<Uint8Array> {
   const entries = runSummaryEntries(run, lang);
   const columns = run.source?.columns ?? [];
   const t = exportText(lang);
   const encoder = new TextEncoder();
   let next = -1;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (next === -1) {
         next = 0;
         controller.enqueue(encoder.encode(summaryCsvHead(columns, t)));
       } else {
         const end = Math.min(entries.length, next + ENTRIES_PER_CHUNK);
-        const items = entries.slice(next, end).map((lazy) => summaryItem(lazy.entry(), t));
+        const chunk = await summaryChunk(store, run.id, entries.slice(next, end));
+        const items = chunk.map((entry) => summaryItem(entry, t));
         next = end;
         if (items.length > 0) controller.enqueue(encoder.encode(summaryCsvLines(items, columns.length, t)));
       }

@@ -1,16 +1,26 @@
 /**
- * Run storage behind an interface (`RunStore`), so a shared store can take over later. The default is in
- * memory on globalThis (route handlers load as separate bundles and must see the same runs). Runs are dropped
- * after their retention; a small tombstone list remembers dropped ids so a late fetch says "expired" (410)
- * rather than "never existed" (404). The number of runs kept is bounded twice: `maxRuns` in all (the memory
- * bound) and `maxRunsPerClient` per owner (the rate-limit client key), and a new run only ever makes room by
- * dropping its own client's oldest finished runs, never another client's (see `create`).
- * Results are kept serialised and packed (./stored-result.ts): a kept 10,000-domain run takes about 60 MB.
+ * Run storage behind an interface (`RunStore`), implemented over the storage layer (../storage/db.ts: the embedded
+ * database or PostgreSQL, one code path): a run's list, settings and every finished result are written as they
+ * finish, so a restart (even kill -9) loses no finished result and the run can resume (./engine.ts). Results are
+ * read from storage when a reader needs them, never kept in the heap. Runs are dropped after their retention
+ * (deleted, with their results); a bounded tombstone table remembers dropped ids so a late fetch says "expired"
+ * (410) rather than "never existed" (404). The number of runs kept is bounded twice: `maxRuns` in all and
+ * `maxRunsPerClient` per owner (the rate-limit client key), and a new run only ever makes room by dropping its own
+ * client's oldest finished runs, never another client's (see `create`). Live followers are told of changes in
+ * this process (`subscribe`).
  */
 import { randomBytes } from 'node:crypto';
-import type { CheckResult, CloudChoice, InvalidEntry, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
+import type {
+  CheckResult,
+  CloudChoice,
+  InvalidEntry,
+  RecordsHealth,
+  RunDuplicate,
+  RunStatus,
+  ServiceOverride,
+} from '@/lib/schema';
 import type { CheckTarget } from '../check';
-import { type Arena, createArena, type PackedReport, packCheck, type StoredResult, storePacked } from './stored-result';
+import type { PackedReport, StoredResult } from './stored-result';
 
 /** Who started a run: the client it counts against, and the hash of the owner token it was given. */
 export type RunOwner = {
@@ -54,10 +64,11 @@ export type RunRecord = {
   /** The input lines and the uploaded columns, when the run was started with them. */
   source?: RunSource;
   /**
-   * Results in completion order; a re-check replaces a result at its index. Each carries the run revision
-   * that stored it; `revision` counts every store (append or replace).
+   * Results stored (they are read through the store: `results`, `resultFor`…). They are kept in completion order
+   * (`index` 0 to checked - 1); a re-check replaces a result at its index. Each carries the run revision that
+   * stored it; `revision` counts every store (append or replace).
    */
-  results: StoredResult[];
+  checked: number;
   revision: number;
   /** Domains queued or in flight (re-checks included). */
   pending: number;
@@ -125,19 +136,38 @@ export interface RunStore {
    */
   putPacked(id: string, report: PackedReport, options?: { replace?: boolean }): Promise<number | null>;
   update(id: string, patch: Partial<Pick<RunRecord, UpdatableKeys>>): Promise<void>;
-  /** Results from index `from` (at most `limit`). */
-  results(id: string, from: number, limit?: number): Promise<StoredResult[]>;
-  /** Drops runs past their retention; returns their ids. */
+  /** Results from index `from` (at most `limit`), in index order. */
+  results(id: string, from: number, limit?: number): Promise<IndexedResult[]>;
+  /** The results at these indexes (those that exist), in index order. */
+  resultsAt(id: string, indexes: readonly number[]): Promise<IndexedResult[]>;
+  /** The results of these domains (those that have one). */
+  resultsFor(id: string, domains: readonly string[]): Promise<Map<string, IndexedResult>>;
+  /** The result of one domain, or null. */
+  resultFor(id: string, domain: string): Promise<IndexedResult | null>;
+  /** How many results the run has of each health. */
+  counts(id: string): Promise<Record<RecordsHealth, number>>;
+  /** The domains whose result has `health`. */
+  domainsWith(id: string, health: RecordsHealth): Promise<string[]>;
+  /** Indexes below `below` whose result was stored after revision `after` (re-checks a reader has not seen). */
+  changedSince(id: string, after: number, below: number): Promise<number[]>;
+  /** Runs not finished (queued, running, or with domains pending): what a restart resumes. */
+  unfinished(): Promise<RunRecord[]>;
+  /** The run's targets that have no result yet, in input order. */
+  unchecked(id: string): Promise<CheckTarget[]>;
+  /** Drops runs past their retention (deletes them from storage); returns their ids. */
   expire(now?: number): Promise<string[]>;
   /** Calls `listener` on every change of the run; returns the unsubscribe function. */
   subscribe(id: string, listener: (change: RunChange) => void): () => void;
 }
 
+/** A stored result with its index in the run. */
+export type IndexedResult = StoredResult & { index: number };
+
 type UpdatableKeys = 'status' | 'startedAt' | 'finishedAt' | 'pending' | 'batchStartedAt' | 'batchDone';
 
-export type MemoryStoreOptions = {
+export type StoreOptions = {
   retentionS: number;
-  /** Runs kept in all (the memory bound). */
+  /** Runs kept in all (the storage bound). */
   maxRuns: number;
   /** Runs kept per client (`RunOwner.client`); at most `maxRuns` counts. Default: `maxRuns`. */
   maxRunsPerClient?: number;
@@ -158,161 +188,4 @@ const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'cancelled', 'expired'
 /** True when the run no longer starts domains on its own (a re-check may still add some). */
 export function isFinished(run: Pick<RunRecord, 'status' | 'pending'>): boolean {
   return TERMINAL.has(run.status) && run.pending === 0;
-}
-
-/** The in-memory RunStore. */
-export function createMemoryRunStore(options: MemoryStoreOptions): RunStore {
-  const now = options.now ?? Date.now;
-  const maxTombstones = options.maxTombstones ?? 10_000;
-  const perClient = Math.min(options.maxRunsPerClient ?? options.maxRuns, options.maxRuns);
-  const runs = new Map<string, RunRecord>();
-  const indexOf = new Map<string, Map<string, number>>();
-  // Each run's packed results live in the run's own arena, freed whole with the run.
-  const arenas = new Map<string, Arena>();
-  const tombstones = new Set<string>();
-  const listeners = new Map<string, Set<(change: RunChange) => void>>();
-
-  const notify = (id: string, change: RunChange) => {
-    for (const listener of [...(listeners.get(id) ?? [])]) {
-      try {
-        listener(change);
-      } catch {
-        // A follower's failure never affects the run.
-      }
-    }
-  };
-  const drop = (id: string) => {
-    const run = runs.get(id);
-    if (!run) return;
-    runs.delete(id);
-    indexOf.delete(id);
-    arenas.delete(id);
-    tombstones.add(id);
-    if (tombstones.size > maxTombstones) {
-      const oldest = tombstones.values().next().value;
-      if (oldest !== undefined) tombstones.delete(oldest);
-    }
-    run.status = 'expired';
-    options.onDrop?.(id);
-    notify(id, { kind: 'status' });
-    listeners.delete(id);
-  };
-  const sweep = (at: number): string[] => {
-    const gone: string[] = [];
-    for (const run of runs.values()) if (run.expiresAt <= at) gone.push(run.id);
-    for (const id of gone) drop(id);
-    return gone;
-  };
-  const live = (id: string): RunRecord | undefined => {
-    const run = runs.get(id);
-    if (run && run.expiresAt <= now()) {
-      drop(id);
-      return undefined;
-    }
-    return run;
-  };
-
-  const store: RunStore = {
-    async create(input) {
-      const at = now();
-      sweep(at);
-      const mine = [...runs.values()].filter((r) => r.owner.client === input.owner.client);
-      // Expiry frees room for sure: the first of the counted runs to go.
-      const refuse = (reason: RunRefusal['reason'], limit: number, counted: readonly RunRecord[]) => {
-        const first = Math.min(...counted.map((r) => r.expiresAt));
-        const retryAfterS = Math.max(1, Math.ceil((first - at) / 1000));
-        return { refused: { reason, limit, count: counted.length, retryAfterS } };
-      };
-      /** Drops the client's own oldest finished run; false when it has none. */
-      const dropOwnFinished = () => {
-        const victim = mine.find((r) => isFinished(r));
-        if (!victim) return false;
-        mine.splice(mine.indexOf(victim), 1);
-        drop(victim.id);
-        return true;
-      };
-      // Decide before dropping anything: a refused run changes nothing.
-      const finished = mine.filter((r) => isFinished(r)).length;
-      const overQuota = Math.max(0, mine.length + 1 - perClient);
-      const overStore = Math.max(0, runs.size + 1 - options.maxRuns);
-      if (overQuota > finished) return refuse('client-quota', perClient, mine);
-      if (overStore > finished) return refuse('store-full', options.maxRuns, [...runs.values()]);
-      for (let n = Math.max(overQuota, overStore); n > 0; n--) dropOwnFinished();
-      const run: RunRecord = {
-        ...input,
-        id: newRunId(),
-        createdAt: at,
-        expiresAt: at + options.retentionS * 1000,
-        startedAt: null,
-        finishedAt: null,
-        batchStartedAt: null,
-        batchDone: 0,
-        status: 'queued',
-        results: [],
-        revision: 0,
-        pending: 0,
-      };
-      runs.set(run.id, run);
-      indexOf.set(run.id, new Map());
-      arenas.set(run.id, createArena());
-      return { created: run };
-    },
-    async get(id) {
-      const run = live(id);
-      if (run) return { found: run };
-      return { missing: tombstones.has(id) ? 'expired' : 'not-found' };
-    },
-    async putResult(id, report, opts = {}) {
-      const run = live(id);
-      if (!run) return null;
-      return store.putPacked(id, packCheck(report, run.lang, { store: true }), opts);
-    },
-    async putPacked(id, report, opts = {}) {
-      const run = live(id);
-      const index = indexOf.get(id);
-      const arena = arenas.get(id);
-      if (!run || !index || !arena) return null;
-      const existing = index.get(report.domain);
-      if (existing !== undefined && !opts.replace) return null;
-      const { json, lang } = report;
-      const result = storePacked(report, ++run.revision, arena);
-      if (existing !== undefined) {
-        run.results[existing] = result;
-        notify(id, { kind: 'result', index: existing, revision: result.revision, json, lang });
-        return existing;
-      }
-      const at = run.results.length;
-      run.results.push(result);
-      index.set(report.domain, at);
-      notify(id, { kind: 'result', index: at, revision: result.revision, json, lang });
-      return at;
-    },
-    async update(id, patch) {
-      const run = live(id);
-      if (!run) return;
-      const statusChanged = patch.status !== undefined && patch.status !== run.status;
-      Object.assign(run, patch);
-      if (statusChanged) notify(id, { kind: 'status' });
-    },
-    async results(id, from, limit) {
-      const run = live(id);
-      if (!run) return [];
-      return run.results.slice(from, limit === undefined ? undefined : from + limit);
-    },
-    async expire(at = now()) {
-      return sweep(at);
-    },
-    subscribe(id, listener) {
-      let set = listeners.get(id);
-      if (!set) {
-        set = new Set();
-        listeners.set(id, set);
-      }
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-      };
-    },
-  };
-  return store;
 }

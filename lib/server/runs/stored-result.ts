@@ -9,10 +9,8 @@
  *
  * Memory layout, because it decides the server's RSS: the stored JSON text is a JS string for a moment only; it
  * is encoded into one reused scratch buffer, which the packer reads; live followers copy the rendered report into
- * their own output buffers (./line-buffer.ts) while the store tells them of the result; and the packed bytes of a
- * run are laid end to end in the run's own arena of large buffers. So nothing a result leaves behind outlives the heap's
- * young generation, no long-lived small allocation sits between short-lived ones in the C heap (which could
- * then not give memory back), and dropping a run frees its arena whole.
+ * their own output buffers (./line-buffer.ts) while the store tells them of the result; and the packed bytes are
+ * written to storage (./sql-store.ts) and read back a page at a time when a reader needs them, never kept.
  */
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { compactReport, renderResult } from '@/lib/report/render';
@@ -24,7 +22,7 @@ export type StoredResult = {
   checkedAt: string;
   /** The run revision that stored it (every append or replacement raises the run's revision by one). */
   revision: number;
-  /** The `CheckResult`'s JSON (UTF-8), brotli-packed: a slice of the run's arena. */
+  /** The `CheckResult`'s JSON (UTF-8), brotli-packed, as read from storage. */
   packed: Buffer;
 };
 
@@ -39,33 +37,6 @@ const PACK_OPTIONS = {
     [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
   },
 };
-
-/** Where a run's packed results are kept: returns a copy of `bytes` placed in the arena. */
-export type Arena = (bytes: Buffer) => Buffer;
-
-const FIRST_BLOCK = 64 * 1024;
-const LARGEST_BLOCK = 1024 * 1024;
-
-/**
- * A run's arena: blocks of 64 KB, doubling up to 1 MB (a one-domain run takes 64 KB, a big one 1 MB blocks,
- * which the C library maps on their own and unmaps when they are freed).
- */
-export function createArena(): Arena {
-  let block = Buffer.alloc(0);
-  let used = 0;
-  let next = FIRST_BLOCK;
-  return (bytes) => {
-    if (used + bytes.length > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(next, bytes.length));
-      used = 0;
-      next = Math.min(LARGEST_BLOCK, next * 2);
-    }
-    bytes.copy(block, used);
-    const placed = block.subarray(used, used + bytes.length);
-    used += bytes.length;
-    return placed;
-  };
-}
 
 // One scratch buffer for a stored result's JSON bytes, grown when a result needs more.
 let scratch = Buffer.allocUnsafeSlow(256 * 1024);
@@ -114,17 +85,6 @@ export function packCheck(result: CheckResult, lang: string, options: { store: b
     lang,
     json: Buffer.from(JSON.stringify(compactReport(renderResult(result, lang))), 'utf8'),
     packed: options.store ? brotliCompressSync(scratchBytes(JSON.stringify(result)), PACK_OPTIONS) : EMPTY,
-  };
-}
-
-/** A packed report as a run keeps it: its packed bytes copied into the run's `arena`. */
-export function storePacked(report: PackedReport, revision: number, arena: Arena): StoredResult {
-  return {
-    domain: report.domain,
-    health: report.health,
-    checkedAt: report.checkedAt,
-    revision,
-    packed: arena(report.packed),
   };
 }
 

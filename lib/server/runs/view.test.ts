@@ -2,12 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { makeResult } from '@/lib/client/test-fixtures';
 import { compactReport, renderResult } from '@/lib/report/render';
 import { RunSummary } from '@/lib/schema';
-import { createMemoryRunStore, type RunRecord } from './store';
+import type { RunRecord, RunStore } from './store';
 import { created, TEST_OWNER } from './test-fixtures';
+import { testStore } from './test-store';
 import { runSummaryHead, runSummaryResponse } from './view';
 
-async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnType<typeof makeResult>[] }> {
-  const store = createMemoryRunStore({ retentionS: 60, maxRuns: 5 });
+async function filledRun(
+  n: number,
+): Promise<{ store: RunStore; run: RunRecord; reports: ReturnType<typeof makeResult>[] }> {
+  const { store } = await testStore({ retentionS: 60, maxRuns: 5 });
   const reports = Array.from({ length: n }, (_, i) => makeResult(`d${i}.test`, i % 3 === 0 ? 'missing' : 'ok'));
   const run = created(
     await store.create({ owner: TEST_OWNER, cloud: 'auto', lang: 'en', targets: [], invalid: [], duplicates: [] }),
@@ -19,7 +22,9 @@ async function filledRun(n: number): Promise<{ run: RunRecord; reports: ReturnTy
     await store.putResult(run.id, again, { replace: true });
     reports[1] = again;
   }
-  return { run, reports };
+  const found = await store.get(run.id);
+  if (!('found' in found)) throw new Error('run gone');
+  return { store, run: found.found, reports };
 }
 
 const rows = [
@@ -32,15 +37,15 @@ const rows = [
 
 describe('the run summary is streamed as the bytes JSON.stringify(summary) gives', () => {
   test.each(rows)('$label', async ({ n, from, limit }) => {
-    const { run, reports } = await filledRun(n);
+    const { store, run, reports } = await filledRun(n);
     const now = Date.now();
-    const response = runSummaryResponse(run, from, limit, 'zh-CN', now);
+    const response = await runSummaryResponse(store, run, from, limit, 'zh-CN', now);
     expect(response.headers.get('content-type')).toBe('application/json');
     const text = await response.text();
-    const revisions = run.results.map((r) => r.revision);
+    const revisions = (await store.results(run.id, 0)).map((r) => r.revision);
     const end = limit === undefined ? undefined : from + limit;
     const expected = {
-      ...runSummaryHead(run, from, now),
+      ...runSummaryHead(run, await store.counts(run.id), from, now),
       results: reports.slice(from, end).map((r, i) => ({
         ...compactReport(renderResult(r, 'zh-CN')),
         index: from + i,

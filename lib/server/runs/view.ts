@@ -4,10 +4,10 @@
  * 10,000-domain summary is hundreds of MB, and is never built as one object or one string.
  */
 import 'server-only';
-import type { RunLinks, RunProgress, RunSummary } from '@/lib/schema';
+import type { RecordsHealth, RunLinks, RunProgress, RunSummary } from '@/lib/schema';
 import { streamedResponse } from '../http/ndjson';
-import { isFinished, type RunRecord } from './store';
-import { joinPieces, type Piece, runResultPieces, type StoredResult } from './stored-result';
+import { isFinished, type RunRecord, type RunStore } from './store';
+import { joinPieces, type Piece, runResultPieces } from './stored-result';
 
 /** The links of a run, relative to the site root. */
 export function runLinks(id: string): RunLinks {
@@ -17,7 +17,7 @@ export function runLinks(id: string): RunLinks {
 
 /** Checked/total, the rate of the latest batch (domains/s) and the seconds left at that rate. */
 export function runProgress(run: RunRecord, now = Date.now()): RunProgress {
-  const checked = run.results.length;
+  const checked = run.checked;
   const total = run.targets.length;
   const end = isFinished(run) && run.finishedAt !== null ? run.finishedAt : now;
   const seconds = run.batchStartedAt === null ? 0 : Math.max(0.001, (end - run.batchStartedAt) / 1000);
@@ -27,10 +27,13 @@ export function runProgress(run: RunRecord, now = Date.now()): RunProgress {
   return { checked, total, rate, etaSeconds };
 }
 
-/** The run summary without its results (`results: []`), from index `from`. */
-export function runSummaryHead(run: RunRecord, from: number, now = Date.now()): RunSummary {
-  const counts = { healthy: 0, 'needs-attention': 0, broken: 0, 'could-not-check': 0 };
-  for (const result of run.results) counts[result.health]++;
+/** The run summary without its results (`results: []`), from index `from`; `counts` from `RunStore.counts`. */
+export function runSummaryHead(
+  run: RunRecord,
+  counts: Record<RecordsHealth, number>,
+  from: number,
+  now = Date.now(),
+): RunSummary {
   return {
     id: run.id,
     status: run.status,
@@ -58,37 +61,42 @@ const RESULTS_PER_CHUNK = 64;
 
 /**
  * `GET /api/runs/:id` as a streamed JSON response: the summary with the results from `from` (at most
- * `limit`), each rendered in `lang`, the same bytes `JSON.stringify(summary)` would give. The results are those held when it was
- * called (a result stored or replaced meanwhile waits for the next fetch), written as the client reads.
+ * `limit`), each rendered in `lang`, the same bytes `JSON.stringify(summary)` would give. The results are those
+ * the run had when it was read (`run.checked`; a result stored meanwhile waits for the next fetch), read from the
+ * store a chunk at a time as the client reads (a result replaced meanwhile is written as it is then).
  */
-export function runSummaryResponse(
+export async function runSummaryResponse(
+  store: RunStore,
   run: RunRecord,
   from: number,
   limit: number | undefined,
   lang: string,
   now = Date.now(),
-): Response {
-  const head = JSON.stringify(runSummaryHead(run, from, now));
+): Promise<Response> {
+  const head = JSON.stringify(runSummaryHead(run, await store.counts(run.id), from, now));
   // `results` is the summary's last key: open its array where `[]}` ends the head.
   const open = `${head.slice(0, -3)}[`;
-  const slice: readonly StoredResult[] = run.results.slice(from, limit === undefined ? undefined : from + limit);
-  let next = 0;
+  const end = Math.max(from, limit === undefined ? run.checked : Math.min(run.checked, from + limit));
+  let next = from;
   let started = false;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       const parts: Piece[] = [];
       if (!started) {
         started = true;
         parts.push(open);
       }
-      const end = Math.min(slice.length, next + RESULTS_PER_CHUNK);
-      for (; next < end; next++) {
-        if (next > 0) parts.push(',');
-        parts.push(...runResultPieces(slice[next] as StoredResult, from + next, lang));
+      const count = Math.min(end - next, RESULTS_PER_CHUNK);
+      const page = count > 0 ? await store.results(run.id, next, count) : [];
+      for (const result of page) {
+        if (result.index > from) parts.push(',');
+        parts.push(...runResultPieces(result, result.index, lang));
       }
-      if (next >= slice.length) parts.push(']}');
+      // A run dropped meanwhile has no more rows: the array ends with what was written.
+      next = page.length === count ? next + count : end;
+      if (next >= end) parts.push(']}');
       controller.enqueue(joinPieces(parts));
-      if (next >= slice.length) controller.close();
+      if (next >= end) controller.close();
     },
   });
   return streamedResponse(body, 'application/json');

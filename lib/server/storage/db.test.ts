@@ -24,6 +24,7 @@ describe('embedded storage', () => {
       .insertInto('runs')
       .values({
         id: 'r1',
+        seq: 1,
         client: 'c',
         token_hash: 'h',
         created_at: 1,
@@ -39,6 +40,7 @@ describe('embedded storage', () => {
         revision: 0,
         pending: 0,
         total: 0,
+        checked: 0,
         spec: '{}',
       })
       .execute();

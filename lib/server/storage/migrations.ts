@@ -15,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema
           .createTable('runs')
           .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
           .addColumn('client', 'text', (c) => c.notNull())
           .addColumn('token_hash', 'text', (c) => c.notNull())
           .addColumn('created_at', 'bigint', (c) => c.notNull())
@@ -30,6 +31,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('total', 'integer', (c) => c.notNull())
+          .addColumn('checked', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('spec', 'text', (c) => c.notNull())
           .execute();
         await db.schema.createIndex('runs_client').on('runs').columns(['client', 'created_at']).execute();
@@ -47,6 +49,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addPrimaryKeyConstraint('run_results_pk', ['run_id', 'idx'])
           .addUniqueConstraint('run_results_domain', ['run_id', 'domain'])
           .execute();
+        await db.schema.createIndex('run_results_health').on('run_results').columns(['run_id', 'health']).execute();
+        // Ids of runs dropped (expired or evicted), so a late fetch says "expired" (410) rather than "not found".
+        await db.schema
+          .createTable('run_tombstones')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('dropped_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('run_tombstones_dropped').on('run_tombstones').column('dropped_at').execute();
       },
     },
   };

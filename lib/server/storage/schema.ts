@@ -4,6 +4,8 @@
  */
 export interface RunsTable {
   id: string;
+  /** Creation order (ties of `created_at` included): "oldest first" when a client's runs make room. */
+  seq: number;
   /** The rate-limit client key the run counts against (`RunOwner.client`). */
   client: string;
   /** SHA-256 of the owner token (hex). */
@@ -23,6 +25,8 @@ export interface RunsTable {
   pending: number;
   /** Valid domains in the run. */
   total: number;
+  /** Domains with a result (the next result's `idx`). */
+  checked: number;
   /** JSON: targets, invalid lines, duplicates and the input source (lines and uploaded columns). */
   spec: string;
 }
@@ -39,7 +43,16 @@ export interface RunResultsTable {
   packed: Uint8Array;
 }
 
+/** Ids of dropped runs (expired or evicted): a late fetch answers 410 "expired". Bounded (oldest forgotten). */
+export interface RunTombstonesTable {
+  id: string;
+  /** The run's `seq`: the order to forget them in. */
+  seq: number;
+  dropped_at: number;
+}
+
 export interface Database {
   runs: RunsTable;
   run_results: RunResultsTable;
+  run_tombstones: RunTombstonesTable;
 }

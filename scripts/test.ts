@@ -67,7 +67,16 @@ const firstLine = (text: string | undefined): string =>
 // ---------------------------------------------------------------------------------------------
 // (a) System packages
 
-const APT_PACKAGES = ['nsd', 'unbound', 'bind9-dnsutils', 'chromium', 'fonts-noto-cjk', 'dnsperf', 'postgresql'];
+const APT_PACKAGES = [
+  'nsd',
+  'unbound',
+  'bind9-dnsutils',
+  'chromium',
+  'fonts-noto-cjk',
+  'dnsperf',
+  'postgresql',
+  'iproute2',
+];
 const APT_LINE = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${APT_PACKAGES.join(' ')}`;
 
 function hasCommand(name: string): boolean {
@@ -95,7 +104,17 @@ function hasPostgres(): boolean {
 
 function missingDeps(): string[] {
   const missing: string[] = [];
-  for (const command of ['nsd', 'nsd-checkconf', 'unbound', 'unbound-control', 'unbound-checkconf', 'dig']) {
+  // `ip` and `tc` (iproute2): the blocked-network test's namespace (e2e/integration/authority-netns.test.ts).
+  for (const command of [
+    'nsd',
+    'nsd-checkconf',
+    'unbound',
+    'unbound-control',
+    'unbound-checkconf',
+    'dig',
+    'ip',
+    'tc',
+  ]) {
     if (!hasCommand(command)) missing.push(command);
   }
   try {
@@ -137,7 +156,7 @@ function installDeps(): boolean {
 function ensureDeps(): void {
   const missing = missingDeps();
   if (missing.length === 0) {
-    console.log('system packages: ok (nsd, unbound, dig, chromium, fonts-noto-cjk, postgresql)');
+    console.log('system packages: ok (nsd, unbound, dig, iproute2, chromium, fonts-noto-cjk, postgresql)');
     return;
   }
   console.log(`system packages missing: ${missing.join(', ')}`);

@@ -31,6 +31,11 @@ export type AppOptions = {
   /** Print the server's output instead of writing it to a temp log file. */
   inheritOutput?: boolean;
   startTimeoutMs?: number;
+  /**
+   * Start `next` through this command (e.g. `['ip', 'netns', 'exec', ns]`: the app in a network namespace of the
+   * test's own, e2e/support/netns.ts); `host` must then be an address of that namespace reachable from ours.
+   */
+  commandPrefix?: string[];
 };
 
 /** The repository root: the nearest directory upwards from cwd whose package.json is this project's. */
@@ -71,10 +76,11 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
   };
   const next = join(root, 'node_modules', '.bin', 'next');
+  const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), next];
   const proc = spawnManaged({
     name: 'next',
-    command: next,
-    args: ['start', '-p', String(port), '-H', host],
+    command: command as string,
+    args: [...prefixArgs, 'start', '-p', String(port), '-H', host],
     cwd: root,
     env: {
       ...process.env,

@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
+import { startPostgres } from '../lab/postgres';
 
 // tsx runs this file as CommonJS (no "type": "module"), so __dirname exists; npm runs scripts from the root.
 const root = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
@@ -404,10 +405,25 @@ function runBuild(): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   ensureDeps();
+  // The storage contract suite (lib/server/runs/store.test.ts) runs on PostgreSQL too: a throwaway cluster for
+  // the unit stages, stopped by PID after them (the integration stage starts its own in its global setup).
+  const postgres = await startPostgres().catch((err: Error) => {
+    console.log(`\n=== PostgreSQL for the unit stages could not start: ${err.message} ===`);
+    return null;
+  });
+  if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
   const results: SuiteResult[] = [timed(() => runVitest('unit'))];
+  if (!postgres)
+    results.push({
+      name: 'postgres',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: 'no PostgreSQL cluster for the storage suite',
+    });
   const other = otherNode();
   /** The suite again on the other Node, or why it can't run (a failure when the other Node could not be set up). */
   const onOther = (project: 'unit' | 'integration') => {
@@ -417,6 +433,8 @@ function main(): void {
     else console.log(`\n=== ${project} on Node ${OTHER_NODE}: not run (${other.note}) ===`);
   };
   onOther('unit');
+  await postgres?.stop();
+  delete process.env.TEST_DATABASE_URL;
   const buildStarted = Date.now();
   const built = runBuild();
   const buildMs = Date.now() - buildStarted;
@@ -468,4 +486,4 @@ function main(): void {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main();
+void main();

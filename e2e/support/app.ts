@@ -70,11 +70,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   const removeLog = () => {
     if (!keepLog) rmSync(tempDir, { recursive: true, force: true });
   };
-  // Each app its own embedded database unless the test names one: the instance lock refuses a shared DATA_DIR.
-  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'm365-data-')) : undefined;
-  const removeData = () => {
-    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
-  };
   const next = join(root, 'node_modules', '.bin', 'next');
   const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), next];
   const proc = spawnManaged({
@@ -90,7 +85,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
       // Tests never walk from the real root servers: a test of the authoritative path sets AUTHORITATIVE=1 with
       // DNS_ROOT_HINTS and DNS_AUTH_PORT pointing at lab/authority-lab.ts.
       AUTHORITATIVE: '0',
-      ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
       ...env,
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -118,7 +112,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   } catch (error) {
     await proc.stop();
     removeLog(); // its tail is in the message
-    removeData();
     throw new Error(`app did not start: ${(error as Error).message}`);
   }
   return {
@@ -129,7 +122,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
     stop: async () => {
       await proc.stop(3000);
       removeLog();
-      removeData();
     },
     kill: async () => {
       try {

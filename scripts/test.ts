@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
+import { startPostgres } from '../lab/postgres';
 
 // tsx runs this file as CommonJS (no "type": "module"), so __dirname exists; npm runs scripts from the root.
 const root = typeof __dirname === 'string' ? join(__dirname, '..') : process.cwd();
@@ -67,7 +68,16 @@ const firstLine = (text: string | undefined): string =>
 // ---------------------------------------------------------------------------------------------
 // (a) System packages
 
-const APT_PACKAGES = ['nsd', 'unbound', 'bind9-dnsutils', 'chromium', 'fonts-noto-cjk', 'dnsperf', 'postgresql'];
+const APT_PACKAGES = [
+  'nsd',
+  'unbound',
+  'bind9-dnsutils',
+  'chromium',
+  'fonts-noto-cjk',
+  'dnsperf',
+  'postgresql',
+  'iproute2',
+];
 const APT_LINE = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${APT_PACKAGES.join(' ')}`;
 
 function hasCommand(name: string): boolean {
@@ -95,7 +105,17 @@ function hasPostgres(): boolean {
 
 function missingDeps(): string[] {
   const missing: string[] = [];
-  for (const command of ['nsd', 'nsd-checkconf', 'unbound', 'unbound-control', 'unbound-checkconf', 'dig']) {
+  // `ip` and `tc` (iproute2): the blocked-network test's namespace (e2e/integration/authority-netns.test.ts).
+  for (const command of [
+    'nsd',
+    'nsd-checkconf',
+    'unbound',
+    'unbound-control',
+    'unbound-checkconf',
+    'dig',
+    'ip',
+    'tc',
+  ]) {
     if (!hasCommand(command)) missing.push(command);
   }
   try {
@@ -137,7 +157,7 @@ function installDeps(): boolean {
 function ensureDeps(): void {
   const missing = missingDeps();
   if (missing.length === 0) {
-    console.log('system packages: ok (nsd, unbound, dig, chromium, fonts-noto-cjk, postgresql)');
+    console.log('system packages: ok (nsd, unbound, dig, iproute2, chromium, fonts-noto-cjk, postgresql)');
     return;
   }
   console.log(`system packages missing: ${missing.join(', ')}`);
@@ -385,10 +405,25 @@ function runBuild(): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   ensureDeps();
+  // The storage contract suite (lib/server/runs/store.test.ts) runs on PostgreSQL too: a throwaway cluster for
+  // the unit stages, stopped by PID after them (the integration stage starts its own in its global setup).
+  const postgres = await startPostgres().catch((err: Error) => {
+    console.log(`\n=== PostgreSQL for the unit stages could not start: ${err.message} ===`);
+    return null;
+  });
+  if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
   const results: SuiteResult[] = [timed(() => runVitest('unit'))];
+  if (!postgres)
+    results.push({
+      name: 'postgres',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: 'no PostgreSQL cluster for the storage suite',
+    });
   const other = otherNode();
   /** The suite again on the other Node, or why it can't run (a failure when the other Node could not be set up). */
   const onOther = (project: 'unit' | 'integration') => {
@@ -398,6 +433,8 @@ function main(): void {
     else console.log(`\n=== ${project} on Node ${OTHER_NODE}: not run (${other.note}) ===`);
   };
   onOther('unit');
+  await postgres?.stop();
+  delete process.env.TEST_DATABASE_URL;
   const buildStarted = Date.now();
   const built = runBuild();
   const buildMs = Date.now() - buildStarted;
@@ -449,4 +486,4 @@ function main(): void {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main();
+void main();

@@ -19,9 +19,10 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../lab/net';
 import { spawnManaged, waitUntil } from '../../lab/process';
+import { RunCreated, RunSummary } from '../../lib/schema';
 import { type App, repoRoot, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
-import { get } from '../support/http';
+import { get, post } from '../support/http';
 import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
@@ -181,8 +182,6 @@ async function backup(dataDir: string, dest: string): Promise<string> {
 }
 
 describe('backup and restore of the embedded database while the app runs', () => {
-  // TODO(durable-runs): once runs are kept in the storage, also check that a finished run is there after the
-  // restore (GET /api/runs/<id>); until then the database holds the rate-limit counters, which show the same.
   it('npm run backup copies it while the app serves; restored into a new DATA_DIR, the app has the same data', async () => {
     const limits = { RATE_LIMIT_REQUESTS: '3', RATE_LIMIT_REQUESTS_WINDOW_S: '3600' };
     const original = tempDir('m365-so-data-');
@@ -240,7 +239,35 @@ describe('backup and restore of the embedded database while the app runs', () =>
     expect(readFileSync(existing, 'utf8')).toBe('an older backup');
   });
 
-  it.todo('a restored backup contains the finished runs (GET /api/runs/<id>): needs the durable run store');
+  it('a restored backup contains the finished runs: GET /api/runs/<id> answers with the same results', async () => {
+    const original = tempDir('m365-so-runs-');
+    const app = await start({ DATA_DIR: original });
+    const created = await post(app.url, '/api/runs', { domains: ['ok-21v.test', 'ok-ww.test', 'missing-21v.test'] });
+    expect(created.status, created.text.slice(0, 300)).toBe(201);
+    const run = RunCreated.parse(created.json);
+    let before: RunSummary | undefined;
+    await waitUntil(
+      async () => {
+        before = RunSummary.parse((await get(app.url, `/api/runs/${run.id}?from=0`)).json);
+        return before.status === 'done';
+      },
+      { timeoutMs: 30_000, intervalMs: 200, describe: () => `run: ${JSON.stringify(before?.status)}` },
+    );
+    const dest = join(tempDir('m365-so-backup-'), 'runs.db');
+    await backup(original, dest);
+    await app.stop();
+    apps.splice(apps.indexOf(app), 1);
+    const restored = tempDir('m365-so-restored-');
+    copyFileSync(dest, join(restored, DATABASE_FILE));
+    const again = await start({ DATA_DIR: restored });
+    const after = await get(again.url, `/api/runs/${run.id}?from=0`);
+    expect(after.status, after.text.slice(0, 300)).toBe(200);
+    const summary = RunSummary.parse(after.json);
+    expect(summary.status).toBe('done');
+    expect(summary.results.map((r) => [r.domain, r.summary.health, r.index]).sort()).toEqual(
+      before!.results.map((r) => [r.domain, r.summary.health, r.index]).sort(),
+    );
+  });
 });
 
 describe('two instances on one PostgreSQL', () => {

@@ -31,6 +31,11 @@ export type AppOptions = {
   /** Print the server's output instead of writing it to a temp log file. */
   inheritOutput?: boolean;
   startTimeoutMs?: number;
+  /**
+   * Start `next` through this command (e.g. `['ip', 'netns', 'exec', ns]`: the app in a network namespace of the
+   * test's own, e2e/support/netns.ts); `host` must then be an address of that namespace reachable from ours.
+   */
+  commandPrefix?: string[];
 };
 
 /** The repository root: the nearest directory upwards from cwd whose package.json is this project's. */
@@ -65,16 +70,12 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   const removeLog = () => {
     if (!keepLog) rmSync(tempDir, { recursive: true, force: true });
   };
-  // Each app its own embedded database unless the test names one: the instance lock refuses a shared DATA_DIR.
-  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'm365-data-')) : undefined;
-  const removeData = () => {
-    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
-  };
   const next = join(root, 'node_modules', '.bin', 'next');
+  const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), next];
   const proc = spawnManaged({
     name: 'next',
-    command: next,
-    args: ['start', '-p', String(port), '-H', host],
+    command: command as string,
+    args: [...prefixArgs, 'start', '-p', String(port), '-H', host],
     cwd: root,
     env: {
       ...process.env,
@@ -84,7 +85,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
       // Tests never walk from the real root servers: a test of the authoritative path sets AUTHORITATIVE=1 with
       // DNS_ROOT_HINTS and DNS_AUTH_PORT pointing at lab/authority-lab.ts.
       AUTHORITATIVE: '0',
-      ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
       ...env,
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -112,7 +112,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   } catch (error) {
     await proc.stop();
     removeLog(); // its tail is in the message
-    removeData();
     throw new Error(`app did not start: ${(error as Error).message}`);
   }
   return {
@@ -123,7 +122,6 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
     stop: async () => {
       await proc.stop(3000);
       removeLog();
-      removeData();
     },
     kill: async () => {
       try {

@@ -784,7 +784,12 @@ describe('a failed lookup is never "missing"', () => {
             expect(cname.chain).toEqual([]);
             if (cname.outcome !== 'nxdomain') {
               expect(cname.outcome === 'nodata' || cname.outcome === 'answer').toBe(true);
-              for (const own of [a, aaaa, txt]) expect(own && isAnswered(own.outcome)).toBe(true);
+              // Own data that is the wildcard's (the same A) means msoid has no records of its own: the lookups
+              // not run after it are not needed (the judge's `wildcard-a`). Every lookup that ran answered.
+              const wildcardA = wildcard?.[1] === 'answer' && a?.outcome === 'answer' && a.answers.length > 0;
+              for (const own of [a, aaaa, txt]) {
+                expect(own === undefined ? wildcardA : isAnswered(own.outcome)).toBe(true);
+              }
             }
           }
         },

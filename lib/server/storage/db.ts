@@ -121,7 +121,13 @@ async function openPostgres(url: string): Promise<Storage> {
   // the process. The next query opens a new connection.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrate(db as Kysely<unknown>, 'postgres');
+  try {
+    await migrate(db as Kysely<unknown>, 'postgres');
+  } catch (err) {
+    // Unreachable or failing: the caller tries again later with a new pool, so this one must not linger.
+    await db.destroy().catch(() => undefined);
+    throw err;
+  }
   return {
     kind: 'postgres',
     db,

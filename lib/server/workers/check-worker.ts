@@ -16,6 +16,7 @@ import { getConfig } from '../env';
 import { getProbeLabels } from '../probe-label';
 import { packCheck } from '../runs/stored-result';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import { doneReply, postReply } from './reply';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts runs as a worker thread only');
@@ -40,11 +41,6 @@ const resolver: DnsResolver = {
 };
 const running = new Map<number, AbortController>();
 
-/** `bytes` with an ArrayBuffer of its own (a copy if it is a view into a larger one), so it can be transferred. */
-function own(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-}
-
 async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWorker> {
   const controller = new AbortController();
   running.set(msg.id, controller);
@@ -56,19 +52,7 @@ async function check(msg: Extract<ToWorker, { kind: 'check' }>): Promise<FromWor
       // A bulk report keeps a lookup's per-attempt trace only when a question was retried.
       trace: 'retries',
     });
-    const packed = packCheck(result, msg.options.lang, { store: msg.options.store === true });
-    const { domain, health, checkedAt, outcome, lang } = packed;
-    return {
-      kind: 'done',
-      id: msg.id,
-      domain,
-      health,
-      checkedAt,
-      outcome,
-      lang,
-      json: own(packed.json),
-      packed: own(packed.packed),
-    };
+    return doneReply(msg.id, packCheck(result, msg.options.lang, { store: msg.options.store === true }));
   } catch (err) {
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { kind: 'failed', id: msg.id, message };
@@ -82,11 +66,5 @@ port.on('message', (msg: ToWorker) => {
   else if (msg.kind === 'forget') {
     base.forget?.(msg.domain);
     getProbeLabels().forget(msg.domain);
-  } else
-    void check(msg).then((reply) => {
-      // The report's bytes move to the main thread instead of being copied.
-      const transfer =
-        reply.kind === 'done' ? [reply.json.buffer as ArrayBuffer, reply.packed.buffer as ArrayBuffer] : [];
-      port.postMessage(reply, transfer);
-    });
+  } else void check(msg).then((reply) => postReply(port, reply));
 });

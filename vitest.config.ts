@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts'],
           environment: 'node',
+          // Each test file's embedded database in a temp dir of its own, never the app's ./data.
+          setupFiles: ['e2e/support/unit-data-dir.ts'],
           // A check in a unit test never walks from the real root servers: the authoritative path is tested
           // against loopback servers that the test names itself.
           env: { AUTHORITATIVE: '0' },

@@ -21,6 +21,8 @@ beforeAll(() => {
     MAX_DOMAINS_PER_RUN: '5',
     MAX_DOMAINS_PER_REQUEST: '5',
     LOG_LEVEL: 'silent',
+    // The limiters live in the embedded database: this file's own (e2e/support/unit-data-dir.ts), never ./data.
+    DATA_DIR: process.env.DATA_DIR,
   });
 });
 

@@ -102,27 +102,35 @@ export async function startPgQueue(deps: PgQueueDeps): Promise<PgQueue> {
   /**
    * After a job of run `id` ends: its pending count from shared state; with none left, the run ends (done, or
    * cancelled when it was). `done` domains of this instance are added to the batch's counter.
+   *
+   * One transaction that locks the run's row before it counts: settles of several jobs (on this instance and on
+   * others) end at once, and a count taken before another settle's write could otherwise be written after it,
+   * leaving `pending` above zero with no job left to settle it (seen: a cancelled run that never ended). Under the
+   * lock, each count is taken after every earlier settle committed, so the last writer has the latest count.
    */
   const settle = async (id: string, done: number, force: boolean) => {
-    const left = await outstanding(id);
-    const at = Date.now();
-    if (left === 0) {
-      const ended = await sql<{ id: string }>`update runs set
-          status = case when status in ('queued', 'running') then 'done' else status end,
-          pending = 0, finished_at = ${at}, batch_done = batch_done + ${done}
-        where id = ${id} and (pending > 0 or status in ('queued', 'running')) returning id`.execute(storage.db);
-      if (ended.rows.length > 0) {
-        deps.statusChanged(id);
-        bus.publish({ run: id, kind: 'status' });
-      } else if (done > 0) {
-        await sql`update runs set batch_done = batch_done + ${done} where id = ${id}`.execute(storage.db);
+    const ended = await storage.db.transaction().execute(async (trx) => {
+      await sql`select id from runs where id = ${id} for update`.execute(trx);
+      const counted = await sql<{ n: string }>`select count(*) as n from pgboss.job
+        where name = ${QUEUE_NAME} and data->>'run' = ${id} and state in ('created', 'retry', 'active')`.execute(trx);
+      const left = Number(counted.rows[0]?.n ?? 0);
+      if (left === 0) {
+        const rows = await sql<{ id: string }>`update runs set
+            status = case when status in ('queued', 'running') then 'done' else status end,
+            pending = 0, finished_at = ${Date.now()}, batch_done = batch_done + ${done}
+          where id = ${id} and (pending > 0 or status in ('queued', 'running')) returning id`.execute(trx);
+        if (rows.rows.length > 0) return true;
+        if (done > 0) await sql`update runs set batch_done = batch_done + ${done} where id = ${id}`.execute(trx);
+        return false;
       }
-      return;
-    }
-    if (force || done > 0) {
-      await sql`update runs set pending = ${left}, batch_done = batch_done + ${done} where id = ${id}`.execute(
-        storage.db,
-      );
+      if (force || done > 0) {
+        await sql`update runs set pending = ${left}, batch_done = batch_done + ${done} where id = ${id}`.execute(trx);
+      }
+      return false;
+    });
+    if (ended) {
+      deps.statusChanged(id);
+      bus.publish({ run: id, kind: 'status' });
     }
   };
 

@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { bulkDomains, bulkZones, demoServerZones } from '../../lab/fixtures';
 import { withApexRecords } from '../../lab/zone-file';
-import { ApiError, RunCreated, RunSummary } from '../../lib/schema';
+import { ApiError, RunCreated } from '../../lib/schema';
 import { DATABASE_FILE } from '../../lib/server/storage/db';
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
+import { summary, until } from '../support/runs';
 
 const N = 120;
 const DOMAINS = bulkDomains(N);
@@ -65,22 +66,6 @@ async function start(dir: string, env: Record<string, string> = {}): Promise<App
   });
   apps.push(app);
   return app;
-}
-
-async function summary(base: string, id: string): Promise<RunSummary> {
-  const result = await get(base, `/api/runs/${id}?from=0`);
-  expect(result.status, result.text.slice(0, 300)).toBe(200);
-  return RunSummary.parse(result.json);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('a run survives the end of the app', () => {

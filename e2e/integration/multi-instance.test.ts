@@ -12,10 +12,17 @@ import { bulkDomains, bulkZones, demoServerZones } from '../../lab/fixtures';
 import { startPostgres } from '../../lab/postgres';
 import { withApexRecords } from '../../lab/zone-file';
 import { readLines } from '../../lib/client/ndjson';
-import { RUN_OWNER_HEADER, RunCreated, RunEvent, type RunEvent as RunEventType, RunSummary } from '../../lib/schema';
+import {
+  RUN_OWNER_HEADER,
+  RunCreated,
+  RunEvent,
+  type RunEvent as RunEventType,
+  type RunSummary,
+} from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
 import { freshDatabase } from '../support/postgres';
+import { summary, until } from '../support/runs';
 
 const N = 2000;
 const DOMAINS = bulkDomains(N);
@@ -71,27 +78,6 @@ async function pair(label: string): Promise<{ url: string; a: App; b: App }> {
   const url = await freshDatabase(label);
   const [a, b] = await Promise.all([start(url), start(url)]);
   return { url, a, b };
-}
-
-async function summary(base: string, id: string): Promise<RunSummary> {
-  const result = await get(base, `/api/runs/${id}?from=0`);
-  expect(result.status, result.text.slice(0, 300)).toBe(200);
-  return RunSummary.parse(result.json);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function startRun(base: string, domains: readonly string[]): Promise<RunCreated> {

@@ -1,0 +1,30 @@
+/** Polling a run through the API, for the integration tests that start, kill and restart apps mid-run. */
+import { expect } from 'vitest';
+import { RunSummary } from '../../lib/schema';
+import { get } from './http';
+
+/** The run's summary with every result (`from=0`); the request must succeed. */
+export async function summary(base: string, id: string): Promise<RunSummary> {
+  const result = await get(base, `/api/runs/${id}?from=0`);
+  expect(result.status, result.text.slice(0, 300)).toBe(200);
+  return RunSummary.parse(result.json);
+}
+
+/**
+ * Polls `probe` every 250 ms until it returns a value; a probe that throws is tried again (an app restarting), and
+ * its last error is named if the wait times out.
+ */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

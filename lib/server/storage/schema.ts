@@ -51,8 +51,99 @@ export interface RunTombstonesTable {
   dropped_at: number;
 }
 
-export interface Database {
+export interface Database extends AlertsDatabase {
   runs: RunsTable;
   run_results: RunResultsTable;
   run_tombstones: RunTombstonesTable;
 }
+
+// --- alerts (issue 17 part B: schedules, channels, deliveries, watches; migrations/alerts.ts) ---
+export interface ListSchedulesTable {
+  list_id: string;
+  /** A cron expression (5 fields); the simple choices are stored as one. */
+  cron: string;
+  /** IANA time zone the expression is read in. */
+  tz: string;
+  enabled: number;
+  /** Epoch ms of the last slot fired (unjittered), or when the schedule was saved. */
+  last_slot: number;
+  updated_at: number;
+}
+
+export interface ScheduleSlotsTable {
+  list_id: string;
+  slot: number;
+  claimed_at: number;
+  run_id: string | null;
+}
+
+export interface AlertChannelsTable {
+  id: string;
+  kind: string;
+  name: string;
+  lang: string;
+  /** JSON of the settings that are not secret. */
+  config: string;
+  /** Sealed (AES-256-GCM) JSON of the secrets, or null. */
+  secret: string | null;
+  /** What the API shows instead of the secret. */
+  masked: string;
+  created_by_user: string | null;
+  created_by_tenant: string | null;
+  created_at: number;
+}
+
+export interface ListSubscriptionsTable {
+  list_id: string;
+  channel_id: string;
+  alert_on: string;
+}
+
+export interface CannotCheckStreaksTable {
+  list_id: string;
+  domain: string;
+  runs: number;
+  alerted: number;
+}
+
+export interface AlertDeliveriesTable {
+  id: string;
+  /** One delivery per (run or test, channel): a second instance's insert is a no-op. */
+  dedupe_key: string;
+  list_id: string | null;
+  channel_id: string;
+  run_id: string | null;
+  kind: string;
+  status: string;
+  attempts: number;
+  error: string | null;
+  /** JSON of the message (`AlertMessage`). */
+  message: string;
+  next_at: number | null;
+  lease_until: number | null;
+  at: number;
+}
+
+export interface WatchesTable {
+  id: string;
+  key: string;
+  domain: string;
+  records: string;
+  channel_id: string | null;
+  deadline: number;
+  state: string;
+  next_at: number;
+  seen: string | null;
+  created_at: number;
+}
+
+export interface AlertsDatabase {
+  list_schedules: ListSchedulesTable;
+  schedule_slots: ScheduleSlotsTable;
+  alert_channels: AlertChannelsTable;
+  list_subscriptions: ListSubscriptionsTable;
+  cannot_check_streaks: CannotCheckStreaksTable;
+  alert_deliveries: AlertDeliveriesTable;
+  watches: WatchesTable;
+}
+// --- end alerts ---

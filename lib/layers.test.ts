@@ -30,6 +30,8 @@ const PURE = [
   'lib/schema-values.ts',
   'lib/facts.ts',
   'lib/presentation.ts',
+  'lib/alerts/',
+  'lib/schema-alerts.ts',
 ];
 const SOCKETS = new Set(['node:dgram', 'dgram', 'node:net', 'net', 'dns-packet']);
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

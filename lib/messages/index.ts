@@ -1,4 +1,5 @@
 /** The message catalogues by language. Text lives here, never in components or diagnosis code. */
+import { alertsMessages } from './en/alerts';
 import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
 import { cloudMessages } from './en/cloud';
@@ -12,6 +13,7 @@ import { recordsMessages } from './en/records';
 import { uiMessages } from './en/ui';
 import { type Catalogue, setCatalogueLocale } from './format';
 import { type Language, matchLanguage } from './language';
+import { zhAlertsMessages } from './zh-CN/alerts';
 import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
 import { zhCloudMessages } from './zh-CN/cloud';
@@ -25,6 +27,7 @@ import { zhRecordsMessages } from './zh-CN/records';
 import { zhUiMessages } from './zh-CN/ui';
 
 export const en = {
+  alerts: alertsMessages,
   authority: authorityMessages,
   bulk: bulkMessages,
   cloud: cloudMessages,
@@ -40,6 +43,7 @@ export const en = {
 
 /** Simplified Chinese: every namespace of `en`, key for key (lib/messages/parity.test.ts checks it). */
 export const zhCN = {
+  alerts: zhAlertsMessages,
   authority: zhAuthorityMessages,
   bulk: zhBulkMessages,
   cloud: zhCloudMessages,

@@ -11,7 +11,12 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Never echoed in configuration errors. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'ACCESS_TOKEN',
+  'PROXY_SECRET',
+  'DATABASE_URL',
+  'ALERTS_SECRET_KEY',
+]);
 
 /** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
 export const MIN_SECRET_LENGTH = 32;
@@ -211,6 +216,30 @@ const EnvSchema = z.object({
   /** Longest time "check until live" keeps re-checking in the page, in minutes. */
   LIVE_WATCH_MAX_MIN: int(1, 1440).default(60),
   // --- end propagation ---
+  // --- alerts (issue 17 part B; docs/alerts.md, docs/configuration.md#alerts-and-schedules) ---
+  /** 32 bytes, base64: the AES-256-GCM key channel secrets are sealed with. Unset: channels with secrets can't be saved. */
+  ALERTS_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  /** Let webhook URLs and SMTP hosts reach private, loopback and link-local addresses (tests; a trusted network). */
+  ALERTS_ALLOW_PRIVATE: flag.default(false),
+  /** Attempts of one delivery before it is logged as failed. */
+  ALERTS_MAX_ATTEMPTS: int(1, 20).default(5),
+  /** Wait before the first retry; doubles after each failed attempt. */
+  ALERTS_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
+  /** Timeout of one delivery attempt (HTTP request or SMTP session). */
+  ALERTS_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  /** Consecutive runs a domain can't be checked before one "we can't check these domains" message. */
+  ALERTS_CANNOT_CHECK_RUNS: int(1, 100).default(3),
+  /** How often the schedule ticker looks for due slots and due delivery retries. */
+  SCHEDULE_TICK_MS: int(50, 3_600_000).default(30_000),
+  /** Lists start up to this many seconds after their slot (a stable offset per list), so they don't all start at once. */
+  SCHEDULE_JITTER_S: int(0, 3600).default(300),
+  /** Test hook: the scheduler's clock runs this far ahead of the real one. Refused unless ALLOW_TEST_DOMAINS=1. */
+  SCHEDULE_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  // --- end alerts ---
 });
 
 /** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
@@ -282,6 +311,41 @@ function propagationConfig(e: z.infer<typeof EnvSchema>): PropagationConfig {
     liveWatchMaxMin: e.LIVE_WATCH_MAX_MIN,
   };
 }
+
+// --- alerts config (issue 17 part B) ---
+export type AlertsConfig = {
+  /** The channel-secret key (32 bytes), or null. */
+  secretKey: Buffer | null;
+  allowPrivate: boolean;
+  maxAttempts: number;
+  retryBaseMs: number;
+  timeoutMs: number;
+  cannotCheckRuns: number;
+  tickMs: number;
+  jitterMaxMs: number;
+  /** Test hook: added to Date.now() by the scheduler (0 in production). */
+  clockOffsetMs: number;
+};
+
+function alertsConfig(e: z.infer<typeof EnvSchema>): AlertsConfig {
+  if (e.SCHEDULE_CLOCK_OFFSET_MS !== 0 && !e.ALLOW_TEST_DOMAINS) {
+    throw new Error(
+      'Invalid configuration:\n  SCHEDULE_CLOCK_OFFSET_MS: a test hook, only allowed with ALLOW_TEST_DOMAINS=1',
+    );
+  }
+  return {
+    secretKey: e.ALERTS_SECRET_KEY ? Buffer.from(e.ALERTS_SECRET_KEY, 'base64') : null,
+    allowPrivate: e.ALERTS_ALLOW_PRIVATE,
+    maxAttempts: e.ALERTS_MAX_ATTEMPTS,
+    retryBaseMs: e.ALERTS_RETRY_BASE_MS,
+    timeoutMs: e.ALERTS_TIMEOUT_MS,
+    cannotCheckRuns: e.ALERTS_CANNOT_CHECK_RUNS,
+    tickMs: e.SCHEDULE_TICK_MS,
+    jitterMaxMs: e.SCHEDULE_JITTER_S * 1000,
+    clockOffsetMs: e.SCHEDULE_CLOCK_OFFSET_MS,
+  };
+}
+// --- end alerts config ---
 
 /** Where runs are kept: the embedded database (one file in `dir`) or PostgreSQL (`url`). */
 export type StorageConfig = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string };
@@ -355,6 +419,8 @@ export type ServerConfig = {
   authority: AuthorityConfig;
   /** Propagation comparison and "check until live". */
   propagation: PropagationConfig;
+  /** Alert channels, deliveries and list schedules (issue 17 part B). */
+  alerts: AlertsConfig;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -453,6 +519,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     logLevel: e.LOG_LEVEL,
     authority: authorityConfig(e),
     propagation: propagationConfig(e),
+    alerts: alertsConfig(e),
   };
 }
 

@@ -14,10 +14,22 @@ describe('dueSlot', () => {
     // Three days of downtime: the latest slot only, once.
     ['missed slots run once', '0 9 * * *', '2026-01-08T09:00:00Z', '2026-01-11T12:00:00Z', '2026-01-11T09:00:00.000Z'],
     // Spring forward (29 Mar 2026, 01:00 GMT → 02:00 BST): 09:00 local is 08:00Z, not 09:00Z.
-    ['09:00 local after spring forward', '0 9 * * *', '2026-03-28T09:00:00Z', '2026-03-29T08:30:00Z', '2026-03-29T08:00:00.000Z'],
+    [
+      '09:00 local after spring forward',
+      '0 9 * * *',
+      '2026-03-28T09:00:00Z',
+      '2026-03-29T08:30:00Z',
+      '2026-03-29T08:00:00.000Z',
+    ],
     // Fall back (25 Oct 2026, 02:00 BST → 01:00 GMT): 09:00 local is 09:00Z again.
     ['09:00 local after fall back', '0 9 * * *', '2026-10-24T08:00:00Z', '2026-10-25T08:30:00Z', null],
-    ['09:00 local after fall back, due', '0 9 * * *', '2026-10-24T08:00:00Z', '2026-10-25T09:00:00Z', '2026-10-25T09:00:00.000Z'],
+    [
+      '09:00 local after fall back, due',
+      '0 9 * * *',
+      '2026-10-24T08:00:00Z',
+      '2026-10-25T09:00:00Z',
+      '2026-10-25T09:00:00.000Z',
+    ],
   ];
   it.each(cases)('%s', (_label, cron, last, now, expected) => {
     expect(iso(dueSlot(london(cron), t(last), t(now)))).toBe(expected);

@@ -78,7 +78,11 @@ export function alertsMigrations(_dialect: 'sqlite' | 'postgres'): Record<string
           .addColumn('lease_until', 'bigint')
           .addColumn('at', 'bigint', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('alert_deliveries_list').on('alert_deliveries').columns(['list_id', 'at']).execute();
+        await db.schema
+          .createIndex('alert_deliveries_list')
+          .on('alert_deliveries')
+          .columns(['list_id', 'at'])
+          .execute();
         await db.schema
           .createIndex('alert_deliveries_due')
           .on('alert_deliveries')

@@ -5,6 +5,7 @@ import { getLog } from './log';
 import { installMethodGuard } from './methods';
 import { getLimiters } from './rate-limit';
 import { getRunEngine } from './runs/engine';
+import { startScheduleTicker } from './schedules/ticker';
 import { installShutdownHandlers } from './shutdown';
 import { DataDirInUseError, getStorage } from './storage/db';
 import { bulkCheckPool } from './workers/pool';
@@ -122,6 +123,8 @@ export async function validateConfigAtStartup(): Promise<void> {
   bulkCheckPool(config);
   // The run engine starts now, and resumes the runs a restart interrupted.
   getRunEngine();
+  // List schedules and alert delivery retries (issue 17).
+  startScheduleTicker(config);
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

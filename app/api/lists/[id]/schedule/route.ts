@@ -1,0 +1,12 @@
+import { ScheduleUpdate } from '@/lib/schema-alerts';
+import { deleteListSchedule, getListSchedule, putListSchedule } from '@/lib/server/api/alerts';
+import { otherMethods, route } from '@/lib/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/lists/:id/schedule, PUT {cron | simple, tz, enabled}, DELETE. */
+export const GET = route('open', {}, getListSchedule);
+export const PUT = route('open', { body: ScheduleUpdate }, putListSchedule);
+export const DELETE = route('open', { sameOrigin: true }, deleteListSchedule);
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

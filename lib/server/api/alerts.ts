@@ -48,7 +48,11 @@ export async function removeChannel(input: RouteInput<undefined, undefined>, ctx
   return new Response(null, { status: 204, headers: noStore });
 }
 
-/** POST /api/channels/:id/test: one attempt, answered with its outcome (`sent`, or `failed` and why). */
+/**
+ * POST /api/channels/:id/test: a test message, delivered like any alert and answered after its first attempt:
+ * 200 `sent`; 202 `retrying` (it failed, why is in `error`, and it is retried with backoff like any delivery);
+ * 502 `failed` (refused: a private address, a redirect).
+ */
 export async function testChannel(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   const storage = await storageOf(ctx.config);
   const id = idParam(input.params);
@@ -59,9 +63,8 @@ export async function testChannel(input: RouteInput<undefined, undefined>, ctx: 
     listId: null,
     runId: null,
     message: { kind: 'test' },
-    maxAttempts: 1,
   });
-  return json(delivery, delivery.status === 'sent' ? 200 : 502);
+  return json(delivery, { sent: 200, retrying: 202, failed: 502 }[delivery.status]);
 }
 
 export async function getChannelDeliveries(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {

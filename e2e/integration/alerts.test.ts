@@ -1,0 +1,297 @@
+/**
+ * Alert channels end to end (issue 17 part B): local receivers stand in for a Teams Workflows webhook, a Slack
+ * incoming webhook and a generic webhook (plain node:http servers), and `smtp-server` for e-mail. The test
+ * message arrives with the exact payload of each kind, the generic webhook's HMAC verifies, secrets are
+ * masked in the API and absent from the log, a failing webhook is retried with backoff and then logged as failed,
+ * and without ALERTS_ALLOW_PRIVATE a loopback destination is refused (and without ALERTS_SECRET_KEY a channel
+ * with a secret can't be saved).
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAlert } from '../../lib/alerts/message';
+import { slackPayload, teamsPayload } from '../../lib/alerts/payloads';
+import { Channel, Delivery, DeliveryList } from '../../lib/schema-alerts';
+import { type App, startApp } from '../support/app';
+import { get, post } from '../support/http';
+
+type Received = { path: string; headers: IncomingHttpHeaders; body: string };
+
+const SECRET_KEY = Buffer.from('k'.repeat(8) + 'Zq8vN2xR4tL7pW1mK9sD3fG6').toString('base64');
+const TEAMS_SIG = 'sig-Teams-7fQ2xWv9LmZ0pR4tY6uB';
+const SLACK_TOKEN = 'T000-B000-Slack8kW2nR5vX9qL3mZ';
+const HMAC_SECRET = 'hmac-secret-4Jd8sK2pQ9vL7xN3';
+const SMTP_PASSWORD = 'smtp-pass-Vb6nM1qW8eR3tY5u';
+const SECRETS = [TEAMS_SIG, SLACK_TOKEN, HMAC_SECRET, SMTP_PASSWORD];
+
+let receiver: Server;
+let base = '';
+const received: Received[] = [];
+/** Requests to /flaky/* fail this many times before they succeed; /down/* always fails. */
+let flakyLeft = 2;
+
+let smtp: SMTPServer;
+let smtpPort = 0;
+const mails: Array<{ from: string; to: string[]; raw: string; user?: string; pass?: string }> = [];
+let lastAuth: { user?: string; pass?: string } = {};
+
+let app: App;
+let strict: App;
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (path.startsWith('/down/') || (path.startsWith('/flaky/') && flakyLeft-- > 0)) {
+        res.writeHead(500).end('no');
+        return;
+      }
+      if (path.startsWith('/redirect/')) {
+        res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('1');
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, cb) {
+      lastAuth = { user: auth.username ?? undefined, pass: auth.password ?? undefined };
+      cb(null, { user: auth.username });
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          ...lastAuth,
+        });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+
+  const common = { DNS_SERVERS: '127.0.0.1:1', PROPAGATION: '0', SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
+  [app, strict] = await Promise.all([
+    startApp({
+      ...common,
+      ALERTS_SECRET_KEY: SECRET_KEY,
+      ALERTS_ALLOW_PRIVATE: '1',
+      ALERTS_RETRY_BASE_MS: '150',
+      ALERTS_MAX_ATTEMPTS: '3',
+      ALERTS_TIMEOUT_MS: '3000',
+    }),
+    startApp(common),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([app?.stop(), strict?.stop()]);
+  await new Promise<void>((r) => receiver?.close(() => r()));
+  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+});
+
+async function channel(body: Record<string, unknown>, on: App = app) {
+  const res = await post(on.url, '/api/channels', body);
+  expect(res.status, res.text).toBe(201);
+  return Channel.parse(res.json);
+}
+
+const testSend = (id: string, on: App = app) => post(on.url, `/api/channels/${id}/test`, '', 'text/plain');
+const lastTo = (prefix: string) => received.filter((r) => r.path.startsWith(prefix)).at(-1);
+
+describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
+  it('Teams: the Workflows message with an Adaptive Card, and the URL never comes back', async () => {
+    const c = await channel({ kind: 'teams', name: 'Ops', url: `${base}/teams/workflows/run?sig=${TEAMS_SIG}` });
+    expect(c.target).toBe(`https://${new URL(base).host}/…`);
+    const listed = await get(app.url, '/api/channels');
+    const one = await get(app.url, `/api/channels/${c.id}`);
+    for (const text of [JSON.stringify(c), listed.text, one.text]) expect(text).not.toContain(TEAMS_SIG);
+
+    const res = await testSend(c.id);
+    expect(res.status, res.text).toBe(200);
+    expect(Delivery.parse(res.json)).toMatchObject({ status: 'sent', attempts: 1, kind: 'test' });
+    const got = lastTo('/teams/');
+    expect(got?.path).toBe(`/teams/workflows/run?sig=${TEAMS_SIG}`);
+    expect(got?.headers['content-type']).toBe('application/json');
+    const body = JSON.parse(got?.body ?? '{}');
+    expect(body).toEqual({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          contentUrl: null,
+          content: {
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            type: 'AdaptiveCard',
+            version: '1.4',
+            body: [
+              {
+                type: 'TextBlock',
+                text: 'Test message from M365 DNS Health',
+                weight: 'Bolder',
+                size: 'Medium',
+                wrap: true,
+              },
+              { type: 'TextBlock', text: 'This channel works. Alerts for your lists will arrive here.', wrap: true },
+            ],
+            msteams: { width: 'Full' },
+          },
+        },
+      ],
+    });
+    expect(body).toEqual(teamsPayload(renderAlert({ kind: 'test' }, 'en')));
+  });
+
+  it('Slack: text and blocks, in the channel language (zh-CN)', async () => {
+    const c = await channel({
+      kind: 'slack',
+      name: '运维',
+      lang: 'zh-CN',
+      url: `${base}/slack/services/${SLACK_TOKEN}`,
+    });
+    expect((await testSend(c.id)).status).toBe(200);
+    const body = JSON.parse(lastTo('/slack/')?.body ?? '{}');
+    expect(body).toEqual(slackPayload(renderAlert({ kind: 'test' }, 'zh-CN')));
+    expect(body.text).toBe('来自 M365 DNS Health 的测试消息: 此通道可用。列表的告警将发送到这里。');
+    expect(body.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '来自 M365 DNS Health 的测试消息' },
+    });
+  });
+
+  it('generic webhook: HMAC-SHA256 over timestamp.body in the documented headers', async () => {
+    const c = await channel({ kind: 'webhook', name: 'SIEM', url: `${base}/hook/in`, secret: HMAC_SECRET });
+    const before = Math.floor(Date.now() / 1000);
+    expect((await testSend(c.id)).status).toBe(200);
+    const got = lastTo('/hook/');
+    const ts = String(got?.headers['x-m365dh-timestamp']);
+    expect(Number(ts)).toBeGreaterThanOrEqual(before - 1);
+    expect(Number(ts)).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 1);
+    const expected = createHmac('sha256', HMAC_SECRET).update(`${ts}.${got?.body}`).digest('hex');
+    expect(got?.headers['x-m365dh-signature']).toBe(`sha256=${expected}`);
+    // A receiver with another secret, or a changed body, does not verify.
+    expect(createHmac('sha256', 'wrong').update(`${ts}.${got?.body}`).digest('hex')).not.toBe(expected);
+    expect(JSON.parse(got?.body ?? '{}')).toMatchObject({
+      version: 1,
+      kind: 'test',
+      lang: 'en',
+      data: { kind: 'test' },
+    });
+  });
+
+  it('e-mail over SMTP with a password that is stored sealed', async () => {
+    const c = await channel({
+      kind: 'email',
+      name: 'Mail',
+      host: '127.0.0.1',
+      port: smtpPort,
+      user: 'alerts',
+      password: SMTP_PASSWORD,
+      from: 'dns@contoso.test',
+      to: ['admin@contoso.test'],
+    });
+    expect(JSON.stringify(c)).not.toContain(SMTP_PASSWORD);
+    const res = await testSend(c.id);
+    expect(res.status, res.text).toBe(200);
+    const mail = mails.at(-1);
+    expect(mail).toMatchObject({
+      from: 'dns@contoso.test',
+      to: ['admin@contoso.test'],
+      user: 'alerts',
+      pass: SMTP_PASSWORD,
+    });
+    expect(mail?.raw).toContain('Subject: Test message from M365 DNS Health');
+  });
+
+  it('a failing webhook is retried with backoff, then sent; one that keeps failing is logged as failed', async () => {
+    const flaky = await channel({ kind: 'webhook', name: 'Flaky', url: `${base}/flaky/x`, secret: HMAC_SECRET });
+    const first = await testSend(flaky.id);
+    expect(first.status).toBe(202);
+    expect(Delivery.parse(first.json)).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      error: expect.stringContaining('HTTP 500'),
+    });
+    const sent = await until(async () => {
+      const log = DeliveryList.parse((await get(app.url, `/api/channels/${flaky.id}/deliveries`)).json);
+      return log.deliveries.find((d) => d.status === 'sent');
+    });
+    expect(sent.attempts).toBe(3);
+    expect(received.filter((r) => r.path === '/flaky/x')).toHaveLength(3);
+
+    const down = await channel({ kind: 'webhook', name: 'Down', url: `${base}/down/x`, secret: HMAC_SECRET });
+    expect((await testSend(down.id)).status).toBe(202);
+    const failed = await until(async () => {
+      const log = DeliveryList.parse((await get(app.url, `/api/channels/${down.id}/deliveries`)).json);
+      return log.deliveries.find((d) => d.status === 'failed');
+    });
+    expect(failed).toMatchObject({ attempts: 3, error: `${new URL(base).host} answered HTTP 500` });
+    expect(received.filter((r) => r.path === '/down/x')).toHaveLength(3);
+  });
+
+  it('a redirect is not followed', async () => {
+    const c = await channel({ kind: 'teams', name: 'Redirect', url: `${base}/redirect/x` });
+    const res = await testSend(c.id);
+    expect(res.status).toBe(502);
+    expect(Delivery.parse(res.json)).toMatchObject({ status: 'failed', error: expect.stringContaining('redirect') });
+  });
+
+  it('no secret ever reaches the log, of a delivery or of a failed one', () => {
+    const log = readFileSync(app.logFile as string, 'utf8');
+    expect(log).toContain('alert sent');
+    expect(log).toContain('alert delivery failed');
+    for (const secret of SECRETS) expect(log).not.toContain(secret);
+  });
+});
+
+describe('without ALERTS_ALLOW_PRIVATE and ALERTS_SECRET_KEY', () => {
+  it('a channel with a secret is refused, saying which setting is missing', async () => {
+    const res = await post(strict.url, '/api/channels', { kind: 'teams', name: 'x', url: `${base}/teams/x` });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('ALERTS_SECRET_KEY') });
+  });
+
+  it('a loopback SMTP host is refused, and nothing is sent', async () => {
+    const c = await channel(
+      { kind: 'email', name: 'Mail', host: 'localhost', port: smtpPort, from: 'a@b.test', to: ['c@d.test'] },
+      strict,
+    );
+    const count = mails.length;
+    const res = await testSend(c.id, strict);
+    expect(res.status).toBe(502);
+    expect(Delivery.parse(res.json)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringContaining('private, loopback or link-local'),
+    });
+    expect(mails.length).toBe(count);
+  });
+});

@@ -41,6 +41,7 @@ import {
   SERVICE_FLAGS,
   SPF_ALL,
 } from '@/lib/schema';
+import { ALERT_LANGS, CHANNEL_KINDS, DELIVERY_KINDS, DELIVERY_STATUSES } from '@/lib/schema-alerts';
 
 const ROOTS = ['components', 'app'];
 
@@ -99,6 +100,10 @@ describe('codes built from closed unions', () => {
     ...HostConfidence.options.map((c) => `hosts.confidence.${c}`),
     ...HostConfidence.options.filter((c) => c !== 'none').map((c) => `hosts.detected.${c}`),
     ...DnsHost.shape.instructionsKind.options.map((k) => `hosts.instructions.${k}`),
+    ...CHANNEL_KINDS.map((k) => `alerts.ui.kindName.${k}`),
+    ...DELIVERY_KINDS.map((k) => `alerts.ui.deliveryKind.${k}`),
+    ...DELIVERY_STATUSES.map((s) => `alerts.ui.deliveryStatus.${s}`),
+    ...ALERT_LANGS.map((l) => `language.name.${l}`),
     'ui.fixes.placeholder.dmarc',
     'ui.fixes.placeholder.other',
   ];

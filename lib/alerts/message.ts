@@ -45,7 +45,8 @@ export function emptyCounts(): ChangeCounts {
 /** Renders `message` in `lang` from the alerts catalogue. */
 export function renderAlert(message: AlertMessage, lang: AlertLang): RenderedAlert {
   const c = CATALOGUES[lang];
-  const t = (code: string, params: Record<string, string | number> = {}) => formatMessage(c, `alerts.${code}`, params);
+  const t = (code: string, params: Record<string, string | number> = {}) =>
+    formatMessage(c, `alerts.message.${code}`, params);
   const more = (total: number, shown: number) => (total > shown ? t('more', { count: total - shown }) : null);
   switch (message.kind) {
     case 'digest': {

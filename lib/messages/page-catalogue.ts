@@ -13,6 +13,7 @@ export const SERVER_RENDERED = [
   'msoid.impact',
   'msoid.action',
   'msoid.note',
+  'alerts.message',
 ] as const;
 
 /** Of `records` (each record's findings, rendered by the server), the page needs only the labels. */

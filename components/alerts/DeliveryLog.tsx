@@ -1,0 +1,63 @@
+'use client';
+
+import useSWR from 'swr';
+import { useT } from '@/components/ui/i18n-provider';
+import { fetchJson } from '@/lib/client/fetcher';
+import { type Delivery, DeliveryList, deliveriesKey } from '@/lib/schema-alerts';
+
+const STATUS_CLASS: Record<Delivery['status'], string> = {
+  sent: 'text-emerald-700 dark:text-emerald-300',
+  retrying: 'text-amber-700 dark:text-amber-300',
+  failed: 'text-red-700 dark:text-red-300',
+};
+
+/**
+ * A list's alert delivery log (GET /api/lists/:id/deliveries), newest first: when, what, status, attempts and the
+ * last error. Refreshes every 30 s while shown, so a retry that went out shows without a reload. For the list page.
+ */
+export function DeliveryLog({ listId }: { listId: string }) {
+  const { t, time } = useT();
+  const { data, error } = useSWR(deliveriesKey(listId), (url: string) => fetchJson(url, DeliveryList), {
+    refreshInterval: 30_000,
+    revalidateOnFocus: false,
+  });
+  return (
+    <section aria-labelledby="delivery-log-title" data-testid="delivery-log" className="space-y-2">
+      <h2 id="delivery-log-title" className="text-base font-semibold">
+        {t('alerts.ui.logTitle')}
+      </h2>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {error instanceof Error ? error.message : String(error)}
+        </p>
+      ) : null}
+      {data && data.deliveries.length === 0 ? <p className="text-sm">{t('alerts.ui.logEmpty')}</p> : null}
+      {data && data.deliveries.length > 0 ? (
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t('alerts.ui.when')}</th>
+              <th scope="col">{t('alerts.ui.what')}</th>
+              <th scope="col">{t('alerts.ui.status')}</th>
+              <th scope="col">{t('alerts.ui.attempts')}</th>
+              <th scope="col">{t('alerts.ui.error')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.deliveries.map((d) => (
+              <tr key={d.id} data-testid="delivery-row">
+                <td>
+                  <time dateTime={d.at}>{time(d.at)}</time>
+                </td>
+                <td>{t(`alerts.ui.deliveryKind.${d.kind}`)}</td>
+                <td className={STATUS_CLASS[d.status]}>{t(`alerts.ui.deliveryStatus.${d.status}`)}</td>
+                <td>{d.attempts}</td>
+                <td className="break-all">{d.error ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -138,3 +138,31 @@ export const DeliveryList = z.object({ deliveries: z.array(Delivery) });
 /** SWR keys. */
 export const channelsKey = () => '/api/channels';
 export const deliveriesKey = (listId: string) => `/api/lists/${encodeURIComponent(listId)}/deliveries`;
+
+// --- Watches: a server-side "tell me when it's live" (POST /api/watches) ---
+export const WATCH_STATES = ['watching', 'live', 'gave-up'] as const;
+
+export const WatchCreate = z.object({
+  domain: z.string().trim().min(1).max(300),
+  /** Record ids to wait for (e.g. `autodiscover`); default every record compared. */
+  records: z.array(z.string().min(1).max(40)).max(30).optional(),
+  channelId: z.string().min(1).max(64).optional(),
+  /** When to give up, ISO; default now + LIVE_WATCH_MAX_MIN, at most 24 hours ahead. */
+  deadline: z.string().datetime({ offset: true }).optional(),
+  lang: AlertLang.optional(),
+});
+export type WatchCreate = z.infer<typeof WatchCreate>;
+
+export const Watch = z.object({
+  id: z.string(),
+  domain: z.string(),
+  records: z.array(z.string()),
+  channelId: z.string().nullable(),
+  deadline: z.string(),
+  state: z.enum(WATCH_STATES),
+  /** What the last check saw, one line per record watched (`autodiscover: pending`). */
+  seen: z.array(z.string()),
+  checks: z.number(),
+  nextCheck: z.string().nullable(),
+});
+export type Watch = z.infer<typeof Watch>;

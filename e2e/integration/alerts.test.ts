@@ -12,10 +12,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
+import { MS } from '../../lab/fixtures';
+import { withApexRecords } from '../../lab/zone-file';
 import { renderAlert } from '../../lib/alerts/message';
 import { slackPayload, teamsPayload } from '../../lib/alerts/payloads';
-import { Channel, Delivery, DeliveryList } from '../../lib/schema-alerts';
+import { Channel, Delivery, DeliveryList, Watch } from '../../lib/schema-alerts';
 import { type App, startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
 import { get, post } from '../support/http';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
@@ -40,6 +44,18 @@ let lastAuth: { user?: string; pass?: string } = {};
 
 let app: App;
 let strict: App;
+/** The resolver and the zones' own server in one (watches compare the two: they agree, so records are live). */
+let dns: FakeServer;
+
+const watchZone = (apex: string) =>
+  withApexRecords({
+    apex,
+    records: [
+      { name: apex, type: 'MX', data: `0 ${apex.replace('.', '-')}.${MS.mxWw}` },
+      { name: apex, type: 'TXT', data: MS.spfWw },
+      { name: `autodiscover.${apex}`, type: 'CNAME', data: MS.autodiscoverWw },
+    ],
+  });
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -98,10 +114,25 @@ beforeAll(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
   smtpPort = (smtp.server.address() as AddressInfo).port;
 
-  const common = { DNS_SERVERS: '127.0.0.1:1', PROPAGATION: '0', SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
+  dns = await startFakeDnsServer({
+    host: '127.0.0.1',
+    zones: ['live.test', 'refused.test', 'lab.test'],
+    records: [
+      ...watchZone('live.test'),
+      ...watchZone('refused.test'),
+      { name: 'ns1.lab.test', type: 'A', data: '127.0.0.1' },
+    ],
+    // refused.test's own server refuses: nothing can be compared, so a watch on it can only give up.
+    rules: [{ suffix: 'refused.test', behaviour: { kind: 'refused' } }],
+  });
+
+  const common = { ...appEnv(dns.address), SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
   [app, strict] = await Promise.all([
     startApp({
       ...common,
+      PROPAGATION: '1',
+      DNS_AUTH_PORT: String(dns.port),
+      CHECK_WORKERS: '0',
       ALERTS_SECRET_KEY: SECRET_KEY,
       ALERTS_ALLOW_PRIVATE: '1',
       ALERTS_RETRY_BASE_MS: '150',
@@ -116,6 +147,7 @@ afterAll(async () => {
   await Promise.all([app?.stop(), strict?.stop()]);
   await new Promise<void>((r) => receiver?.close(() => r()));
   await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  await dns?.close();
 });
 
 async function channel(body: Record<string, unknown>, on: App = app) {
@@ -262,6 +294,49 @@ describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
     const res = await testSend(c.id);
     expect(res.status).toBe(502);
     expect(Delivery.parse(res.json)).toMatchObject({ status: 'failed', error: expect.stringContaining('redirect') });
+  });
+
+  it('a watch notifies once when live; creating it again answers the same watch', async () => {
+    const c = await channel({ kind: 'slack', name: 'Watch', url: `${base}/watch-live/x` });
+    const body = { domain: 'live.test', channelId: c.id };
+    const [first, again] = await Promise.all([
+      post(app.url, '/api/watches', body),
+      post(app.url, '/api/watches', body),
+    ]);
+    expect([first.status, again.status].sort()).toEqual([200, 201]);
+    const watch = Watch.parse(first.json);
+    expect(Watch.parse(again.json).id).toBe(watch.id);
+    const done = await until(async () => {
+      const w = Watch.parse((await get(app.url, `/api/watches/${watch.id}`)).json);
+      return w.state === 'watching' ? undefined : w;
+    });
+    expect(done.state).toBe('live');
+    expect(done.seen).toContain('autodiscover: live');
+    await new Promise((r) => setTimeout(r, 500));
+    const messages = received.filter((r) => r.path === '/watch-live/x');
+    expect(messages).toHaveLength(1);
+    expect(JSON.parse(messages[0]?.body ?? '{}').text).toBe('live.test is live');
+  });
+
+  it('a watch that can compare nothing gives up when its deadline comes before the next check, and says so once', async () => {
+    const c = await channel({ kind: 'slack', name: 'Watch', url: `${base}/watch-gave-up/x` });
+    const deadline = new Date(Date.now() + 5000).toISOString();
+    const res = await post(app.url, '/api/watches', { domain: 'refused.test', channelId: c.id, deadline });
+    expect(res.status, res.text).toBe(201);
+    const id = Watch.parse(res.json).id;
+    const done = await until(async () => {
+      const w = Watch.parse((await get(app.url, `/api/watches/${id}`)).json);
+      return w.state === 'watching' ? undefined : w;
+    });
+    expect(done.state).toBe('gave-up');
+    const messages = await until(async () => {
+      const got = received.filter((r) => r.path === '/watch-gave-up/x');
+      return got.length ? got : undefined;
+    });
+    expect(messages).toHaveLength(1);
+    expect(JSON.parse(messages[0]?.body ?? '{}').text).toBe('Stopped waiting for refused.test');
+    expect((await get(app.url, `/api/watches/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await get(app.url, `/api/watches/${id}`)).status).toBe(404);
   });
 
   it('no secret ever reaches the log, of a delivery or of a failed one', () => {

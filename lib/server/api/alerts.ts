@@ -5,7 +5,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ChannelCreate, ChannelUpdate, ScheduleUpdate, Subscriptions } from '@/lib/schema-alerts';
+import type { ChannelCreate, ChannelUpdate, ScheduleUpdate, Subscriptions, WatchCreate } from '@/lib/schema-alerts';
 import { createChannel, deleteChannel, getChannelRow, listChannels, toApi, updateChannel } from '../alerts/channels';
 import { deliver, deliveriesOf } from '../alerts/deliveries';
 import type { ServerConfig } from '../env';
@@ -15,6 +15,7 @@ import type { RouteInput } from '../http/route';
 import { deleteSchedule, getSchedule, putSchedule } from '../schedules/store';
 import { scheduleNow } from '../schedules/ticker';
 import { getStorage } from '../storage/db';
+import { createWatch, deleteWatch, getWatch } from '../watches/service';
 
 const noStore = { 'Cache-Control': 'no-store' };
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: noStore });
@@ -127,4 +128,19 @@ export async function putListAlerts(input: RouteInput<Subscriptions, undefined>,
 
 export async function getListDeliveries(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   return json({ deliveries: await deliveriesOf(await storageOf(ctx.config), { listId: idParam(input.params) }) });
+}
+
+/** POST /api/watches: 201 with a new watch, or 200 with the running one for the same domain, records and channel. */
+export async function postWatch(input: RouteInput<WatchCreate, undefined>, ctx: GuardedContext) {
+  const { watch, created } = await createWatch(await storageOf(ctx.config), ctx.config, input.body);
+  return json(watch, created ? 201 : 200);
+}
+
+export async function getWatchById(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
+  return json(await getWatch(await storageOf(ctx.config), idParam(input.params)));
+}
+
+export async function removeWatch(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
+  await deleteWatch(await storageOf(ctx.config), idParam(input.params));
+  return new Response(null, { status: 204, headers: noStore });
 }

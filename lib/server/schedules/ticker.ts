@@ -1,7 +1,8 @@
 /**
  * The schedule ticker: every SCHEDULE_TICK_MS, on every instance, it finds the list schedules with a due slot
  * (./due.ts, the list's jitter included), claims each slot (./store.ts: one INSERT that only one instance wins)
- * and starts the list run for the claims it won; then it runs the alert deliveries whose retry is due. The
+ * and starts the list run for the claims it won; then it runs the alert deliveries whose retry is due and the
+ * watches whose next check is due (../watches/service.ts). The
  * clock is `Date.now() + SCHEDULE_CLOCK_OFFSET_MS` (a test hook, 0 in production).
  */
 import 'server-only';
@@ -9,6 +10,7 @@ import { runDueDeliveries } from '../alerts/deliveries';
 import type { AlertsConfig, ServerConfig } from '../env';
 import { getLog } from '../log';
 import { getStorage } from '../storage/db';
+import { runDueWatches } from '../watches/service';
 import { dueSlot } from './due';
 import { startListRun } from './list-seam';
 import { claimSlot, recordSlotRun } from './store';
@@ -46,6 +48,7 @@ export async function tick(config: ServerConfig): Promise<number> {
     }
   }
   await runDueDeliveries(storage, config.alerts);
+  await runDueWatches(storage, config);
   return fired;
 }
 

@@ -6,6 +6,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { RefreshIcon } from '@/components/ui/icons';
 import { hasPropagation } from '@/lib/client/live-watch';
 import type { Report } from '@/lib/schema';
+import { ServerWatch } from './server-watch';
 
 const BUTTON =
   'inline-flex items-center gap-1 rounded-lg border border-emerald-600 bg-white px-3 py-1.5 text-sm font-medium text-emerald-800 hover:bg-emerald-50 dark:border-emerald-500 dark:bg-slate-800 dark:text-emerald-200 dark:hover:bg-slate-700';
@@ -63,6 +64,7 @@ export function CheckUntilLive({
       >
         {status}
       </span>
+      {running ? null : <ServerWatch domain={report.domain} />}
     </div>
   );
 }

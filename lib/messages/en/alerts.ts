@@ -52,6 +52,12 @@ export const alertsMessages = {
     testSent: 'Test message sent.',
     testRetrying: 'The test message failed ({error}); it will be retried.',
     testFailed: 'The test message failed: {error}',
+    watchOnServer: 'Watch on the server…',
+    watchChannel: 'Tell',
+    watchNoChannel: 'no channel (check the state in the API)',
+    watchStart: 'Watch on the server',
+    watchStarted:
+      'Watching on the server (watch {id}); the channel hears once, when it is live or when the watch gives up.',
     logTitle: 'Alert deliveries',
     logEmpty: 'No alert has been sent for this list yet.',
     when: 'When',

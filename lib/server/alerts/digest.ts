@@ -1,8 +1,9 @@
 /**
  * What a finished list run sends: per subscribed channel, one digest of the changes its rule asks for
  * (lib/alerts/rules.ts), and, when domains reached ALERTS_CANNOT_CHECK_RUNS runs in a row that could not be
- * checked, one "we can't check these domains" message. Dedupe keys per (run, channel): a second call for the
- * same run sends nothing more. Called once per list run end (lib/server/lists hooks).
+ * checked, one "we can't check these domains" message. A list's first run is its baseline: no digest. Dedupe keys
+ * per (run, channel): a second call for the same run sends nothing more. Called once per list run end
+ * (lib/server/lists hooks).
  */
 import 'server-only';
 import { type AlertList, type ChangeCounts, emptyCounts } from '@/lib/alerts/message';
@@ -19,6 +20,8 @@ export type ListRunChanges = {
   changes: DomainChange[];
   counts?: ChangeCounts;
   link?: string;
+  /** The list's first run: nothing to compare with, so no digest (the "could not check" streaks still count). */
+  first?: boolean;
 };
 
 function countOf(changes: readonly DomainChange[]): ChangeCounts {
@@ -59,7 +62,7 @@ export async function alertListRun(storage: Storage, config: AlertsConfig, run: 
   const counts = run.counts ?? countOf(run.changes);
   const out: Delivery[] = [];
   for (const sub of subs) {
-    const domains = triggering(run.changes, sub.alert_on as AlertOn);
+    const domains = run.first ? [] : triggering(run.changes, sub.alert_on as AlertOn);
     if (domains.length > 0) {
       out.push(
         await deliver(storage, config, {

@@ -21,6 +21,7 @@ import { Channel, Delivery, DeliveryList, Watch } from '../../lib/schema-alerts'
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, post } from '../support/http';
+import { freshDatabase } from '../support/postgres';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -34,8 +35,8 @@ const SECRETS = [TEAMS_SIG, SLACK_TOKEN, HMAC_SECRET, SMTP_PASSWORD];
 let receiver: Server;
 let base = '';
 const received: Received[] = [];
-/** Requests to /flaky/* fail this many times before they succeed; /down/* always fails. */
-let flakyLeft = 2;
+/** Requests to a /flaky… path fail twice (per path) before they succeed; /down… always fails. */
+const flakyLeft = new Map<string, number>();
 
 let smtp: SMTPServer;
 let smtpPort = 0;
@@ -44,6 +45,8 @@ let lastAuth: { user?: string; pass?: string } = {};
 
 let app: App;
 let strict: App;
+/** The same as `app` on PostgreSQL: retries go through pg-boss. */
+let onPg: App;
 /** The resolver and the zones' own server in one (watches compare the two: they agree, so records are live). */
 let dns: FakeServer;
 
@@ -74,7 +77,9 @@ beforeAll(async () => {
     req.on('end', () => {
       const path = req.url ?? '';
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      if (path.startsWith('/down/') || (path.startsWith('/flaky/') && flakyLeft-- > 0)) {
+      const left = flakyLeft.get(path) ?? 2;
+      if (path.startsWith('/flaky')) flakyLeft.set(path, left - 1);
+      if (path.startsWith('/down') || (path.startsWith('/flaky') && left > 0)) {
         res.writeHead(500).end('no');
         return;
       }
@@ -127,24 +132,29 @@ beforeAll(async () => {
   });
 
   const common = { ...appEnv(dns.address), SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
-  [app, strict] = await Promise.all([
+  const alertsEnv = {
+    ALERTS_SECRET_KEY: SECRET_KEY,
+    ALERTS_ALLOW_PRIVATE: '1',
+    ALERTS_RETRY_BASE_MS: '150',
+    ALERTS_MAX_ATTEMPTS: '3',
+    ALERTS_TIMEOUT_MS: '3000',
+  };
+  const pgUrl = await freshDatabase('alerts');
+  [app, strict, onPg] = await Promise.all([
     startApp({
       ...common,
       PROPAGATION: '1',
       DNS_AUTH_PORT: String(dns.port),
       CHECK_WORKERS: '0',
-      ALERTS_SECRET_KEY: SECRET_KEY,
-      ALERTS_ALLOW_PRIVATE: '1',
-      ALERTS_RETRY_BASE_MS: '150',
-      ALERTS_MAX_ATTEMPTS: '3',
-      ALERTS_TIMEOUT_MS: '3000',
+      ...alertsEnv,
     }),
     startApp(common),
+    startApp({ ...common, ...alertsEnv, DATABASE_URL: pgUrl }),
   ]);
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all([app?.stop(), strict?.stop()]);
+  await Promise.all([app?.stop(), strict?.stop(), onPg?.stop()]);
   await new Promise<void>((r) => receiver?.close(() => r()));
   await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
   await dns?.close();
@@ -263,31 +273,42 @@ describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
     expect(mail?.raw).toContain('Subject: Test message from M365 DNS Health');
   });
 
-  it('a failing webhook is retried with backoff, then sent; one that keeps failing is logged as failed', async () => {
-    const flaky = await channel({ kind: 'webhook', name: 'Flaky', url: `${base}/flaky/x`, secret: HMAC_SECRET });
-    const first = await testSend(flaky.id);
-    expect(first.status).toBe(202);
-    expect(Delivery.parse(first.json)).toMatchObject({
-      status: 'retrying',
-      attempts: 1,
-      error: expect.stringContaining('HTTP 500'),
-    });
-    const sent = await until(async () => {
-      const log = DeliveryList.parse((await get(app.url, `/api/channels/${flaky.id}/deliveries`)).json);
-      return log.deliveries.find((d) => d.status === 'sent');
-    });
-    expect(sent.attempts).toBe(3);
-    expect(received.filter((r) => r.path === '/flaky/x')).toHaveLength(3);
+  it.each([
+    ['embedded database (the rows are the queue)', () => app, '/flaky/x', '/down/x'],
+    ['PostgreSQL (pg-boss jobs)', () => onPg, '/flaky-pg/x', '/down-pg/x'],
+  ])(
+    '%s: a failing webhook is retried with backoff, then sent; one that keeps failing is logged as failed',
+    async (_label, which, flakyPath, downPath) => {
+      const on = which();
+      const flaky = await channel(
+        { kind: 'webhook', name: 'Flaky', url: `${base}${flakyPath}`, secret: HMAC_SECRET },
+        on,
+      );
+      const first = await testSend(flaky.id, on);
+      expect(first.status).toBe(202);
+      expect(Delivery.parse(first.json)).toMatchObject({
+        status: 'retrying',
+        attempts: 1,
+        error: expect.stringContaining('HTTP 500'),
+      });
+      const sent = await until(async () => {
+        const log = DeliveryList.parse((await get(on.url, `/api/channels/${flaky.id}/deliveries`)).json);
+        return log.deliveries.find((d) => d.status === 'sent');
+      });
+      expect(sent.attempts).toBe(3);
+      expect(received.filter((r) => r.path === flakyPath)).toHaveLength(3);
 
-    const down = await channel({ kind: 'webhook', name: 'Down', url: `${base}/down/x`, secret: HMAC_SECRET });
-    expect((await testSend(down.id)).status).toBe(202);
-    const failed = await until(async () => {
-      const log = DeliveryList.parse((await get(app.url, `/api/channels/${down.id}/deliveries`)).json);
-      return log.deliveries.find((d) => d.status === 'failed');
-    });
-    expect(failed).toMatchObject({ attempts: 3, error: `${new URL(base).host} answered HTTP 500` });
-    expect(received.filter((r) => r.path === '/down/x')).toHaveLength(3);
-  });
+      const down = await channel({ kind: 'webhook', name: 'Down', url: `${base}${downPath}`, secret: HMAC_SECRET }, on);
+      expect((await testSend(down.id, on)).status).toBe(202);
+      const failed = await until(async () => {
+        const log = DeliveryList.parse((await get(on.url, `/api/channels/${down.id}/deliveries`)).json);
+        return log.deliveries.find((d) => d.status === 'failed');
+      });
+      expect(failed).toMatchObject({ attempts: 3, error: `${new URL(base).host} answered HTTP 500` });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(received.filter((r) => r.path === downPath)).toHaveLength(3);
+    },
+  );
 
   it('a redirect is not followed', async () => {
     const c = await channel({ kind: 'teams', name: 'Redirect', url: `${base}/redirect/x` });

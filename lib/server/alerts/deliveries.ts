@@ -4,7 +4,8 @@
  * takes a lease on the row with a conditional UPDATE (only one instance wins it, on SQLite and PostgreSQL
  * alike), sends, and writes the outcome: `sent`, or `retrying` with the next attempt after a backoff that doubles
  * (ALERTS_RETRY_BASE_MS), or `failed` after ALERTS_MAX_ATTEMPTS attempts. The ticker (lib/server/schedules/
- * ticker.ts) runs the due retries. Log lines carry ids, the host and the error, never a secret.
+ * ticker.ts) runs the due retries: from the rows on the embedded database, from pg-boss jobs on PostgreSQL
+ * (./retry-queue.ts). Log lines carry ids, the host and the error, never a secret.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { Storage } from '../storage/db';
 import type { AlertDeliveriesTable } from '../storage/schema';
 import { forSend, getChannelRow } from './channels';
 import { RefusedError } from './egress';
+import { queueRetry, takeRetries } from './retry-queue';
 import { sendAlert } from './send';
 
 export type NewDelivery = {
@@ -122,8 +124,12 @@ async function attempt(storage: Storage, config: AlertsConfig, id: string): Prom
   return true;
 }
 
+/** A queued retry that did not show up this long after it was due is queued again (PostgreSQL). */
+const LOST_RETRY_MS = 60_000;
+
 /** Attempts every delivery whose retry is due (the ticker calls this). */
 export async function runDueDeliveries(storage: Storage, config: AlertsConfig): Promise<number> {
+  if (storage.kind === 'postgres') return runQueuedRetries(storage, config);
   const now = Date.now();
   const due = await storage.db
     .selectFrom('alert_deliveries')
@@ -136,6 +142,27 @@ export async function runDueDeliveries(storage: Storage, config: AlertsConfig): 
     .execute();
   let sent = 0;
   for (const { id } of due) if (await attempt(storage, config, id)) sent++;
+  return sent;
+}
+
+async function runQueuedRetries(storage: Storage, config: AlertsConfig): Promise<number> {
+  let sent = 0;
+  for (const job of await takeRetries(storage, 10)) {
+    try {
+      if (await attempt(storage, config, job.deliveryId)) sent++;
+    } finally {
+      await job.done();
+    }
+  }
+  // A retry whose job was lost (the queue was unreachable when it failed) is queued again, once per attempt.
+  const lost = await storage.db
+    .selectFrom('alert_deliveries')
+    .select(['id', 'attempts'])
+    .where('status', '=', 'retrying')
+    .where('next_at', '<', Date.now() - LOST_RETRY_MS)
+    .limit(20)
+    .execute();
+  for (const row of lost) await queueRetry(storage, row.id, row.attempts, Date.now());
   return sent;
 }
 

@@ -120,6 +120,11 @@ async function attempt(storage: Storage, config: AlertsConfig, id: string): Prom
       { kind: row.kind, attempts, error, retryAt: next && new Date(next).toISOString() },
       'alert delivery failed',
     );
+    if (next !== null) {
+      await queueRetry(storage, id, attempts, next).catch((e: unknown) =>
+        log.warn({ err: (e as Error).message }, 'alert retry not queued; the sweep queues it again'),
+      );
+    }
   }
   return true;
 }

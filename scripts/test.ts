@@ -424,6 +424,7 @@ function otherNode(): OtherNode | { note: string; failed?: true } {
 
 function runBuild(): boolean {
   console.log('\n=== production build ===');
+  // next build (output: standalone) + scripts/standalone.mjs: the server every integration and browser test starts.
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], {
     cwd: root,
     stdio: 'inherit',

@@ -4,7 +4,7 @@
 # the same output copied away from the source tree.
 
 # --- build: dependencies with the dev tools, then the standalone output -------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /src
 # better-sqlite3 falls back to compiling its addon when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -15,7 +15,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 RUN node scripts/ensure-build.mjs && node scripts/build-cli.mjs
 
 # --- runtime: only the standalone server, as a non-root user ------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \

@@ -166,3 +166,6 @@ export const Watch = z.object({
   nextCheck: z.string().nullable(),
 });
 export type Watch = z.infer<typeof Watch>;
+
+/** The answer of a DELETE under /api/channels, /api/lists/:id/schedule and /api/watches. */
+export const Deleted = z.object({ deleted: z.literal(true) });

@@ -2,6 +2,7 @@
 import { alertsMessages } from './en/alerts';
 import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
+import { cliMessages } from './en/cli';
 import { cloudMessages } from './en/cloud';
 import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
@@ -16,6 +17,7 @@ import { type Language, matchLanguage } from './language';
 import { zhAlertsMessages } from './zh-CN/alerts';
 import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
+import { zhCliMessages } from './zh-CN/cli';
 import { zhCloudMessages } from './zh-CN/cloud';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
 import { zhHostMessages } from './zh-CN/hosts';
@@ -30,6 +32,7 @@ export const en = {
   alerts: alertsMessages,
   authority: authorityMessages,
   bulk: bulkMessages,
+  cli: cliMessages,
   cloud: cloudMessages,
   helpdesk: helpdeskMessages,
   hosts: hostMessages,
@@ -46,6 +49,7 @@ export const zhCN = {
   alerts: zhAlertsMessages,
   authority: zhAuthorityMessages,
   bulk: zhBulkMessages,
+  cli: zhCliMessages,
   cloud: zhCloudMessages,
   helpdesk: zhHelpdeskMessages,
   hosts: zhHostMessages,

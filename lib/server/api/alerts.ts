@@ -46,7 +46,7 @@ export async function patchChannel(input: RouteInput<z.infer<typeof ChannelUpdat
 
 export async function removeChannel(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   await deleteChannel(await storageOf(ctx.config), idParam(input.params));
-  return new Response(null, { status: 204, headers: noStore });
+  return json({ deleted: true });
 }
 
 /**
@@ -87,7 +87,7 @@ export async function putListSchedule(input: RouteInput<ScheduleUpdate, undefine
 
 export async function deleteListSchedule(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   await deleteSchedule(await storageOf(ctx.config), idParam(input.params));
-  return new Response(null, { status: 204, headers: noStore });
+  return json({ deleted: true });
 }
 
 export async function getListAlerts(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
@@ -142,5 +142,5 @@ export async function getWatchById(input: RouteInput<undefined, undefined>, ctx:
 
 export async function removeWatch(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   await deleteWatch(await storageOf(ctx.config), idParam(input.params));
-  return new Response(null, { status: 204, headers: noStore });
+  return json({ deleted: true });
 }

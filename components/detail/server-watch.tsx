@@ -10,7 +10,7 @@ const BUTTON =
   'rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
 /**
- * "Tell me when it's live" on the server (issue 17 §6): a watch that outlives the tab (POST /api/watches) and tells
+ * "Tell me when it's live" on the server (issue 17, section 6): a watch that outlives the tab (POST /api/watches) and tells
  * a channel once, when live or when it gives up. The channels are loaded only when the reader opens this.
  */
 export function ServerWatch({ domain }: { domain: string }) {

@@ -1,5 +1,5 @@
 /**
- * Server-side watches (issue 17 §6): "tell me when it's live" that outlives the tab. A watch re-checks its domain
+ * Server-side watches (issue 17, section 6): "tell me when it's live" that outlives the tab. A watch re-checks its domain
  * on the schedule the page uses (lib/client/live-watch.ts `nextStep`: the next TTL expiry of what is pending, at
  * least 15 s, backing off when there is nothing to wait for) until every watched record is live or the deadline
  * comes, then notifies its channel once with what it saw. The ticker (lib/server/schedules/ticker.ts) runs the due

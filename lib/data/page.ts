@@ -36,8 +36,9 @@ export async function signedIn(): Promise<boolean> {
 }
 
 /** The sign-in page's settings: whether access control is on, and where to go back to (a same-site path). */
-export function signinSettings(next: string | undefined): { accessControl: boolean; next: string } {
-  return { accessControl: getConfig().accessToken !== null, next: safeNextPath(next) };
+export function signinSettings(next: string | undefined): { accessControl: boolean; entra: boolean; next: string } {
+  const config = getConfig();
+  return { accessControl: config.accessToken !== null, entra: config.entra !== null, next: safeNextPath(next) };
 }
 
 export type Query = Readonly<Record<string, string | string[] | undefined>>;

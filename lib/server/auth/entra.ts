@@ -173,7 +173,7 @@ export async function completeSignIn(
   config: ServerConfig,
   callbackUrl: URL,
   stateCookieValue: string | null,
-  useStateOnce: (state: string, expiresAtMs: number) => Promise<boolean>,
+  markStateUsed: (state: string, expiresAtMs: number) => Promise<boolean>,
 ): Promise<SignedInUser> {
   const entra = config.entra as EntraConfig;
   const pending = openPending(entra, stateCookieValue, Date.now() / 1000);
@@ -186,7 +186,7 @@ export async function completeSignIn(
   } catch (err) {
     throw new SignInRefused(`authorization response: ${(err as Error).message}`);
   }
-  if (!(await useStateOnce(pending.state, pending.exp * 1000))) throw new SignInRefused('state used before');
+  if (!(await markStateUsed(pending.state, pending.exp * 1000))) throw new SignInRefused('state used before');
   const response = await oauth.authorizationCodeGrantRequest(
     as,
     c,

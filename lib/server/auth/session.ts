@@ -9,14 +9,11 @@
  */
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { readCookie } from '../access';
 import type { ServerConfig } from '../env';
 import { getStorage } from '../storage/db';
 import type { EntraConfig } from './entra-config';
 import type { Principal, Role } from './principal';
 
-export const ENTRA_COOKIE = 'm365dh-entra';
-export const SECURE_ENTRA_COOKIE = `__Host-${ENTRA_COOKIE}`;
 /** Seconds the previous secret still works after a rotation (requests the browser had in flight). */
 const ROTATION_GRACE_S = 60;
 /** `last_seen` is written at most this often per session. */
@@ -25,32 +22,14 @@ const SEEN_EVERY_MS = 60_000;
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
-const SECRET_FORM = /^[A-Za-z0-9_-]{43}$/;
 
 async function db(config: ServerConfig) {
   return (await getStorage(config.storage)).db;
 }
 
-/** The Entra session cookie of a request, either name. */
-export function sessionSecretOf(request: Request): string | null {
-  const cookies = request.headers.get('cookie');
-  const value = readCookie(cookies, SECURE_ENTRA_COOKIE) ?? readCookie(cookies, ENTRA_COOKIE);
-  return value !== null && SECRET_FORM.test(value) ? value : null;
-}
+export { clearedEntraCookies, ENTRA_COOKIE, SECURE_ENTRA_COOKIE, sessionCookie, sessionSecretOf } from './cookies';
 
-/** The Set-Cookie value carrying `secret` (`__Host-` + Secure on https). */
-export function sessionCookie(secret: string, secure: boolean, maxAgeS: number): string {
-  const name = secure ? SECURE_ENTRA_COOKIE : ENTRA_COOKIE;
-  return `${name}=${secret}; Path=/; Max-Age=${maxAgeS}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
-}
-
-/** Set-Cookie values that remove the session cookie (both names). */
-export function clearedEntraCookies(): string[] {
-  return [
-    `${ENTRA_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`,
-    `${SECURE_ENTRA_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`,
-  ];
-}
+import { sessionSecretOf } from './cookies';
 
 export type GraphTokens = { accessToken: string; refreshToken: string | null; expiresAt: number; scope: string };
 
@@ -117,7 +96,7 @@ export async function createSession(
  * Records a sign-in state as used; false when it was used before (a replayed callback). Kept until `expiresAtMs`,
  * past which the state's own cookie has expired anyway.
  */
-export async function useStateOnce(config: ServerConfig, state: string, expiresAtMs: number): Promise<boolean> {
+export async function markStateUsed(config: ServerConfig, state: string, expiresAtMs: number): Promise<boolean> {
   const d = await db(config);
   const result = await d
     .insertInto('auth_used_states')

@@ -349,6 +349,8 @@ export const uiMessages = {
     entraFailed:
       'Sign-in with Microsoft was refused. Your organisation may not be allowed here, or the sign-in took too long. Try again.',
     orToken: 'Or sign in with the access token:',
+    signedInAs: '{name} ({role})',
+    role: { viewer: 'viewer', operator: 'operator' },
   },
   errors: {
     heading: 'The check could not run',

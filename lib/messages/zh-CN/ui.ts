@@ -343,6 +343,8 @@ export const zhUiMessages = {
     microsoftIntro: '使用你的工作账户登录。',
     entraFailed: '使用 Microsoft 登录被拒绝。你的组织可能未获准访问此服务器，或登录用时过长。请重试。',
     orToken: '或使用访问令牌登录：',
+    signedInAs: '{name}（{role}）',
+    role: { viewer: '查看者', operator: '操作员' },
   },
   errors: {
     heading: '无法运行检查',

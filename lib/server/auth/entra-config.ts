@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CLOUD_ENDPOINTS, ENTRA_CLOUDS, type EntraCloud } from './clouds';
-import type { Role } from './principal';
+import type { Role } from './types';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const httpUrl = (what: string) =>

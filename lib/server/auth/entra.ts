@@ -18,8 +18,7 @@ import { safeEqual, safeNextPath } from '../access';
 import type { ServerConfig } from '../env';
 import { issuerFor } from './clouds';
 import type { EntraConfig } from './entra-config';
-import type { Role } from './principal';
-import type { GraphTokens } from './session';
+import type { GraphTokens, Role } from './types';
 
 export const STATE_COOKIE = 'm365dh-entra-state';
 /** Seconds a started sign-in may take before its state expires. */

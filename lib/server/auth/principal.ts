@@ -8,23 +8,9 @@ import 'server-only';
 import { checkAccess } from '../access';
 import { getConfig } from '../env';
 
-export type Role = 'viewer' | 'operator';
+import type { Principal, Role } from './types';
 
-export type Principal =
-  | { kind: 'open' }
-  | { kind: 'token' }
-  | {
-      kind: 'user';
-      /** The user's object id in the tenant (the `oid` claim). */
-      userId: string;
-      /** The tenant id (the `tid` claim). */
-      tenantId: string;
-      /** `name` or `preferred_username` of the ID token, for display. */
-      name: string;
-      role: Role;
-      /** The server-side session's id (not the cookie value). */
-      sessionId: string;
-    };
+export type { Principal, Role } from './types';
 
 /** The role a principal acts with: the shared token and open access act as operators. */
 export function roleOf(principal: Principal): Role {

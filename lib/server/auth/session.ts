@@ -12,7 +12,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import type { ServerConfig } from '../env';
 import { getStorage } from '../storage/db';
 import type { EntraConfig } from './entra-config';
-import type { Principal, Role } from './principal';
+import type { GraphTokens, Principal, Role } from './types';
 
 /** Seconds the previous secret still works after a rotation (requests the browser had in flight). */
 const ROTATION_GRACE_S = 60;
@@ -31,7 +31,7 @@ export { clearedEntraCookies, ENTRA_COOKIE, SECURE_ENTRA_COOKIE, sessionCookie, 
 
 import { sessionSecretOf } from './cookies';
 
-export type GraphTokens = { accessToken: string; refreshToken: string | null; expiresAt: number; scope: string };
+export type { GraphTokens } from './types';
 
 function tokenKey(entra: EntraConfig): Buffer {
   return Buffer.from(hkdfSync('sha256', entra.tokenKey, 'm365-dns-health', 'graph-token-set', 32));

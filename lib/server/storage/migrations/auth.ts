@@ -3,9 +3,8 @@
  * created each run. Append-only like ../migrations.ts.
  */
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from '../migrations';
 
-export function authMigrations(_dialect: Dialect): Record<string, Migration> {
+export function authMigrations(_dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '0004_auth': {
       async up(db: Kysely<unknown>) {

@@ -83,6 +83,7 @@ export async function signIn(input: RouteInput<undefined, undefined>, ctx: Guard
 export async function signOut(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   if (ctx.config.entra !== null) await revokeSession(input.request, ctx.config);
   const headers = new Headers({ Location: '/signin', 'Cache-Control': 'no-store' });
-  for (const cookie of [...clearedSessionCookies(), ...clearedEntraCookies()]) headers.append('Set-Cookie', cookie);
+  const entra = ctx.config.entra !== null ? clearedEntraCookies() : [];
+  for (const cookie of [...clearedSessionCookies(), ...entra]) headers.append('Set-Cookie', cookie);
   return new Response(null, { status: 303, headers });
 }

@@ -1,6 +1,6 @@
 /**
  * Entra ID sign-in (issue 18, sections 1–3) against the production build and a local Entra stand-in
- * (lab/oidc-provider.ts) in the 21Vianet cloud with `organizations` and one allowed tenant: the whole code flow
+ * (lab/oidc-provider.ts), on PostgreSQL, in the 21Vianet cloud with `organizations` and two allowed tenants: the whole code flow
  * over HTTP, every refusal leaving no session, roles on every route, who reads whose run, server-side sign-out, and
  * that every sign-in request went to the configured (local) authority.
  */
@@ -10,6 +10,7 @@ import { type EntraProvider, type EntraUser, startEntraProvider, type Tamper } f
 import { ApiError } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
 const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
@@ -103,6 +104,8 @@ beforeAll(async () => {
   app = await startApp(
     {
       ...appEnv(resolver),
+      // PostgreSQL here (sessions, used states, run owners); the browser suite's app uses the embedded database.
+      DATABASE_URL: await freshDatabase('signin'),
       ACCESS_TOKEN: TOKEN,
       PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       ENTRA_CLIENT_ID: CLIENT_ID,

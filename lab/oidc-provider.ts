@@ -26,6 +26,11 @@ export type EntraProvider = {
   signInAs(user: EntraUser): void;
   /** How the next ID token is spoiled (then back to `none`). */
   tamperNext(kind: Tamper): void;
+  /**
+   * Let the next code be redeemed twice (Entra refuses that itself): the sign-in's own one-use state is then the
+   * only thing that stops a replayed callback.
+   */
+  reuseNextCode(): void;
   /** Every request seen: `METHOD host path`. */
   requests: string[];
   stop(): Promise<void>;
@@ -57,6 +62,8 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
   const requests: string[] = [];
   let user: EntraUser | null = null;
   let tamper: Tamper = 'none';
+  const reusable = new Set<string>();
+  let reuseNext = false;
   let base = '';
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -135,6 +142,8 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
           return json(res, 400, { error: 'invalid_request' });
         }
         const code = b64url(randomBytes(24));
+        if (reuseNext) reusable.add(code);
+        reuseNext = false;
         codes.set(code, {
           clientId: q.get('client_id') ?? '',
           redirectUri,
@@ -152,7 +161,7 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
       // The token endpoint.
       const form = new URLSearchParams(await readBody(req));
       const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
+      if (!reusable.delete(form.get('code') ?? '')) codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
       const challenge = b64url(createHash('sha256').update(verifier).digest());
       if (
@@ -183,6 +192,9 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
     },
     tamperNext: (kind) => {
       tamper = kind;
+    },
+    reuseNextCode: () => {
+      reuseNext = true;
     },
     requests,
     stop: () =>

@@ -147,7 +147,8 @@ describe('Entra ID sign-in: the code flow', () => {
     expect(attempt.location).toBe('/signin?error=entra');
   });
 
-  it('a replayed state is refused, even with its cookie', async () => {
+  it('a replayed state is refused, even with its cookie (and a code the authority would redeem again)', async () => {
+    provider.reuseNextCode();
     const first = await signIn(viewer);
     expect(first.session).not.toBeNull();
     const replay = await callBack(first.callback, first.stateCookie);

@@ -10,6 +10,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/check': 'viewer',
   'POST /api/check': 'viewer',
   'GET /api/health': 'none',
+  'GET /api/openapi.json': 'none',
   'GET /api/policy': 'none',
   'GET /api/ready': 'none',
   'POST /api/runs': 'operator',

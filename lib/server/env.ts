@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ENTRA_ENV, type EntraConfig, entraConfig } from './auth/entra-config';
 import { parseServerList, type ServerAddress, systemServers } from './dns/resolver';
 
 const flag = z
@@ -12,10 +13,9 @@ const flag = z
 
 /** Never echoed in configuration errors. */
 const SECRET_VARIABLES: ReadonlySet<string> = new Set([
-  'ACCESS_TOKEN',
-  'PROXY_SECRET',
-  'DATABASE_URL',
-  'ALERTS_SECRET_KEY',
+  ...['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL'],
+  ...['ENTRA_CLIENT_SECRET', 'ENTRA_TOKEN_KEY'], // Entra ID sign-in (issue 18)
+  ...['ALERTS_SECRET_KEY'], // alerts (issue 17)
 ]);
 
 /** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
@@ -245,6 +245,9 @@ const EnvSchema = z.object({
   /** Test hook: the scheduler's clock runs this far ahead of the real one. Refused unless ALLOW_TEST_DOMAINS=1. */
   SCHEDULE_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   // --- end alerts ---
+  // --- Entra ID sign-in (issue 18; lib/server/auth/entra-config.ts, docs/signin.md) ---
+  ...ENTRA_ENV,
+  // --- end Entra ID sign-in ---
 });
 
 /** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
@@ -427,6 +430,8 @@ export type ServerConfig = {
   propagation: PropagationConfig;
   /** Alert channels, deliveries and list schedules (issue 17 part B). */
   alerts: AlertsConfig;
+  /** Entra ID sign-in (issue 18), or null when ENTRA_CLIENT_ID is unset. */
+  entra: EntraConfig | null;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -527,6 +532,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     authority: authorityConfig(e),
     propagation: propagationConfig(e),
     alerts: alertsConfig(e),
+    entra: entraConfig(e, publicOrigin),
   };
 }
 

@@ -5,8 +5,8 @@ import { otherMethods, route } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/channels — every alert channel (secrets masked). */
-export const GET = route('open', {}, getChannels);
+export const GET = route('open', { role: 'viewer' }, getChannels);
 /** POST /api/channels {kind, name, lang?, url | host…} — 201 with the channel; secrets are never returned. */
-export const POST = route('open', { body: ChannelCreate }, postChannel);
+export const POST = route('open', { role: 'operator', body: ChannelCreate }, postChannel);
 
 export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -5,6 +5,6 @@ import { otherMethods, route } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** POST /api/watches {domain, records?, channelId?, deadline?, lang?} — a server-side "tell me when it's live". */
-export const POST = route('check', { body: WatchCreate }, postWatch);
+export const POST = route('check', { role: 'operator', body: WatchCreate }, postWatch);
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -5,12 +5,14 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { alertsMigrations } from './migrations/alerts';
+import { authMigrations } from './migrations/auth';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
+    ...authMigrations(dialect),
     '0001_runs': {
       async up(db: Kysely<unknown>) {
         await db.schema

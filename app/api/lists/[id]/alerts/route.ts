@@ -5,7 +5,7 @@ import { otherMethods, route } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/lists/:id/alerts, PUT {subscriptions: [{channelId, on}]} — the list's channels and what alerts them. */
-export const GET = route('open', {}, getListAlerts);
-export const PUT = route('open', { body: Subscriptions }, putListAlerts);
+export const GET = route('open', { role: 'viewer' }, getListAlerts);
+export const PUT = route('open', { role: 'operator', body: Subscriptions }, putListAlerts);
 
 export const { POST, PATCH, DELETE } = otherMethods('GET', 'PUT');

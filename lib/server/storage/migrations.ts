@@ -4,6 +4,7 @@
  * single-instance (./db.ts refuses a second process). Migrations are append-only: never edit one that has shipped.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { listMigrations } from './migrations/lists';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -60,6 +61,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('run_tombstones_dropped').on('run_tombstones').column('dropped_at').execute();
       },
     },
+    ...listMigrations(dialect),
   };
 }
 

@@ -169,6 +169,8 @@ export const AcceptanceView = z.object({
   expiresAt: z.string().nullable(),
   /** The value accepted (as found when accepted). */
   value: z.string(),
+  /** False once expired. */
+  active: z.boolean().optional(),
 });
 export type AcceptanceView = z.infer<typeof AcceptanceView>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Acceptance, type ChangeKind, computeChanges, type RecordRow, type RecordState } from './changes';
 
-const row = (domain: string, record: string, status: RecordState, value = status): RecordRow => ({
+const row = (domain: string, record: string, status: RecordState, value: string = status): RecordRow => ({
   domain,
   record,
   status,

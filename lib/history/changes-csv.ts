@@ -1,6 +1,6 @@
 /**
- * The changes between two runs as CSV (GET /api/lists/:id/changes?format=csv): one row per record of a changed
- * domain, with the domain's and the record's change kind, the state and value before and after, and whether the
+ * The changes between two runs as CSV (GET /api/lists/:id/changes?format=csv): one row per changed record of a
+ * domain (a domain that stayed as it was: each of its records), with the domain's and the record's change kind, the state and value before and after, and whether the
  * finding is accepted. Pure.
  */
 import { csvLine } from '@/lib/bulk/csv-export';
@@ -24,7 +24,9 @@ export function changesToCsv(changes: Changes, kind?: ChangeKind): string {
   for (const d of changes.domains) {
     if (kind && d.kind !== kind) continue;
     for (const r of d.records) {
-      if (r.kind === 'unchanged' && d.kind !== 'unchanged') continue;
+      // A changed domain's rows are its changes: records that stayed as they were are left out.
+      const stayed = r.kind === 'unchanged' || r.kind === 'still-broken' || r.kind === 'still-could-not-check';
+      if (stayed && r.kind !== d.kind) continue;
       lines.push(
         csvLine([
           d.domain,

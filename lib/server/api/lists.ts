@@ -183,14 +183,7 @@ async function summaryOf(
 export async function getLists(_input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  const lists = await allLists(await db(ctx.config));
-  const summaries = await Promise.all(
-    lists.map(async (l) => {
-      const { domains: _domains, ...summary } = await summaryOf(ctx.config, l);
-      return summary;
-    }),
-  );
-  return Response.json({ lists: summaries }, { headers: noStore });
+  return Response.json({ lists: await listOverview(ctx.config) }, { headers: noStore });
 }
 
 /** POST /api/lists: a new list from pasted domains, a CSV, or a finished run (`fromRun`); 201. */
@@ -329,9 +322,55 @@ export async function getListRuns(input: RouteInput<undefined, undefined>, ctx: 
   const list = await requireList(ctx.config, input.params.id ?? '');
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  const runs = await listRuns(await db(ctx.config), list.id);
-  const summaries = await Promise.all(runs.map((r) => runSummary(ctx.config, r, list.id)));
-  return Response.json({ listId: list.id, runs: summaries }, { headers: noStore });
+  return Response.json({ listId: list.id, runs: await listHistoryOf(ctx.config, list.id) }, { headers: noStore });
+}
+
+/**
+ * The changes of list `listId` from run `fromId` to run `toId` (default: its last run, and the run before it; a first
+ * run is compared with nothing). HttpError 404 when a run is not a kept run of the list, or the list has none.
+ */
+export async function changesBetween(
+  config: ServerConfig,
+  listId: string,
+  fromId?: string,
+  toId?: string,
+): Promise<{ changes: ReturnType<typeof computeChanges>; to: ListRunRow; runs: ListRunRow[] }> {
+  const d = await db(config);
+  const runs = await listRuns(d, listId);
+  const pick = (id: string) => {
+    const run = runs.find((r) => r.runId === id);
+    if (!run) throw new HttpError('not-found', `Run ${id} is not a kept run of this list.`);
+    return run;
+  };
+  const to = toId !== undefined ? pick(toId) : runs[0];
+  if (!to) throw new HttpError('not-found', 'This list has no run yet: run it first.');
+  const from = fromId !== undefined ? pick(fromId) : (runs[runs.indexOf(to) + 1] ?? null);
+  const accepted = await acceptances(d, { listId });
+  const changes = computeChanges(from && (await snapshotOf(d, from)), await snapshotOf(d, to), accepted);
+  return { changes, to, runs };
+}
+
+/** Every list with its last runs (the /lists page). */
+export async function listOverview(config: ServerConfig): Promise<ListSummary[]> {
+  const lists = await allLists(await db(config));
+  return Promise.all(
+    lists.map(async (l) => {
+      const { domains: _domains, ...summary } = await summaryOf(config, l);
+      return summary;
+    }),
+  );
+}
+
+/** The list with its domains and last runs, or null. */
+export async function listDetailOf(config: ServerConfig, id: string): Promise<ListDetail | null> {
+  const list = await findList(await db(config), id);
+  return list ? summaryOf(config, list) : null;
+}
+
+/** The list's kept runs with health counts, newest first. */
+export async function listHistoryOf(config: ServerConfig, id: string): Promise<ListRunSummary[]> {
+  const runs = await listRuns(await db(config), id);
+  return Promise.all(runs.map((r) => runSummary(config, r, id)));
 }
 
 /** GET /api/lists/:id/changes?from&to[&format=csv][&kind=]: what changed between two runs (default the last two). */
@@ -340,21 +379,10 @@ export async function getChanges(
   ctx: GuardedContext,
 ): Promise<Response> {
   const list = await requireList(ctx.config, input.params.id ?? '');
-  const d = await db(ctx.config);
-  const runs = await listRuns(d, list.id);
   const { query } = input;
-  const pick = (id: string) => {
-    const run = runs.find((r) => r.runId === id);
-    if (!run) throw new HttpError('not-found', `Run ${id} is not a kept run of this list.`);
-    return run;
-  };
-  const to = query.to !== undefined ? pick(query.to) : runs[0];
-  if (!to) throw new HttpError('not-found', 'This list has no run yet: run it first.');
-  const from = query.from !== undefined ? pick(query.from) : (runs[runs.indexOf(to) + 1] ?? null);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  const accepted = await acceptances(d, { listId: list.id });
-  const changes = computeChanges(from && (await snapshotOf(d, from)), await snapshotOf(d, to), accepted);
+  const { changes, to } = await changesBetween(ctx.config, list.id, query.from, query.to);
   if (query.format === 'csv') {
     const name = `m365-dns-health-changes-${list.id.slice(0, 8)}-${to.runId.slice(0, 8)}.csv`;
     return new Response(changesToCsv(changes, query.kind), {

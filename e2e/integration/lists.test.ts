@@ -7,70 +7,23 @@
  * good lines saved; bad bodies get our JSON 400. The list store also runs against PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
-import { withApexRecords } from '../../lab/zone-file';
-import type { ZoneRecord } from '../../lab/zone-types';
 import { ApiError, RunCreated } from '../../lib/schema';
 import { ListChanges, ListCreated, ListDetail, type ListRunSummary } from '../../lib/schema-lists';
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
+import { type ListDns, listAppEnv, startListDns } from '../support/list-zones';
 import { summary, until } from '../support/runs';
 
 const DOMAINS = ['lst-1.test', 'lst-2.test', 'lst-3.test', 'lst-4.test', 'lst-5.test', 'lst-6.test'];
-/** Each domain's MX: the right Microsoft host, or a third-party filter (`wrong`, `other`). */
-type Mx = 'good' | 'wrong' | 'other';
 
-function zone(domain: string, mx: Mx): ZoneRecord[] {
-  const rec = (name: string, type: ZoneRecord['type'], data: string): ZoneRecord => ({ name, type, ttl: 60, data });
-  const exchange = mx === 'good' ? `${domain.replaceAll('.', '-')}.${MS.mxWw}` : `${mx}-filter.${domain}`;
-  return withApexRecords({
-    apex: domain,
-    records: [
-      rec(domain, 'MX', `0 ${exchange}`),
-      rec(`${mx}-filter.${domain}`, 'A', '198.51.100.25'),
-      rec(`autodiscover.${domain}`, 'CNAME', MS.autodiscoverWw),
-      rec(domain, 'TXT', MS.spfWw),
-      rec(domain, 'TXT', `MS=ms${domain.length}0000001`),
-    ],
-  });
-}
-
-let dns: FakeServer | undefined;
+let dns: ListDns;
 let app: App;
-let port = 0;
-
-/** (Re)starts the fake DNS server on the same port with each domain's MX as given. */
-async function serve(mx: Record<string, Mx>): Promise<void> {
-  await dns?.close();
-  const names = [...DOMAINS, 'lst-7.test'];
-  dns = await startFakeDnsServer({
-    host: '127.0.0.1',
-    ...(port ? { port } : {}),
-    zones: [...names, 'outlook.com'],
-    records: [
-      ...names.flatMap((d) => zone(d, mx[d] ?? 'good')),
-      { name: `*.${MS.mxWw}`, type: 'A', ttl: 60, data: '203.0.113.31' },
-      { name: MS.autodiscoverWw, type: 'A', ttl: 60, data: '203.0.113.32' },
-    ],
-  });
-  port = dns.port;
-}
 
 beforeAll(async () => {
-  await serve({ 'lst-1.test': 'wrong', 'lst-2.test': 'wrong', 'lst-3.test': 'wrong' });
-  app = await startApp({
-    DNS_SERVERS: dns?.address ?? '',
-    ALLOW_TEST_DOMAINS: '1',
-    DNS_CACHE: '0',
-    DNS_TIMEOUT_MS: '1000',
-    CHECK_WORKERS: '0',
-    BULK_CONCURRENCY: '4',
-    RATE_LIMIT_REQUESTS: '100000',
-    RATE_LIMIT_DOMAINS: '10000000',
-    // Normal runs expire after 3 s; a list's runs are kept by the list's retention.
-    RUN_RETENTION_S: '3',
-  });
+  dns = await startListDns({ 'lst-1.test': 'wrong', 'lst-2.test': 'wrong', 'lst-3.test': 'wrong' });
+  // Normal runs expire after 3 s; a list's runs are kept by the list's retention.
+  app = await startApp({ ...listAppEnv(dns), RUN_RETENTION_S: '3' });
 }, 120_000);
 
 afterAll(async () => {
@@ -165,7 +118,7 @@ describe('a list over three runs', () => {
     const id = ListCreated.parse(made.json).list.id;
 
     const run1 = await runList(id);
-    await serve({ 'lst-4.test': 'wrong' });
+    await dns.serve({ 'lst-4.test': 'wrong' });
     const run2 = await runList(id);
 
     const changes = await changesOf(id);
@@ -217,7 +170,7 @@ describe('a list over three runs', () => {
     expect(acceptedCsv.text).toMatch(/lst-4\.test,[a-z-]+,mx,[a-z-]+,ok,.*,accepted\r\n/);
 
     // The value changes (another filter), the list loses lst-6 and gains lst-7: the finding re-opens.
-    await serve({ 'lst-4.test': 'other' });
+    await dns.serve({ 'lst-4.test': 'other' });
     const patched = await send('PATCH', `/api/lists/${id}`, { remove: ['lst-6.test'], add: 'lst-7.test' });
     expect(patched.status, patched.text).toBe(200);
     const run3 = await runList(id);

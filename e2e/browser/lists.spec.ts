@@ -59,7 +59,10 @@ test('a list from a CSV, run twice, its changes, an accepted finding and the tim
 
   await page.getByTestId('accept-lst-4.test-mx').click();
   await page.getByLabel(en.t('lists.accept.note')).fill('Mail goes through a third-party filter on purpose');
-  await page.getByRole('button', { name: en.t('lists.accept.save') }).click();
+  await page
+    .getByTestId('accept-form')
+    .getByRole('button', { name: en.t('lists.accept.save'), exact: true })
+    .click();
   await expect(row4.getByTestId('accepted')).toBeVisible();
   await expect(summary).not.toContainText(en.t('lists.kind.newly-broken'));
 

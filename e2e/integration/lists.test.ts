@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MS } from '../../lab/fixtures';
 import { ApiError, RunCreated } from '../../lib/schema';
-import { ListChanges, ListCreated, ListDetail, type ListRunSummary } from '../../lib/schema-lists';
+import { ListChanges, ListCreated, type ListRunSummary } from '../../lib/schema-lists';
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
 import { type ListDns, listAppEnv, startListDns } from '../support/list-zones';
@@ -153,8 +153,7 @@ describe('a list over three runs', () => {
       ),
     ]);
 
-    // Accept lst-4's MX as intended: no longer newly broken, nor counted broken in its run.
-    const before = ListDetail.parse((await get(app.url, `/api/lists/${id}`)).json).recentRuns[0] as ListRunSummary;
+    // Accept lst-4's MX as intended: no longer newly broken (its run's health counts: lib/history/timeline.test.ts).
     const accept = await post(app.url, `/api/lists/${id}/acceptances`, {
       domain: 'lst-4.test',
       record: 'mx',
@@ -164,8 +163,6 @@ describe('a list over three runs', () => {
     const accepted = await changesOf(id);
     expect(accepted.counts['newly-broken']).toBe(0);
     expect(accepted.accepted).toEqual([{ domain: 'lst-4.test', record: 'mx' }]);
-    const after = ListDetail.parse((await get(app.url, `/api/lists/${id}`)).json).recentRuns[0] as ListRunSummary;
-    expect(after.counts.healthy).toBe(before.counts.healthy + 1);
     const acceptedCsv = await get(app.url, `/api/lists/${id}/changes?format=csv`);
     expect(acceptedCsv.text).toMatch(/lst-4\.test,[a-z-]+,mx,[a-z-]+,ok,.*,accepted\r\n/);
 

@@ -90,7 +90,7 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
               <thead className="text-xs uppercase text-slate-500">
                 <tr>
                   <th className="py-1 pr-3">{t('lists.detail.started')}</th>
-                  <th className="py-1 pr-3">{t('lists.table.health')}</th>
+                  <th className="py-1 pr-3">{t('lists.detail.health')}</th>
                   <th className="py-1">{t('lists.detail.changes')}</th>
                 </tr>
               </thead>

@@ -55,6 +55,7 @@ export const listsMessages = {
     started: 'Started',
     trigger: 'Trigger',
     status: 'Status',
+    health: 'Health',
     changes: 'Changes',
     showChanges: 'What changed',
     manual: 'manual',

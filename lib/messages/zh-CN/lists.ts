@@ -52,6 +52,7 @@ export const zhListsMessages = {
     started: '开始时间',
     trigger: '触发方式',
     status: '状态',
+    health: '健康状况',
     changes: '变化',
     showChanges: '查看变化',
     manual: '手动',

@@ -14,6 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t('lists.changes.title')} · ${t('ui.app.title')}` };
 }
 
+/** Record kinds that say "as before": a changed domain shows its changes only. */
+const STAYED: ReadonlySet<ChangeKind> = new Set(['unchanged', 'still-broken', 'still-could-not-check']);
+
 const TONE: Record<ChangeKind, string> = {
   'newly-broken': 'text-red-700 dark:text-red-300',
   'newly-could-not-check': 'text-slate-600 dark:text-slate-300',
@@ -137,7 +140,7 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
                         <td className="py-2">
                           <ul className="space-y-1">
                             {d.records
-                              .filter((r) => r.kind !== 'unchanged' || d.kind === 'unchanged')
+                              .filter((r) => r.kind === d.kind || !STAYED.has(r.kind))
                               .map((r) => (
                                 <li key={r.record} data-record={r.record}>
                                   <span className="font-medium">{t(`records.label.${r.record}`)}</span>{' '}

@@ -143,6 +143,9 @@ export const ChangesQuery = z.object({
   kind: ChangeKindSchema.optional(),
 });
 
+/** `?run=` of GET /api/lists/:id/export. */
+export const ListExportQuery = z.object({ run: z.string().max(64).optional() });
+
 /** POST /api/lists/:id/acceptances. */
 export const AcceptanceRequest = z.object({
   domain: z.string().min(1).max(300),

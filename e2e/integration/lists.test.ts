@@ -163,6 +163,12 @@ describe('a list over three runs', () => {
     const accepted = await changesOf(id);
     expect(accepted.counts['newly-broken']).toBe(0);
     expect(accepted.accepted).toEqual([{ domain: 'lst-4.test', record: 'mx' }]);
+    const runCsv = await get(app.url, `/api/lists/${id}/export?run=${run2}`);
+    expect(runCsv.contentType).toContain('text/csv');
+    expect(runCsv.text).toContain(
+      'lst-4.test,mx,attention,0 wrong-filter.lst-4.test,accepted,Mail goes through a third-party filter on purpose,\r\n',
+    );
+    expect(runCsv.text).toContain('lst-5.test,mx,ok,');
     const acceptedCsv = await get(app.url, `/api/lists/${id}/changes?format=csv`);
     expect(acceptedCsv.text).toMatch(/lst-4\.test,[a-z-]+,mx,[a-z-]+,ok,.*,accepted\r\n/);
 

@@ -4,7 +4,7 @@
  * finding is accepted. Pure.
  */
 import { csvLine } from '@/lib/bulk/csv-export';
-import type { ChangeKind, Changes } from './changes';
+import { type Acceptance, type ChangeKind, type Changes, covers, type RunSnapshot } from './changes';
 
 export const CHANGES_CSV_HEADER = [
   'domain',
@@ -41,6 +41,45 @@ export function changesToCsv(changes: Changes, kind?: ChangeKind): string {
         ]),
       );
     }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export const RUN_CSV_HEADER = [
+  'domain',
+  'record',
+  'status',
+  'value',
+  'accepted',
+  'accepted_note',
+  'accepted_until',
+] as const;
+
+/**
+ * One run of a list as CSV (GET /api/lists/:id/export?run=): one row per domain × record in the list's order, with
+ * the record's state and value and, where its finding is accepted at that value, `accepted` and the note.
+ */
+export function runToCsv(run: RunSnapshot, acceptances: readonly Acceptance[] = []): string {
+  const byKey = new Map(acceptances.map((a) => [`${a.domain}\u0000${a.record}`, a]));
+  const order = new Map(run.domains.map((d, i) => [d, i]));
+  const rows = [...run.records].sort(
+    (a, b) => (order.get(a.domain) ?? 0) - (order.get(b.domain) ?? 0) || a.record.localeCompare(b.record),
+  );
+  const lines = [csvLine([...RUN_CSV_HEADER])];
+  for (const r of rows) {
+    const a = byKey.get(`${r.domain}\u0000${r.record}`);
+    const accepted = (r.status === 'broken' || r.status === 'attention') && covers(a, r.valueHash, run.at);
+    lines.push(
+      csvLine([
+        r.domain,
+        r.record,
+        r.status,
+        r.value,
+        accepted ? 'accepted' : '',
+        accepted ? (a?.note ?? '') : '',
+        accepted ? (a?.expiresAt ?? '') : '',
+      ]),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

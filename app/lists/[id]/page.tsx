@@ -112,7 +112,13 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
                         className="text-blue-700 underline dark:text-blue-300"
                       >
                         {t('lists.detail.showChanges')}
-                      </Link>
+                      </Link>{' '}
+                      <a
+                        href={`/api/lists/${list.id}/export?run=${run.runId}`}
+                        className="text-blue-700 underline dark:text-blue-300"
+                      >
+                        {t('lists.changes.export')}
+                      </a>
                     </td>
                   </tr>
                 ))}

@@ -7,7 +7,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { columnToEntries, readDomainFile } from '@/lib/bulk/csv-import';
 import { computeChanges, covers } from '@/lib/history/changes';
-import { changesToCsv } from '@/lib/history/changes-csv';
+import { changesToCsv, runToCsv } from '@/lib/history/changes-csv';
 import { healthCounts, timelineOf } from '@/lib/history/timeline';
 import { LANGUAGES, matchLanguage } from '@/lib/messages';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
@@ -19,6 +19,7 @@ import {
   type ListCreated,
   type ListCreateRequest,
   type ListDetail,
+  type ListExportQuery,
   type ListLang,
   type ListRunSummary,
   type ListSummary,
@@ -528,4 +529,27 @@ export async function domainHistory(config: ServerConfig, domain: string): Promi
       })),
     ),
   };
+}
+
+/** GET /api/lists/:id/export?run=<run>: one run of the list as CSV (default the last), with an `accepted` column. */
+export async function exportListRun(
+  input: RouteInput<undefined, z.infer<typeof ListExportQuery>>,
+  ctx: GuardedContext,
+): Promise<Response> {
+  const list = await requireList(ctx.config, input.params.id ?? '');
+  const d = await db(ctx.config);
+  const runs = await listRuns(d, list.id);
+  const run = input.query.run !== undefined ? runs.find((r) => r.runId === input.query.run) : runs[0];
+  if (!run) throw new HttpError('not-found', 'No such run of this list (or the list has not run yet).');
+  const limited = await ctx.chargeRequest();
+  if (limited) return limited;
+  const csv = runToCsv(await snapshotOf(d, run), await acceptances(d, { listId: list.id }));
+  const name = `m365-dns-health-list-${list.id.slice(0, 8)}-${run.runId.slice(0, 8)}.csv`;
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      ...noStore,
+    },
+  });
 }

@@ -197,3 +197,15 @@ export const DomainHistory = z.object({
   acceptances: z.array(AcceptanceView),
 });
 export type DomainHistory = z.infer<typeof DomainHistory>;
+
+/** GET /api/lists. */
+export const ListsResponse = z.object({ lists: z.array(ListSummary) });
+/** PATCH /api/lists/:id. */
+export const ListUpdated = z.object({ list: ListDetail, invalid: z.array(InvalidEntry) });
+/** POST /api/lists/:id/runs. */
+export const ListRunStarted = z.object({
+  runId: z.string(),
+  links: z.object({ run: z.string(), events: z.string() }),
+});
+/** GET /api/lists/:id/runs. */
+export const ListRunsResponse = z.object({ listId: z.string(), runs: z.array(ListRunSummary) });

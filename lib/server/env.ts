@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ENTRA_ENV, type EntraConfig, entraConfig } from './auth/entra-config';
 import { parseServerList, type ServerAddress, systemServers } from './dns/resolver';
 
 const flag = z
@@ -11,7 +12,10 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Never echoed in configuration errors. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  ...['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL'],
+  ...['ENTRA_CLIENT_SECRET', 'ENTRA_TOKEN_KEY'], // Entra ID sign-in (issue 18)
+]);
 
 /** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
 export const MIN_SECRET_LENGTH = 32;
@@ -216,6 +220,9 @@ const EnvSchema = z.object({
   /** Longest time "check until live" keeps re-checking in the page, in minutes. */
   LIVE_WATCH_MAX_MIN: int(1, 1440).default(60),
   // --- end propagation ---
+  // --- Entra ID sign-in (issue 18; lib/server/auth/entra-config.ts, docs/signin.md) ---
+  ...ENTRA_ENV,
+  // --- end Entra ID sign-in ---
 });
 
 /** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
@@ -361,6 +368,8 @@ export type ServerConfig = {
   authority: AuthorityConfig;
   /** Propagation comparison and "check until live". */
   propagation: PropagationConfig;
+  /** Entra ID sign-in (issue 18), or null when ENTRA_CLIENT_ID is unset. */
+  entra: EntraConfig | null;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -460,6 +469,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     logLevel: e.LOG_LEVEL,
     authority: authorityConfig(e),
     propagation: propagationConfig(e),
+    entra: entraConfig(e, publicOrigin),
   };
 }
 

@@ -5,8 +5,8 @@ import { otherMethods, route } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/lists — every list with its last runs' health counts. */
-export const GET = route('check', {}, getLists);
+export const GET = route('check', { role: 'viewer' }, getLists);
 /** POST /api/lists {name, domains | csv | fromRun, cloud?, services?, lang?, tags?} — a new list; 201. */
-export const POST = route('check', { body: ListCreateRequest }, createList);
+export const POST = route('check', { role: 'operator', body: ListCreateRequest }, createList);
 
 export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

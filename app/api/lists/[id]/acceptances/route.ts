@@ -5,8 +5,8 @@ import { otherMethods, route } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** POST /api/lists/:id/acceptances {domain, record, note, expiresAt?} — accept a finding as intended; 201. */
-export const POST = route('check', { body: AcceptanceRequest }, acceptFinding);
+export const POST = route('check', { role: 'operator', body: AcceptanceRequest }, acceptFinding);
 /** DELETE /api/lists/:id/acceptances {domain, record} — the finding counts again; 204. */
-export const DELETE = route('check', { body: AcceptanceDeleteRequest }, unacceptFinding);
+export const DELETE = route('check', { role: 'operator', body: AcceptanceDeleteRequest }, unacceptFinding);
 
 export const { GET, PUT, PATCH } = otherMethods('POST', 'DELETE');

@@ -7,7 +7,7 @@
  * slices as before. Either way the parse is marked `list-parse` in the timeline of the thread that parsed it
  * (`parseEntriesInSlices`), for the browser test.
  */
-import { unpackList } from '@/lib/input/list-pack';
+import { createUnpacker, type PackedList } from '@/lib/input/list-pack';
 import {
   type DomainList,
   type ParseListOptions,
@@ -33,6 +33,24 @@ function parseHere(
   slices: SliceOptions,
 ): Promise<DomainList | null> {
   return parseEntriesInSlices(input, options, reasonText, slices);
+}
+
+/** Unpacks the worker's list on the page's thread in slices, as the page parses a short one (null when aborted). */
+async function unpackInSlices(
+  packed: PackedList,
+  reasonText: ReasonText,
+  { pause, sliceMs = 8, signal, onProgress, now = () => performance.now() }: SliceOptions,
+): Promise<DomainList | null> {
+  const unpacker = createUnpacker(packed, reasonText);
+  for (;;) {
+    if (signal?.aborted) return null;
+    const deadline = now() + sliceMs;
+    if (unpacker.run(() => now() >= deadline)) {
+      onProgress?.(1);
+      return unpacker.result();
+    }
+    await pause();
+  }
 }
 
 function startWorker(): Worker | null {
@@ -77,11 +95,7 @@ export function parseList(
     worker.onmessage = ({ data }: MessageEvent<ListReply>) => {
       if (data.type === 'progress') slices.onProgress?.(data.read);
       else if (data.type === 'failed') fallBack();
-      else {
-        const list = unpackList(data, reasonText);
-        slices.onProgress?.(1);
-        settle(list);
-      }
+      else settle(unpackInSlices(data, reasonText, slices));
     };
     const request: ListRequest = { input: typeof input === 'string' ? input : [...input], options };
     worker.postMessage(request);

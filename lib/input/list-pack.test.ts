@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueFor, formatRef } from '@/lib/messages';
 import type { MessageRef } from '@/lib/schema';
-import { packList, unpackList } from './list-pack';
+import { createUnpacker, packList, unpackList } from './list-pack';
 import { parseEntries } from './parse-list';
 
 const LIST = [
@@ -34,11 +34,34 @@ describe('a packed list', () => {
         return '';
       });
       const packed = packList(inWorker, refs);
-      // The numbers' buffer is what a worker transfers; the strings are one JSON array.
+      // The numbers' buffer is what a worker transfers; the strings are one string.
       expect(packed.numbers).toBeInstanceOf(Int32Array);
-      expect(Array.isArray(JSON.parse(packed.strings))).toBe(true);
+      expect(typeof packed.strings).toBe('string');
       expect(unpackList(structuredClone(packed), reasonText)).toEqual(parseEntries(LIST, options, reasonText));
     }
+  });
+
+  it('CSV cells with line breaks and backslashes come back as they were', () => {
+    const cells = ['contoso.test', 'not a\ndomain', 'C:\\path\\x y', 'a\\n.test', 'x\r\ny z', 'fabrikam.test'];
+    const options = { allowTestDomains: true, maxDomains: 100 };
+    const list = parseEntries(cells, options, (ref) => ref.code);
+    expect(list.invalid.length).toBeGreaterThan(0);
+    const refs = list.invalid.map((e) => ({ code: `input.reject.${e.code}`, params: {} }));
+    expect(unpackList(packList(list, refs), (ref) => ref.code)).toEqual(list);
+  });
+
+  it('unpacks a slice at a time: stopping after every look gives the same list', () => {
+    const list = parseEntries(
+      Array.from({ length: 2_000 }, (_, i) => (i % 7 === 0 ? `bad line ${i}` : `d${i % 1500}.test`)).join('\n'),
+      { allowTestDomains: true, maxDomains: 5000 },
+      (ref) => ref.code,
+    );
+    const refs = list.invalid.map((e) => ({ code: e.reason, params: {} }));
+    const unpacker = createUnpacker(packList(list, refs), (ref) => ref.code);
+    let slices = 1;
+    while (!unpacker.run(() => true)) slices += 1;
+    expect(slices).toBeGreaterThan(5);
+    expect(unpacker.result()).toEqual(list);
   });
 
   it('an empty list packs and unpacks', () => {

@@ -1,10 +1,11 @@
 /**
  * A parsed list (`DomainList`) in a compact form for sending between threads: every string of every entry in one
- * JSON array (read back with one `JSON.parse` of flat strings, no object per entry on the way) and every number in
- * one `Int32Array` (its buffer is transferred, not copied). The page's list worker (components/ui/list-worker.ts)
- * sends a 5 MB paste's list this way, so the page thread only unpacks it. A rejected entry travels as its message
- * reference (code and params), not as text: the page writes the reason in its own language when it unpacks.
- * Pure and browser-safe.
+ * string, one per line (a string that holds a line break or a backslash is escaped), and every number in one
+ * `Int32Array` (its buffer is transferred, not copied). The page's list worker (lib/client/list-worker.ts) sends a
+ * 5 MB paste's list this way, so the page's thread only unpacks it, and unpacks it a slice at a time
+ * (`createUnpacker`): no `JSON.parse` of megabytes, no structured clone of 250,000 objects in one task. A rejected
+ * entry travels as its message reference (code and params), not as text: the page writes the reason in its own
+ * language as it unpacks. Pure and browser-safe.
  */
 import type { MessageRef } from '@/lib/schema';
 import type { DomainList, DuplicateEntry, ParsedEntry } from './parse-list';
@@ -17,10 +18,21 @@ const OWN_DISPLAY = 8;
 const OWN_REGISTRABLE = 16;
 
 export type PackedList = {
-  /** JSON of a flat array of strings, in the order `unpackList` reads them. */
+  /** The strings, one per line, in the order the unpacker reads them (`escape`d). */
   strings: string;
   numbers: Int32Array;
 };
+
+/** A string on one line: `\` and line breaks escaped (most strings have neither and are kept as they are). */
+function escape(s: string): string {
+  return s.includes('\\') || s.includes('\n') || s.includes('\r')
+    ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : s;
+}
+
+function unescape(s: string): string {
+  return s.includes('\\') ? s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : s;
+}
 
 /** Packs `list`; `refs[i]` is the message reference of `list.invalid[i]` (its `reason` is not sent). */
 export function packList(list: DomainList, refs: readonly MessageRef[]): PackedList {
@@ -43,8 +55,7 @@ export function packList(list: DomainList, refs: readonly MessageRef[]): PackedL
     );
   }
   list.invalid.forEach((entry, i) => {
-    const params = refs[i]?.params ?? {};
-    strings.push(entry.input, entry.code, refs[i]?.code ?? '', JSON.stringify(params));
+    strings.push(entry.input, entry.code, refs[i]?.code ?? '', JSON.stringify(refs[i]?.params ?? {}));
     numbers.push(entry.line);
   });
   for (const d of list.duplicates) {
@@ -52,44 +63,94 @@ export function packList(list: DomainList, refs: readonly MessageRef[]): PackedL
     numbers.push(d.line, d.firstLine);
   }
   numbers.push(list.overLimit ? 1 : 0, list.overLimit?.limit ?? 0, list.overLimit?.count ?? 0);
-  return { strings: JSON.stringify(strings), numbers: Int32Array.from(numbers) };
+  return { strings: strings.map(escape).join('\n'), numbers: Int32Array.from(numbers) };
 }
 
-/** The list `packList` packed, with each rejected entry's reason written by `reasonText`. */
-export function unpackList(packed: PackedList, reasonText: (ref: MessageRef) => string): DomainList {
-  const strings = JSON.parse(packed.strings) as string[];
-  const numbers = packed.numbers;
-  let s = 0;
+/** A packed list being unpacked, a slice at a time (as `ListParser` parses one). */
+export type Unpacker = {
+  /** Unpacks until the list is whole (true) or `stop()`, asked every few entries, says to pause (false). */
+  run(stop: () => boolean): boolean;
+  /** The list (whole once `run` has returned true). */
+  result(): DomainList;
+};
+
+/** How many entries are unpacked between two looks at the clock. */
+const ENTRIES_PER_LOOK = 256;
+
+/** Starts unpacking `packed`, with each rejected entry's reason written by `reasonText`. */
+export function createUnpacker(packed: PackedList, reasonText: (ref: MessageRef) => string): Unpacker {
+  const { strings, numbers } = packed;
+  let at = 0;
   let n = 3;
-  const str = () => strings[s++] ?? '';
+  const str = () => {
+    const end = strings.indexOf('\n', at);
+    const s = strings.slice(at, end < 0 ? strings.length : end);
+    at = end < 0 ? strings.length : end + 1;
+    return unescape(s);
+  };
   const num = () => numbers[n++] ?? 0;
-  const domains: ParsedEntry[] = new Array(numbers[0] ?? 0);
-  for (let i = 0; i < domains.length; i++) {
-    const line = num();
-    const flags = num();
-    const ascii = str();
-    const input = flags & OWN_INPUT ? str() : ascii;
-    const display = flags & OWN_DISPLAY ? str() : ascii;
-    const registrable = flags & OWN_REGISTRABLE ? str() : ascii;
-    const entry: ParsedEntry = { line, input, ascii, display, registrable, isSubdomain: (flags & SUBDOMAIN) !== 0 };
-    if (flags & ENTERED) entry.entered = str();
-    domains[i] = entry;
-  }
-  const invalid: DomainList['invalid'] = new Array(numbers[1] ?? 0);
-  for (let i = 0; i < invalid.length; i++) {
-    const input = str();
-    const code = str();
-    const ref: MessageRef = { code: str(), params: JSON.parse(str()) as MessageRef['params'] };
-    invalid[i] = { line: num(), input, code, reason: reasonText(ref) };
-  }
-  const duplicates: DuplicateEntry[] = new Array(numbers[2] ?? 0);
-  for (let i = 0; i < duplicates.length; i++) {
-    const input = str();
-    const ascii = str();
-    duplicates[i] = { line: num(), input, ascii, firstLine: num() };
-  }
-  const over = num();
-  const limit = num();
-  const count = num();
-  return { domains, invalid, duplicates, overLimit: over === 1 ? { limit, count } : null };
+  const domains: ParsedEntry[] = [];
+  const invalid: DomainList['invalid'] = [];
+  const duplicates: DuplicateEntry[] = [];
+  const counts = [numbers[0] ?? 0, numbers[1] ?? 0, numbers[2] ?? 0] as const;
+  let overLimit: DomainList['overLimit'] = null;
+  let done = false;
+
+  const next = (): boolean => {
+    if (domains.length < counts[0]) {
+      const line = num();
+      const flags = num();
+      const ascii = str();
+      const input = flags & OWN_INPUT ? str() : ascii;
+      const display = flags & OWN_DISPLAY ? str() : ascii;
+      const registrable = flags & OWN_REGISTRABLE ? str() : ascii;
+      const entry: ParsedEntry = { line, input, ascii, display, registrable, isSubdomain: (flags & SUBDOMAIN) !== 0 };
+      if (flags & ENTERED) entry.entered = str();
+      domains.push(entry);
+      return true;
+    }
+    if (invalid.length < counts[1]) {
+      const input = str();
+      const code = str();
+      const ref: MessageRef = { code: str(), params: JSON.parse(str()) as MessageRef['params'] };
+      invalid.push({ line: num(), input, code, reason: reasonText(ref) });
+      return true;
+    }
+    if (duplicates.length < counts[2]) {
+      const input = str();
+      const ascii = str();
+      duplicates.push({ line: num(), input, ascii, firstLine: num() });
+      return true;
+    }
+    const over = num();
+    const limit = num();
+    const count = num();
+    overLimit = over === 1 ? { limit, count } : null;
+    return false;
+  };
+
+  return {
+    run(stop) {
+      let sinceLook = 0;
+      while (!done) {
+        if (!next()) {
+          done = true;
+          break;
+        }
+        if (++sinceLook >= ENTRIES_PER_LOOK) {
+          sinceLook = 0;
+          if (stop()) return false;
+        }
+      }
+      return true;
+    },
+    result: () => ({ domains, invalid, duplicates, overLimit }),
+  };
+}
+
+/** The list `packList` packed, unpacked in one go (see `createUnpacker`). */
+export function unpackList(packed: PackedList, reasonText: (ref: MessageRef) => string): DomainList {
+  const unpacker = createUnpacker(packed, reasonText);
+  unpacker.run(() => false);
+  return unpacker.result();
 }

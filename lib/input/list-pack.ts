@@ -18,19 +18,19 @@ const OWN_DISPLAY = 8;
 const OWN_REGISTRABLE = 16;
 
 export type PackedList = {
-  /** The strings, one per line, in the order the unpacker reads them (`escape`d). */
+  /** The strings, one per line, in the order the unpacker reads them (`oneLine`). */
   strings: string;
   numbers: Int32Array;
 };
 
 /** A string on one line: `\` and line breaks escaped (most strings have neither and are kept as they are). */
-function escape(s: string): string {
+function oneLine(s: string): string {
   return s.includes('\\') || s.includes('\n') || s.includes('\r')
     ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : s;
 }
 
-function unescape(s: string): string {
+function fromOneLine(s: string): string {
   return s.includes('\\') ? s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c)) : s;
 }
 
@@ -63,7 +63,7 @@ export function packList(list: DomainList, refs: readonly MessageRef[]): PackedL
     numbers.push(d.line, d.firstLine);
   }
   numbers.push(list.overLimit ? 1 : 0, list.overLimit?.limit ?? 0, list.overLimit?.count ?? 0);
-  return { strings: strings.map(escape).join('\n'), numbers: Int32Array.from(numbers) };
+  return { strings: strings.map(oneLine).join('\n'), numbers: Int32Array.from(numbers) };
 }
 
 /** A packed list being unpacked, a slice at a time (as `ListParser` parses one). */
@@ -86,7 +86,7 @@ export function createUnpacker(packed: PackedList, reasonText: (ref: MessageRef)
     const end = strings.indexOf('\n', at);
     const s = strings.slice(at, end < 0 ? strings.length : end);
     at = end < 0 ? strings.length : end + 1;
-    return unescape(s);
+    return fromOneLine(s);
   };
   const num = () => numbers[n++] ?? 0;
   const domains: ParsedEntry[] = [];

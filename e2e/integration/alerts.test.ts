@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
 import { withApexRecords } from '../../lab/zone-file';
+import type { ZoneRecord } from '../../lab/zone-types';
 import { renderAlert } from '../../lib/alerts/message';
 import { slackPayload, teamsPayload } from '../../lib/alerts/payloads';
 import { Channel, Delivery, DeliveryList, Watch } from '../../lib/schema-alerts';
@@ -22,6 +23,7 @@ import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, post } from '../support/http';
 import { freshDatabase } from '../support/postgres';
+import { summary } from '../support/runs';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -48,7 +50,50 @@ let strict: App;
 /** The same as `app` on PostgreSQL: retries go through pg-boss. */
 let onPg: App;
 /** The resolver and the zones' own server in one (watches compare the two: they agree, so records are live). */
-let dns: FakeServer;
+let dns: FakeServer | undefined;
+let dnsPort = 0;
+
+/** The list of the digest test: dg-to.test never answers (could not check). */
+const DIGEST_DOMAINS = ['dg-a.test', 'dg-b.test', 'dg-to.test'];
+type Mx = 'good' | 'wrong' | 'other';
+function listZone(domain: string, mx: Mx): ZoneRecord[] {
+  const rec = (name: string, type: ZoneRecord['type'], data: string): ZoneRecord => ({ name, type, ttl: 60, data });
+  const exchange = mx === 'good' ? `${domain.replaceAll('.', '-')}.${MS.mxWw}` : `${mx}-filter.${domain}`;
+  return withApexRecords({
+    apex: domain,
+    records: [
+      rec(domain, 'MX', `0 ${exchange}`),
+      rec(`${mx}-filter.${domain}`, 'A', '198.51.100.25'),
+      rec(`autodiscover.${domain}`, 'CNAME', MS.autodiscoverWw),
+      rec(domain, 'TXT', MS.spfWw),
+      rec(domain, 'TXT', `MS=ms${domain.length}0000001`),
+    ],
+  });
+}
+
+/** (Re)starts the fake DNS server on the same port, each list domain's MX as given (default good). */
+async function serve(mx: Record<string, Mx>): Promise<void> {
+  await dns?.close();
+  dns = await startFakeDnsServer({
+    host: '127.0.0.1',
+    ...(dnsPort ? { port: dnsPort } : {}),
+    zones: ['live.test', 'refused.test', 'lab.test', ...DIGEST_DOMAINS, 'outlook.com'],
+    records: [
+      ...watchZone('live.test'),
+      ...watchZone('refused.test'),
+      { name: 'ns1.lab.test', type: 'A', data: '127.0.0.1' },
+      ...DIGEST_DOMAINS.flatMap((d) => listZone(d, mx[d] ?? 'good')),
+      { name: `*.${MS.mxWw}`, type: 'A', ttl: 60, data: '203.0.113.31' },
+      { name: MS.autodiscoverWw, type: 'A', ttl: 60, data: '203.0.113.32' },
+    ],
+    rules: [
+      // refused.test's own server refuses: nothing can be compared, so a watch on it can only give up.
+      { suffix: 'refused.test', behaviour: { kind: 'refused' } },
+      { suffix: 'dg-to.test', behaviour: { kind: 'drop' } },
+    ],
+  });
+  dnsPort = dns.port;
+}
 
 const watchZone = (apex: string) =>
   withApexRecords({
@@ -119,19 +164,9 @@ beforeAll(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
   smtpPort = (smtp.server.address() as AddressInfo).port;
 
-  dns = await startFakeDnsServer({
-    host: '127.0.0.1',
-    zones: ['live.test', 'refused.test', 'lab.test'],
-    records: [
-      ...watchZone('live.test'),
-      ...watchZone('refused.test'),
-      { name: 'ns1.lab.test', type: 'A', data: '127.0.0.1' },
-    ],
-    // refused.test's own server refuses: nothing can be compared, so a watch on it can only give up.
-    rules: [{ suffix: 'refused.test', behaviour: { kind: 'refused' } }],
-  });
+  await serve({});
 
-  const common = { ...appEnv(dns.address), SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
+  const common = { ...appEnv(dns?.address ?? ''), SCHEDULE_TICK_MS: '100', SHUTDOWN_GRACE_MS: '200' };
   const alertsEnv = {
     ALERTS_SECRET_KEY: SECRET_KEY,
     ALERTS_ALLOW_PRIVATE: '1',
@@ -144,7 +179,10 @@ beforeAll(async () => {
     startApp({
       ...common,
       PROPAGATION: '1',
-      DNS_AUTH_PORT: String(dns.port),
+      DNS_AUTH_PORT: String(dnsPort),
+      DNS_CACHE: '0',
+      DNS_TIMEOUT_MS: '400',
+      DNS_TRIES: '1',
       CHECK_WORKERS: '0',
       ...alertsEnv,
     }),
@@ -390,4 +428,72 @@ describe('without ALERTS_ALLOW_PRIVATE and ALERTS_SECRET_KEY', () => {
     });
     expect(mails.length).toBe(count);
   });
+});
+
+describe('list runs alert their channels (lists, changes, acceptances)', () => {
+  /** Runs the list now and waits until the run is done. */
+  async function runList(id: string): Promise<string> {
+    const started = await post(app.url, `/api/lists/${id}/runs`, '', 'text/plain');
+    expect(started.status, started.text).toBe(201);
+    const runId = (started.json as { runId: string }).runId;
+    await until(async () => ((await summary(app.url, runId)).status === 'done' ? true : undefined), 30_000);
+    return runId;
+  }
+  const listDeliveries = async (id: string) =>
+    DeliveryList.parse((await get(app.url, `/api/lists/${id}/deliveries`)).json).deliveries;
+  const digests = () => received.filter((r) => r.path === '/digest/x').map((r) => JSON.parse(r.body));
+
+  it('newly broken alerts once per run; an accepted finding only when its value changes; 3 runs of "could not check" send one message', async () => {
+    const c = await channel({ kind: 'slack', name: 'Contoso admins', url: `${base}/digest/x` });
+    const created = await post(app.url, '/api/lists', { name: 'Contoso', domains: DIGEST_DOMAINS });
+    expect(created.status, created.text).toBe(201);
+    const id = (created.json as { list: { id: string } }).list.id;
+    const subs = await get(app.url, `/api/lists/${id}/alerts`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ subscriptions: [{ channelId: c.id, on: 'newly_broken' }] }),
+    });
+    expect(subs.status, subs.text).toBe(200);
+
+    // Run 1 (the baseline): dg-b's MX goes through a filter, dg-to can't be checked. No message.
+    await serve({ 'dg-b.test': 'wrong' });
+    await runList(id);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await listDeliveries(id)).toEqual([]);
+    expect(digests()).toHaveLength(0);
+    const accept = await post(app.url, `/api/lists/${id}/acceptances`, {
+      domain: 'dg-b.test',
+      record: 'mx',
+      note: 'Mail goes through a third-party filter on purpose',
+    });
+    expect(accept.status, accept.text).toBe(201);
+
+    // Run 2: dg-a breaks. One digest naming dg-a only (dg-b is accepted; dg-to's 2 runs of "can't check" say nothing).
+    await serve({ 'dg-a.test': 'wrong', 'dg-b.test': 'wrong' });
+    await runList(id);
+    await until(async () => ((await listDeliveries(id)).length >= 1 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(digests()).toHaveLength(1);
+    const second = JSON.stringify(digests()[0]);
+    expect(second).toContain('dg-a.test: newly broken (mx)');
+    expect(second).not.toContain('dg-b.test');
+    expect(second).not.toContain('dg-to.test');
+
+    // Run 3: the accepted MX changes value (it is a finding again); dg-to's third run of "can't check".
+    await serve({ 'dg-a.test': 'wrong', 'dg-b.test': 'other' });
+    await runList(id);
+    await until(async () => ((await listDeliveries(id)).length >= 3 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500));
+    const all = digests();
+    expect(all).toHaveLength(3);
+    const third = all.slice(1).map((m) => JSON.stringify(m));
+    const digest = third.find((t) => t.includes('DNS changes in Contoso'));
+    const cannot = third.find((t) => t.includes("We can't check some domains in Contoso"));
+    expect(digest).toContain('dg-b.test: newly broken (mx)');
+    expect(digest).not.toContain('dg-a.test'); // still broken: not news
+    expect(cannot).toContain('dg-to.test');
+    expect(cannot).not.toContain('dg-a.test');
+    const log = await listDeliveries(id);
+    expect(log.map((d) => `${d.kind} ${d.status}`).sort()).toEqual(['cannot-check sent', 'digest sent', 'digest sent']);
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { installListAlerts } from './alerts/list-hook';
 import { formatServer } from './dns/resolver';
 import { getConfig } from './env';
 import { getLog } from './log';
@@ -125,6 +126,7 @@ export async function validateConfigAtStartup(): Promise<void> {
   getRunEngine();
   // List schedules and alert delivery retries (issue 17).
   startScheduleTicker(config);
+  installListAlerts(config);
   installShutdownHandlers(config.shutdownGraceMs, log);
   process.on('unhandledRejection', (reason) => {
     log.error({ err: reason }, 'unhandled promise rejection');

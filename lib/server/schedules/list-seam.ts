@@ -1,14 +1,10 @@
-/**
- * The seam to the lists (lib/server/lists, another branch): how a due slot starts a list run. Until the lists
- * land, no list can be run and a fired slot records no run (the slot is still claimed once, and logged).
- */
+/** The seam to the lists (lib/server/lists): how a due slot starts a list run, and how to tell a list that is gone. */
 import 'server-only';
+import { ListRunError } from '../lists/service';
 
-export type StartListRun = (
-  listId: string,
-  opts: { trigger: 'manual' | 'schedule'; slot?: string },
-) => Promise<{ runId: string }>;
+export { startListRun } from '../lists/service';
 
-export const startListRun: StartListRun = async (listId) => {
-  throw new Error(`list ${listId}: lists are not available in this build`);
-};
+/** True when `err` says the list no longer exists (its schedule is then turned off). */
+export function listIsGone(err: unknown): boolean {
+  return err instanceof ListRunError && err.reason === 'not-found';
+}

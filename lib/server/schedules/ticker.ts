@@ -12,7 +12,7 @@ import { getLog } from '../log';
 import { getStorage } from '../storage/db';
 import { runDueWatches } from '../watches/service';
 import { dueSlot } from './due';
-import { startListRun } from './list-seam';
+import { listIsGone, startListRun } from './list-seam';
 import { claimSlot, recordSlotRun } from './store';
 
 const TICKER_KEY = Symbol.for('m365-dns-health.schedule-ticker');
@@ -45,6 +45,9 @@ export async function tick(config: ServerConfig): Promise<number> {
       log.info({ listId: s.list_id, slot: slotIso, runId }, 'scheduled list run started');
     } catch (err) {
       log.warn({ listId: s.list_id, slot: slotIso, err: (err as Error).message }, 'scheduled list run not started');
+      // A deleted list's schedule stops (its rows are keyed by list id, with no foreign key to the list).
+      if (listIsGone(err))
+        await storage.db.updateTable('list_schedules').set({ enabled: 0 }).where('list_id', '=', s.list_id).execute();
     }
   }
   await runDueDeliveries(storage, config.alerts);

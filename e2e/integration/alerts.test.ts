@@ -27,7 +27,7 @@ import { summary } from '../support/runs';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
-const SECRET_KEY = Buffer.from('k'.repeat(8) + 'Zq8vN2xR4tL7pW1mK9sD3fG6').toString('base64');
+const SECRET_KEY = Buffer.from(`${'k'.repeat(8)}Zq8vN2xR4tL7pW1mK9sD3fG6`).toString('base64');
 const TEAMS_SIG = 'sig-Teams-7fQ2xWv9LmZ0pR4tY6uB';
 const SLACK_TOKEN = 'T000-B000-Slack8kW2nR5vX9qL3mZ';
 const HMAC_SECRET = 'hmac-secret-4Jd8sK2pQ9vL7xN3';

@@ -159,12 +159,7 @@ async function checkWatch(storage: Storage, config: ServerConfig, row: WatchesTa
   const picked = wanted.length ? report.records.filter((r) => wanted.includes(r.id)) : report.records;
   const watched = { records: picked.length ? picked : report.records };
   const at = Date.now();
-  const step = nextStep(watched, {
-    now: at,
-    startedAt: row.created_at,
-    maxMs: row.deadline - row.created_at,
-    misses: seen.checks,
-  });
+  const step = stepOf(watched, at, row, seen.checks);
   const next: Seen = { ...seen, lines: linesOf(watched), checks: seen.checks + 1 };
   if (step.kind === 'wait') {
     await storage.db

@@ -2,6 +2,7 @@
 import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
 import { cloudMessages } from './en/cloud';
+import { graphMessages } from './en/graph';
 import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
@@ -15,6 +16,7 @@ import { type Language, matchLanguage } from './language';
 import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
 import { zhCloudMessages } from './zh-CN/cloud';
+import { zhGraphMessages } from './zh-CN/graph';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
 import { zhHostMessages } from './zh-CN/hosts';
 import { zhInputMessages } from './zh-CN/input';
@@ -28,6 +30,7 @@ export const en = {
   authority: authorityMessages,
   bulk: bulkMessages,
   cloud: cloudMessages,
+  graph: graphMessages,
   helpdesk: helpdeskMessages,
   hosts: hostMessages,
   input: inputMessages,
@@ -43,6 +46,7 @@ export const zhCN = {
   authority: zhAuthorityMessages,
   bulk: zhBulkMessages,
   cloud: zhCloudMessages,
+  graph: zhGraphMessages,
   helpdesk: zhHelpdeskMessages,
   hosts: zhHostMessages,
   input: zhInputMessages,

@@ -1,0 +1,202 @@
+/**
+ * The tenant's expected values from Microsoft Graph (issue 18 §4), over HTTP against the production build, a fake
+ * DNS server serving the lab domains (and Microsoft's zones) and the Graph stand-in (lab/graph-stand-in.ts). Until
+ * sign-in (branch entra) is merged, the app asks Graph with the test-only GRAPH_TEST_TOKEN, which start-up accepts
+ * only with ALLOW_TEST_DOMAINS and a loopback GRAPH_BASE_URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
+import { MS, microsoftZones } from '../../lab/fixtures';
+import { type GraphStandIn, startGraphStandIn, worldwideRecords } from '../../lab/graph-stand-in';
+import { withApexRecords } from '../../lab/zone-file';
+import type { Zone, ZoneRecord } from '../../lab/zone-types';
+import { Report, type ReportRecord, type StreamLine } from '../../lib/schema';
+import { type App, startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
+import { get, parseNdjson, post } from '../support/http';
+
+const TOKEN = 'graph-stand-in-token-Zq8vN2xR4tL7pW1m';
+const MS_OK = 'MS=ms11112222';
+
+/** A worldwide domain: MX, SPF and the MS= TXT as given, autodiscover and both DKIM selectors. */
+function zone(apex: string, mx: string, ms: string): Zone {
+  const dkim = (n: number) => `selector${n}-${apex.replace(/\./g, '-')}._domainkey.contoso.onmicrosoft.com`;
+  const records: ZoneRecord[] = [
+    { name: apex, type: 'MX', data: `0 ${mx}` },
+    { name: apex, type: 'TXT', data: MS.spfWw },
+    { name: apex, type: 'TXT', data: ms },
+    { name: `autodiscover.${apex}`, type: 'CNAME', data: MS.autodiscoverWw },
+    { name: `selector1._domainkey.${apex}`, type: 'CNAME', data: dkim(1) },
+    { name: `selector2._domainkey.${apex}`, type: 'CNAME', data: dkim(2) },
+  ];
+  return { apex, records };
+}
+
+const ZONES: Zone[] = [
+  { apex: '', records: [] },
+  { apex: 'test', records: [] },
+  zone('graph-ok.test', `graph-ok-test.${MS.mxWw}`, MS_OK),
+  zone('graph-wrong.test', `someone-else.${MS.mxWw}`, 'MS=ms99990000'),
+  zone('graph-absent.test', `graph-absent-test.${MS.mxWw}`, MS_OK),
+  zone('graph-forbidden.test', `graph-forbidden-test.${MS.mxWw}`, MS_OK),
+  zone('graph-throttle.test', `graph-throttle-test.${MS.mxWw}`, MS_OK),
+  ...microsoftZones(),
+];
+
+let dns: FakeServer | undefined;
+let graph: GraphStandIn | undefined;
+let app: App | undefined;
+
+beforeAll(async () => {
+  dns = await startFakeDnsServer({ zones: ZONES.map((z) => z.apex), records: ZONES.flatMap(withApexRecords) });
+  graph = await startGraphStandIn(
+    {
+      'graph-ok.test': worldwideRecords('graph-ok.test', 'graph-ok-test', MS_OK),
+      'graph-wrong.test': worldwideRecords('graph-wrong.test', 'graph-wrong-test', MS_OK),
+      'graph-forbidden.test': { behaviour: 'forbidden' },
+      'graph-throttle.test': {
+        ...worldwideRecords('graph-throttle.test', 'graph-throttle-test', MS_OK),
+        behaviour: 'throttle',
+        retryAfterS: 1,
+      },
+    },
+    TOKEN,
+  );
+  app = await startApp({
+    ...appEnv(dns.address),
+    GRAPH_BASE_URL: graph.url,
+    GRAPH_TEST_TOKEN: TOKEN,
+    GRAPH_TIMEOUT_MS: '2000',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await graph?.close();
+  await dns?.close();
+});
+
+async function check(domain: string, base = app!.url): Promise<Report> {
+  const res = await get(base, `/api/check?${new URLSearchParams({ domain, cloud: 'worldwide', lang: 'en' })}`);
+  expect(res.status, res.text.slice(0, 300)).toBe(200);
+  return Report.parse(res.json);
+}
+
+const row = (report: Report, id: string): ReportRecord => {
+  const found = report.records.find((r) => r.id === id);
+  if (!found) throw new Error(`no ${id} row`);
+  return found;
+};
+
+describe("the tenant's expected values (Graph stand-in)", () => {
+  it("compares MX and MS= with the tenant's exact values; DKIM stays the documented pattern, labelled so", async () => {
+    const report = await check('graph-ok.test');
+    expect(report.tenant?.state).toBe('found');
+    const mx = row(report, 'mx');
+    expect(mx.code).toBe('records.mx.ok.protection');
+    expect(mx.expected).toBe('0 graph-ok-test.mail.protection.outlook.com');
+    expect(mx.source).toBe('tenant');
+    const verification = row(report, 'verification');
+    expect(verification.code).toBe('records.verification.ok.present');
+    expect(verification.expected).toBe(MS_OK);
+    expect(verification.source).toBe('tenant');
+    expect(row(report, 'dkim-selector1').source).toBe('documented');
+    expect(row(report, 'dkim-selector2').source).toBe('documented');
+    expect(row(report, 'autodiscover').source).toBe('tenant');
+    expect(report.notes.some((n) => n.includes('from your tenant'))).toBe(true);
+    // Every request named the worldwide Graph host and carried the token.
+    const mine = graph!.requests.filter((r) => r.path.includes('graph-ok.test'));
+    expect(mine.map((r) => r.path).sort()).toEqual([
+      '/v1.0/domains/graph-ok.test',
+      '/v1.0/domains/graph-ok.test/serviceConfigurationRecords',
+      '/v1.0/domains/graph-ok.test/verificationDnsRecords',
+    ]);
+    for (const r of mine) {
+      expect(r.host).toBe('graph.microsoft.com');
+      expect(r.authorization).toBe(`Bearer ${TOKEN}`);
+    }
+  });
+
+  it("a Microsoft MX and an MS= value that aren't the tenant's are mismatches, fixed with the exact values", async () => {
+    const report = await check('graph-wrong.test');
+    const mx = row(report, 'mx');
+    expect(mx.code).toBe('records.mx.wrong-value.tenant-mismatch');
+    expect(mx.severity).toBe('critical');
+    expect(mx.fixes.map((f) => `${f.op} ${f.value}`)).toEqual([
+      'delete 0 someone-else.mail.protection.outlook.com',
+      'add 0 graph-wrong-test.mail.protection.outlook.com',
+    ]);
+    const verification = row(report, 'verification');
+    expect(verification.code).toBe('records.verification.wrong-value.tenant-mismatch');
+    expect(verification.fixes.map((f) => `${f.op} ${f.value}`)).toEqual([`add ${MS_OK}`]);
+    // The fix list laid out for the host carries the exact values, never the admin-center placeholder; DKIM (not in
+    // Graph) keeps its placeholder.
+    const tenantFixes = report.fixes.filter((f) => f.record === 'mx' || f.record === 'verification');
+    expect(tenantFixes.length).toBe(3);
+    for (const f of tenantFixes) expect(f.placeholder, f.canonical.value).toBe(false);
+    expect(report.fixes.filter((f) => f.record === 'dkim-selector1').every((f) => f.placeholder)).toBe(true);
+    expect(report.zoneSnippet).toContain('graph-wrong-test.mail.protection.outlook.com');
+  });
+
+  it("a domain not in the tenant says so on a single check; a bulk check doesn't ask Graph", async () => {
+    const report = await check('graph-absent.test');
+    expect(report.tenant?.state).toBe('not-in-tenant');
+    expect(report.notes.some((n) => n.includes("This domain isn't added to your tenant"))).toBe(true);
+    expect(row(report, 'mx').source).toBeUndefined();
+    expect(row(report, 'mx').expected).toBe('0 *.mail.protection.outlook.com | *.mx.microsoft');
+    const zh = await get(app!.url, '/api/check?domain=graph-absent.test&cloud=worldwide&lang=zh-CN');
+    expect(Report.parse(zh.json).notes.some((n) => n.includes('此域名尚未添加到你的租户'))).toBe(true);
+
+    const asked = graph!.requests.length;
+    const bulk = await post(app!.url, '/api/check', { domains: ['graph-absent.test'], cloud: 'worldwide', lang: 'en' });
+    expect(bulk.status).toBe(200);
+    const reports = parseNdjson(bulk.text).filter(
+      (l): l is Extract<StreamLine, { type: 'report' }> => l.type === 'report',
+    );
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.tenant).toBeUndefined();
+    expect(reports[0]?.notes.some((n) => n.includes('tenant'))).toBe(false);
+    expect(graph!.requests.length).toBe(asked);
+  });
+
+  it('403 → could not check (no permission), naming what to ask the admin for', async () => {
+    const report = await check('graph-forbidden.test');
+    expect(report.tenant?.state).toBe('no-permission');
+    const note = report.notes.find((n) => n.includes('no permission'));
+    expect(note).toContain('Domain.Read.All');
+    expect(note).toContain('admin consent');
+    expect(row(report, 'mx').source).toBeUndefined();
+  });
+
+  it('429 with Retry-After is honoured: the retry waits, then the values are used', async () => {
+    const report = await check('graph-throttle.test');
+    expect(report.tenant?.state).toBe('found');
+    expect(row(report, 'mx').source).toBe('tenant');
+    const first = graph!.requests.filter((r) => r.path === '/v1.0/domains/graph-throttle.test');
+    expect(first).toHaveLength(2);
+    // Retry-After: 1 → the second request came at least a second after the throttled one.
+    expect((first[1]?.at ?? 0) - (first[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+});
+
+describe('21Vianet', () => {
+  let vianet: App | undefined;
+  afterAll(async () => {
+    await vianet?.stop();
+  });
+
+  it('sends every Graph request to the 21Vianet host, none to a worldwide one', async () => {
+    vianet = await startApp({
+      ...appEnv(dns!.address),
+      GRAPH_BASE_URL: graph!.url,
+      GRAPH_TEST_TOKEN: TOKEN,
+      GRAPH_CLOUD: '21vianet',
+    });
+    const before = graph!.requests.length;
+    const report = await check('graph-ok.test', vianet.url);
+    expect(report.tenant?.state).toBe('found');
+    const asked = graph!.requests.slice(before);
+    expect(asked.length).toBe(3);
+    for (const r of asked) expect(r.host).toBe('microsoftgraph.chinacloudapi.cn');
+  }, 60_000);
+});

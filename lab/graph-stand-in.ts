@@ -7,6 +7,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MS } from './fixtures';
+import type { Zone, ZoneRecord } from './zone-types';
 
 export type StandInRecord = Record<string, unknown> & { recordType: string; label: string };
 
@@ -144,4 +146,18 @@ export function worldwideRecords(domain: string, mxToken: string, ms: string): S
       },
     ],
   };
+}
+
+/** A worldwide lab domain's zone: MX and the `MS=` TXT as given, SPF, autodiscover and both DKIM selectors. */
+export function graphLabZone(apex: string, mx: string, ms: string): Zone {
+  const dkim = (n: number) => `selector${n}-${apex.replace(/\./g, '-')}._domainkey.contoso.onmicrosoft.com`;
+  const records: ZoneRecord[] = [
+    { name: apex, type: 'MX', data: `0 ${mx}` },
+    { name: apex, type: 'TXT', data: MS.spfWw },
+    { name: apex, type: 'TXT', data: ms },
+    { name: `autodiscover.${apex}`, type: 'CNAME', data: MS.autodiscoverWw },
+    { name: `selector1._domainkey.${apex}`, type: 'CNAME', data: dkim(1) },
+    { name: `selector2._domainkey.${apex}`, type: 'CNAME', data: dkim(2) },
+  ];
+  return { apex, records };
 }

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS, microsoftZones } from '../../lab/fixtures';
-import { type GraphStandIn, startGraphStandIn, worldwideRecords } from '../../lab/graph-stand-in';
+import { type GraphStandIn, graphLabZone, startGraphStandIn, worldwideRecords } from '../../lab/graph-stand-in';
 import { withApexRecords } from '../../lab/zone-file';
-import type { Zone, ZoneRecord } from '../../lab/zone-types';
+import type { Zone } from '../../lab/zone-types';
 import { Report, type ReportRecord, type StreamLine } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
@@ -18,28 +18,14 @@ import { get, parseNdjson, post } from '../support/http';
 const TOKEN = 'graph-stand-in-token-Zq8vN2xR4tL7pW1m';
 const MS_OK = 'MS=ms11112222';
 
-/** A worldwide domain: MX, SPF and the MS= TXT as given, autodiscover and both DKIM selectors. */
-function zone(apex: string, mx: string, ms: string): Zone {
-  const dkim = (n: number) => `selector${n}-${apex.replace(/\./g, '-')}._domainkey.contoso.onmicrosoft.com`;
-  const records: ZoneRecord[] = [
-    { name: apex, type: 'MX', data: `0 ${mx}` },
-    { name: apex, type: 'TXT', data: MS.spfWw },
-    { name: apex, type: 'TXT', data: ms },
-    { name: `autodiscover.${apex}`, type: 'CNAME', data: MS.autodiscoverWw },
-    { name: `selector1._domainkey.${apex}`, type: 'CNAME', data: dkim(1) },
-    { name: `selector2._domainkey.${apex}`, type: 'CNAME', data: dkim(2) },
-  ];
-  return { apex, records };
-}
-
 const ZONES: Zone[] = [
   { apex: '', records: [] },
   { apex: 'test', records: [] },
-  zone('graph-ok.test', `graph-ok-test.${MS.mxWw}`, MS_OK),
-  zone('graph-wrong.test', `someone-else.${MS.mxWw}`, 'MS=ms99990000'),
-  zone('graph-absent.test', `graph-absent-test.${MS.mxWw}`, MS_OK),
-  zone('graph-forbidden.test', `graph-forbidden-test.${MS.mxWw}`, MS_OK),
-  zone('graph-throttle.test', `graph-throttle-test.${MS.mxWw}`, MS_OK),
+  graphLabZone('graph-ok.test', `graph-ok-test.${MS.mxWw}`, MS_OK),
+  graphLabZone('graph-wrong.test', `someone-else.${MS.mxWw}`, 'MS=ms99990000'),
+  graphLabZone('graph-absent.test', `graph-absent-test.${MS.mxWw}`, MS_OK),
+  graphLabZone('graph-forbidden.test', `graph-forbidden-test.${MS.mxWw}`, MS_OK),
+  graphLabZone('graph-throttle.test', `graph-throttle-test.${MS.mxWw}`, MS_OK),
   ...microsoftZones(),
 ];
 

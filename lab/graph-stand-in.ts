@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Microsoft Graph's domain endpoints (issue 18 §4), for tests: `GET /v1.0/domains/{id}`,
+ * A local stand-in for Microsoft Graph's domain endpoints (issue 18 item 4), for tests: `GET /v1.0/domains/{id}`,
  * `…/serviceConfigurationRecords` and `…/verificationDnsRecords` in Graph's shapes, for the domains of one tenant.
  * A domain not in the tenant answers 404; a domain marked `forbidden` answers 403 (no admin consent); one marked
  * `throttle` answers its first request 429 with `Retry-After` and then normally. Every request is recorded with its

@@ -512,7 +512,7 @@ export type Propagation = z.infer<typeof Propagation>;
 
 // end propagation (issue 14) --------------------------------------------------------------------
 
-// --- The tenant's expected values from Microsoft Graph (issue 18 §4; docs/signin.md) -------------
+// --- The tenant's expected values from Microsoft Graph (issue 18 item 4; docs/signin.md) -------------
 
 /**
  * What asking Microsoft Graph about the domain gave: `found` (the tenant's own records are the expected values),
@@ -578,7 +578,7 @@ export const RecordFinding = z.object({
   reference: z.string(),
   /** Interactive checks: the published answer against each resolver's (issue 14). */
   propagation: Propagation.optional(),
-  /** Where `expected` came from, when the tenant's values were asked for (issue 18 §4). */
+  /** Where `expected` came from, when the tenant's values were asked for (issue 18 item 4). */
   source: ExpectedSource.optional(),
 });
 export type RecordFinding = z.infer<typeof RecordFinding>;
@@ -738,7 +738,7 @@ export const CheckResult = z.object({
   resolvers: z.array(z.string()),
   /** What the verdict rests on: the zone's own servers, or only the resolver (issue 14; absent in older results). */
   authority: z.lazy(() => Authority).optional(),
-  /** The tenant's expected values from Microsoft Graph: single checks by a signed-in user (issue 18 §4). */
+  /** The tenant's expected values from Microsoft Graph: single checks by a signed-in user (issue 18 item 4). */
   tenant: TenantValues.optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
@@ -787,7 +787,7 @@ export const Report = z.object({
   resolvers: z.array(z.string()),
   /** The zone's own DNS servers and whether the verdict rests on them (issue 14; absent in older results). */
   authority: z.lazy(() => Authority).optional(),
-  /** The tenant's expected values from Microsoft Graph (issue 18 §4; absent when not asked). */
+  /** The tenant's expected values from Microsoft Graph (issue 18 item 4; absent when not asked). */
   tenant: TenantValues.optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),

@@ -1,5 +1,5 @@
 /**
- * The tenant's expected values in the page (issue 18 §4): the detail page of a domain in the tenant labels each
+ * The tenant's expected values in the page (issue 18 item 4): the detail page of a domain in the tenant labels each
  * expected value "from your tenant" or "Microsoft's documented pattern" (DKIM), and a domain not in the tenant says
  * so. Graph is the stand-in (lab/graph-stand-in.ts), asked with the test-only GRAPH_TEST_TOKEN until sign-in lands.
  */

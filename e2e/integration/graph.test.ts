@@ -1,5 +1,5 @@
 /**
- * The tenant's expected values from Microsoft Graph (issue 18 §4), over HTTP against the production build, a fake
+ * The tenant's expected values from Microsoft Graph (issue 18 item 4), over HTTP against the production build, a fake
  * DNS server serving the lab domains (and Microsoft's zones) and the Graph stand-in (lab/graph-stand-in.ts). Until
  * sign-in (branch entra) is merged, the app asks Graph with the test-only GRAPH_TEST_TOKEN, which start-up accepts
  * only with ALLOW_TEST_DOMAINS and a loopback GRAPH_BASE_URL.

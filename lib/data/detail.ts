@@ -111,7 +111,7 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const limited = await chargePageCheck(asRequest, config, identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const fresh = Boolean(first(query.fresh));
-  // The signed-in user's tenant's own records, asked before the check (issue 18 §4).
+  // The signed-in user's tenant's own records, asked before the check (issue 18 item 4).
   const tenant = await tenantValuesFor(asRequest, target.ascii, config);
   const report = await getRunEngine().checkSingle(target, {
     cloud,

@@ -33,7 +33,7 @@ export type DiagnoseOptions = {
   cloud: CloudChoice;
   /** Services the user set; the rest are inferred from DNS. */
   services?: ServiceOverride;
-  /** The tenant's values from Microsoft Graph, fetched by the shell (issue 18 §4); absent: not asked. */
+  /** The tenant's values from Microsoft Graph, fetched by the shell (issue 18 item 4); absent: not asked. */
   tenant?: TenantValues;
 };
 

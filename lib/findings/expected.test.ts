@@ -124,7 +124,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe('expected values from the tenant (issue 18 §4)', () => {
+describe('expected values from the tenant (issue 18 item 4)', () => {
   it.each(ROWS)('$label', (row) => {
     const r = run({ cloud: 'worldwide', lookups: row.lookups, ...(row.tenant ? { tenant: row.tenant } : {}) });
     const finding = r.records.find((f) => f.id === row.id);

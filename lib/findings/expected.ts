@@ -1,5 +1,5 @@
 /**
- * The tenant's exact expected values (issue 18 §4): Microsoft Graph's `serviceConfigurationRecords` and
+ * The tenant's exact expected values (issue 18 item 4): Microsoft Graph's `serviceConfigurationRecords` and
  * `verificationDnsRecords` of a domain become one exact value per record id, and a record's catalogue spec takes
  * the tenant's value in place of Microsoft's documented pattern. The shell (lib/server/graph) fetches and validates;
  * this module only reads plain data. DKIM is not in Graph: it stays the documented pattern. Pure.

@@ -13,6 +13,10 @@ export const SERVER_RENDERED = [
   'msoid.impact',
   'msoid.action',
   'msoid.note',
+  'graph.state',
+  'graph.note',
+  'graph.mx',
+  'graph.verification',
 ] as const;
 
 /** Of `records` (each record's findings, rendered by the server), the page needs only the labels. */

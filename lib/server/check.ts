@@ -47,7 +47,7 @@ export type CheckOptions = {
   trace?: 'all' | 'retries';
   /** Compare each record with what each resolver hands out (interactive checks; issue 14). */
   propagation?: boolean;
-  /** The tenant's expected values from Microsoft Graph, fetched before the check (single checks; issue 18 §4). */
+  /** The tenant's expected values from Microsoft Graph, fetched before the check (single checks; issue 18 item 4). */
   tenant?: TenantValues;
 };
 

@@ -211,7 +211,7 @@ const EnvSchema = z.object({
   /** Longest time "check until live" keeps re-checking in the page, in minutes. */
   LIVE_WATCH_MAX_MIN: int(1, 1440).default(60),
   // --- end propagation ---
-  // --- Microsoft Graph: the tenant's expected values (issue 18 §4; docs/signin.md, docs/configuration.md#graph) ---
+  // --- Microsoft Graph: the tenant's expected values (issue 18 item 4; docs/signin.md, docs/configuration.md#graph) ---
   /** Ask Microsoft Graph for the signed-in user's tenant's own records on single checks. */
   GRAPH_EXPECTED: flag.default(true),
   /** The cloud of the tenant users sign in to: picks the Graph host (GCC uses the worldwide one). */
@@ -246,7 +246,7 @@ const EnvSchema = z.object({
   // --- end graph ---
 });
 
-/** The tenant's expected values from Microsoft Graph (issue 18 §4). */
+/** The tenant's expected values from Microsoft Graph (issue 18 item 4). */
 export type GraphConfig = {
   enabled: boolean;
   cloud: 'worldwide' | 'gcc' | '21vianet' | 'gcchigh' | 'dod';

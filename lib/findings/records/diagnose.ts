@@ -49,7 +49,7 @@ export type RecordsInput = {
   cloudflare: boolean;
   /** Collects every lookup a finding rests on, by id (a not-run one included); default a fresh map. */
   seen?: Map<string, Lookup>;
-  /** The tenant's values from Microsoft Graph (issue 18 §4); used when their state is `found`. */
+  /** The tenant's values from Microsoft Graph (issue 18 item 4); used when their state is `found`. */
   tenant?: TenantValues;
 };
 

@@ -45,7 +45,7 @@ export type Ctx = {
   spf: ReadonlyMap<string, Lookup>;
   /** Every lookup a finding rests on, by id: findings list ids, the report keeps each lookup once. */
   seen: Map<string, Lookup>;
-  /** The tenant's exact values from Microsoft Graph (state `found` only; issue 18 §4); absent: not asked. */
+  /** The tenant's exact values from Microsoft Graph (state `found` only; issue 18 item 4); absent: not asked. */
   tenant?: TenantValues | null;
 };
 
@@ -314,6 +314,9 @@ export function finish(
     lookups: lookupIds(ctx, lookups),
     reference: spec.reference,
     // With the tenant's values at hand, each row says whether its expected value is the tenant's or the pattern.
-    ...(ctx.tenant ? { source: ctx.tenant.expected[spec.id] !== undefined ? 'tenant' : 'documented' } : {}),
+    // (A tenant value the judge could not use, where the cloud documents no record, leaves the row's pattern.)
+    ...(ctx.tenant
+      ? { source: ctx.tenant.expected[spec.id] !== undefined && expected !== null ? 'tenant' : 'documented' }
+      : {}),
   };
 }

@@ -58,7 +58,7 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   const lookup = ctx.lookup(KEYS.mx);
   const requirement = requirementOf(spec, ctx);
   const suffixes = suffixesOf(ctx.family);
-  // The tenant's own MX from Microsoft Graph, when asked (issue 18 §4): the exact value instead of the pattern.
+  // The tenant's own MX from Microsoft Graph, when asked (issue 18 item 4): the exact value instead of the pattern.
   const tenantMx = ctx.tenant?.expected.mx;
   const mxValue = tenantMx ?? PLACEHOLDERS.mx;
   const pattern = ctx.family ? `0 ${suffixes.map((s) => `*.${s}`).join(' | ')}` : null;

@@ -25,7 +25,7 @@ import { failureOf, txtStrings } from './observe';
 export function judgeVerification(ctx: Ctx): RecordFinding {
   const spec = specOf(ctx.family, 'verification');
   const lookup = ctx.lookup(KEYS.txt);
-  // The tenant's own `MS=` value from Microsoft Graph, when asked (issue 18 §4).
+  // The tenant's own `MS=` value from Microsoft Graph, when asked (issue 18 item 4).
   const tenantText = ctx.tenant?.expected.verification;
   const done = (d: Draft) => finish(spec, ctx, d, [lookup], tenantText ?? 'MS=ms…');
   if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {

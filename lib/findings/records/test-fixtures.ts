@@ -160,7 +160,7 @@ export type Run = {
   services?: ServiceOverride;
   cloudflare?: boolean;
   msoid?: MsoidFinding;
-  /** The tenant's values from Microsoft Graph (issue 18 §4). */
+  /** The tenant's values from Microsoft Graph (issue 18 item 4). */
   tenant?: TenantValues;
 };
 

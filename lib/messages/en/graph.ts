@@ -1,4 +1,4 @@
-/** The tenant's expected values from Microsoft Graph (issue 18 §4): where a value came from, and what Graph said. */
+/** The tenant's expected values from Microsoft Graph (issue 18 item 4): where a value came from, and what Graph said. */
 export const graphMessages = {
   /** Where a record's expected value came from (report rows, detail page, exports). */
   source: {

@@ -1,4 +1,4 @@
-/** 来自 Microsoft Graph 的租户期望值（issue 18 §4）：每个期望值的来源，以及 Graph 的回应。 */
+/** 来自 Microsoft Graph 的租户期望值（issue 18 item 4）：每个期望值的来源，以及 Graph 的回应。 */
 export const zhGraphMessages = {
   source: {
     tenant: '来自你的租户',

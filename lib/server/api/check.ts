@@ -77,7 +77,7 @@ export async function checkOne(input: RouteInput<undefined, CheckQuery>, ctx: Gu
   windowed.commit();
   const limited = await ctx.chargeDomains([target.ascii]);
   if (limited) return limited;
-  // The signed-in user's tenant's own records, asked before the check and handed in as data (issue 18 §4).
+  // The signed-in user's tenant's own records, asked before the check and handed in as data (issue 18 item 4).
   const tenant = await tenantValuesFor(input.request, target.ascii, ctx.config, ctx.signal);
   const report = await getRunEngine().checkSingle(target, {
     ...query,

@@ -1,10 +1,10 @@
 /**
- * The Microsoft Graph client for the tenant's expected values (issue 18 §4): HTTP I/O only. For one domain of the
+ * The Microsoft Graph client for the tenant's expected values (issue 18 item 4): HTTP I/O only. For one domain of the
  * signed-in user's tenant it reads the domain (`isVerified`), its `serviceConfigurationRecords` and its
  * `verificationDnsRecords`, validates them with zod, and returns plain data (`TenantValues`) for the pure diagnosis.
  * Failures are data, never thrown: 404 → `not-in-tenant`, 403 → `no-permission`, anything else → `failed`.
- * A 429 is retried after its Retry-After (bounded); each request has a short timeout; answers are kept per tenant
- * and domain for GRAPH_CACHE_S.
+ * A 429 is retried after its Retry-After (bounded); each request has a short timeout; a found domain (or one not in
+ * the tenant) is kept per tenant and domain for GRAPH_CACHE_S.
  */
 import 'server-only';
 import { request as httpRequest } from 'node:http';
@@ -208,8 +208,9 @@ export async function fetchTenantValues(
       ...(state === 'failed' ? { detail: err instanceof GraphFailure ? err.message : 'error' } : {}),
     };
   }
-  // A failure is not kept: the next check asks again.
-  if (config.cacheS > 0 && value.state !== 'failed') {
+  // Kept: what the tenant holds (its records, or that the domain isn't in it), shared by its users for GRAPH_CACHE_S.
+  // Not kept: a failure (the next check asks again) and "no permission", which may be one user's directory role.
+  if (config.cacheS > 0 && (value.state === 'found' || value.state === 'not-in-tenant')) {
     const c = cache();
     c.delete(key);
     c.set(key, { at: Date.now(), value });

@@ -1,5 +1,5 @@
 /**
- * Whether and how a single check asks Microsoft Graph for the tenant's expected values (issue 18 §4): only for a
+ * Whether and how a single check asks Microsoft Graph for the tenant's expected values (issue 18 item 4): only for a
  * signed-in user with a Graph token (lib/server/auth/principal.ts), or, in tests only, GRAPH_TEST_TOKEN. Bulk runs
  * never ask: a consultant's customer domains are not in their tenant, and "not added to your tenant" on every row
  * would be noise (docs/signin.md).

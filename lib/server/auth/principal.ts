@@ -8,12 +8,12 @@ export type Role = 'viewer' | 'operator';
 /** Who makes a request. */
 export type Principal =
   | { kind: 'user'; userId: string; tenantId: string; name: string; role: Role; sessionId: string }
-  | { kind: 'token' }
-  | { kind: 'anonymous' };
+  | { kind: 'open' }
+  | { kind: 'token' };
 
-/** The principal of a request (stub: always anonymous). */
-export async function principalOf(_request: Request): Promise<Principal> {
-  return { kind: 'anonymous' };
+/** The principal of a request; null when sign-in is required and missing (stub: always open access). */
+export async function principalOf(_request: Request): Promise<Principal | null> {
+  return { kind: 'open' };
 }
 
 /** A delegated Microsoft Graph access token for a signed-in user, with their tenant; null when there is none. */

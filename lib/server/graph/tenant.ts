@@ -15,8 +15,9 @@ export const TEST_TENANT_ID = 'test-tenant';
 
 async function callerOf(request: Request, config: ServerConfig): Promise<GraphCaller | null> {
   if (config.graph.testToken) return { token: config.graph.testToken, tenantId: TEST_TENANT_ID };
+  // Null: sign-in required and the request has none (the route answers that itself); only a user has a tenant.
   const principal = await principalOf(request);
-  if (principal.kind !== 'user') return null;
+  if (principal === null || principal.kind !== 'user') return null;
   return graphAccessTokenFor(principal);
 }
 

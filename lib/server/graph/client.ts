@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { type GraphDnsRecord, tenantExpected } from '@/lib/findings/expected';
 import type { TenantValues } from '@/lib/schema';
 import type { GraphConfig } from '../env';
-import { graphHost } from './hosts';
+import type { GraphTarget } from './hosts';
 
 /** Who asks: a delegated access token and the tenant it belongs to. */
 export type GraphCaller = { token: string; tenantId: string };
@@ -45,9 +45,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 type HttpAnswer = { status: number; retryAfter: string | null; body: string };
 
 /** One GET to Graph: the cloud's host in the Host header, sent to GRAPH_BASE_URL when set. Rejects on I/O errors. */
-function get(path: string, caller: GraphCaller, config: GraphConfig, signal: AbortSignal): Promise<HttpAnswer> {
-  const host = graphHost(config);
-  const url = new URL(path, config.baseUrl ?? `https://${host}`);
+function get(path: string, caller: GraphCaller, target: GraphTarget, signal: AbortSignal): Promise<HttpAnswer> {
+  const { host } = target;
+  const url = new URL(path, target.baseUrl ?? `https://${host}`);
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
     const req = send(
@@ -56,7 +56,7 @@ function get(path: string, caller: GraphCaller, config: GraphConfig, signal: Abo
         method: 'GET',
         headers: { Host: host, Authorization: `Bearer ${caller.token}`, Accept: 'application/json' },
         signal,
-        ...(config.baseUrl ? {} : { servername: host }),
+        ...(target.baseUrl ? {} : { servername: host }),
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -118,13 +118,19 @@ class GraphFailure extends Error {
  * by GRAPH_MAX_RETRY_WAIT_MS, at most GRAPH_MAX_RETRIES times. 404 and 403 throw their state; any other non-200 or
  * an I/O error throws `failed` (its message says what happened).
  */
-async function getJson(path: string, caller: GraphCaller, config: GraphConfig, signal?: AbortSignal): Promise<unknown> {
+async function getJson(
+  path: string,
+  caller: GraphCaller,
+  target: GraphTarget,
+  config: GraphConfig,
+  signal?: AbortSignal,
+): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let answer: HttpAnswer;
     try {
-      answer = await get(path, caller, config, both);
+      answer = await get(path, caller, target, both);
     } catch {
       const f = new GraphFailure('failed');
       f.message = timeout.aborted ? 'timeout' : 'no answer';
@@ -180,19 +186,20 @@ function cache(): Map<string, Cached> {
 export async function fetchTenantValues(
   domain: string,
   caller: GraphCaller,
+  target: GraphTarget,
   config: GraphConfig,
   signal?: AbortSignal,
 ): Promise<TenantValues> {
-  const key = `${config.cloud}|${caller.tenantId}|${domain}`;
+  const key = `${target.host}|${caller.tenantId}|${domain}`;
   const kept = cache().get(key);
   if (kept && Date.now() - kept.at < config.cacheS * 1000) return kept.value;
   const id = encodeURIComponent(domain);
   let value: TenantValues;
   try {
-    const d = GraphDomain.safeParse(await getJson(`/v1.0/domains/${id}`, caller, config, signal));
+    const d = GraphDomain.safeParse(await getJson(`/v1.0/domains/${id}`, caller, target, config, signal));
     const [services, verification] = await Promise.all([
-      getJson(`/v1.0/domains/${id}/serviceConfigurationRecords`, caller, config, signal),
-      getJson(`/v1.0/domains/${id}/verificationDnsRecords`, caller, config, signal),
+      getJson(`/v1.0/domains/${id}/serviceConfigurationRecords`, caller, target, config, signal),
+      getJson(`/v1.0/domains/${id}/verificationDnsRecords`, caller, target, config, signal),
     ]);
     value = {
       state: 'found',

@@ -3,7 +3,7 @@
  * Graph Explorer service root endpoints"): GCC uses the worldwide host; GCC High and DoD share a sign-in host but not
  * a Graph host.
  */
-import type { GraphConfig } from '../env';
+import type { GraphConfig, ServerConfig } from '../env';
 
 export const GRAPH_HOSTS: Readonly<Record<GraphConfig['cloud'], string>> = {
   worldwide: 'graph.microsoft.com',
@@ -16,4 +16,12 @@ export const GRAPH_HOSTS: Readonly<Record<GraphConfig['cloud'], string>> = {
 /** The Graph host of the configured cloud (what every request names in its Host header). */
 export function graphHost(config: Pick<GraphConfig, 'cloud'>): string {
   return GRAPH_HOSTS[config.cloud];
+}
+
+/** Where Graph requests go: the host they name (Host header, TLS name) and where to connect instead (tests), if set. */
+export type GraphTarget = { host: string; baseUrl: string | null };
+
+/** The Graph target of the configuration: GRAPH_CLOUD's host, reached at GRAPH_BASE_URL when set. */
+export function graphTarget(config: Pick<ServerConfig, 'graph'>): GraphTarget {
+  return { host: graphHost(config.graph), baseUrl: config.graph.baseUrl };
 }

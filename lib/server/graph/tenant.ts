@@ -9,6 +9,7 @@ import type { TenantValues } from '@/lib/schema';
 import { graphAccessTokenFor, principalOf } from '../auth/principal';
 import type { ServerConfig } from '../env';
 import { fetchTenantValues, type GraphCaller } from './client';
+import { graphTarget } from './hosts';
 
 /** The tenant the test token stands for (GRAPH_TEST_TOKEN). */
 export const TEST_TENANT_ID = 'test-tenant';
@@ -35,7 +36,7 @@ export async function tenantValuesFor(
   try {
     const caller = await callerOf(request, config);
     if (!caller) return undefined;
-    return await fetchTenantValues(domain, caller, config.graph, signal);
+    return await fetchTenantValues(domain, caller, graphTarget(config), config.graph, signal);
   } catch {
     return { state: 'failed', verified: null, expected: {}, detail: 'error' };
   }

@@ -2,6 +2,10 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // A self-contained server in .next/standalone (server.js and only the node_modules files it needs), assembled
+  // by scripts/standalone.mjs with the static assets: what the Dockerfile ships and the tests run (docs/deploy.md).
+  output: 'standalone',
+  outputFileTracingRoot: process.cwd(),
   poweredByHeader: false,
   // Static security headers also live here, because proxy.ts can be skipped (CVE-2025-29927).
   async headers() {

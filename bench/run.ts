@@ -180,7 +180,8 @@ function appEnv(resolver: string, domains: number, appDir: string): Record<strin
     // can wait out at the end to see the memory a run leaves behind.
     MAX_DOMAINS_PER_RUN: String(Math.max(5000, domains)),
     MAX_RUNS_KEPT: '1',
-    RUN_RETENTION_S: String(retentionS(domains)),
+    // BENCH_RUN_RETENTION_S: longer, when a loaded machine makes a 10,000-domain run outlast the default.
+    RUN_RETENTION_S: process.env.BENCH_RUN_RETENTION_S ?? String(retentionS(domains)),
     // Access control off for this loopback-only instance (an ACCESS_TOKEN in the caller's environment would 401 us).
     ACCESS_TOKEN: '',
     // The run store: the embedded database (a temp DATA_DIR of the app's own) unless BENCH_DATABASE_URL names a

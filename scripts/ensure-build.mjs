@@ -60,6 +60,7 @@ function newestSource() {
 
 function reasonToBuild() {
   if (!existsSync(buildId)) return '.next/BUILD_ID is missing';
+  if (!existsSync(join(root, '.next', 'standalone', 'server.js'))) return '.next/standalone/server.js is missing';
   const built = statSync(buildId).mtimeMs;
   const source = newestSource();
   if (source && source.mtimeMs > built) return `${relative(root, source.file)} is newer than the build`;
@@ -81,4 +82,10 @@ if (result.error) {
   console.error(`ensure-build: could not run next build: ${result.error.message}`);
   process.exit(1);
 }
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+// The standalone server with its static assets (scripts/standalone.mjs): what the tests and the Dockerfile run.
+const assembled = spawnSync(process.execPath, [join(root, 'scripts', 'standalone.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(assembled.status ?? 1);

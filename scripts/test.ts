@@ -77,6 +77,8 @@ const APT_PACKAGES = [
   'dnsperf',
   'postgresql',
   'iproute2',
+  // The reverse-proxy example (deploy/nginx.conf) in front of the app: e2e/integration/nginx.test.ts.
+  'nginx-light',
 ];
 const APT_LINE = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${APT_PACKAGES.join(' ')}`;
 
@@ -115,6 +117,7 @@ function missingDeps(): string[] {
     'dig',
     'ip',
     'tc',
+    'nginx',
   ]) {
     if (!hasCommand(command)) missing.push(command);
   }
@@ -148,7 +151,7 @@ function installDeps(): boolean {
   }
   // Should a service have started anyway, stop it (we use our own ports; `service` may not exist).
   if (hasCommand('service')) {
-    for (const service of ['nsd', 'unbound', 'postgresql'])
+    for (const service of ['nsd', 'unbound', 'postgresql', 'nginx'])
       spawnSync('service', [service, 'stop'], { stdio: 'ignore' });
   }
   return true;
@@ -157,7 +160,7 @@ function installDeps(): boolean {
 function ensureDeps(): void {
   const missing = missingDeps();
   if (missing.length === 0) {
-    console.log('system packages: ok (nsd, unbound, dig, iproute2, chromium, fonts-noto-cjk, postgresql)');
+    console.log('system packages: ok (nsd, unbound, dig, iproute2, chromium, fonts-noto-cjk, postgresql, nginx)');
     return;
   }
   console.log(`system packages missing: ${missing.join(', ')}`);
@@ -421,6 +424,7 @@ function otherNode(): OtherNode | { note: string; failed?: true } {
 
 function runBuild(): boolean {
   console.log('\n=== production build ===');
+  // next build (output: standalone) + scripts/standalone.mjs: the server every integration and browser test starts.
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], {
     cwd: root,
     stdio: 'inherit',

@@ -188,9 +188,23 @@ describe('two instances on one PostgreSQL', () => {
 
   it('live events of a run worked on A reach a follower on B: every row and the end', async () => {
     const url = await freshDatabase('mi_events');
-    // B works the queue too (one domain slot): most domains are checked on A; B's follower hears of them by NOTIFY.
+    // B works the queue too (one domain slot), against a DNS server that never answers: each domain B takes ends
+    // at its 2.5 s deadline (as could not check), so B stores a result only every 2.5 s, and its follower can't
+    // learn of A's rows from B's own. B's stream reads storage without news only once a minute, so rows that
+    // reach it while the run goes on (below) came by NOTIFY.
+    const silent = await startFakeDnsServer({
+      host: '127.0.0.1',
+      zones: [],
+      records: [],
+      rules: [{ suffix: '', behaviour: { kind: 'drop' } }],
+    });
     const a = await start(url);
-    const b = await start(url, { BULK_CONCURRENCY: '1' });
+    const b = await start(url, {
+      BULK_CONCURRENCY: '1',
+      DNS_SERVERS: silent.address,
+      DOMAIN_DEADLINE_MS: '2500',
+      RUN_EVENTS_HEARTBEAT_MS: '60000',
+    });
     const domains = DOMAINS.slice(0, 200);
     const run = await startRun(a.url, domains);
     const response = await fetch(new URL(`/api/runs/${run.id}/events?from=0`, b.url));
@@ -204,6 +218,13 @@ describe('two instances on one PostgreSQL', () => {
     // Every row once (a row another instance stored is not taken for a re-check and sent again).
     expect(reports.map((r) => r.index).sort((x, y) => x - y)).toEqual(domains.map((_, i) => i));
     expect(lines.at(-1)).toMatchObject({ type: 'done', status: 'done' });
+    // Live, not after the fact: B's follower saw the run part-way several times (without NOTIFY it would read
+    // storage when it connected and when B stored a result, every 2.5 s).
+    const partWay = new Set(
+      lines.flatMap((l) => (l.type === 'progress' && l.checked > 0 && l.checked < l.total ? [l.checked] : [])),
+    );
+    expect(partWay.size).toBeGreaterThanOrEqual(6);
+    await silent.close();
   }, 180_000);
 
   it('PostgreSQL stopped for 10 s mid-run: no verdict changes, both instances go on working the run after it returns', async () => {

@@ -1,6 +1,8 @@
 /**
- * Runs the production build (`next start`) as a managed child process on a free loopback port
- * and waits until `/api/health` answers. Used by the integration setup, Playwright setup and the demo.
+ * Runs the production build as a managed child process on a free loopback port and waits until `/api/health`
+ * answers. Used by the integration setup, Playwright setup and the demo. The build is the standalone server
+ * (`node .next/standalone/server.js`, assembled by scripts/standalone.mjs): the same output the Dockerfile ships
+ * and `npm start` runs, so the suites test what is deployed; `next start` only for a build made without it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,12 +72,15 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
   const removeLog = () => {
     if (!keepLog) rmSync(tempDir, { recursive: true, force: true });
   };
-  const next = join(root, 'node_modules', '.bin', 'next');
-  const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), next];
+  const standalone = join(root, '.next', 'standalone', 'server.js');
+  const serverArgs = existsSync(standalone)
+    ? [process.execPath, standalone]
+    : [join(root, 'node_modules', '.bin', 'next'), 'start', '-p', String(port), '-H', host];
+  const [command, ...prefixArgs] = [...(options.commandPrefix ?? []), ...serverArgs];
   const proc = spawnManaged({
     name: 'next',
     command: command as string,
-    args: [...prefixArgs, 'start', '-p', String(port), '-H', host],
+    args: prefixArgs,
     cwd: root,
     env: {
       ...process.env,
@@ -88,6 +93,8 @@ export async function startApp(env: Record<string, string>, options: AppOptions 
       ...env,
       DATA_DIR: dataDir,
       PORT: String(port),
+      // The standalone server binds HOSTNAME (next start takes -H).
+      HOSTNAME: host,
     },
     logFile,
     inheritOutput: options.inheritOutput,

@@ -1,6 +1,7 @@
 /** The message catalogues by language. Text lives here, never in components or diagnosis code. */
 import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
+import { cliMessages } from './en/cli';
 import { cloudMessages } from './en/cloud';
 import { graphMessages } from './en/graph';
 import { helpdeskMessages } from './en/helpdesk';
@@ -15,6 +16,7 @@ import { type Catalogue, setCatalogueLocale } from './format';
 import { type Language, matchLanguage } from './language';
 import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
+import { zhCliMessages } from './zh-CN/cli';
 import { zhCloudMessages } from './zh-CN/cloud';
 import { zhGraphMessages } from './zh-CN/graph';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
@@ -29,6 +31,7 @@ import { zhUiMessages } from './zh-CN/ui';
 export const en = {
   authority: authorityMessages,
   bulk: bulkMessages,
+  cli: cliMessages,
   cloud: cloudMessages,
   graph: graphMessages,
   helpdesk: helpdeskMessages,
@@ -45,6 +48,7 @@ export const en = {
 export const zhCN = {
   authority: zhAuthorityMessages,
   bulk: zhBulkMessages,
+  cli: zhCliMessages,
   cloud: zhCloudMessages,
   graph: zhGraphMessages,
   helpdesk: zhHelpdeskMessages,

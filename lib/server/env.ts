@@ -129,6 +129,11 @@ const EnvSchema = z.object({
     .transform((v) => (v === 'auto' ? Math.max(0, Math.min(4, availableParallelism() - 1)) : v)),
   /** Seconds a run (and its results) is kept after it was created; then it answers 410 run-expired. */
   RUN_RETENTION_S: int(1, 30 * 86_400).default(86_400),
+  /**
+   * How often a run's events stream reads storage when nothing announced news (a result stored by this instance,
+   * or with PostgreSQL by another one through NOTIFY): the fallback that also keeps idle followers' connections alive.
+   */
+  RUN_EVENTS_HEARTBEAT_MS: int(100, 60_000).default(1000),
   // --- Storage (docs/deploy.md) ---
   /** The embedded database's directory (used when DATABASE_URL is not set). */
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -403,6 +408,7 @@ export type ServerConfig = {
   /** Worker threads for bulk-run checks (0 = main thread). */
   checkWorkers: number;
   runRetentionS: number;
+  runEventsHeartbeatMs: number;
   /** Where runs are kept: the embedded database in a directory, or PostgreSQL. */
   storage: StorageConfig;
   /** Seconds a run's domain job is leased to an instance (PostgreSQL's job queue). */
@@ -510,6 +516,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     bulkConcurrency: e.BULK_CONCURRENCY,
     checkWorkers: e.CHECK_WORKERS,
     runRetentionS: e.RUN_RETENTION_S,
+    runEventsHeartbeatMs: e.RUN_EVENTS_HEARTBEAT_MS,
     storage: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', dir: e.DATA_DIR },
     queueLeaseS: e.QUEUE_LEASE_S,
     maxRunsKept: e.MAX_RUNS_KEPT,

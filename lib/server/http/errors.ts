@@ -8,7 +8,8 @@ import type { ApiError, ErrorCode } from '@/lib/schema';
 import type { ServerConfig } from '../env';
 import { requestHost } from './trust';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (exported for the OpenAPI description, lib/openapi). */
+export const STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'too-many-domains': 413,
   'payload-too-large': 413,

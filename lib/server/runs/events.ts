@@ -30,7 +30,6 @@ import { renderedBytes, reportEventPieces } from './stored-result';
 import { runProgress } from './view';
 
 const PROGRESS_EVERY_MS = 250;
-const HEARTBEAT_MS = 1000;
 /** After a wake-up, wait this long at most so a burst of results goes out as one chunk. */
 const BURST_MS = 50;
 /** Rows read from the store per pass, at most (the rest come in the next pass, once this one is read). */
@@ -210,7 +209,7 @@ export function runEventsResponse(
       const timer = setTimeout(() => {
         wake = null;
         resolve();
-      }, HEARTBEAT_MS);
+      }, engine.config.runEventsHeartbeatMs);
       wake = () => {
         clearTimeout(timer);
         burst();

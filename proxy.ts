@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { type NextRequest, NextResponse } from 'next/server';
 import { LANGUAGE_HEADER, LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
+import { sessionSecretOf } from '@/lib/server/auth/cookies';
 import { getConfig } from '@/lib/server/env';
 import { hostAllowed, isHttps } from '@/lib/server/http/trust';
 
@@ -48,6 +49,18 @@ function isPublicPage(pathname: string): boolean {
   return pathname === '/signin' || pathname.startsWith('/signin/') || pathname === '/signout';
 }
 
+/**
+ * True when a page needs sign-in first: the shared token is set and the request has neither it nor its session,
+ * or Entra ID sign-in is on and the request has no Entra session cookie either (checked against the database by
+ * the routes and pages; this is the convenience redirect, which a result link relies on to come back after sign-in).
+ */
+function signInNeeded(request: NextRequest, config: ReturnType<typeof getConfig>): boolean {
+  const shared = checkAccess(request, config);
+  if (config.entra === null) return config.accessToken !== null && !shared.ok;
+  if (shared.ok && shared.via !== 'open') return false;
+  return sessionSecretOf(request) === null;
+}
+
 /** A JSON error with its status (the shape of lib/server/http/errors.ts; proxy.ts stays free of route code). */
 function refuse(status: number, code: string, message: string): NextResponse {
   return NextResponse.json({ code, message }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -63,7 +76,6 @@ export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
 
   let response: NextResponse;
-  const token = config.accessToken;
   const isPage = !pathname.startsWith('/api/');
   if (!hostAllowed(request, config)) {
     response = refuse(
@@ -71,7 +83,7 @@ export function proxy(request: NextRequest): NextResponse {
       'forbidden-host',
       'This server does not answer for that host name. Set PUBLIC_ORIGIN (or ALLOWED_HOSTS) to the address users reach it at.',
     );
-  } else if (token !== null && isPage && !isPublicPage(pathname) && !checkAccess(request, config).ok) {
+  } else if (isPage && !isPublicPage(pathname) && signInNeeded(request, config)) {
     const target = new URL('/signin', request.url);
     // A form POST (POST /open) goes on as a GET: 303, and back to the dashboard, since /open has no GET.
     const read = request.method === 'GET' || request.method === 'HEAD';

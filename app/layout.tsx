@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/ui/i18n-provider';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { makeTranslator } from '@/lib/client/translator';
-import { pageLanguage, signedIn } from '@/lib/data/page';
+import { currentUser, pageLanguage, signedIn } from '@/lib/data/page';
 import { catalogueFor } from '@/lib/messages';
 import { pageCatalogue } from '@/lib/messages/page-catalogue';
 import './globals.css';
@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const lang = await pageLanguage();
   const { t } = makeTranslator(lang);
   const session = await signedIn();
+  const user = await currentUser();
   return (
     <html lang={lang}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -43,6 +44,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider lang={lang} catalogue={pageCatalogue(catalogueFor(lang))}>
           <div className="mx-auto flex max-w-7xl items-center justify-end gap-4 px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
             <LanguageSwitch />
+            {user ? (
+              <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="signed-in-user">
+                {t('ui.signin.signedInAs', { name: user.name, role: t(`ui.signin.role.${user.role}`) })}
+              </span>
+            ) : null}
             {session ? (
               <form method="post" action="/signout" data-testid="signout">
                 <button

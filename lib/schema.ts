@@ -867,6 +867,8 @@ export const ERROR_CODES = [
   'too-many-runs',
   'not-run-owner',
   'too-many-followers',
+  // Entra ID sign-in (issue 18): the caller's role may not do this (a viewer on an operator route).
+  'forbidden-role',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

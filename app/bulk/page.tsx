@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BulkPage } from '@/components/bulk/bulk-page';
 import { makeTranslator } from '@/lib/client/translator';
-import { bulkLink, liveWatchMaxMin, pageLanguage, pageSettings } from '@/lib/data/page';
+import { bulkLink, currentUser, liveWatchMaxMin, pageLanguage, pageSettings } from '@/lib/data/page';
 
 /**
  * The bulk check. The server hands the client its input policy, `MAX_DOMAINS_PER_RUN` and `STALE_AFTER_H`, so the
@@ -47,6 +47,7 @@ export default async function Page(props: PageProps<'/bulk'>) {
           autoRun={link.autoRun}
           staleAfterMs={settings.staleAfterMs}
           liveWatchMaxMin={liveWatchMaxMin()}
+          canStartRuns={(await currentUser())?.role !== 'viewer'}
         />
       </main>
     </div>

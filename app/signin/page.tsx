@@ -31,7 +31,7 @@ export async function generateMetadata(props: { searchParams: Promise<SearchPara
 export default async function SignInPage(props: { searchParams: Promise<SearchParams> }) {
   await connection();
   const searchParams = await props.searchParams;
-  const { next, accessControl: enabled } = signinSettings(first(searchParams.next));
+  const { next, accessControl: enabled, entra } = signinSettings(first(searchParams.next));
   const asked = first(searchParams[LANGUAGE_PARAM]);
   const fromNext = asked === undefined ? languageOfNext(next) : undefined;
   if (fromNext) {
@@ -47,9 +47,29 @@ export default async function SignInPage(props: { searchParams: Promise<SearchPa
   const lang = await pageLanguage(asked);
   const { t } = makeTranslator(lang);
   const failed = first(searchParams.error) === '1';
+  const entraFailed = first(searchParams.error) === 'entra';
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-16" data-testid="signin">
       <h1 className="text-2xl font-bold">{t('ui.signin.title')}</h1>
+      {entra ? (
+        <div className="mt-6 space-y-4">
+          <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.microsoftIntro')}</p>
+          {entraFailed ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {t('ui.signin.entraFailed')}
+            </p>
+          ) : null}
+          {/* A plain link: a top-level GET to /signin/entra, which redirects to Microsoft's sign-in page. */}
+          <a
+            href={`/signin/entra?${new URLSearchParams({ next }).toString()}`}
+            data-testid="signin-microsoft"
+            className="inline-block rounded-lg bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
+          >
+            {t('ui.signin.microsoft')}
+          </a>
+          {enabled ? <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.orToken')}</p> : null}
+        </div>
+      ) : null}
       {enabled ? (
         <form method="post" action="/signin/submit" className="mt-6 space-y-4">
           <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.intro')}</p>
@@ -82,7 +102,7 @@ export default async function SignInPage(props: { searchParams: Promise<SearchPa
             {t('ui.signin.submit')}
           </button>
         </form>
-      ) : (
+      ) : entra ? null : (
         <div className="mt-4 space-y-4">
           <p className="text-slate-700 dark:text-slate-300">{t('ui.signin.notNeeded')}</p>
           <p>

@@ -48,6 +48,8 @@ type Props = {
   /** Why the last Start was refused (or the countdown to its retry), shown under Start, and its id. */
   startProblem?: ReactNode;
   startDescribedBy?: string | undefined;
+  /** False for a signed-in viewer (issue 18): starting bulk runs needs the Operator role, so Start is not offered. */
+  canStartRuns?: boolean;
 };
 
 /** How many rejected or duplicate lines are listed before "…". */
@@ -60,7 +62,16 @@ const LIST_LIMIT = 50;
 /** What a run is started from: the list as entered (text, or a file's column) and the file's other columns. */
 export type RunSourceInput = { input: string | string[]; columns: RunColumns | null };
 
-export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, startProblem, startDescribedBy }: Props) {
+export function BulkInput({
+  policy,
+  maxDomainsPerRun,
+  busy,
+  initial,
+  onStart,
+  startProblem,
+  startDescribedBy,
+  canStartRuns = true,
+}: Props) {
   const { t, lang } = useT();
   const [text, setText] = useState(() => initial.domains.join('\n'));
   const [fileName, setFileName] = useState<string | null>(null);
@@ -297,7 +308,13 @@ export function BulkInput({ policy, maxDomainsPerRun, busy, initial, onStart, st
         <CloudSelect id="bulk-cloud" value={cloud} onChange={setCloud} describedBy="bulk-cloud-help" />
       </div>
       <ServicesField value={services} onChange={setServices} />
+      {canStartRuns ? null : (
+        <p data-testid="bulk-viewer-note" className="text-sm text-slate-700 dark:text-slate-300">
+          {t('bulk.input.operatorsOnly')}
+        </p>
+      )}
       <button
+        hidden={!canStartRuns}
         type="button"
         data-testid="bulk-start"
         disabled={!canStart}

@@ -29,6 +29,8 @@ type Props = {
   notices?: readonly ShareNotice[];
   /** The server's limits of a shared list, for one that arrives after `#`. */
   limits: ShareLimits;
+  /** False for a signed-in viewer: no Start, and an input link's list is not run on arrival. */
+  canStartRuns?: boolean;
   /** Start the input link's run on arrival (the default); false when another site opened the page. */
   autoRun?: boolean;
   /** `STALE_AFTER_H` in milliseconds: older results get a banner. */
@@ -43,7 +45,8 @@ type Props = {
  * waits for Start); a result link resumes or reloads its run.
  */
 export function BulkPage(props: Props) {
-  const { policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs, limits, autoRun = true } = props;
+  const { policy, maxDomainsPerRun, runId, badRun, initial, staleAfterMs, limits, canStartRuns = true } = props;
+  const autoRun = (props.autoRun ?? true) && canStartRuns;
   const { t, lang } = useT();
   const [notices, setNotices] = useState<readonly ShareNotice[]>(() => [
     ...(autoRun || initial.domains.length === 0 ? [] : [{ kind: 'cross-site' } as const]),
@@ -93,6 +96,7 @@ export function BulkPage(props: Props) {
         policy={policy}
         maxDomainsPerRun={maxDomainsPerRun}
         busy={busy}
+        canStartRuns={canStartRuns}
         initial={prefill.input}
         onStart={(domains, cloud, services, source) => {
           setFocusKey((n) => n + 1);

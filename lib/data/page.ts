@@ -8,6 +8,7 @@ import { headers } from 'next/headers';
 import { type BulkParams, decodeBulkParams } from '@/lib/bulk/bulk-link';
 import type { InputPolicy } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
+import { principalOf } from '@/lib/server/auth/principal';
 import { getConfig } from '@/lib/server/env';
 import { fromOtherSite } from '@/lib/server/http/errors';
 import { chargePageRender } from '@/lib/server/http/page-limit';
@@ -27,17 +28,26 @@ export function pageSettings(): { policy: InputPolicy; maxDomainsPerRun: number;
   };
 }
 
+/** The signed-in Entra ID user of this request (the header shows them and their role), or null. */
+export async function currentUser(): Promise<{ name: string; role: 'viewer' | 'operator' } | null> {
+  if (getConfig().entra === null) return null;
+  const principal = await principalOf(new Request('http://localhost/', { headers: await headers() }));
+  return principal?.kind === 'user' ? { name: principal.name, role: principal.role } : null;
+}
+
 /** True when access control is on and this request carries a valid session (the layout then offers Sign out). */
 export async function signedIn(): Promise<boolean> {
   const config = getConfig();
+  if (config.entra !== null && (await currentUser()) !== null) return true;
   if (config.accessToken === null) return false;
   const access = checkAccess(new Request('http://localhost/', { headers: await headers() }), config);
   return access.ok && access.via === 'session';
 }
 
 /** The sign-in page's settings: whether access control is on, and where to go back to (a same-site path). */
-export function signinSettings(next: string | undefined): { accessControl: boolean; next: string } {
-  return { accessControl: getConfig().accessToken !== null, next: safeNextPath(next) };
+export function signinSettings(next: string | undefined): { accessControl: boolean; entra: boolean; next: string } {
+  const config = getConfig();
+  return { accessControl: config.accessToken !== null, entra: config.entra !== null, next: safeNextPath(next) };
 }
 
 export type Query = Readonly<Record<string, string | string[] | undefined>>;

@@ -4,8 +4,12 @@
  * work, the healthy ones, the lines not checked and those still pending. Server components only.
  */
 import 'server-only';
+import { headers } from 'next/headers';
 import { type SummaryItem, summaryItem } from '@/lib/bulk/summary';
 import { RECORDS_HEALTH, type RecordsHealth } from '@/lib/schema';
+import { principalOf } from '@/lib/server/auth/principal';
+import { requireRunReadable } from '@/lib/server/auth/run-owners';
+import { getConfig } from '@/lib/server/env';
 import { getRunEngine } from '@/lib/server/runs/engine';
 import { ENTRIES_PER_CHUNK, exportText, runSummaryEntries, summaryChunk } from '@/lib/server/runs/export';
 
@@ -41,6 +45,19 @@ export async function loadRunReport(id: string, lang: string): Promise<RunReport
   const found = await store.get(id);
   if (!('found' in found)) return { kind: 'missing', reason: found.missing === 'expired' ? 'expired' : 'not-found' };
   const run = found.found;
+  // With Entra sign-in on, a run the reader may not read is "not found", as in the API (lib/server/auth/run-owners.ts).
+  const config = getConfig();
+  const principal = await principalOf(new Request('http://localhost/', { headers: await headers() }));
+  if (config.entra !== null && principal === null) return { kind: 'missing', reason: 'not-found' };
+  if (
+    principal &&
+    (await requireRunReadable(config, run, principal).then(
+      () => false,
+      () => true,
+    ))
+  ) {
+    return { kind: 'missing', reason: 'not-found' };
+  }
   const t = exportText(lang);
   const counts = {
     ...(Object.fromEntries(RECORDS_HEALTH.map((h) => [h, 0])) as Record<RecordsHealth, number>),

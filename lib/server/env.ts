@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ENTRA_ENV, type EntraConfig, entraConfig } from './auth/entra-config';
 import { parseServerList, type ServerAddress, systemServers } from './dns/resolver';
 
 const flag = z
@@ -11,7 +12,10 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 /** Never echoed in configuration errors. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  ...['ACCESS_TOKEN', 'PROXY_SECRET', 'DATABASE_URL'],
+  ...['ENTRA_CLIENT_SECRET', 'ENTRA_TOKEN_KEY'], // Entra ID sign-in (issue 18)
+]);
 
 /** Characters an access token or proxy secret needs at least (a random 32-character string is beyond guessing). */
 export const MIN_SECRET_LENGTH = 32;
@@ -249,6 +253,9 @@ const EnvSchema = z.object({
    */
   GRAPH_TEST_TOKEN: z.string().min(8).max(4096).optional(),
   // --- end graph ---
+  // --- Entra ID sign-in (issue 18; lib/server/auth/entra-config.ts, docs/signin.md) ---
+  ...ENTRA_ENV,
+  // --- end Entra ID sign-in ---
 });
 
 /** The tenant's expected values from Microsoft Graph (issue 18 item 4). */
@@ -429,6 +436,8 @@ export type ServerConfig = {
   propagation: PropagationConfig;
   /** The tenant's expected values from Microsoft Graph. */
   graph: GraphConfig;
+  /** Entra ID sign-in (issue 18), or null when ENTRA_CLIENT_ID is unset. */
+  entra: EntraConfig | null;
 };
 
 /** Parses a process environment into the server configuration. Throws an Error listing every bad variable. */
@@ -529,6 +538,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     authority: authorityConfig(e),
     propagation: propagationConfig(e),
     graph: graphConfig(e),
+    entra: entraConfig(e, publicOrigin),
   };
 }
 

@@ -53,6 +53,7 @@ export const bulkMessages = {
     split: 'Split into runs: check the first {limit} now, keep the other {rest} in the box for the next run',
     start: 'Start the check',
     starting: 'Checking…',
+    operatorsOnly: 'Starting a bulk run needs the Operator role. You can read the runs operators share with you.',
   },
   run: {
     heading: 'Progress',

@@ -343,6 +343,14 @@ export const uiMessages = {
     failed: 'That access token is not right. Check it and try again.',
     notNeeded: 'This server does not ask for an access token: you can check domains right away.',
     signOut: 'Sign out',
+    // Entra ID sign-in (issue 18)
+    microsoft: 'Sign in with Microsoft',
+    microsoftIntro: 'Sign in with your work account.',
+    entraFailed:
+      'Sign-in with Microsoft was refused. Your organisation may not be allowed here, or the sign-in took too long. Try again.',
+    orToken: 'Or sign in with the access token:',
+    signedInAs: '{name} ({role})',
+    role: { viewer: 'viewer', operator: 'operator' },
   },
   errors: {
     heading: 'The check could not run',
@@ -375,6 +383,7 @@ export const uiMessages = {
     'not-run-owner': 'Only the browser that started this run can cancel or re-check it.',
     'too-many-followers':
       'Too many pages are following runs at once. Close other tabs that show a running check, then reload this page.',
+    'forbidden-role': 'Your role does not allow this. Ask an operator, or your administrator for the Operator role.',
     network: 'The server could not be reached. Check your connection and try again.',
     'bad-response': 'The server sent an answer this page could not read.',
     aborted: 'The check was stopped.',

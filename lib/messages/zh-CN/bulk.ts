@@ -44,6 +44,7 @@ export const zhBulkMessages = {
     split: '拆分为多次运行：现在检查前{limit}个，其余{rest}个留在输入框中供下次运行',
     start: '开始检查',
     starting: '正在检查…',
+    operatorsOnly: '启动批量运行需要 Operator 角色。你可以查看操作员与你共享的运行。',
   },
   run: {
     heading: '进度',

@@ -338,6 +338,13 @@ export const zhUiMessages = {
     failed: '访问令牌不正确。请检查后重试。',
     notNeeded: '此服务器不要求访问令牌：你可以直接检查域名。',
     signOut: '退出登录',
+    // Entra ID sign-in (issue 18)
+    microsoft: '使用 Microsoft 登录',
+    microsoftIntro: '使用你的工作账户登录。',
+    entraFailed: '使用 Microsoft 登录被拒绝。你的组织可能未获准访问此服务器，或登录用时过长。请重试。',
+    orToken: '或使用访问令牌登录：',
+    signedInAs: '{name}（{role}）',
+    role: { viewer: '查看者', operator: '操作员' },
   },
   errors: {
     heading: '无法运行检查',
@@ -367,6 +374,7 @@ export const zhUiMessages = {
     'too-many-runs': '服务器暂时无法为你保留更多运行。请等你的某个运行完成（或取消一个），或稍后重试。',
     'not-run-owner': '只有启动此次运行的浏览器才能取消或重新检查它。',
     'too-many-followers': '同时跟踪运行的页面过多。请关闭其他显示正在进行的检查的标签页，然后重新加载此页面。',
+    'forbidden-role': '你的角色不允许此操作。请联系操作员，或请管理员为你分配 Operator 角色。',
     network: '无法连接服务器。请检查网络连接后重试。',
     'bad-response': '服务器返回了本页无法读取的应答。',
     aborted: '检查已停止。',

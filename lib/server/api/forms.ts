@@ -8,6 +8,7 @@ import { inputLink } from '@/lib/bulk/bulk-link';
 import { LANGUAGE_PARAM, matchLanguage } from '@/lib/messages/language';
 import { decodeShareState, type ShareLimits } from '@/lib/share/url-state';
 import { clearedSessionCookies, safeEqual, safeNextPath, sessionCookieHeader } from '../access';
+import { clearedEntraCookies, revokeSession } from '../auth/session';
 import { authRefusedFor, recordAuthFailure } from '../http/auth-failures';
 import { seeOther } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
@@ -75,9 +76,14 @@ export async function signIn(input: RouteInput<undefined, undefined>, ctx: Guard
   return seeOther(next, { 'Set-Cookie': cookie });
 }
 
-/** POST /signout: removes the session cookie (both its names) and goes to /signin. */
-export function signOut(): Response {
+/**
+ * POST /signout: removes the session cookies (both names of each) and goes to /signin; an Entra session is also
+ * revoked server-side, so its cookie no longer works even if it was copied.
+ */
+export async function signOut(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
+  if (ctx.config.entra !== null) await revokeSession(input.request, ctx.config);
   const headers = new Headers({ Location: '/signin', 'Cache-Control': 'no-store' });
-  for (const cookie of clearedSessionCookies()) headers.append('Set-Cookie', cookie);
+  const entra = ctx.config.entra !== null ? clearedEntraCookies() : [];
+  for (const cookie of [...clearedSessionCookies(), ...entra]) headers.append('Set-Cookie', cookie);
   return new Response(null, { status: 303, headers });
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { catalogueFor, LANGUAGES, matchLanguage } from '@/lib/messages';
 import { type DomainList, parseDomainList } from '@/lib/report/domain-list';
 import type { RunCreated, RunCreateRequest, RunRecheckAccepted, RunRecheckRequest } from '@/lib/schema';
+import { recordRunOwner, requireRunReadable, requireRunWritable } from '../auth/run-owners';
 import { acceptDomainList } from '../http/domain-input';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import { type GuardedContext, namesCapReason } from '../http/guard';
@@ -19,7 +20,7 @@ import { runEventsResponse } from '../runs/events';
 import { exportStream, summaryExportStream } from '../runs/export';
 import { XLSX_TYPE, xlsxExportStream } from '../runs/export-xlsx';
 import { getFollowers } from '../runs/followers';
-import { newOwnerToken, requireRunOwner } from '../runs/owner';
+import { newOwnerToken } from '../runs/owner';
 import type { RunRecord, RunRefusal, RunSource } from '../runs/store';
 import { runLinks, runSummaryHead, runSummaryResponse } from '../runs/view';
 
@@ -113,6 +114,7 @@ export async function createRun(
   });
   if ('refused' in started) return tooManyRuns(started.refused);
   const run = started.created;
+  await recordRunOwner(config, run.id, ctx.principal);
   const created: RunCreated = {
     id: run.id,
     ownerToken: owner.token,
@@ -171,6 +173,7 @@ export async function getRun(
   ctx: GuardedContext,
 ): Promise<Response> {
   const run = await findRun(input.params.id ?? '');
+  await requireRunReadable(ctx.config, run, ctx.principal);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const { store } = getRunEngine();
@@ -187,6 +190,7 @@ export async function followRun(
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
+  await requireRunReadable(ctx.config, run, ctx.principal);
   const { config } = ctx;
   const slot = getFollowers().admit(id, ctx.client, {
     perRun: config.maxFollowersPerRun,
@@ -229,7 +233,7 @@ export async function followRun(
 export async function cancelRun(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
-  requireRunOwner(run, input.request);
+  await requireRunWritable(ctx.config, run, ctx.principal, input.request);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const engine = getRunEngine();
@@ -246,7 +250,7 @@ export async function recheckRun(
 ): Promise<Response> {
   const id = input.params.id ?? '';
   const run = await findRun(id);
-  requireRunOwner(run, input.request);
+  await requireRunWritable(ctx.config, run, ctx.principal, input.request);
   const { body } = input;
   if (!body.domains && !body.filter) {
     throw new HttpError('invalid-input', 'Send {"domains": ["example.com", …]} and/or {"filter": "could-not-check"}.');
@@ -316,6 +320,7 @@ export async function exportRun(
   ctx: GuardedContext,
 ): Promise<Response> {
   const run = await findRun(input.params.id ?? '');
+  await requireRunReadable(ctx.config, run, ctx.principal);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const { format } = input.query;

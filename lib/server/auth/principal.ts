@@ -1,22 +1,49 @@
 /**
- * STUB (branch graph) until the `entra` branch lands its sign-in: the seam the Graph client codes against, with the
- * signatures `entra` announced. Nobody is signed in here; entra's file replaces this one.
+ * Who is asking: the one question every route answers before it reads or changes data. Access control off gives
+ * `open`; the shared ACCESS_TOKEN (Bearer or its /signin session) gives `token`, which acts as an operator; an
+ * Entra ID session (./session.ts) gives `user` with the tenant, the object id and the role from the `roles` claim.
+ * `null` means sign-in is required and the request has none (the caller answers 401).
  */
+import 'server-only';
+import { checkAccess } from '../access';
+import { getConfig } from '../env';
 
-export type Role = 'viewer' | 'operator';
+import type { Principal, Role } from './types';
 
-/** Who makes a request. */
-export type Principal =
-  | { kind: 'user'; userId: string; tenantId: string; name: string; role: Role; sessionId: string }
-  | { kind: 'open' }
-  | { kind: 'token' };
+export type { Principal, Role } from './types';
 
-/** The principal of a request; null when sign-in is required and missing (stub: always open access). */
-export async function principalOf(_request: Request): Promise<Principal | null> {
-  return { kind: 'open' };
+/** The role a principal acts with: the shared token and open access act as operators. */
+export function roleOf(principal: Principal): Role {
+  return principal.kind === 'user' ? principal.role : 'operator';
 }
 
-/** A delegated Microsoft Graph access token for a signed-in user, with their tenant; null when there is none. */
-export async function graphAccessTokenFor(_principal: Principal): Promise<{ token: string; tenantId: string } | null> {
-  return null;
+/**
+ * The principal of a request: an Entra session cookie first (when Entra sign-in is on), then the shared token
+ * (Bearer or its session cookie), then `open` when no access control is configured at all. Null when sign-in is
+ * required and the request carries no valid credential.
+ */
+export async function principalOf(request: Request): Promise<Principal | null> {
+  const config = getConfig();
+  if (config.entra !== null) {
+    const { sessionPrincipal } = await import('./session');
+    const user = await sessionPrincipal(request, config);
+    if (user) return user;
+  }
+  const access = checkAccess(request, config);
+  if (!access.ok) return null;
+  if (access.via === 'open') return config.entra === null ? { kind: 'open' } : null;
+  return { kind: 'token' };
+}
+
+/**
+ * The delegated Microsoft Graph access token of a signed-in user's session, when the user (or their admin)
+ * consented to `Domain.Read.All`; refreshed with the stored refresh token when it is about to expire. Null for
+ * any other principal, a session without that scope, or a refresh that failed.
+ */
+export async function graphAccessTokenFor(principal: Principal): Promise<{ token: string; tenantId: string } | null> {
+  if (principal.kind !== 'user') return null;
+  const config = getConfig();
+  if (config.entra === null) return null;
+  const { sessionGraphToken } = await import('./session');
+  return sessionGraphToken(principal.sessionId, config);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../env';
 import { retryAfterMs } from './client';
-import { GRAPH_HOSTS } from './hosts';
+import { GRAPH_HOSTS, graphTarget } from './hosts';
 
 const BASE = { DNS_SERVERS: '127.0.0.1:53' };
 
@@ -43,5 +43,38 @@ describe('Retry-After', () => {
     ['absent', null, null],
   ])('%s', (_label, value, want) => {
     expect(retryAfterMs(value, now)).toBe(want);
+  });
+});
+
+describe('the Graph host follows the sign-in cloud', () => {
+  const ENTRA = {
+    ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+    ENTRA_CLIENT_SECRET: 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE',
+    ENTRA_TENANT: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    PUBLIC_ORIGIN: 'https://dns.contoso.com',
+  };
+  test.each([
+    ['worldwide', {}, 'graph.microsoft.com', null],
+    ['21Vianet', { ENTRA_CLOUD: 'china' }, 'microsoftgraph.chinacloudapi.cn', null],
+    ['GCC High', { ENTRA_CLOUD: 'usgovhigh' }, 'graph.microsoft.us', null],
+    ['DoD', { ENTRA_CLOUD: 'dod' }, 'dod-graph.microsoft.us', null],
+    [
+      'GRAPH_CLOUD ignored with sign-in on',
+      { ENTRA_CLOUD: 'china', GRAPH_CLOUD: 'worldwide' },
+      'microsoftgraph.chinacloudapi.cn',
+      null,
+    ],
+    [
+      'a stand-in for Graph (ENTRA_GRAPH_URL): connect there, still name the cloud host',
+      { ENTRA_CLOUD: 'china', ENTRA_GRAPH_URL: 'http://127.0.0.1:9' },
+      'microsoftgraph.chinacloudapi.cn',
+      'http://127.0.0.1:9',
+    ],
+  ])('%s', (_label, env, host, baseUrl) => {
+    expect(graphTarget(parseConfig({ ...BASE, ...ENTRA, ...env }))).toEqual({ host, baseUrl });
+  });
+
+  test('without sign-in: GRAPH_CLOUD', () => {
+    expect(graphTarget(parseConfig({ ...BASE, GRAPH_CLOUD: '21vianet' })).host).toBe('microsoftgraph.chinacloudapi.cn');
   });
 });

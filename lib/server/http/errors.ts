@@ -28,6 +28,7 @@ export const STATUS: Record<ErrorCode, number> = {
   'too-many-runs': 429,
   'not-run-owner': 403,
   'too-many-followers': 429,
+  'forbidden-role': 403,
 };
 
 /** Builds a JSON error response. Extra fields (issues, limit, count…) follow the ApiError schema. */

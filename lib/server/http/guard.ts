@@ -13,6 +13,8 @@ import { catalogueFor, formatMessage } from '@/lib/messages';
 import type { DomainList } from '@/lib/report/domain-list';
 import type { InvalidEntry, Report } from '@/lib/schema';
 import { type AccessResult, accessIdentity, checkAccess } from '@/lib/server/access';
+import type { Principal } from '@/lib/server/auth/principal';
+import { rotateIfDue, sessionCookie, sessionPrincipal } from '@/lib/server/auth/session';
 import { getConfig, type ServerConfig } from '@/lib/server/env';
 import { getLog, loggableHeaders, loggablePath } from '@/lib/server/log';
 import type { NamesWindow } from '@/lib/server/names-window';
@@ -21,7 +23,7 @@ import { isShuttingDown, type RunHandle, registerRun } from '@/lib/server/shutdo
 import { authRefusedFor, recordAuthFailure } from './auth-failures';
 import { errorResponse, HttpError, requireSameOrigin } from './errors';
 import { countReport, emptyCounts, type RequestContext, requestIdOf } from './request-context';
-import { hostAllowed } from './trust';
+import { hostAllowed, isHttps } from './trust';
 
 /** What a kind of route asks of the guard. */
 export type RouteKind = 'check' | 'health' | 'ready' | 'signin' | 'open';
@@ -52,6 +54,8 @@ export type GuardedContext = RequestContext & {
   config: ServerConfig;
   /** How the caller got access (`open` when access control is off). */
   access: AccessResult;
+  /** Who is asking (lib/server/auth/principal.ts): open, the shared token, or a signed-in Entra user. */
+  principal: Principal;
   /**
    * Charges one point of the client's request budget (for a route kind that has one). A handler calls it (or
    * `chargeDomains`) once the request is valid and work is about to be done for it, so an invalid or pointless
@@ -146,7 +150,16 @@ export function guarded(
       const config = getConfig();
       if (!hostAllowed(request, config)) return withId(forbiddenHost());
       if (options.sameOrigin) requireSameOrigin(request, config);
-      const checked = checkAccess(request, config);
+      // Entra ID sign-in (issue 18): a valid server-side session is access; with sign-in on, "open" is not.
+      const user = config.entra ? await sessionPrincipal(request, config) : null;
+      const shared = checkAccess(request, config);
+      const checked: AccessResult = user
+        ? { ok: true, via: 'session', session: `entra:${user.sessionId}` }
+        : config.entra && shared.ok && shared.via === 'open'
+          ? { ok: false, reason: 'missing' }
+          : shared;
+      const principal: Principal =
+        user ?? (checked.ok && checked.via !== 'open' ? { kind: 'token' } : { kind: 'open' });
       access = checked;
       const client = clientKey(request, config, accessIdentity(checked));
       if (policy.requireAccess && !checked.ok) {
@@ -177,6 +190,7 @@ export function guarded(
         ...ctxBase,
         config,
         access: checked,
+        principal,
         client,
         authorized: checked.ok,
         signal,
@@ -212,7 +226,13 @@ export function guarded(
         record: (report) => countReport(ctxBase.counts, report),
       };
       ctx = context;
-      return withId(await handler(request, context));
+      const answer = await handler(request, context);
+      // The session cookie's secret is rotated periodically, on an API answer (pages can't set cookies).
+      const fresh = user ? await rotateIfDue(request, config).catch(() => null) : null;
+      if (fresh === null) return withId(answer);
+      const headers = new Headers(answer.headers);
+      headers.append('Set-Cookie', sessionCookie(fresh, isHttps(request, config), config.entra?.sessionMaxAgeS ?? 0));
+      return withId(new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers }));
     } catch (err) {
       if (err instanceof HttpError) return withId(err.toResponse());
       log.error({ err }, 'request failed');

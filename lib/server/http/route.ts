@@ -8,11 +8,21 @@
  */
 import 'server-only';
 import type { z } from 'zod';
+import { roleOf } from '../auth/principal';
 import type { ServerConfig } from '../env';
 import { errorResponse, HttpError, readBodyText, requireFormEncoded, requireJson } from './errors';
 import { type GuardedContext, guarded, type RouteKind } from './guard';
 
+/**
+ * The role a route needs (issue 18): `none` (no sign-in: health, readiness, the sign-in routes), `viewer` (check
+ * domains, read results) or `operator` (also start and change bulk runs, manage lists, channels, schedules,
+ * acceptances and watches). The shared token and open access act as operators. Every route states it.
+ */
+export type RouteRole = 'none' | 'viewer' | 'operator';
+
 export type RouteSpec<B, Q> = {
+  /** Who may call this route (see RouteRole); a signed-in viewer gets 403 `forbidden-role` on an operator route. */
+  role: RouteRole;
   /** A JSON body (same origin, `application/json`, at most `maxBodyBytes`), validated against this schema. */
   body?: z.ZodType<B, unknown>;
   /** An empty JSON body reads as `{}` (a POST whose fields are all optional). */
@@ -61,11 +71,23 @@ export function route<B = undefined, Q = undefined>(
   kind: RouteKind,
   spec: RouteSpec<B, Q>,
   handler: (input: RouteInput<B, Q>, ctx: GuardedContext) => Promise<Response> | Response,
-): (request: Request, context?: NextContext) => Promise<Response> {
-  return (request, context) =>
+): ((request: Request, context?: NextContext) => Promise<Response>) & { role: RouteRole } {
+  const handle = (request: Request, context?: NextContext) =>
     guarded(
       kind,
       async (req, ctx) => {
+        if (spec.role !== 'none' && !ctx.access.ok) {
+          throw new HttpError(
+            'unauthorized',
+            'Sign in at /signin, or send the access token as "Authorization: Bearer <token>".',
+          );
+        }
+        if (spec.role === 'operator' && roleOf(ctx.principal) !== 'operator') {
+          throw new HttpError(
+            'forbidden-role',
+            'This needs the Operator role; you are signed in as a viewer. Ask your administrator for the Operator app role.',
+          );
+        }
         const params = (await context?.params) ?? {};
         let body = undefined as B;
         if (spec.body) {
@@ -90,6 +112,7 @@ export function route<B = undefined, Q = undefined>(
       },
       { sameOrigin: Boolean(spec.sameOrigin || spec.body || spec.form) },
     )(request);
+  return Object.assign(handle, { role: spec.role });
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -4,12 +4,14 @@
  * single-instance (./db.ts refuses a second process). Migrations are append-only: never edit one that has shipped.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { authMigrations } from './migrations/auth';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
+    ...authMigrations(dialect),
     '0001_runs': {
       async up(db: Kysely<unknown>) {
         await db.schema

@@ -51,8 +51,42 @@ export interface RunTombstonesTable {
   dropped_at: number;
 }
 
+// --- Entra ID sign-in (issue 18; migrations/auth.ts) ---
+/** Who created a run (nullable: runs from before sign-in belong to no one). */
+export interface RunOwnerColumns {
+  created_by_user: string | null;
+  created_by_tenant: string | null;
+  created_by_role: string | null;
+}
+
+/** A signed-in user's server-side session (../auth/session.ts). */
+export interface AuthSessionsTable {
+  id: string;
+  secret_hash: string;
+  previous_hash: string | null;
+  rotated_at: number;
+  user_oid: string;
+  tenant_id: string;
+  name: string;
+  role: string;
+  created_at: number;
+  last_seen: number;
+  expires_at: number;
+  revoked: number;
+  tokens: string | null;
+}
+
+/** Sign-in states already used (a replayed callback is refused) until they would have expired anyway. */
+export interface AuthUsedStatesTable {
+  state_hash: string;
+  expires_at: number;
+}
+// --- end Entra ID sign-in ---
+
 export interface Database {
-  runs: RunsTable;
+  runs: RunsTable & Partial<RunOwnerColumns>;
+  auth_sessions: AuthSessionsTable;
+  auth_used_states: AuthUsedStatesTable;
   run_results: RunResultsTable;
   run_tombstones: RunTombstonesTable;
 }

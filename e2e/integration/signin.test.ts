@@ -1,0 +1,258 @@
+/**
+ * Entra ID sign-in (issue 18, sections 1–3) against the production build and a local Entra stand-in
+ * (lab/oidc-provider.ts), on PostgreSQL, in the 21Vianet cloud with `organizations` and two allowed tenants: the whole code flow
+ * over HTTP, every refusal leaving no session, roles on every route, who reads whose run, server-side sign-out, and
+ * that every sign-in request went to the configured (local) authority.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../lab/net';
+import { type EntraProvider, type EntraUser, startEntraProvider, type Tamper } from '../../lab/oidc-provider';
+import { ApiError } from '../../lib/schema';
+import { type App, startApp } from '../support/app';
+import { appEnv } from '../support/app-env';
+import { freshDatabase } from '../support/postgres';
+
+const resolver = inject('resolver');
+const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+const SECRET = 'lab-client-secret-Zq8vN2xR4tL7pW1mK9sD3fG6';
+const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
+const TENANT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
+const TENANT_C = 'cccccccc-0000-4000-8000-00000000000c';
+const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
+
+const viewer: EntraUser = { tid: TENANT_A, oid: 'a0000000-0000-4000-8000-000000000001', name: 'Vera Viewer' };
+const viewer2: EntraUser = { tid: TENANT_A, oid: 'a0000000-0000-4000-8000-000000000002', name: 'Wim Viewer' };
+const operator: EntraUser = {
+  tid: TENANT_A,
+  oid: 'a0000000-0000-4000-8000-000000000003',
+  name: 'Olga Operator',
+  roles: ['Operator'],
+};
+const operatorC: EntraUser = {
+  tid: TENANT_C,
+  oid: 'c0000000-0000-4000-8000-000000000001',
+  name: 'Carl Operator',
+  roles: ['Operator'],
+};
+const foreigner: EntraUser = {
+  tid: TENANT_B,
+  oid: 'b0000000-0000-4000-8000-000000000001',
+  name: 'Bob Other',
+  roles: ['Operator'],
+};
+
+let provider: EntraProvider;
+let app: App;
+
+function setCookies(response: Response): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = (pair ?? '').indexOf('=');
+    jar.set((pair ?? '').slice(0, eq), (pair ?? '').slice(eq + 1));
+  }
+  return jar;
+}
+
+type Attempt = { session: string | null; location: string; stateCookie: string; callback: string };
+
+/** Runs the code flow for `user` (the token spoiled as `tamper`); the session cookie or null, and where it ended. */
+async function signIn(user: EntraUser, tamper: Tamper = 'none', next = '/'): Promise<Attempt> {
+  provider.signInAs(user);
+  provider.tamperNext(tamper);
+  const start = await fetch(`${app.url}/signin/entra?next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const stateCookie = setCookies(start).get('m365dh-entra-state') ?? '';
+  const authorize = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
+  expect(authorize.status).toBe(302);
+  const callback = authorize.headers.get('location') ?? '';
+  return { ...(await callBack(callback, stateCookie)), stateCookie, callback };
+}
+
+async function callBack(callback: string, stateCookie: string) {
+  const answer = await fetch(callback, {
+    redirect: 'manual',
+    headers: { cookie: `m365dh-entra-state=${stateCookie}` },
+  });
+  expect(answer.status).toBe(303);
+  const session = setCookies(answer).get('m365dh-entra') || null;
+  return { session, location: answer.headers.get('location') ?? '' };
+}
+
+const as = (session: string | null): Record<string, string> => (session ? { cookie: `m365dh-entra=${session}` } : {});
+
+async function api(path: string, session: string | null, init: RequestInit = {}) {
+  const response = await fetch(`${app.url}${path}`, {
+    ...init,
+    headers: { origin: app.url, ...as(session), ...(init.headers as Record<string, string>) },
+  });
+  const text = await response.text();
+  const json = /json/.test(response.headers.get('content-type') ?? '');
+  return { status: response.status, body: json && text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+const startRun = (session: string | null, domains = 'signin-a.test') =>
+  api('/api/runs', session, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ domains, cloud: '21vianet' }),
+  });
+
+beforeAll(async () => {
+  provider = await startEntraProvider({ clientSecret: SECRET });
+  const port = await freePort();
+  app = await startApp(
+    {
+      ...appEnv(resolver),
+      // PostgreSQL here (sessions, used states, run owners); the browser suite's app uses the embedded database.
+      DATABASE_URL: await freshDatabase('signin'),
+      ACCESS_TOKEN: TOKEN,
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      ENTRA_CLIENT_ID: CLIENT_ID,
+      ENTRA_CLIENT_SECRET: SECRET,
+      ENTRA_TENANT: 'organizations',
+      ALLOWED_TENANTS: `${TENANT_A},${TENANT_C}`,
+      ENTRA_CLOUD: 'china',
+      ENTRA_AUTHORITY_URL: provider.url,
+      DNS_TIMEOUT_MS: '200',
+      DNS_TRIES: '1',
+    },
+    { port },
+  );
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await provider?.stop();
+});
+
+describe('Entra ID sign-in: the code flow', () => {
+  it("an allowed tenant's user gets a session and lands where they were going", async () => {
+    const attempt = await signIn(viewer, 'none', '/bulk');
+    expect(attempt.session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(attempt.location).toBe('/bulk');
+    expect((await api('/api/runs/00000000000000000000000000000000', attempt.session)).status).toBe(404);
+    expect((await api('/api/runs/00000000000000000000000000000000', null)).status).toBe(401);
+  });
+
+  it.each<[string, EntraUser, Tamper]>([
+    ['another tenant', foreigner, 'none'],
+    ['an expired ID token', viewer, 'expired'],
+    ['another audience', viewer, 'wrong-audience'],
+    ["an issuer that isn't its tid's", viewer, 'wrong-issuer'],
+    ['a key the tenant never published', viewer, 'foreign-key'],
+  ])('%s is refused and creates no session', async (_label, user, tamper) => {
+    const attempt = await signIn(user, tamper);
+    expect(attempt.session).toBeNull();
+    expect(attempt.location).toBe('/signin?error=entra');
+  });
+
+  it('a replayed state is refused, even with its cookie (and a code the authority would redeem again)', async () => {
+    provider.reuseNextCode();
+    const first = await signIn(viewer);
+    expect(first.session).not.toBeNull();
+    const replay = await callBack(first.callback, first.stateCookie);
+    expect(replay.session).toBeNull();
+    expect(replay.location).toBe('/signin?error=entra');
+  });
+
+  it("a state that isn't the cookie's is refused", async () => {
+    provider.signInAs(viewer);
+    const a = await fetch(`${app.url}/signin/entra`, { redirect: 'manual' });
+    const b = await fetch(`${app.url}/signin/entra`, { redirect: 'manual' });
+    const authorize = await fetch(a.headers.get('location') ?? '', { redirect: 'manual' });
+    const mismatch = await callBack(
+      authorize.headers.get('location') ?? '',
+      setCookies(b).get('m365dh-entra-state') ?? '',
+    );
+    expect(mismatch.session).toBeNull();
+  });
+
+  it('in 21Vianet mode every sign-in request went to the configured authority, none to a worldwide host', () => {
+    const host = new URL(provider.url).host;
+    expect(provider.requests.length).toBeGreaterThan(0);
+    expect(provider.requests.every((r) => r.split(' ')[1] === host)).toBe(true);
+    expect(provider.requests.some((r) => r.endsWith('/organizations/v2.0/.well-known/openid-configuration'))).toBe(
+      true,
+    );
+    expect(provider.requests.some((r) => r.endsWith('/organizations/oauth2/v2.0/token'))).toBe(true);
+    expect(provider.requests.some((r) => r.endsWith('/organizations/discovery/v2.0/keys'))).toBe(true);
+  });
+});
+
+describe('roles and ownership', () => {
+  let viewerSession: string | null;
+  let viewer2Session: string | null;
+  let operatorSession: string | null;
+  beforeAll(async () => {
+    viewerSession = (await signIn(viewer)).session;
+    viewer2Session = (await signIn(viewer2)).session;
+    operatorSession = (await signIn(operator)).session;
+  });
+
+  it('a viewer gets 403 forbidden-role on every operator route; an operator and the shared token get through', async () => {
+    const refused = await startRun(viewerSession);
+    expect(refused.status).toBe(403);
+    expect(ApiError.parse(refused.body).code).toBe('forbidden-role');
+    const run = await startRun(operatorSession);
+    expect(run.status).toBe(201);
+    for (const path of [`/api/runs/${run.body.id}/cancel`, `/api/runs/${run.body.id}/recheck`]) {
+      const answer = await api(path, viewerSession, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect([path, answer.status, ApiError.parse(answer.body).code]).toEqual([path, 403, 'forbidden-role']);
+    }
+    const script = await api('/api/runs', null, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ domains: 'signin-b.test', cloud: '21vianet' }),
+    });
+    expect(script.status).toBe(201);
+  });
+
+  it("an operator's run is read by the tenant's viewers; a viewer's run by its creator and operators only", async () => {
+    const operatorRun = (await startRun(operatorSession)).body.id as string;
+    expect((await api(`/api/runs/${operatorRun}`, viewerSession)).status).toBe(200);
+    expect((await api(`/api/runs/${operatorRun}/export`, viewer2Session)).status).toBe(200);
+    // (Viewers can't start runs; the per-user scope of viewers' data is the unit table of lib/server/auth/ownership.ts.)
+    const scriptRun = (
+      await api('/api/runs', null, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ domains: 'signin-c.test', cloud: '21vianet' }),
+      })
+    ).body.id as string;
+    // A run of no one (the shared token, or from before sign-in): operators see it, viewers don't.
+    expect((await api(`/api/runs/${scriptRun}`, operatorSession)).status).toBe(200);
+    expect((await api(`/api/runs/${scriptRun}`, viewer2Session)).status).toBe(404);
+    expect((await api(`/api/runs/${scriptRun}/export`, viewer2Session)).status).toBe(404);
+  });
+
+  it("a second user (another allowed tenant) can't read the first user's run, nor cancel it", async () => {
+    const run = (await startRun(operatorSession)).body.id as string;
+    expect((await api(`/api/runs/${run}`, operatorSession)).status).toBe(200);
+    const other = (await signIn(operatorC)).session;
+    expect(other).not.toBeNull();
+    expect((await api(`/api/runs/${run}`, other)).status).toBe(404);
+    expect((await api(`/api/runs/${run}/events`, other)).status).toBe(404);
+    const cancel = await api(`/api/runs/${run}/cancel`, other, { method: 'POST' });
+    expect(cancel.status).toBe(404);
+    // Its creator cancels it without the owner token: the signed-in owner qualifies.
+    expect((await api(`/api/runs/${run}/cancel`, operatorSession, { method: 'POST' })).status).toBe(200);
+  });
+
+  it('sign-out revokes the session server-side: the old cookie no longer works', async () => {
+    const { session } = await signIn(viewer);
+    expect((await api('/api/runs/00000000000000000000000000000000', session)).status).toBe(404);
+    const out = await fetch(`${app.url}/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...as(session), origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect(out.status).toBe(303);
+    expect((await api('/api/runs/00000000000000000000000000000000', session)).status).toBe(401);
+  });
+});

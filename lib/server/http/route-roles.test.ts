@@ -1,0 +1,52 @@
+/**
+ * Every route states the role it needs (issue 18): each route.ts under app/ is loaded and each handler it exports
+ * through `route()` is checked against this table. A new route fails here until it is added with its role.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const EXPECTED: Record<string, string> = {
+  'GET /api/check': 'viewer',
+  'POST /api/check': 'viewer',
+  'GET /api/health': 'none',
+  'GET /api/openapi.json': 'none',
+  'GET /api/policy': 'none',
+  'GET /api/ready': 'none',
+  'POST /api/runs': 'operator',
+  'GET /api/runs/[id]': 'viewer',
+  'POST /api/runs/[id]/cancel': 'operator',
+  'GET /api/runs/[id]/events': 'viewer',
+  'GET /api/runs/[id]/export': 'viewer',
+  'POST /api/runs/[id]/recheck': 'operator',
+  'POST /open': 'viewer',
+  'GET /signin/entra': 'none',
+  'GET /signin/entra/callback': 'none',
+  'POST /signin/submit': 'none',
+  'POST /signout': 'none',
+};
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(path);
+    return entry.name === 'route.ts' ? [path] : [];
+  });
+}
+
+describe('every route declares its role', () => {
+  it('matches the table, and no route is left out', async () => {
+    const app = join(process.cwd(), 'app');
+    const found: Record<string, string> = {};
+    for (const file of routeFiles(app)) {
+      const path = `/${relative(app, file).replace(/\/?route\.ts$/, '')}`;
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+        const handler = mod[method] as { role?: string } | undefined;
+        // Handlers from otherMethods() answer 405 and carry no role; every route() handler does.
+        if (handler && typeof handler.role === 'string') found[`${method} ${path}`] = handler.role;
+      }
+    }
+    expect(found).toEqual(EXPECTED);
+  });
+});

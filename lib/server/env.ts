@@ -223,7 +223,7 @@ const EnvSchema = z.object({
   // --- Microsoft Graph: the tenant's expected values (issue 18 item 4; docs/signin.md, docs/configuration.md#graph) ---
   /** Ask Microsoft Graph for the signed-in user's tenant's own records on single checks. */
   GRAPH_EXPECTED: flag.default(true),
-  /** The cloud of the tenant users sign in to: picks the Graph host (GCC uses the worldwide one). */
+  /** Without Entra sign-in (the test token): the tenant's cloud, which picks the Graph host (else ENTRA_CLOUD does). */
   GRAPH_CLOUD: z.enum(['worldwide', 'gcc', '21vianet', 'gcchigh', 'dod']).default('worldwide'),
   /**
    * Where to connect instead of the cloud's Graph host (a stand-in in tests): `http(s)://host:port`, no path. The

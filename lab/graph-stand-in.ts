@@ -32,8 +32,14 @@ export type GraphStandIn = {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
 
-/** Starts the stand-in on a loopback port; `token`: the bearer token it accepts (others get 401). */
-export async function startGraphStandIn(domains: Record<string, StandInDomain>, token: string): Promise<GraphStandIn> {
+/**
+ * Starts the stand-in on a loopback port; `token`: the bearer token it accepts (others get 401), or `any` for any
+ * non-empty bearer token (the random access token a signed-in session holds from lab/oidc-provider.ts).
+ */
+export async function startGraphStandIn(
+  domains: Record<string, StandInDomain>,
+  token: string | 'any',
+): Promise<GraphStandIn> {
   const requests: StandInRequest[] = [];
   const throttled = new Set<string>();
   const server: Server = createServer((req, res) => {
@@ -45,7 +51,8 @@ export async function startGraphStandIn(domains: Record<string, StandInDomain>, 
       at: performance.now(),
     });
     const answer = (() => {
-      if (req.headers.authorization !== `Bearer ${token}`) {
+      const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer === undefined || (token !== 'any' && bearer !== token)) {
         return json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
       }
       const m = /^\/v1\.0\/domains\/([^/?]+)(?:\/(serviceConfigurationRecords|verificationDnsRecords))?$/.exec(path);

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS, microsoftZones } from '../../lab/fixtures';
 import { type GraphStandIn, graphLabZone, startGraphStandIn, worldwideRecords } from '../../lab/graph-stand-in';
+import { freePort } from '../../lab/net';
+import { type EntraProvider, startEntraProvider } from '../../lab/oidc-provider';
 import { withApexRecords } from '../../lab/zone-file';
 import type { Zone } from '../../lab/zone-types';
 import { Report, type ReportRecord, type StreamLine } from '../../lib/schema';
@@ -165,24 +167,78 @@ describe("the tenant's expected values (Graph stand-in)", () => {
   });
 });
 
-describe('21Vianet', () => {
+describe('21Vianet, through a real signed-in session (Entra ID sign-in with Domain.Read.All)', () => {
+  const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+  const SECRET = 'lab-client-secret-Zq8vN2xR4tL7pW1mK9sD3fG6';
+  const TENANT = 'aaaaaaaa-0000-4000-8000-00000000000a';
+  let provider: EntraProvider | undefined;
+  let signedIn: GraphStandIn | undefined;
   let vianet: App | undefined;
+
   afterAll(async () => {
     await vianet?.stop();
+    await signedIn?.close();
+    await provider?.stop();
   });
 
-  it('sends every Graph request to the 21Vianet host, none to a worldwide one', async () => {
-    vianet = await startApp({
-      ...appEnv(dns!.address),
-      GRAPH_BASE_URL: graph!.url,
-      GRAPH_TEST_TOKEN: TOKEN,
-      GRAPH_CLOUD: '21vianet',
+  it("asks Graph with the user's own token, naming only the 21Vianet host", async () => {
+    provider = await startEntraProvider({ clientSecret: SECRET });
+    // The session's access token is the provider's random one: this stand-in takes any bearer token.
+    signedIn = await startGraphStandIn(
+      { 'graph-ok.test': worldwideRecords('graph-ok.test', 'graph-ok-test', MS_OK) },
+      'any',
+    );
+    const port = await freePort();
+    vianet = await startApp(
+      {
+        ...appEnv(dns!.address),
+        PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+        ENTRA_CLIENT_ID: CLIENT_ID,
+        ENTRA_CLIENT_SECRET: SECRET,
+        ENTRA_TENANT: TENANT,
+        ENTRA_CLOUD: 'china',
+        ENTRA_AUTHORITY_URL: provider.url,
+        ENTRA_GRAPH_URL: signedIn.url,
+        ENTRA_GRAPH_DOMAINS: '1',
+      },
+      { port },
+    );
+    provider.signInAs({ tid: TENANT, oid: 'a0000000-0000-4000-8000-000000000001', name: 'Vera Viewer' });
+    const start = await fetch(`${vianet.url}/signin/entra?next=%2F`, { redirect: 'manual' });
+    const state = cookie(start, 'm365dh-entra-state');
+    const authorize = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
+    const callback = await fetch(authorize.headers.get('location') ?? '', {
+      redirect: 'manual',
+      headers: { cookie: `m365dh-entra-state=${state}` },
     });
-    const before = graph!.requests.length;
-    const report = await check('graph-ok.test', vianet.url);
+    const session = cookie(callback, 'm365dh-entra');
+    expect(session, `callback ${callback.status} ${callback.headers.get('location')}`).not.toBe('');
+
+    const res = await get(vianet.url, '/api/check?domain=graph-ok.test&cloud=worldwide&lang=en', {
+      headers: { cookie: `m365dh-entra=${session}` },
+    });
+    expect(res.status, res.text.slice(0, 300)).toBe(200);
+    const report = Report.parse(res.json);
     expect(report.tenant?.state).toBe('found');
-    const asked = graph!.requests.slice(before);
-    expect(asked.length).toBe(3);
-    for (const r of asked) expect(r.host).toBe('microsoftgraph.chinacloudapi.cn');
+    expect(row(report, 'mx').source).toBe('tenant');
+    expect(signedIn.requests.length).toBe(3);
+    for (const r of signedIn.requests) {
+      expect(r.host).toBe('microsoftgraph.chinacloudapi.cn');
+      expect(r.authorization).toMatch(/^Bearer \S+$/);
+    }
+    // Not signed in (sign-in required once Entra is on): refused, and Graph is not asked.
+    const anonymous = await get(vianet.url, '/api/check?domain=graph-ok.test&cloud=worldwide&lang=en');
+    expect(anonymous.status).toBe(401);
+    expect(signedIn.requests.length).toBe(3);
   }, 60_000);
 });
+
+/** The value of the cookie `name` a response sets ('' when it sets none). */
+function cookie(response: Response, name: string): string {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (pair.slice(0, eq) === name) return pair.slice(eq + 1);
+  }
+  return '';
+}

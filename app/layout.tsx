@@ -43,6 +43,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* The page's language goes to the browser as data, without the texts only the server renders. */}
         <I18nProvider lang={lang} catalogue={pageCatalogue(catalogueFor(lang))}>
           <div className="mx-auto flex max-w-7xl items-center justify-end gap-4 px-4 pt-3 sm:px-6 lg:px-8 print:hidden">
+            <a
+              href="/lists"
+              data-testid="nav-lists"
+              className="text-sm text-slate-700 underline-offset-2 hover:underline dark:text-slate-300"
+            >
+              {t('lists.nav')}
+            </a>
             <LanguageSwitch />
             {user ? (
               <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="signed-in-user">

@@ -30,7 +30,8 @@ export type Part =
   | 'size'
   | 'followers'
   | 'links'
-  | 'latency';
+  | 'latency'
+  | 'changes';
 export type Mix = 'healthy' | 'dropping';
 export type CacheState = 'cold' | 'warm';
 

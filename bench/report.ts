@@ -391,6 +391,14 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
 
+  if (results.changes) {
+    const c = results.changes;
+    parts.push('## Changes between two runs of a list (`changes`)');
+    parts.push(
+      `${num(c.domains)} domains × ${num(c.recordsPerDomain)} records, 2% of them different in the second run, median of ${num(c.reps)}: reading both runs' per-record rows ${num(c.readMs)} ms, \`computeChanges\` ${num(c.computeMs)} ms. The rows take ${num(c.recordBytesPerDomainRun)} bytes per domain-run (table and indexes).`,
+    );
+  }
+
   if (results.latency) {
     const l = results.latency;
     parts.push('## Latency lab: authoritative on and off (`latency`)');

@@ -9,7 +9,9 @@
  * streams of a finished run, `links` = 100 requests of each hostile share link: server RSS and `/api/health`
  * latency meanwhile, rate limits raised and then as shipped, `latency` = the authoritative path on and off where
  * the zones' servers answer after 20–300 ms, 3% dead: bench/latency.ts; not in the default set, and alone it
- * skips the standard lab),
+ * skips the standard lab), `changes` = computing the changes between two runs of a 5,000-domain list from its
+ * per-record rows in an embedded database, and the bytes those rows take (bench/changes.ts; in the default set, no
+ * lab; alone it skips the standard lab),
  * `--mixes healthy,dropping` (both), `--app-dir DIR` (the tree whose `.next` build to start; default this
  * repository), `--cpu-prof DIR` (profile the app server), `--no-expiry` (skip waiting for the last run to
  * expire to read the memory it leaves behind).
@@ -22,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { type App, repoRoot, startApp } from '../e2e/support/app';
 import { type Lab, startLab } from '../lab/lab';
 import { dropPreviousRuns, runBulkRun, runStatus } from './api';
+import { type ChangesBench, measureChanges } from './changes';
 import { FLOW_DOMAINS, type FlowRun, runFlow } from './flow';
 import { type FollowersResult, measureFollowers } from './followers';
 import { type LatencyResult, measureLatency } from './latency';
@@ -89,10 +92,26 @@ function parseArgs(argv: string[]): Options {
   if (!Number.isInteger(domains) || domains < 10 || domains > 100_000) throw new Error('--domains: 10 … 100000');
   if (!Number.isInteger(reps) || reps < 1 || reps > 15) throw new Error('--reps: 1 … 15');
   const parts = new Set(
-    (value('--parts') ?? 'a,check,b,c,d,flow,paste,page,size,followers,links').split(',') as Part[],
+    (value('--parts') ?? 'a,check,b,c,d,flow,paste,page,size,followers,links,changes').split(',') as Part[],
   );
   for (const p of parts)
-    if (!['a', 'check', 'b', 'c', 'd', 'flow', 'paste', 'page', 'size', 'followers', 'links', 'latency'].includes(p))
+    if (
+      ![
+        'a',
+        'check',
+        'b',
+        'c',
+        'd',
+        'flow',
+        'paste',
+        'page',
+        'size',
+        'followers',
+        'links',
+        'latency',
+        'changes',
+      ].includes(p)
+    )
       throw new Error(`--parts: unknown part ${p}`);
   const mixes = (value('--mixes') ?? 'healthy,dropping').split(',') as Mix[];
   for (const m of mixes) if (m !== 'healthy' && m !== 'dropping') throw new Error(`--mixes: unknown mix ${m}`);
@@ -255,6 +274,8 @@ export type BenchResults = {
   links?: LinkAttack[];
   /** `latency`: the authoritative path on and off in the latency lab. */
   latency?: LatencyResult;
+  /** `changes`: the changes between two runs of a 5,000-domain list. */
+  changes?: ChangesBench;
   notes: string[];
 };
 
@@ -299,6 +320,19 @@ async function main(): Promise<void> {
   if (!haveDnsperf) notes.push('dnsperf is not installed: (c) was skipped.');
   if (!haveDig) notes.push('dig is not installed: (d) was skipped.');
   const settings = dnsSettings();
+
+  let changes: ChangesBench | undefined;
+  if (options.parts.has('changes')) {
+    changes = await measureChanges();
+    log(
+      `changes between two runs of ${changes.domains} domains: read ${fmt(changes.readMs)} ms, compute ${fmt(changes.computeMs)} ms; ` +
+        `per-record rows ${fmt(changes.recordBytesPerDomainRun)} bytes per domain-run`,
+    );
+    if (options.parts.size === 1) {
+      writeResults(benchDir, options, { startedAt, loadBefore, env: {}, notes, haveDnsperf, haveDig, changes });
+      return;
+    }
+  }
 
   if (options.parts.size === 1 && options.parts.has('latency')) {
     // The latency lab alone: it starts its own lab and apps, so the standard lab, app and warm-up are skipped.
@@ -593,6 +627,7 @@ async function main(): Promise<void> {
       ...(followers ? { followers } : {}),
       ...(links ? { links } : {}),
       ...(latency ? { latency } : {}),
+      ...(changes ? { changes } : {}),
     });
   } finally {
     await stopAll();
@@ -602,7 +637,10 @@ async function main(): Promise<void> {
 }
 
 type Collected = Partial<
-  Pick<BenchResults, 'memory' | 'flow' | 'paste' | 'page' | 'size' | 'followers' | 'links' | 'latency' | 'conditions'>
+  Pick<
+    BenchResults,
+    'memory' | 'flow' | 'paste' | 'page' | 'size' | 'followers' | 'links' | 'latency' | 'changes' | 'conditions'
+  >
 > & {
   startedAt: Date;
   loadBefore: string;
@@ -662,6 +700,7 @@ function writeResults(benchDir: string, options: Options, c: Collected): void {
       ...(c.followers ? { followers: c.followers } : {}),
       ...(c.links ? { links: c.links } : {}),
       ...(c.latency ? { latency: c.latency } : {}),
+      ...(c.changes ? { changes: c.changes } : {}),
       notes,
     };
     const markdown = renderMarkdown(results);

@@ -10,7 +10,7 @@ import { COUNT_PARTS, RECORD_GROUPS } from '@/lib/client/records-view';
 import { SERVICE_CHOICES } from '@/lib/client/services';
 import { en } from '@/lib/messages';
 import { lookupTemplate } from '@/lib/messages/format';
-import { pageCatalogue } from '@/lib/messages/page-catalogue';
+import { pageCatalogue, SERVER_RENDERED } from '@/lib/messages/page-catalogue';
 import {
   CLOUD_HINT_LABEL,
   EFFECTIVE_CLOUD_LABEL,
@@ -63,7 +63,9 @@ const literalCodes = [
 ].sort();
 
 const page = pageCatalogue(en);
-const hasText = (code: string) => lookupTemplate(page, code) !== undefined;
+/** Codes only server components render (SERVER_RENDERED): looked up in the full catalogue they are rendered from. */
+const serverOnly = (code: string) => SERVER_RENDERED.some((prefix) => code === prefix || code.startsWith(`${prefix}.`));
+const hasText = (code: string) => lookupTemplate(serverOnly(code) ? en : page, code) !== undefined;
 const hasCounted = (code: string) => lookupTemplate(page, `${code}.other`) !== undefined;
 
 test('the scan finds the codes (guards against a broken regex)', () => {

@@ -26,6 +26,8 @@ const PURE = [
   'lib/bulk/',
   'lib/client/',
   'lib/share/',
+  'lib/history/',
+  'lib/schema-lists.ts',
   'lib/schema.ts',
   'lib/schema-values.ts',
   'lib/facts.ts',

@@ -21,10 +21,11 @@ import {
   readDomainFile,
 } from '@/lib/bulk/csv-import';
 import { toVisibleText } from '@/lib/client/dns-text';
+import { parseList } from '@/lib/client/list-worker';
 import type { ServiceChoices } from '@/lib/client/services';
 import { withoutRejected } from '@/lib/input/parse-list';
 import { rejectedLineCount } from '@/lib/input/rejected-count';
-import { type DomainList, parseDomainListInSlices } from '@/lib/report/domain-list';
+import { type DomainList, reasonTextIn } from '@/lib/report/domain-list';
 import { type CloudChoice, type InputPolicy, type RunColumns, runBodyLimit, runLineLimit } from '@/lib/schema';
 
 /**
@@ -130,7 +131,8 @@ export function BulkInput({
   }, [file, csv, column, deferredText, policy, maxDomainsPerRun]);
   // The file's other columns would not fit in the run's body: the run starts without them, and says so.
   const columnsDropped = source?.dropped === true && source.columns === null;
-  // Parsed in slices with the page's turn between them: a paste or file of megabytes never freezes the page.
+  // Parsed in slices with the page's turn between them, or on a worker thread when it is big (a paste or file of
+  // megabytes): it never freezes the page.
   const work = useMemo<SlicedWork<DomainList> | null>(() => {
     if (source === null) return null;
     const options = {
@@ -139,7 +141,8 @@ export function BulkInput({
       maxDomains: maxDomainsPerRun,
       lang,
     };
-    return (slices) => parseDomainListInSlices(source.input, options, slices);
+    const reasonText = reasonTextIn(lang);
+    return (slices) => parseList(source.input, options, reasonText, slices);
   }, [source, policy, maxDomainsPerRun, lang]);
   const sliced = useSliced(work);
   const { reading } = sliced;

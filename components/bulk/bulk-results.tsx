@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { SaveAsList } from '@/components/lists/save-as-list';
 import { useT } from '@/components/ui/i18n-provider';
 import { rowsNeedDates } from '@/lib/bulk/dates';
 import { filterOptions } from '@/lib/bulk/filter-options';
@@ -194,6 +195,7 @@ export function BulkResults({ run, staleAfterMs, onRecheck, problem = null, live
         ))}
       </ul>
       <ShareLinks run={run} />
+      {run.status === 'done' ? <SaveAsList runId={run.id} /> : null}
       <ResultsFilters
         filters={filters}
         counts={counts}

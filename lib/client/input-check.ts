@@ -4,14 +4,9 @@
  * This module carries the Public Suffix List (tldts) and punycode, so the page loads it on demand
  * (components/dashboard/page-modules.ts), not with its first JavaScript.
  */
-import {
-  type DomainList,
-  parseEntries,
-  parseEntriesInSlices,
-  type ReasonText,
-  type SliceOptions,
-} from '@/lib/input/parse-list';
+import { type DomainList, parseEntries, type ReasonText, type SliceOptions } from '@/lib/input/parse-list';
 import type { CheckRequest, InputPolicy } from '@/lib/schema';
+import { parseList } from './list-worker';
 
 export { withoutRejected } from '@/lib/input/parse-list';
 
@@ -70,8 +65,8 @@ export function checkInput(
 }
 
 /**
- * `checkInput` in slices (see `parseEntriesInSlices`), so a paste of megabytes never holds the page for long:
- * the same result, or null when `slices.signal` aborted it.
+ * `checkInput` in slices, or on a worker thread for a paste of megabytes (`parseList`, ./list-worker.ts), so it
+ * never holds the page for long: the same result, or null when `slices.signal` aborted it.
  */
 export async function checkInputInSlices(
   text: string,
@@ -80,7 +75,7 @@ export async function checkInputInSlices(
   options: CheckInputOptions,
   slices: SliceOptions,
 ): Promise<InputCheck | null> {
-  const list = await parseEntriesInSlices(text, listOptions(policy), options.reasonText, slices);
+  const list = await parseList(text, listOptions(policy), options.reasonText, slices);
   return list ? withLimits(list, text, cloud, policy, options) : null;
 }
 

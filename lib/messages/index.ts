@@ -8,6 +8,7 @@ import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
 import { languageMessages } from './en/language';
+import { listsMessages } from './en/lists';
 import { msoidMessages } from './en/msoid';
 import { propagationMessages } from './en/propagation';
 import { recordsMessages } from './en/records';
@@ -23,6 +24,7 @@ import { zhHelpdeskMessages } from './zh-CN/helpdesk';
 import { zhHostMessages } from './zh-CN/hosts';
 import { zhInputMessages } from './zh-CN/input';
 import { zhLanguageMessages } from './zh-CN/language';
+import { zhListsMessages } from './zh-CN/lists';
 import { zhMsoidMessages } from './zh-CN/msoid';
 import { zhPropagationMessages } from './zh-CN/propagation';
 import { zhRecordsMessages } from './zh-CN/records';
@@ -38,6 +40,7 @@ export const en = {
   hosts: hostMessages,
   input: inputMessages,
   language: languageMessages,
+  lists: listsMessages,
   msoid: msoidMessages,
   propagation: propagationMessages,
   records: recordsMessages,
@@ -55,6 +58,7 @@ export const zhCN = {
   hosts: zhHostMessages,
   input: zhInputMessages,
   language: zhLanguageMessages,
+  lists: zhListsMessages,
   msoid: zhMsoidMessages,
   propagation: zhPropagationMessages,
   records: zhRecordsMessages,

@@ -17,6 +17,17 @@ export const SERVER_RENDERED = [
   'graph.note',
   'graph.mx',
   'graph.verification',
+  // The list pages are server components: the browser needs only lists.new, .detail, .accept and .saveAsList.
+  'lists.nav',
+  'lists.page',
+  'lists.table',
+  'lists.health',
+  'lists.trendLabel',
+  'lists.changes',
+  'lists.kind',
+  'lists.count',
+  'lists.state',
+  'lists.timeline',
 ] as const;
 
 /** Of `records` (each record's findings, rendered by the server), the page needs only the labels. */

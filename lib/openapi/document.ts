@@ -51,7 +51,12 @@ function parameters(path: string, operation: OperationDoc): unknown[] {
     in: 'path',
     required: true,
     schema: { type: 'string' },
-    description: 'The run id (POST /api/runs answers it).',
+    description:
+      m[1] === 'domain'
+        ? 'A domain name.'
+        : path.startsWith('/api/lists')
+          ? 'The list id (POST /api/lists answers it).'
+          : 'The run id (POST /api/runs answers it).',
   }));
   const fromQuery = Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => {
     const field = schema as z.ZodType;
@@ -182,6 +187,7 @@ export function openApiDocument(): Record<string, unknown> {
     tags: [
       { name: 'check', description: 'Checks of one domain or a list' },
       { name: 'runs', description: 'Stored bulk runs' },
+      { name: 'lists', description: 'Lists of domains, their runs, changes and accepted findings' },
       { name: 'operations', description: 'Health, readiness, policy, this description' },
     ],
     security: [{}, { bearer: [] }, { session: [] }],

@@ -31,6 +31,25 @@ import {
   Services,
   StreamLine,
 } from '@/lib/schema';
+import {
+  AcceptanceDeleteRequest,
+  AcceptanceRequest,
+  AcceptanceView,
+  ChangesQuery,
+  DomainHistory,
+  ListChanges,
+  ListCreated,
+  ListCreateRequest,
+  ListDetail,
+  ListExportQuery,
+  ListRunStarted,
+  ListRunSummary,
+  ListRunsResponse,
+  ListSummary,
+  ListsResponse,
+  ListUpdated,
+  ListUpdateRequest,
+} from '@/lib/schema-lists';
 import { CheckQuery } from '@/lib/server/api/check';
 import { EventsQuery, ExportQuery, SummaryQuery } from '@/lib/server/api/runs';
 import { HealthResponse, ReadyResponse } from './ops-schemas';
@@ -46,7 +65,7 @@ export type ResponseDoc =
 export type OperationDoc = {
   summary: string;
   description?: string;
-  tag: 'check' | 'runs' | 'operations';
+  tag: 'check' | 'runs' | 'lists' | 'operations';
   /** Open to everyone even when ACCESS_TOKEN is set. */
   public?: boolean;
   query?: z.ZodObject;
@@ -92,6 +111,22 @@ export const COMPONENTS = {
   RunEvent,
   RunRecheckRequest,
   RunRecheckAccepted,
+  // Lists (issue 17, docs/lists.md)
+  ListCreateRequest,
+  ListCreated,
+  ListUpdateRequest,
+  ListSummary,
+  ListDetail,
+  ListRunSummary,
+  ListChanges,
+  AcceptanceRequest,
+  AcceptanceDeleteRequest,
+  AcceptanceView,
+  DomainHistory,
+  ListsResponse,
+  ListUpdated,
+  ListRunStarted,
+  ListRunsResponse,
 } as const;
 export type ComponentName = keyof typeof COMPONENTS;
 
@@ -256,6 +291,113 @@ export const ROUTES: Record<string, Partial<Record<Method, OperationDoc>>> = {
         'forbidden-role',
       ],
       example: { body: { domains: ['ok-ww.test'] }, status: 202 },
+    },
+  },
+  // Lists (issue 17, docs/lists.md). The examples run against a run id as `{id}` (not a list): 404 `not-found`.
+  '/api/lists': {
+    get: {
+      summary: 'Every list with its last runs',
+      tag: 'lists',
+      responses: { 200: { description: 'The lists', json: 'ListsResponse' } },
+      errors: [],
+      example: { status: 200 },
+    },
+    post: {
+      summary: 'Create a list (pasted domains, a CSV, or a finished run)',
+      tag: 'lists',
+      body: 'ListCreateRequest',
+      responses: { 201: { description: 'Created; bad lines in `invalid`', json: 'ListCreated' } },
+      errors: ['invalid-input', 'too-many-domains', 'run-not-found', 'unsupported-media-type', 'payload-too-large'],
+      example: { body: { name: 'Example', domains: 'healthy-ww.test\nok-ww.test', cloud: 'auto' }, status: 201 },
+    },
+  },
+  '/api/lists/{id}': {
+    get: {
+      summary: 'A list with its domains and last runs',
+      tag: 'lists',
+      responses: { 200: { description: 'The list', json: 'ListDetail' } },
+      errors: ['not-found'],
+      example: { status: 404 },
+    },
+    patch: {
+      summary: 'Rename, add or remove domains, tags, settings',
+      tag: 'lists',
+      body: 'ListUpdateRequest',
+      responses: { 200: { description: 'The list as changed', json: 'ListUpdated' } },
+      errors: ['not-found', 'invalid-input', 'too-many-domains', 'unsupported-media-type', 'payload-too-large'],
+      example: { body: { name: 'Renamed' }, status: 404 },
+    },
+    delete: {
+      summary: 'Delete a list with its runs and acceptances',
+      tag: 'lists',
+      responses: { 204: { description: 'Deleted', media: {} } },
+      errors: ['not-found'],
+      example: { status: 404 },
+    },
+  },
+  '/api/lists/{id}/runs': {
+    get: {
+      summary: "The list's kept runs with health counts",
+      tag: 'lists',
+      responses: { 200: { description: 'Newest first', json: 'ListRunsResponse' } },
+      errors: ['not-found'],
+      example: { status: 404 },
+    },
+    post: {
+      summary: 'Run the list now',
+      tag: 'lists',
+      responses: { 201: { description: 'The run started (read it at /api/runs/{runId})', json: 'ListRunStarted' } },
+      errors: ['not-found', 'invalid-input'],
+      example: { status: 404 },
+    },
+  },
+  '/api/lists/{id}/changes': {
+    get: {
+      summary: 'What changed between two runs (JSON or CSV)',
+      tag: 'lists',
+      query: ChangesQuery,
+      responses: {
+        200: { description: 'The changes', json: 'ListChanges' },
+      },
+      errors: ['not-found', 'invalid-input'],
+      example: { status: 404 },
+    },
+  },
+  '/api/lists/{id}/export': {
+    get: {
+      summary: 'One run of the list as CSV, with an accepted column',
+      tag: 'lists',
+      query: ListExportQuery,
+      responses: { 200: { description: 'The CSV, as a download', media: { 'text/csv': {} } } },
+      errors: ['not-found', 'invalid-input'],
+      example: { status: 404 },
+    },
+  },
+  '/api/lists/{id}/acceptances': {
+    post: {
+      summary: 'Accept a finding as intended (note required, expiry optional)',
+      tag: 'lists',
+      body: 'AcceptanceRequest',
+      responses: { 201: { description: 'Accepted', json: 'AcceptanceView' } },
+      errors: ['not-found', 'invalid-input', 'unsupported-media-type'],
+      example: { body: { domain: 'ok-ww.test', record: 'mx', note: 'On purpose' }, status: 404 },
+    },
+    delete: {
+      summary: 'Count an accepted finding again',
+      tag: 'lists',
+      body: 'AcceptanceDeleteRequest',
+      responses: { 204: { description: 'Removed', media: {} } },
+      errors: ['not-found', 'invalid-input', 'unsupported-media-type'],
+      example: { body: { domain: 'ok-ww.test', record: 'mx' }, status: 404 },
+    },
+  },
+  '/api/domains/{domain}/history': {
+    get: {
+      summary: "A domain's timeline in the lists that contain it",
+      tag: 'lists',
+      responses: { 200: { description: 'The timeline', json: 'DomainHistory' } },
+      errors: ['invalid-input'],
+      example: { status: 400 },
     },
   },
 };

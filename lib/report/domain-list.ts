@@ -11,6 +11,7 @@ import {
   parseEntries,
   parseEntriesInSlices,
   parseOneDomain,
+  type ReasonText,
   type SliceOptions,
 } from '@/lib/input/parse-list';
 import { catalogueFor, formatRef } from '@/lib/messages';
@@ -31,8 +32,13 @@ export type DomainListOptions = ParseListOptions & { lang?: string };
  * show the whole list and decide (the route answers 413).
  */
 export function parseDomainList(input: string | readonly string[], options: DomainListOptions): DomainList {
-  const catalogue = catalogueFor(options.lang);
-  return parseEntries(input, options, (ref) => formatRef(catalogue, ref));
+  return parseEntries(input, options, reasonTextIn(options.lang));
+}
+
+/** The reason of a rejected entry in `lang` (the catalogue's text of its message reference). */
+export function reasonTextIn(lang: string | undefined): ReasonText {
+  const catalogue = catalogueFor(lang);
+  return (ref) => formatRef(catalogue, ref);
 }
 
 /** `parseDomainList` in slices (see `parseEntriesInSlices`): the same list, or null when aborted. */
@@ -41,8 +47,7 @@ export function parseDomainListInSlices(
   options: DomainListOptions,
   slices: SliceOptions,
 ): Promise<DomainList | null> {
-  const catalogue = catalogueFor(options.lang);
-  return parseEntriesInSlices(input, options, (ref) => formatRef(catalogue, ref), slices);
+  return parseEntriesInSlices(input, options, reasonTextIn(options.lang), slices);
 }
 
 /**

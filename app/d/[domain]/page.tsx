@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { DetailReport } from '@/components/detail/detail-report';
+import { DomainTimeline } from '@/components/lists/domain-timeline';
 import { DnsText } from '@/components/ui/dns-text';
 import { makeTranslator } from '@/lib/client/translator';
 import { detailTarget, loadDetail, type Query } from '@/lib/data/detail';
+import { loadDomainHistory } from '@/lib/data/lists';
 import { liveWatchMaxMin, pageLanguage } from '@/lib/data/page';
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -112,6 +114,7 @@ export default async function DetailPage(props: PageProps<'/d/[domain]'>) {
           fromRun={data.fromRun}
           runGone={data.runGone}
         />
+        <DomainTimeline history={await loadDomainHistory(data.report.domain)} tr={makeTranslator(lang)} />
       </main>
     </div>
   );

@@ -16,6 +16,7 @@ import 'server-only';
 import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { CheckTarget } from '../check';
+import { listRunFinished } from '../lists/hooks';
 import { getLog, redactRunId } from '../log';
 import { isShuttingDown, registerRun } from '../shutdown';
 import type { Storage } from '../storage/db';
@@ -131,6 +132,7 @@ export async function startPgQueue(deps: PgQueueDeps): Promise<PgQueue> {
     if (ended) {
       deps.statusChanged(id);
       bus.publish({ run: id, kind: 'status' });
+      await listRunFinished(storage.db, id, Date.now());
     }
   };
 

@@ -10,8 +10,10 @@
  */
 import 'server-only';
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
+import { recordStates } from '@/lib/history/records';
 import type { CloudChoice, InvalidEntry, RecordsHealth, RunDuplicate, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { CheckTarget } from '../check';
+import { listRunFinished } from '../lists/hooks';
 import type { Storage } from '../storage/db';
 import type { Database, RunResultsTable, RunsTable } from '../storage/schema';
 import {
@@ -25,7 +27,7 @@ import {
   type RunStore,
   type StoreOptions,
 } from './store';
-import { packCheck } from './stored-result';
+import { checkOfPacked, packCheck } from './stored-result';
 
 /** Parsed specs kept (the runs in use); a run beyond them is read again from its row. */
 const SPEC_CACHE = 64;
@@ -201,6 +203,8 @@ export function createSqlRunStore(
     const gone = await trx.selectFrom('runs').select(['id', 'seq']).where('id', 'in', ids).execute();
     if (gone.length === 0) return;
     await trx.deleteFrom('run_results').where('run_id', 'in', ids).execute();
+    await trx.deleteFrom('result_records').where('run_id', 'in', ids).execute();
+    await trx.deleteFrom('list_runs').where('run_id', 'in', ids).execute();
     await trx.deleteFrom('runs').where('id', 'in', ids).execute();
     await trx
       .insertInto('run_tombstones')
@@ -266,11 +270,15 @@ export function createSqlRunStore(
         .execute(async (trx): Promise<{ refused: RunRefusal } | { created: true }> => {
           await lockCreate(trx);
           const counted = ['id', 'status', 'pending', 'expires_at'] as const;
-          const all = await trx
-            .selectFrom('runs')
-            .select([...counted, 'client'])
-            .orderBy('seq')
-            .execute();
+          // Runs of lists are kept by their list's retention: they neither count toward the quota nor make room.
+          const all = input.list
+            ? []
+            : await trx
+                .selectFrom('runs')
+                .select([...counted, 'client'])
+                .where('list_id', 'is', null)
+                .orderBy('seq')
+                .execute();
           const mine = all.filter((r) => r.client === input.owner.client);
           const finishedOf = (rows: typeof all) =>
             rows.filter((r) => isFinished({ status: r.status as RunStatus, pending: r.pending }));
@@ -300,7 +308,8 @@ export function createSqlRunStore(
               client: input.owner.client,
               token_hash: input.owner.tokenHash,
               created_at: at,
-              expires_at: at + options.retentionS * 1000,
+              expires_at: at + (input.list?.retentionS ?? options.retentionS) * 1000,
+              list_id: input.list?.id ?? null,
               started_at: null,
               finished_at: null,
               batch_started_at: null,
@@ -316,6 +325,21 @@ export function createSqlRunStore(
               spec: specJson(input),
             })
             .execute();
+          if (input.list) {
+            await trx
+              .insertInto('list_runs')
+              .values({
+                run_id: id,
+                list_id: input.list.id,
+                started_at: at,
+                finished_at: null,
+                trigger: input.list.trigger,
+                slot: input.list.slot ?? null,
+                domains: JSON.stringify(input.list.domains),
+                domains_hash: input.list.domainsHash,
+              })
+              .execute();
+          }
           return { created: true };
         });
       dropped(victims);
@@ -362,9 +386,35 @@ export function createSqlRunStore(
             }))
             .where('id', '=', id)
             .where('expires_at', '>', at)
-            .returning(['revision', 'checked'])
+            .returning(['revision', 'checked', 'list_id'])
             .executeTakeFirst();
           if (!bumped) throw new Rollback('run gone');
+          // A list's run also keeps each record's state, value hash and value (changes and timelines read these).
+          if (bumped.list_id !== null) {
+            if (existing) {
+              await trx
+                .deleteFrom('result_records')
+                .where('run_id', '=', id)
+                .where('domain', '=', report.domain)
+                .execute();
+            }
+            const rows = recordStates(checkOfPacked(report.packed));
+            if (rows.length > 0) {
+              await trx
+                .insertInto('result_records')
+                .values(
+                  rows.map((r) => ({
+                    run_id: id,
+                    domain: report.domain,
+                    record: r.record,
+                    status: r.status,
+                    value_hash: r.valueHash,
+                    value: r.value,
+                  })),
+                )
+                .execute();
+            }
+          }
           const values = {
             health: report.health,
             checked_at: report.checkedAt,
@@ -406,9 +456,11 @@ export function createSqlRunStore(
       if (patch.batchDone !== undefined) columns.batch_done = patch.batchDone;
       if (Object.keys(columns).length === 0) return;
       let statusChanged = false;
+      let listRun = false;
       if (patch.status !== undefined) {
-        const before = await d.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst();
+        const before = await d.selectFrom('runs').select(['status', 'list_id']).where('id', '=', id).executeTakeFirst();
         statusChanged = before !== undefined && before.status !== patch.status;
+        listRun = typeof before?.list_id === 'string';
       }
       const result = await d
         .updateTable('runs')
@@ -417,6 +469,11 @@ export function createSqlRunStore(
         .where('expires_at', '>', now())
         .executeTakeFirst();
       if (statusChanged && Number(result.numUpdatedRows) > 0) notify(id, { kind: 'status' });
+      // A list's run ending (claimed once in list_runs, so a cancel then its end fire once).
+      const ended = patch.status === 'done' || patch.status === 'cancelled';
+      if (listRun && ended && patch.pending === 0 && Number(result.numUpdatedRows) > 0) {
+        await listRunFinished(d, id, now());
+      }
     },
     async results(id, from, limit) {
       const d = await db();

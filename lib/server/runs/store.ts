@@ -77,7 +77,24 @@ export type RunRecord = {
 export type NewRun = Pick<
   RunRecord,
   'owner' | 'cloud' | 'services' | 'lang' | 'targets' | 'invalid' | 'duplicates' | 'source'
->;
+> & {
+  /**
+   * A run of a list (../lists/service.ts): kept for the list's retention instead of the store's, outside the
+   * per-client quota, its membership recorded with it, and per-record rows stored with each result.
+   */
+  list?: ListRunInput;
+};
+
+/** What a list run records beside the run (the `list_runs` row). */
+export type ListRunInput = {
+  id: string;
+  retentionS: number;
+  trigger: string;
+  slot?: string | undefined;
+  /** The list's domains (ASCII) when the run starts, and their hash (the "list changed" warning). */
+  domains: string[];
+  domainsHash: string;
+};
 
 /**
  * Why a run was not stored: its client already keeps `maxRunsPerClient` runs none of which has finished

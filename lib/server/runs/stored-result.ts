@@ -98,6 +98,11 @@ export function resultOf(result: StoredResult): CheckResult {
   return JSON.parse(resultBytes(result).toString('utf8')) as CheckResult;
 }
 
+/** The `CheckResult` of packed bytes (`PackedReport.packed`). */
+export function checkOfPacked(packed: Buffer): CheckResult {
+  return JSON.parse(brotliDecompressSync(packed).toString('utf8')) as CheckResult;
+}
+
 /** The report of a stored result in `lang` (see lib/report/render.ts). */
 export function reportOf(result: StoredResult, lang: string): Report {
   return renderResult(resultOf(result), lang);

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { authMigrations } from './migrations/auth';
+import { listMigrations } from './migrations/lists';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -62,6 +63,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('run_tombstones_dropped').on('run_tombstones').column('dropped_at').execute();
       },
     },
+    ...listMigrations(dialect),
   };
 }
 
@@ -69,7 +71,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const all = migrations(dialect);
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations' });
+  // Unordered: migrations come from separate branches (lists 0002, alerts 0003, auth 0004); each applies once, whatever order it lands in.
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

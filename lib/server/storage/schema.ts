@@ -83,10 +83,77 @@ export interface AuthUsedStatesTable {
 }
 // --- end Entra ID sign-in ---
 
+// Lists (issue 17, migration 0002_lists) ------------------------------------------------------------
+
+export interface ListsTable {
+  id: string;
+  name: string;
+  cloud: string;
+  /** JSON of the service override, or null. */
+  services: string | null;
+  /** The list's language for messages: en or zh-CN. */
+  lang: string;
+  retention_days: number;
+  created_at: number;
+  updated_at: number;
+  created_by_user: string | null;
+  created_by_tenant: string | null;
+}
+
+export interface ListDomainsTable {
+  list_id: string;
+  /** ASCII name. */
+  domain: string;
+  display: string;
+  entered: string | null;
+  /** JSON array of tags. */
+  tags: string;
+  position: number;
+}
+
+export interface ListRunsTable {
+  run_id: string;
+  list_id: string;
+  started_at: number;
+  /** Set once, when the run first finished (the finish hooks fire then). */
+  finished_at: number | null;
+  trigger: string;
+  slot: string | null;
+  /** JSON array of the list's domains (ASCII) when the run started. */
+  domains: string;
+  domains_hash: string;
+}
+
+/** One record of one domain's result in a list run (../../history/records.ts). */
+export interface ResultRecordsTable {
+  run_id: string;
+  domain: string;
+  record: string;
+  status: string;
+  value_hash: string;
+  value: string;
+}
+
+export interface AcceptancesTable {
+  list_id: string;
+  domain: string;
+  record: string;
+  note: string;
+  expires_at: number | null;
+  accepted_value_hash: string;
+  accepted_at: number;
+  accepted_by: string | null;
+}
+
 export interface Database {
-  runs: RunsTable & Partial<RunOwnerColumns>;
+  runs: RunsTable & Partial<RunOwnerColumns> & { list_id: string | null };
   auth_sessions: AuthSessionsTable;
   auth_used_states: AuthUsedStatesTable;
   run_results: RunResultsTable;
   run_tombstones: RunTombstonesTable;
+  lists: ListsTable;
+  list_domains: ListDomainsTable;
+  list_runs: ListRunsTable;
+  result_records: ResultRecordsTable;
+  acceptances: AcceptancesTable;
 }

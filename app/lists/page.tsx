@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { HealthCountsLine } from '@/components/lists/health-counts';
+import { Trend } from '@/components/lists/trend';
+import { makeTranslator } from '@/lib/client/translator';
+import { listsSignIn, loadLists } from '@/lib/data/lists';
+import { pageLanguage } from '@/lib/data/page';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = makeTranslator(await pageLanguage());
+  return { title: `${t('lists.page.title')} · ${t('ui.app.title')}` };
+}
+
+/** `/lists`: every list with its last run's health counts, a trend of its last runs and its next scheduled run. */
+export default async function ListsPage(props: PageProps<'/lists'>) {
+  const search = await props.searchParams;
+  const lang = await pageLanguage(typeof search.lang === 'string' ? search.lang : undefined);
+  const tr = makeTranslator(lang);
+  const { t } = tr;
+  const signin = await listsSignIn('/lists');
+  if (signin) redirect(signin);
+  const lists = await loadLists();
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('lists.page.title')}</h1>
+          <p className="mt-1 text-slate-600 dark:text-slate-400">{t('lists.page.intro')}</p>
+        </div>
+        <Link
+          href="/lists/new"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
+          {t('lists.page.new')}
+        </Link>
+      </header>
+      <main id="main" className="mt-6">
+        {lists.length === 0 ? (
+          <p className="text-slate-600 dark:text-slate-400">{t('lists.page.empty')}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="lists-table">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+                <tr>
+                  <th className="py-2 pr-4">{t('lists.table.name')}</th>
+                  <th className="py-2 pr-4">{t('lists.table.domains')}</th>
+                  <th className="py-2 pr-4">{t('lists.table.health')}</th>
+                  <th className="py-2 pr-4">{t('lists.table.trend')}</th>
+                  <th className="py-2 pr-4">{t('lists.table.nextRun')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lists.map((list) => {
+                  const last = list.recentRuns[0];
+                  return (
+                    <tr key={list.id} className="border-b border-slate-100 align-top dark:border-slate-900">
+                      <td className="py-2 pr-4">
+                        <Link
+                          href={`/lists/${list.id}`}
+                          className="font-medium text-blue-700 underline dark:text-blue-300"
+                        >
+                          {list.name}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-4 tabular-nums">{tr.num(list.domainCount)}</td>
+                      <td className="py-2 pr-4">
+                        {last ? (
+                          <>
+                            <HealthCountsLine counts={last.counts} t={t} />
+                            <span className="text-xs text-slate-500">
+                              {tr.time(last.startedAt, undefined, { date: true })}
+                            </span>
+                          </>
+                        ) : (
+                          <span className="text-slate-500">{t('lists.table.never')}</span>
+                        )}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <Trend
+                          runs={list.recentRuns}
+                          label={t('lists.trendLabel', { count: list.recentRuns.length })}
+                        />
+                      </td>
+                      <td className="py-2 pr-4 text-slate-600 dark:text-slate-400" data-testid="next-run">
+                        {list.nextRunAt
+                          ? tr.time(list.nextRunAt, undefined, { date: true })
+                          : t('lists.table.notScheduled')}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

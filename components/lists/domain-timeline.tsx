@@ -1,0 +1,77 @@
+import Link from 'next/link';
+import type { Translator } from '@/lib/client/translator-core';
+import type { DomainHistory } from '@/lib/schema-lists';
+
+/**
+ * The detail page's timeline of a listed domain: each record's status changes in the lists that contain it, with
+ * the values before and after, newest first, and the findings accepted as intended (who and when). Rendered on the
+ * server; nothing when the domain is in no list.
+ */
+export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Translator }) {
+  const { t } = tr;
+  if (history.lists.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="timeline-heading"
+      className="mt-8 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 print:hidden"
+      data-testid="domain-timeline"
+    >
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        {t('lists.timeline.heading')}
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t('lists.timeline.intro')}</p>
+      {history.acceptances.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm" data-testid="timeline-acceptances">
+          {history.acceptances.map((a) => (
+            <li key={`${a.listId}-${a.record}`}>
+              <span className="font-medium">{t(`records.label.${a.record}`)}</span>:{' '}
+              {a.acceptedBy
+                ? t('lists.accept.acceptedBy', { who: a.acceptedBy, date: tr.day(a.acceptedAt), note: a.note })
+                : t('lists.accept.accepted', { date: tr.day(a.acceptedAt), note: a.note })}
+              {a.expiresAt ? ` (${t('lists.accept.until', { date: tr.day(a.expiresAt) })})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {history.timeline.length === 0 ? (
+        <p className="mt-2 text-sm">{t('lists.timeline.empty')}</p>
+      ) : (
+        <table className="mt-3 w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1 pr-3">{t('lists.timeline.when')}</th>
+              <th className="py-1 pr-3">{t('lists.timeline.record')}</th>
+              <th className="py-1 pr-3">{t('lists.changes.before')}</th>
+              <th className="py-1 pr-3">{t('lists.changes.after')}</th>
+              <th className="py-1">{t('lists.timeline.list')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.timeline.map((s) => (
+              <tr
+                key={`${s.listId}-${s.runId}-${s.record}`}
+                className="border-t border-slate-100 align-top dark:border-slate-800"
+                data-testid="timeline-step"
+              >
+                <td className="py-1 pr-3 whitespace-nowrap">{tr.time(s.at, undefined, { date: true })}</td>
+                <td className="py-1 pr-3">{t(`records.label.${s.record}`)}</td>
+                <td className="py-1 pr-3 wrap-anywhere">
+                  {s.before ? `${t(`lists.state.${s.before.status}`)} ${s.before.value}` : '—'}
+                </td>
+                <td className="py-1 pr-3 wrap-anywhere">
+                  {`${t(`lists.state.${s.after.status}`)} ${s.after.value}`}
+                  {s.accepted ? ` · ${t('lists.changes.accepted')}` : ''}
+                </td>
+                <td className="py-1">
+                  <Link href={`/lists/${s.listId}`} className="underline">
+                    {s.listName}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,13 +1,22 @@
 /**
  * What the list pages (/lists, /lists/new, /lists/[id], /lists/[id]/changes) and the detail page's timeline read,
  * on the server: access first (as for the API: without a valid session, the reader is sent to /signin), then the
- * lists' data from lib/server/api/lists.ts. Server components only.
+ * lists' data from lib/server/api/lists.ts, only the lists the reader may see (with Entra sign-in on, a list belongs
+ * to its creator: lib/server/auth/data-owners.ts). Server components only.
  */
 import 'server-only';
 import { headers } from 'next/headers';
 import type { DomainHistory, ListDetail, ListRunSummary, ListSummary } from '@/lib/schema-lists';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
-import { changesBetween, domainHistory, listDetailOf, listHistoryOf, listOverview } from '@/lib/server/api/lists';
+import {
+  changesBetween,
+  domainHistory,
+  listDetailOf,
+  listHistoryOf,
+  listOverview,
+  requireList,
+} from '@/lib/server/api/lists';
+import { type Principal, principalOf } from '@/lib/server/auth/principal';
 import { getConfig } from '@/lib/server/env';
 import { HttpError } from '@/lib/server/http/errors';
 
@@ -20,13 +29,21 @@ export async function listsSignIn(path: string): Promise<string | null> {
   return `/signin?${new URLSearchParams({ next: safeNextPath(path) }).toString()}`;
 }
 
+/** Who reads the page; with Entra sign-in on and no session, a reader who may see no one's list. */
+async function reader(): Promise<Principal> {
+  const principal = await principalOf(new Request('http://localhost/', { headers: await headers() }));
+  if (principal) return principal;
+  if (getConfig().entra === null) return { kind: 'open' };
+  return { kind: 'user', userId: '', tenantId: '', name: '', role: 'viewer', sessionId: '' };
+}
+
 export async function loadLists(): Promise<ListSummary[]> {
-  return listOverview(getConfig());
+  return listOverview(getConfig(), await reader());
 }
 
 export async function loadList(id: string): Promise<{ list: ListDetail; runs: ListRunSummary[] } | null> {
   const config = getConfig();
-  const list = await listDetailOf(config, id);
+  const list = await listDetailOf(config, id, await reader());
   return list && { list, runs: await listHistoryOf(config, id) };
 }
 
@@ -35,6 +52,7 @@ export type LoadedChanges = Awaited<ReturnType<typeof changesBetween>>['changes'
 /** The changes between two runs of the list, or null when it has no run (or a run named is not one of its). */
 export async function loadChanges(id: string, from?: string, to?: string): Promise<LoadedChanges | null> {
   try {
+    await requireList(getConfig(), id, await reader());
     return (await changesBetween(getConfig(), id, from, to)).changes;
   } catch (err) {
     if (err instanceof HttpError) return null;
@@ -48,7 +66,7 @@ export async function loadChanges(id: string, from?: string, to?: string): Promi
  */
 export async function loadDomainHistory(domain: string): Promise<DomainHistory> {
   try {
-    return await domainHistory(getConfig(), domain);
+    return await domainHistory(getConfig(), domain, await reader());
   } catch {
     return { domain, lists: [], timeline: [], acceptances: [] };
   }

@@ -2,6 +2,7 @@
  * Channels in storage: the settings that are not secret as JSON, the secrets sealed (./secrets.ts), and the masked
  * target the API shows (the webhook's host, the SMTP host and recipients). Secrets are opened only to send.
  */
+import type { OwnerColumns } from '../auth/data-owners';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AlertLang, Channel, ChannelCreate, ChannelKind } from '@/lib/schema-alerts';
@@ -62,7 +63,12 @@ export function toApi(row: AlertChannelsTable): Channel {
   };
 }
 
-export async function createChannel(storage: Storage, config: AlertsConfig, input: ChannelCreate): Promise<Channel> {
+export async function createChannel(
+  storage: Storage,
+  config: AlertsConfig,
+  input: ChannelCreate,
+  owner: OwnerColumns = { created_by_user: null, created_by_tenant: null, created_by_role: null },
+): Promise<Channel> {
   const parts = split(input);
   const hasSecret = Object.keys(parts.secret).length > 0;
   if (hasSecret && !config.secretKey) {
@@ -79,8 +85,7 @@ export async function createChannel(storage: Storage, config: AlertsConfig, inpu
     config: JSON.stringify(parts.config),
     secret: hasSecret && config.secretKey ? seal(JSON.stringify(parts.secret), config.secretKey) : null,
     masked: parts.masked,
-    created_by_user: null,
-    created_by_tenant: null,
+    ...owner,
     created_at: Date.now(),
   };
   await storage.db.insertInto('alert_channels').values(row).execute();
@@ -93,9 +98,13 @@ export async function getChannelRow(storage: Storage, id: string): Promise<Alert
   return row;
 }
 
-export async function listChannels(storage: Storage): Promise<Channel[]> {
+/** The channels (those `visible` keeps: who may see them, ../auth/data-owners.ts). */
+export async function listChannels(
+  storage: Storage,
+  visible: (row: AlertChannelsTable) => boolean = () => true,
+): Promise<Channel[]> {
   const rows = await storage.db.selectFrom('alert_channels').selectAll().orderBy('created_at').execute();
-  return rows.map(toApi);
+  return rows.filter(visible).map(toApi);
 }
 
 export async function updateChannel(

@@ -1,6 +1,8 @@
 /**
  * The alerts API (issue 17 part B): channels (CRUD and a test message), a list's schedule, its subscriptions
- * and its delivery log. Route handlers only wire these; the contract is lib/schema-alerts.ts.
+ * and its delivery log. Route handlers only wire these; the contract is lib/schema-alerts.ts. With Entra sign-in
+ * on, channels and watches belong to their creator and a list's schedule, subscriptions and deliveries to the list
+ * (../auth/data-owners.ts): what the caller may not read answers 404 and is left out of listings.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
@@ -8,14 +10,19 @@ import type { z } from 'zod';
 import type { ChannelCreate, ChannelUpdate, ScheduleUpdate, Subscriptions, WatchCreate } from '@/lib/schema-alerts';
 import { createChannel, deleteChannel, getChannelRow, listChannels, toApi, updateChannel } from '../alerts/channels';
 import { deliver, deliveriesOf } from '../alerts/deliveries';
+import { ownerColumns, ownerOfRow, requireAccess } from '../auth/data-owners';
+import { canRead } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
 import type { ServerConfig } from '../env';
 import { HttpError } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
 import type { RouteInput } from '../http/route';
 import { deleteSchedule, getSchedule, putSchedule } from '../schedules/store';
 import { scheduleNow } from '../schedules/ticker';
+import type { Storage } from '../storage/db';
 import { getStorage } from '../storage/db';
-import { createWatch, deleteWatch, getWatch } from '../watches/service';
+import { createWatch, deleteWatch, getWatchRow, watchToApi } from '../watches/service';
+import { requireList } from './lists';
 
 const noStore = { 'Cache-Control': 'no-store' };
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: noStore });
@@ -28,24 +35,43 @@ function idParam(params: Record<string, string>, name = 'id'): string {
   return id;
 }
 
+/** The channel `id` when `principal` may read it (or change it); else 404 (or 403). */
+async function ownChannel(storage: Storage, id: string, principal: Principal, mode: 'read' | 'write' = 'read') {
+  const row = await getChannelRow(storage, id);
+  requireAccess(principal, ownerOfRow(row), mode, () => new HttpError('not-found', 'No such channel.'));
+  return row;
+}
+
+/** The list `id` (from the path) when `principal` may read it (or change it); else 404 (or 403). */
+const ownList = (ctx: GuardedContext, params: Record<string, string>, mode: 'read' | 'write' = 'read') =>
+  requireList(ctx.config, idParam(params), ctx.principal, mode).then((l) => l.id);
+
 export async function getChannels(_input: unknown, ctx: GuardedContext): Promise<Response> {
-  return json({ channels: await listChannels(await storageOf(ctx.config)) });
+  const visible = (row: Parameters<typeof ownerOfRow>[0]) => canRead(ctx.principal, ownerOfRow(row));
+  return json({ channels: await listChannels(await storageOf(ctx.config), visible) });
 }
 
 export async function postChannel(input: RouteInput<ChannelCreate, undefined>, ctx: GuardedContext) {
-  return json(await createChannel(await storageOf(ctx.config), ctx.config.alerts, input.body), 201);
+  const storage = await storageOf(ctx.config);
+  return json(await createChannel(storage, ctx.config.alerts, input.body, ownerColumns(ctx.principal)), 201);
 }
 
 export async function getChannel(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  return json(toApi(await getChannelRow(await storageOf(ctx.config), idParam(input.params))));
+  return json(toApi(await ownChannel(await storageOf(ctx.config), idParam(input.params), ctx.principal)));
 }
 
 export async function patchChannel(input: RouteInput<z.infer<typeof ChannelUpdate>, undefined>, ctx: GuardedContext) {
-  return json(await updateChannel(await storageOf(ctx.config), idParam(input.params), input.body));
+  const storage = await storageOf(ctx.config);
+  const id = idParam(input.params);
+  await ownChannel(storage, id, ctx.principal, 'write');
+  return json(await updateChannel(storage, id, input.body));
 }
 
 export async function removeChannel(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  await deleteChannel(await storageOf(ctx.config), idParam(input.params));
+  const storage = await storageOf(ctx.config);
+  const id = idParam(input.params);
+  await ownChannel(storage, id, ctx.principal, 'write');
+  await deleteChannel(storage, id);
   return json({ deleted: true });
 }
 
@@ -57,7 +83,7 @@ export async function removeChannel(input: RouteInput<undefined, undefined>, ctx
 export async function testChannel(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   const storage = await storageOf(ctx.config);
   const id = idParam(input.params);
-  await getChannelRow(storage, id);
+  await ownChannel(storage, id, ctx.principal, 'write');
   const delivery = await deliver(storage, ctx.config.alerts, {
     dedupeKey: `test:${id}:${randomUUID()}`,
     channelId: id,
@@ -71,22 +97,24 @@ export async function testChannel(input: RouteInput<undefined, undefined>, ctx: 
 export async function getChannelDeliveries(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   const storage = await storageOf(ctx.config);
   const id = idParam(input.params);
-  await getChannelRow(storage, id);
+  await ownChannel(storage, id, ctx.principal);
   return json({ deliveries: await deliveriesOf(storage, { channelId: id }) });
 }
 
 export async function getListSchedule(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
   const now = scheduleNow(ctx.config.alerts);
-  return json(await getSchedule(await storageOf(ctx.config), idParam(input.params), now));
+  return json(await getSchedule(await storageOf(ctx.config), await ownList(ctx, input.params), now));
 }
 
 export async function putListSchedule(input: RouteInput<ScheduleUpdate, undefined>, ctx: GuardedContext) {
   const now = scheduleNow(ctx.config.alerts);
-  return json(await putSchedule(await storageOf(ctx.config), idParam(input.params), input.body, now));
+  return json(
+    await putSchedule(await storageOf(ctx.config), await ownList(ctx, input.params, 'write'), input.body, now),
+  );
 }
 
 export async function deleteListSchedule(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  await deleteSchedule(await storageOf(ctx.config), idParam(input.params));
+  await deleteSchedule(await storageOf(ctx.config), await ownList(ctx, input.params, 'write'));
   return json({ deleted: true });
 }
 
@@ -95,7 +123,7 @@ export async function getListAlerts(input: RouteInput<undefined, undefined>, ctx
   const rows = await storage.db
     .selectFrom('list_subscriptions')
     .selectAll()
-    .where('list_id', '=', idParam(input.params))
+    .where('list_id', '=', await ownList(ctx, input.params))
     .execute();
   return json({ subscriptions: rows.map((r) => ({ channelId: r.channel_id, on: r.alert_on })) });
 }
@@ -103,17 +131,18 @@ export async function getListAlerts(input: RouteInput<undefined, undefined>, ctx
 /** PUT /api/lists/:id/alerts: replaces the list's subscriptions (each channel must exist). */
 export async function putListAlerts(input: RouteInput<Subscriptions, undefined>, ctx: GuardedContext) {
   const storage = await storageOf(ctx.config);
-  const listId = idParam(input.params);
+  const listId = await ownList(ctx, input.params, 'write');
   const subs = input.body.subscriptions;
   if (new Set(subs.map((s) => s.channelId)).size !== subs.length)
     throw new HttpError('invalid-input', 'subscriptions: a channel is listed twice');
   for (const s of subs) {
     const found = await storage.db
       .selectFrom('alert_channels')
-      .select('id')
+      .select(['id', 'created_by_user', 'created_by_tenant', 'created_by_role'])
       .where('id', '=', s.channelId)
       .executeTakeFirst();
-    if (!found) throw new HttpError('invalid-input', `subscriptions: no channel ${s.channelId}`);
+    if (!found || !canRead(ctx.principal, ownerOfRow(found)))
+      throw new HttpError('invalid-input', `subscriptions: no channel ${s.channelId}`);
   }
   await storage.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('list_subscriptions').where('list_id', '=', listId).execute();
@@ -127,20 +156,33 @@ export async function putListAlerts(input: RouteInput<Subscriptions, undefined>,
 }
 
 export async function getListDeliveries(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  return json({ deliveries: await deliveriesOf(await storageOf(ctx.config), { listId: idParam(input.params) }) });
+  const listId = await ownList(ctx, input.params);
+  return json({ deliveries: await deliveriesOf(await storageOf(ctx.config), { listId }) });
 }
 
 /** POST /api/watches: 201 with a new watch, or 200 with the running one for the same domain, records and channel. */
 export async function postWatch(input: RouteInput<WatchCreate, undefined>, ctx: GuardedContext) {
-  const { watch, created } = await createWatch(await storageOf(ctx.config), ctx.config, input.body);
+  const storage = await storageOf(ctx.config);
+  if (input.body.channelId) await ownChannel(storage, input.body.channelId, ctx.principal);
+  const { watch, created } = await createWatch(storage, ctx.config, input.body, ownerColumns(ctx.principal));
   return json(watch, created ? 201 : 200);
 }
 
+/** The watch `id` when `principal` may read it (or change it); else 404 (or 403). */
+async function ownWatch(storage: Storage, id: string, principal: Principal, mode: 'read' | 'write' = 'read') {
+  const row = await getWatchRow(storage, id);
+  requireAccess(principal, ownerOfRow(row), mode, () => new HttpError('not-found', 'No such watch.'));
+  return row;
+}
+
 export async function getWatchById(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  return json(await getWatch(await storageOf(ctx.config), idParam(input.params)));
+  return json(watchToApi(await ownWatch(await storageOf(ctx.config), idParam(input.params), ctx.principal)));
 }
 
 export async function removeWatch(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
-  await deleteWatch(await storageOf(ctx.config), idParam(input.params));
+  const storage = await storageOf(ctx.config);
+  const id = idParam(input.params);
+  await ownWatch(storage, id, ctx.principal, 'write');
+  await deleteWatch(storage, id);
   return json({ deleted: true });
 }

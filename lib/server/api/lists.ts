@@ -1,7 +1,9 @@
 /**
  * The lists API (/api/lists…, /api/domains/:domain/history; docs/lists.md): lists of domains with tags, their
  * runs and history, the changes between two runs, accepted exceptions and a domain's timeline. Route handlers in
- * app/api/lists only wire these. Access is the runs API's (`check` routes: ACCESS_TOKEN when set).
+ * app/api/lists only wire these. Access is the runs API's (`check` routes: ACCESS_TOKEN when set); with Entra
+ * sign-in on, a list belongs to its creator (../auth/data-owners.ts): one the reader may not see answers 404, and
+ * is left out of every listing and of a domain's timeline.
  */
 import 'server-only';
 import type { z } from 'zod';
@@ -26,6 +28,10 @@ import {
   type ListUpdateRequest,
   Tag,
 } from '@/lib/schema-lists';
+import { requireAccess } from '../auth/data-owners';
+import { canRead, ownerFor } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
+import { requireRunReadable } from '../auth/run-owners';
 import type { ServerConfig } from '../env';
 import { errorResponse, HttpError, pickLanguage } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
@@ -62,9 +68,20 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Runs shown as a list's trend. */
 const TREND_RUNS = 10;
 
-async function requireList(config: ServerConfig, id: string): Promise<ListRow> {
+/**
+ * The list `id` when `principal` may read it (or change it: `write`); else HttpError 404 (a list they may not read
+ * is answered as one that doesn't exist) or 403 (they may read it but not change it).
+ */
+export async function requireList(
+  config: ServerConfig,
+  id: string,
+  principal: Principal,
+  mode: 'read' | 'write' = 'read',
+): Promise<ListRow> {
+  const notFound = () => new HttpError('not-found', `There is no list ${id}. Check the link.`);
   const list = await findList(await db(config), id);
-  if (!list) throw new HttpError('not-found', `There is no list ${id}. Check the link.`);
+  if (!list) throw notFound();
+  requireAccess(principal, list.owner, mode, notFound);
   return list;
 }
 
@@ -184,7 +201,7 @@ async function summaryOf(
 export async function getLists(_input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  return Response.json({ lists: await listOverview(ctx.config) }, { headers: noStore });
+  return Response.json({ lists: await listOverview(ctx.config, ctx.principal) }, { headers: noStore });
 }
 
 /** POST /api/lists: a new list from pasted domains, a CSV, or a finished run (`fromRun`); 201. */
@@ -204,6 +221,7 @@ export async function createList(
     const found = await getRunEngine().store.get(body.fromRun);
     if (!('found' in found)) throw new HttpError('run-not-found', `There is no run ${body.fromRun} to save.`);
     const run = found.found;
+    await requireRunReadable(config, run, ctx.principal);
     if (!isFinished(run)) throw new HttpError('invalid-input', 'The run has not finished yet: save it once it has.');
     cloud = run.cloud;
     services = run.services ?? null;
@@ -229,18 +247,26 @@ export async function createList(
   const d = await db(config);
   await insertList(
     d,
-    { id, name: body.name, cloud, services, lang, retentionDays: body.retentionDays ?? 365 },
+    {
+      id,
+      name: body.name,
+      cloud,
+      services,
+      lang,
+      retentionDays: body.retentionDays ?? 365,
+      owner: ownerFor(ctx.principal),
+    },
     domains,
     Date.now(),
   );
-  const list = await requireList(config, id);
+  const list = await requireList(config, id, ctx.principal);
   const created: ListCreated = { list: await summaryOf(config, list), invalid, duplicates };
   return Response.json(created, { status: 201, headers: { ...noStore, Location: `/api/lists/${id}` } });
 }
 
 /** GET /api/lists/:id: the list with its domains and last runs. */
 export async function getList(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const detail: ListDetail = await summaryOf(ctx.config, list);
@@ -252,7 +278,7 @@ export async function patchList(
   input: RouteInput<ListUpdateRequest, undefined>,
   ctx: GuardedContext,
 ): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal, 'write');
   const { body } = input;
   let add: NewListDomain[] | undefined;
   let invalid: DomainList['invalid'] = [];
@@ -286,13 +312,13 @@ export async function patchList(
     },
     Date.now(),
   );
-  const detail: ListDetail = await summaryOf(ctx.config, await requireList(ctx.config, list.id));
+  const detail: ListDetail = await summaryOf(ctx.config, await requireList(ctx.config, list.id, ctx.principal));
   return Response.json({ list: detail, invalid }, { headers: noStore });
 }
 
 /** DELETE /api/lists/:id: the list, its runs (results included) and acceptances; 204. */
 export async function removeList(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal, 'write');
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   await deleteList(await db(ctx.config), list.id);
@@ -301,7 +327,7 @@ export async function removeList(input: RouteInput<undefined, undefined>, ctx: G
 
 /** POST /api/lists/:id/runs: runs the list now; 201 with the run id (the run is a normal run: /api/runs/:id). */
 export async function runListNow(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal, 'write');
   const domains = await listDomains(await db(ctx.config), list.id);
   const limited = await ctx.chargeDomains(domains.map((d) => d.domain));
   if (limited) return limited;
@@ -320,7 +346,7 @@ export async function runListNow(input: RouteInput<undefined, undefined>, ctx: G
 
 /** GET /api/lists/:id/runs: the list's kept runs, newest first, with health counts. */
 export async function getListRuns(input: RouteInput<undefined, undefined>, ctx: GuardedContext): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   return Response.json({ listId: list.id, runs: await listHistoryOf(ctx.config, list.id) }, { headers: noStore });
@@ -351,9 +377,9 @@ export async function changesBetween(
   return { changes, to, runs };
 }
 
-/** Every list with its last runs (the /lists page). */
-export async function listOverview(config: ServerConfig): Promise<ListSummary[]> {
-  const lists = await allLists(await db(config));
+/** Every list `principal` may read, with its last runs (the /lists page). */
+export async function listOverview(config: ServerConfig, principal: Principal): Promise<ListSummary[]> {
+  const lists = (await allLists(await db(config))).filter((l) => canRead(principal, l.owner));
   return Promise.all(
     lists.map(async (l) => {
       const { domains: _domains, ...summary } = await summaryOf(config, l);
@@ -362,10 +388,10 @@ export async function listOverview(config: ServerConfig): Promise<ListSummary[]>
   );
 }
 
-/** The list with its domains and last runs, or null. */
-export async function listDetailOf(config: ServerConfig, id: string): Promise<ListDetail | null> {
+/** The list with its domains and last runs, or null (also when `principal` may not read it). */
+export async function listDetailOf(config: ServerConfig, id: string, principal: Principal): Promise<ListDetail | null> {
   const list = await findList(await db(config), id);
-  return list ? summaryOf(config, list) : null;
+  return list && canRead(principal, list.owner) ? summaryOf(config, list) : null;
 }
 
 /** The list's kept runs with health counts, newest first. */
@@ -379,7 +405,7 @@ export async function getChanges(
   input: RouteInput<undefined, z.infer<typeof ChangesQuery>>,
   ctx: GuardedContext,
 ): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal);
   const { query } = input;
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
@@ -414,7 +440,7 @@ export async function acceptFinding(
   input: RouteInput<AcceptanceRequest, undefined>,
   ctx: GuardedContext,
 ): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal, 'write');
   const { body } = input;
   const domain = asciiOf(ctx.config, body.domain);
   const d = await db(ctx.config);
@@ -440,6 +466,8 @@ export async function acceptFinding(
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
   const acceptedAt = iso(Date.now());
+  // Who accepted it: the signed-in user's display name (no one with the shared token or open access).
+  const acceptedBy = ctx.principal.kind === 'user' ? ctx.principal.name : null;
   await putAcceptance(d, {
     listId: list.id,
     domain,
@@ -447,7 +475,7 @@ export async function acceptFinding(
     note: body.note,
     acceptedValueHash: found.valueHash,
     acceptedAt,
-    acceptedBy: null,
+    acceptedBy,
     expiresAt: body.expiresAt ? iso(Date.parse(body.expiresAt)) : null,
   });
   return Response.json(
@@ -457,7 +485,7 @@ export async function acceptFinding(
       record: body.record,
       note: body.note,
       acceptedAt,
-      acceptedBy: null,
+      acceptedBy,
       expiresAt: body.expiresAt ? iso(Date.parse(body.expiresAt)) : null,
       value: found.value,
     },
@@ -470,7 +498,7 @@ export async function unacceptFinding(
   input: RouteInput<{ domain: string; record: string }, undefined>,
   ctx: GuardedContext,
 ): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal, 'write');
   const domain = asciiOf(ctx.config, input.body.domain);
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
@@ -487,15 +515,22 @@ export async function getDomainHistory(
   const domain = asciiOf(ctx.config, decodeURIComponent(input.params.domain ?? ''));
   const limited = await ctx.chargeRequest();
   if (limited) return limited;
-  const history = await domainHistory(ctx.config, domain);
+  const history = await domainHistory(ctx.config, domain, ctx.principal);
   return Response.json(history, { headers: noStore });
 }
 
-/** The domain's history (also read by the /d/ page through lib/data). */
-export async function domainHistory(config: ServerConfig, domain: string): Promise<DomainHistory> {
+/** The domain's history in the lists `principal` may read (also read by the /d/ page through lib/data). */
+export async function domainHistory(
+  config: ServerConfig,
+  domain: string,
+  principal: Principal,
+): Promise<DomainHistory> {
   const d = await db(config);
-  const lists = await listsWith(d, domain);
-  const accepted = await acceptances(d, { domain });
+  const lists = (await listsWith(d, domain))
+    .filter((l) => canRead(principal, l.owner))
+    .map(({ id, name }) => ({ id, name }));
+  const readable = new Set(lists.map((l) => l.id));
+  const accepted = (await acceptances(d, { domain })).filter((a) => readable.has(a.listId));
   const timeline: DomainHistory['timeline'] = [];
   for (const list of lists) {
     const mine = accepted.filter((a) => a.listId === list.id);
@@ -536,7 +571,7 @@ export async function exportListRun(
   input: RouteInput<undefined, z.infer<typeof ListExportQuery>>,
   ctx: GuardedContext,
 ): Promise<Response> {
-  const list = await requireList(ctx.config, input.params.id ?? '');
+  const list = await requireList(ctx.config, input.params.id ?? '', ctx.principal);
   const d = await db(ctx.config);
   const runs = await listRuns(d, list.id);
   const run = input.query.run !== undefined ? runs.find((r) => r.runId === input.query.run) : runs[0];

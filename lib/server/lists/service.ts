@@ -7,6 +7,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { parseDomainList } from '@/lib/report/domain-list';
+import { columnsOf } from '../auth/data-owners';
 import { getConfig } from '../env';
 import { getRunEngine } from '../runs/engine';
 import { getStorage } from '../storage/db';
@@ -82,5 +83,7 @@ export async function startListRun(
     },
   });
   if ('refused' in started) throw new Error('a list run was refused by the run store');
+  // The run belongs to the list's owner, whoever (or whichever schedule) started it (issue 18).
+  await db.updateTable('runs').set(columnsOf(list.owner)).where('id', '=', started.created.id).execute();
   return { runId: started.created.id };
 }

@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Acceptance, RecordRow, RecordState, RunSnapshot } from '@/lib/history/changes';
 import type { CloudChoice, RecordsHealth, RunStatus, ServiceOverride } from '@/lib/schema';
 import type { ListDomain, ListLang } from '@/lib/schema-lists';
+import { columnsOf, ownerOfRow } from '../auth/data-owners';
+import type { Owner } from '../auth/ownership';
 import type { Database } from '../storage/schema';
 
 type Db = Kysely<Database>;
@@ -22,6 +24,8 @@ export type ListRow = {
   retentionDays: number;
   createdAt: number;
   updatedAt: number;
+  /** Who created it (../auth/data-owners.ts); all null: no one. */
+  owner: Owner;
 };
 
 export type NewListDomain = { domain: string; display: string; entered?: string | undefined; tags: string[] };
@@ -54,6 +58,9 @@ function toList(row: {
   retention_days: number;
   created_at: number;
   updated_at: number;
+  created_by_user: string | null;
+  created_by_tenant: string | null;
+  created_by_role: string | null;
 }): ListRow {
   return {
     id: row.id,
@@ -64,15 +71,28 @@ function toList(row: {
     retentionDays: Number(row.retention_days),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    owner: ownerOfRow(row),
   };
 }
 
-const LIST_COLUMNS = ['id', 'name', 'cloud', 'services', 'lang', 'retention_days', 'created_at', 'updated_at'] as const;
+const LIST_COLUMNS = [
+  'id',
+  'name',
+  'cloud',
+  'services',
+  'lang',
+  'retention_days',
+  'created_at',
+  'updated_at',
+  'created_by_user',
+  'created_by_tenant',
+  'created_by_role',
+] as const;
 
 /** Stores a new list with its domains (in order). */
 export async function insertList(
   db: Db,
-  list: Omit<ListRow, 'createdAt' | 'updatedAt'>,
+  list: Omit<ListRow, 'createdAt' | 'updatedAt' | 'owner'> & { owner?: Owner },
   domains: readonly NewListDomain[],
   at: number,
 ): Promise<void> {
@@ -88,8 +108,7 @@ export async function insertList(
         retention_days: list.retentionDays,
         created_at: at,
         updated_at: at,
-        created_by_user: null,
-        created_by_tenant: null,
+        ...columnsOf(list.owner ?? { userId: null, tenantId: null, role: null }),
       })
       .execute();
     await insertDomains(trx, list.id, domains, 0);
@@ -347,15 +366,16 @@ export async function deleteAcceptance(db: Db, listId: string, domain: string, r
   return Number(r.numDeletedRows) > 0;
 }
 
-/** The lists that contain `domain`. */
-export async function listsWith(db: Db, domain: string): Promise<Array<{ id: string; name: string }>> {
-  return db
+/** The lists that contain `domain`, with who created each. */
+export async function listsWith(db: Db, domain: string): Promise<Array<{ id: string; name: string; owner: Owner }>> {
+  const rows = await db
     .selectFrom('list_domains')
     .innerJoin('lists', 'lists.id', 'list_domains.list_id')
-    .select(['lists.id', 'lists.name'])
+    .select(['lists.id', 'lists.name', 'lists.created_by_user', 'lists.created_by_tenant', 'lists.created_by_role'])
     .where('list_domains.domain', '=', domain)
     .orderBy('lists.name')
     .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, owner: ownerOfRow(r) }));
 }
 
 /** `domain`'s record rows in every kept run of list `listId`, oldest run first. */

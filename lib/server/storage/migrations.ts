@@ -7,6 +7,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { alertsMigrations } from './migrations/alerts';
 import { authMigrations } from './migrations/auth';
 import { listMigrations } from './migrations/lists';
+import { ownershipMigrations } from './migrations/ownership';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -66,6 +67,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     ...alertsMigrations(dialect),
     ...listMigrations(dialect),
+    ...ownershipMigrations(dialect),
   };
 }
 

@@ -98,6 +98,8 @@ export interface ListsTable {
   updated_at: number;
   created_by_user: string | null;
   created_by_tenant: string | null;
+  /** migrations/ownership.ts (0005_ownership). */
+  created_by_role: string | null;
 }
 
 export interface ListDomainsTable {
@@ -191,6 +193,8 @@ export interface AlertChannelsTable {
   masked: string;
   created_by_user: string | null;
   created_by_tenant: string | null;
+  /** migrations/ownership.ts (0005_ownership). */
+  created_by_role: string | null;
   created_at: number;
 }
 
@@ -236,6 +240,10 @@ export interface WatchesTable {
   next_at: number;
   seen: string | null;
   created_at: number;
+  /** The creator (migrations/ownership.ts, 0005_ownership); null: no one. */
+  created_by_user: string | null;
+  created_by_tenant: string | null;
+  created_by_role: string | null;
 }
 
 export interface AlertsDatabase {

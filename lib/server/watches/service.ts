@@ -6,6 +6,7 @@
  * checks; each is taken with a conditional UPDATE, so with several instances one checks it.
  * Creating the same watch (domain, records, channel) while it runs answers the existing one.
  */
+import type { OwnerColumns } from '../auth/data-owners';
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { hasPropagation, MAX_RECHECK_MS, MIN_RECHECK_MS, nextStep, type WatchStep } from '@/lib/client/live-watch';
@@ -55,6 +56,7 @@ export async function createWatch(
   storage: Storage,
   config: ServerConfig,
   input: WatchCreate,
+  owner: OwnerColumns = { created_by_user: null, created_by_tenant: null, created_by_role: null },
 ): Promise<{ watch: Watch; created: boolean }> {
   const list = parseDomainList(input.domain, {
     allowTestDomains: config.allowTestDomains,
@@ -78,6 +80,8 @@ export async function createWatch(
     throw new HttpError('invalid-input', 'deadline: a time in the next 24 hours');
   const key = createHash('sha256')
     .update(`${target.ascii}\n${records.join(',')}\n${input.channelId ?? ''}`)
+    // One running watch per creator: someone else's watch of the same records is not answered to them.
+    .update(owner.created_by_user === null ? '' : `\n${owner.created_by_tenant}/${owner.created_by_user}`)
     .digest('hex');
   const existing = await storage.db.selectFrom('watches').selectAll().where('key', '=', key).executeTakeFirst();
   if (existing?.state === 'watching') return { watch: watchToApi(existing), created: false };
@@ -94,6 +98,7 @@ export async function createWatch(
     next_at: now,
     seen: JSON.stringify({ lines: [], checks: 0, lang: input.lang ?? 'en' } satisfies Seen),
     created_at: now,
+    ...owner,
   };
   const inserted = await storage.db
     .insertInto('watches')
@@ -108,10 +113,15 @@ export async function createWatch(
   return { watch: watchToApi(row), created: true };
 }
 
-export async function getWatch(storage: Storage, id: string): Promise<Watch> {
+/** The watch's row; HttpError 404 when there is none. */
+export async function getWatchRow(storage: Storage, id: string): Promise<WatchesTable> {
   const row = await storage.db.selectFrom('watches').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new HttpError('not-found', 'No such watch.');
-  return watchToApi(row);
+  return row;
+}
+
+export async function getWatch(storage: Storage, id: string): Promise<Watch> {
+  return watchToApi(await getWatchRow(storage, id));
 }
 
 export async function deleteWatch(storage: Storage, id: string): Promise<void> {

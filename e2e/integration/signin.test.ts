@@ -10,6 +10,7 @@ import { type EntraProvider, type EntraUser, startEntraProvider, type Tamper } f
 import { ApiError } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { as, entraClient, setCookies } from '../support/entra';
 import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
@@ -44,52 +45,7 @@ const foreigner: EntraUser = {
 let provider: EntraProvider;
 let app: App;
 
-function setCookies(response: Response): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const eq = (pair ?? '').indexOf('=');
-    jar.set((pair ?? '').slice(0, eq), (pair ?? '').slice(eq + 1));
-  }
-  return jar;
-}
-
-type Attempt = { session: string | null; location: string; stateCookie: string; callback: string };
-
-/** Runs the code flow for `user` (the token spoiled as `tamper`); the session cookie or null, and where it ended. */
-async function signIn(user: EntraUser, tamper: Tamper = 'none', next = '/'): Promise<Attempt> {
-  provider.signInAs(user);
-  provider.tamperNext(tamper);
-  const start = await fetch(`${app.url}/signin/entra?next=${encodeURIComponent(next)}`, { redirect: 'manual' });
-  expect(start.status).toBe(302);
-  const stateCookie = setCookies(start).get('m365dh-entra-state') ?? '';
-  const authorize = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
-  expect(authorize.status).toBe(302);
-  const callback = authorize.headers.get('location') ?? '';
-  return { ...(await callBack(callback, stateCookie)), stateCookie, callback };
-}
-
-async function callBack(callback: string, stateCookie: string) {
-  const answer = await fetch(callback, {
-    redirect: 'manual',
-    headers: { cookie: `m365dh-entra-state=${stateCookie}` },
-  });
-  expect(answer.status).toBe(303);
-  const session = setCookies(answer).get('m365dh-entra') || null;
-  return { session, location: answer.headers.get('location') ?? '' };
-}
-
-const as = (session: string | null): Record<string, string> => (session ? { cookie: `m365dh-entra=${session}` } : {});
-
-async function api(path: string, session: string | null, init: RequestInit = {}) {
-  const response = await fetch(`${app.url}${path}`, {
-    ...init,
-    headers: { origin: app.url, ...as(session), ...(init.headers as Record<string, string>) },
-  });
-  const text = await response.text();
-  const json = /json/.test(response.headers.get('content-type') ?? '');
-  return { status: response.status, body: json && text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
+const { signIn, callBack, api } = entraClient(() => ({ app, provider }));
 
 const startRun = (session: string | null, domains = 'signin-a.test') =>
   api('/api/runs', session, {

@@ -7,7 +7,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { DomainHistory, ListDetail, ListRunSummary, ListSummary } from '@/lib/schema-lists';
-import { checkAccess, safeNextPath } from '@/lib/server/access';
+import { safeNextPath } from '@/lib/server/access';
 import {
   changesBetween,
   domainHistory,
@@ -23,9 +23,9 @@ import { HttpError } from '@/lib/server/http/errors';
 /** The /signin address to send the reader to (back to `path` afterwards), or null when they may read. */
 export async function listsSignIn(path: string): Promise<string | null> {
   const config = getConfig();
-  if (config.accessToken === null) return null;
-  const access = checkAccess(new Request('http://localhost/', { headers: await headers() }), config);
-  if (access.ok) return null;
+  if (config.accessToken === null && config.entra === null) return null;
+  // A signed-in Entra user, the access token's cookie, or open access (lib/server/auth/principal.ts).
+  if (await principalOf(new Request('http://localhost/', { headers: await headers() }))) return null;
   return `/signin?${new URLSearchParams({ next: safeNextPath(path) }).toString()}`;
 }
 

@@ -47,7 +47,7 @@ const sessions: Record<'viewerA' | 'operatorA' | 'operatorB', string | null> = {
 
 beforeAll(async () => {
   provider = await startEntraProvider({ clientSecret: SECRET });
-  dns = await startListDns({ 'lst-4.test': 'wrong' });
+  dns = await startListDns({});
   const port = await freePort();
   app = await startApp(
     {
@@ -162,6 +162,18 @@ describe("a tenant's lists and channels", () => {
   });
 
   it('an acceptance records who accepted it, and the timeline shows it', async () => {
+    // lst-4's MX turns to a third-party filter: a finding of the second run, which the operator accepts.
+    await dns.serve({ 'lst-4.test': 'wrong' });
+    const again = await api(`/api/lists/${listId}/runs`, sessions.operatorA, { method: 'POST' });
+    expect(again.status).toBe(201);
+    await until(
+      'the second list run to finish',
+      async () =>
+        (await api(`/api/runs/${again.body.runId}?from=0`, sessions.operatorA)).body.status === 'done'
+          ? true
+          : undefined,
+      20_000,
+    );
     const accepted = await api(
       `/api/lists/${listId}/acceptances`,
       sessions.operatorA,
@@ -173,6 +185,24 @@ describe("a tenant's lists and channels", () => {
     expect(history.body.acceptances).toEqual([
       expect.objectContaining({ listId, record: 'mx', acceptedBy: 'Olga Operator' }),
     ]);
+    const changesPage = await fetch(`${app.url}/lists/${listId}/changes`, {
+      headers: { cookie: `m365dh-entra=${sessions.viewerA}` },
+    }).then((r) => r.text());
+    // The changes page says who accepted the finding.
+    expect(changesPage).toMatch(/Accepted as intended by Olga Operator on [^<]+: Third-party filter on purpose/);
+    // The domain's page: its timeline shows the list (and who accepted) to tenant A, nothing of it to tenant B.
+    const detail = (session: string | null) =>
+      fetch(`${app.url}/d/lst-4.test`, { headers: { cookie: `m365dh-entra=${session}` } }).then((r) => r.text());
+    const forA = await detail(sessions.viewerA);
+    // (Streamed: the timeline arrives in the page's payload, its quotes escaped.)
+    expect(forA).toMatch(/domain-timeline/);
+    expect(forA).toContain('Tenant A');
+    expect(forA).toMatch(/Accepted as intended by Olga Operator on/);
+    const forB = await detail(sessions.operatorB);
+    expect(forB).toContain('lst-4.test');
+    expect(forB).not.toMatch(/domain-timeline/);
+    expect(forB).not.toContain('Tenant A');
+    expect(forB).not.toContain('Olga Operator');
     // Another tenant's operator can't remove it.
     const removed = await api(
       `/api/lists/${listId}/acceptances`,

@@ -11,6 +11,7 @@ import { parseOneDomainIn } from '@/lib/report/domain-list';
 import { renderResult } from '@/lib/report/render';
 import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
+import { principalOf } from '@/lib/server/auth/principal';
 import { getConfig } from '@/lib/server/env';
 import { tenantValuesFor } from '@/lib/server/graph/tenant';
 import { capToNamesWindow } from '@/lib/server/http/domain-input';
@@ -67,7 +68,8 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const config = getConfig();
   const asRequest = new Request('http://localhost/', { headers: await headers() });
   const access = config.accessToken === null ? null : checkAccess(asRequest, config);
-  if (access !== null && !access.ok) {
+  // A signed-in Entra user is let in as well (issue 18; lib/server/auth/principal.ts).
+  if (access !== null && !access.ok && (await principalOf(asRequest))?.kind !== 'user') {
     const back = new URLSearchParams();
     for (const name of ['cloud', 's', 'services', 'lang']) {
       const value = first(query[name]);

@@ -11,6 +11,7 @@ import { safeNextPath } from '@/lib/server/access';
 import {
   changesBetween,
   domainHistory,
+  listAcceptancesOf,
   listDetailOf,
   listHistoryOf,
   listOverview,
@@ -45,6 +46,11 @@ export async function loadList(id: string): Promise<{ list: ListDetail; runs: Li
   const config = getConfig();
   const list = await listDetailOf(config, id, await reader());
   return list && { list, runs: await listHistoryOf(config, id) };
+}
+
+/** The list's acceptances, to say who accepted a finding and when (none for a reader who may not see the list). */
+export async function loadAcceptances(id: string) {
+  return listAcceptancesOf(getConfig(), id, await reader());
 }
 
 export type LoadedChanges = Awaited<ReturnType<typeof changesBetween>>['changes'];

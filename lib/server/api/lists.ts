@@ -394,6 +394,12 @@ export async function listDetailOf(config: ServerConfig, id: string, principal: 
   return list && canRead(principal, list.owner) ? summaryOf(config, list) : null;
 }
 
+/** The list's acceptances (who accepted what, when), or none when `principal` may not read the list. */
+export async function listAcceptancesOf(config: ServerConfig, id: string, principal: Principal) {
+  const list = await findList(await db(config), id);
+  return list && canRead(principal, list.owner) ? acceptances(await db(config), { listId: id }) : [];
+}
+
 /** The list's kept runs with health counts, newest first. */
 export async function listHistoryOf(config: ServerConfig, id: string): Promise<ListRunSummary[]> {
   const runs = await listRuns(await db(config), id);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AcceptForm } from '@/components/lists/accept-form';
 import { makeTranslator } from '@/lib/client/translator';
-import { listsSignIn, loadChanges, loadList } from '@/lib/data/lists';
+import { listsSignIn, loadAcceptances, loadChanges, loadList } from '@/lib/data/lists';
 import { pageLanguage } from '@/lib/data/page';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/history/changes';
 
@@ -42,6 +42,7 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
   if (!loaded) notFound();
   const { list } = loaded;
   const changes = await loadChanges(id, one(search.from), one(search.to));
+  const acceptedBy = new Map((await loadAcceptances(id)).map((a) => [`${a.domain} ${a.record}`, a]));
   const kindParam = one(search.kind);
   const kind = CHANGE_KINDS.find((k) => k === kindParam);
   const query = (extra: Record<string, string>) => {
@@ -56,6 +57,15 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
         .map((k) => t(`lists.count.${k}`, { count: changes.counts[k] }))
         .join(lang(tr.lang))
     : '';
+  // "Accepted: accepted as intended by <who> on <date>: <note>" (who only when a signed-in user accepted it).
+  const acceptanceText = (a: { acceptedBy: string | null; acceptedAt: string; note: string } | undefined) =>
+    a
+      ? ` · ${
+          a.acceptedBy
+            ? t('lists.accept.acceptedBy', { who: a.acceptedBy, date: tr.day(a.acceptedAt), note: a.note })
+            : t('lists.accept.accepted', { date: tr.day(a.acceptedAt), note: a.note })
+        }`
+      : '';
   const domains = changes ? (kind ? changes.domains.filter((d) => d.kind === kind) : changes.domains) : [];
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -155,6 +165,7 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
                                       data-testid="accepted"
                                     >
                                       {t('lists.changes.accepted')}
+                                      {acceptanceText(acceptedBy.get(`${d.domain} ${r.record}`))}
                                     </span>
                                   ) : r.after && (r.after.status === 'broken' || r.after.status === 'attention') ? (
                                     <AcceptForm listId={list.id} domain={d.domain} record={r.record} />

@@ -42,9 +42,15 @@ async function ownChannel(storage: Storage, id: string, principal: Principal, mo
   return row;
 }
 
-/** The list `id` (from the path) when `principal` may read it (or change it); else 404 (or 403). */
-const ownList = (ctx: GuardedContext, params: Record<string, string>, mode: 'read' | 'write' = 'read') =>
-  requireList(ctx.config, idParam(params), ctx.principal, mode).then((l) => l.id);
+/**
+ * The list `id` (from the path) when the signed-in user may read it (or change it); else 404 (or 403). Without
+ * sign-in (open access, the shared token) the id is taken as before, list or not: everyone may read and change.
+ */
+async function ownList(ctx: GuardedContext, params: Record<string, string>, mode: 'read' | 'write' = 'read') {
+  const id = idParam(params);
+  if (ctx.principal.kind !== 'user') return id;
+  return (await requireList(ctx.config, id, ctx.principal, mode)).id;
+}
 
 export async function getChannels(_input: unknown, ctx: GuardedContext): Promise<Response> {
   const visible = (row: Parameters<typeof ownerOfRow>[0]) => canRead(ctx.principal, ownerOfRow(row));

@@ -8,6 +8,7 @@ import { headers } from 'next/headers';
 import type { DomainHistory, ListDetail, ListRunSummary, ListSummary } from '@/lib/schema-lists';
 import { checkAccess, safeNextPath } from '@/lib/server/access';
 import { changesBetween, domainHistory, listDetailOf, listHistoryOf, listOverview } from '@/lib/server/api/lists';
+import { principalOf, roleOf } from '@/lib/server/auth/principal';
 import { getConfig } from '@/lib/server/env';
 import { HttpError } from '@/lib/server/http/errors';
 
@@ -18,6 +19,15 @@ export async function listsSignIn(path: string): Promise<string | null> {
   const access = checkAccess(new Request('http://localhost/', { headers: await headers() }), config);
   if (access.ok) return null;
   return `/signin?${new URLSearchParams({ next: safeNextPath(path) }).toString()}`;
+}
+
+/**
+ * True when this reader may change a list's schedule and alerts (the Operator role, as the API decides with
+ * `roleOf`): a signed-in Entra viewer sees those sections read-only.
+ */
+export async function listsEditable(): Promise<boolean> {
+  const principal = await principalOf(new Request('http://localhost/', { headers: await headers() }));
+  return principal !== null && roleOf(principal) === 'operator';
 }
 
 export async function loadLists(): Promise<ListSummary[]> {

@@ -159,7 +159,13 @@ export function ListAlerts({ listId, editable }: { listId: string; editable: boo
           <button type="button" className={BUTTON} disabled={busy || draft === null} onClick={save}>
             {t('lists.alerts.save')}
           </button>
-          <button type="button" className={BUTTON} disabled={busy || saved.size === 0 || draft !== null} onClick={test}>
+          <button
+            type="button"
+            className={BUTTON}
+            disabled={busy || saved.size === 0 || draft !== null}
+            onClick={test}
+            data-testid="list-alerts-test"
+          >
             {t('lists.alerts.test')}
           </button>
           <button type="button" className={BUTTON} aria-expanded={adding} onClick={() => setAdding(!adding)}>

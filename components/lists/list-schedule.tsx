@@ -120,32 +120,39 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
       ) : null}
       {editable && data !== undefined ? (
         <form onSubmit={save} className="flex flex-wrap items-end gap-3" key={data ? data.cron + data.tz : 'new'}>
-          <label className={label}>
-            {t('lists.schedule.kind')}
-            <select className={`${INPUT} block`} value={shownKind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <div className={label}>
+            <label htmlFor={`${id}-kind`}>{t('lists.schedule.kind')}</label>
+            <select
+              id={`${id}-kind`}
+              className={`${INPUT} block`}
+              value={shownKind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+            >
               <option value="daily">{t('lists.schedule.daily')}</option>
               <option value="weekly">{t('lists.schedule.weekly')}</option>
               <option value="monthly">{t('lists.schedule.monthly')}</option>
               <option value="cron">{t('lists.schedule.cron')}</option>
             </select>
-          </label>
+          </div>
           {shownKind === 'cron' ? (
-            <label className={label}>
-              {t('lists.schedule.cronField')}
+            <div className={label}>
+              <label htmlFor={`${id}-cron`}>{t('lists.schedule.cronField')}</label>
               <input
+                id={`${id}-cron`}
                 name="cron"
                 required
                 className={`${INPUT} block font-mono`}
                 defaultValue={data?.cron ?? '0 9 * * 1'}
                 placeholder="0 9 * * 1"
               />
-            </label>
+            </div>
           ) : (
             <>
               {shownKind === 'weekly' ? (
-                <label className={label}>
-                  {t('lists.schedule.weekday')}
+                <div className={label}>
+                  <label htmlFor={`${id}-day`}>{t('lists.schedule.weekday')}</label>
                   <select
+                    id={`${id}-day`}
                     name="day"
                     className={`${INPUT} block`}
                     defaultValue={current?.kind === 'weekly' ? current.day : 1}
@@ -156,12 +163,13 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
               ) : null}
               {shownKind === 'monthly' ? (
-                <label className={label}>
-                  {t('lists.schedule.monthDay')}
+                <div className={label}>
+                  <label htmlFor={`${id}-mday`}>{t('lists.schedule.monthDay')}</label>
                   <input
+                    id={`${id}-mday`}
                     name="day"
                     type="number"
                     min={1}
@@ -170,30 +178,36 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
                     className={`${INPUT} block w-20`}
                     defaultValue={current?.kind === 'monthly' ? current.day : 1}
                   />
-                </label>
+                </div>
               ) : null}
-              <label className={label}>
-                {t('lists.schedule.time')}
+              <div className={label}>
+                <label htmlFor={`${id}-time`}>{t('lists.schedule.time')}</label>
                 <input
+                  id={`${id}-time`}
                   name="time"
                   type="time"
                   required
                   className={`${INPUT} block`}
                   defaultValue={current?.kind === shownKind ? current.time : '09:00'}
                 />
-              </label>
+              </div>
             </>
           )}
-          <label className={label}>
-            {t('lists.schedule.tz')}
-            <select name="tz" className={`${INPUT} block max-w-[14rem]`} defaultValue={data?.tz ?? tz.own}>
+          <div className={label}>
+            <label htmlFor={`${id}-tz`}>{t('lists.schedule.tz')}</label>
+            <select
+              id={`${id}-tz`}
+              name="tz"
+              className={`${INPUT} block max-w-[14rem]`}
+              defaultValue={data?.tz ?? tz.own}
+            >
               {tz.all.map((z) => (
                 <option key={z} value={z}>
                   {z}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="enabled" defaultChecked={data?.enabled ?? true} />
             {t('lists.schedule.enabled')}

@@ -512,6 +512,38 @@ export type Propagation = z.infer<typeof Propagation>;
 
 // end propagation (issue 14) --------------------------------------------------------------------
 
+// --- The tenant's expected values from Microsoft Graph (issue 18 item 4; docs/signin.md) -------------
+
+/**
+ * What asking Microsoft Graph about the domain gave: `found` (the tenant's own records are the expected values),
+ * `not-in-tenant` (404: the domain isn't added to the signed-in user's tenant), `no-permission` (403: no
+ * Domain.Read.All consent), `failed` (anything else: could not check).
+ */
+export const TENANT_STATES = ['found', 'not-in-tenant', 'no-permission', 'failed'] as const;
+export const TenantState = z.enum(TENANT_STATES);
+export type TenantState = z.infer<typeof TenantState>;
+
+/** Where a record's expected value came from: the tenant (Graph) or Microsoft's documented pattern. */
+export const ExpectedSource = z.enum(['tenant', 'documented']);
+export type ExpectedSource = z.infer<typeof ExpectedSource>;
+
+/** The tenant's view of one domain, as plain data the diagnosis takes (and the stored result keeps). */
+export const TenantValues = z.object({
+  state: TenantState,
+  /** Graph's `isVerified` (state `found` only). */
+  verified: z.boolean().nullable().default(null),
+  /**
+   * The tenant's exact value per record, in presentation form: MX exchange host, CNAME target, SRV
+   * `<prio> <weight> <port> <target>`, the SPF TXT text, the verification TXT `MS=ms…`.
+   */
+  expected: z.partialRecord(RecordId, z.string()).default({}),
+  /** For `failed`: what went wrong (an HTTP status, a timeout), for the technical details. */
+  detail: z.string().optional(),
+});
+export type TenantValues = z.infer<typeof TenantValues>;
+
+// --- end tenant's expected values ----------------------------------------------------------------
+
 export const RecordFinding = z.object({
   id: RecordId,
   /** Stable code for scripts: `records.<id>.<status>.<qualifier>` (msoid keeps its own `msoid.…` code). */
@@ -546,6 +578,8 @@ export const RecordFinding = z.object({
   reference: z.string(),
   /** Interactive checks: the published answer against each resolver's (issue 14). */
   propagation: Propagation.optional(),
+  /** Where `expected` came from, when the tenant's values were asked for (issue 18 item 4). */
+  source: ExpectedSource.optional(),
 });
 export type RecordFinding = z.infer<typeof RecordFinding>;
 
@@ -704,6 +738,8 @@ export const CheckResult = z.object({
   resolvers: z.array(z.string()),
   /** What the verdict rests on: the zone's own servers, or only the resolver (issue 14; absent in older results). */
   authority: z.lazy(() => Authority).optional(),
+  /** The tenant's expected values from Microsoft Graph: single checks by a signed-in user (issue 18 item 4). */
+  tenant: TenantValues.optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
 });
@@ -751,6 +787,8 @@ export const Report = z.object({
   resolvers: z.array(z.string()),
   /** The zone's own DNS servers and whether the verdict rests on them (issue 14; absent in older results). */
   authority: z.lazy(() => Authority).optional(),
+  /** The tenant's expected values from Microsoft Graph (issue 18 item 4; absent when not asked). */
+  tenant: TenantValues.optional(),
   checkedAt: z.string(),
   elapsedMs: z.number().nonnegative(),
   lang: z.string(),

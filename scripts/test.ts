@@ -254,20 +254,15 @@ function otherNodeEnv(on: OtherNode): NodeJS.ProcessEnv {
  * The whole integration suite runs on Node 24, the version users deploy on (Node 20 is past its end of life), and
  * again on this Node only for the files whose code behaves differently from one Node to the next — the native
  * addon (better-sqlite3: the run store with kill -9, the rate limiter, backups), worker threads and structured
- * clone (the check pool: where a Node 24 bug hid), streams and back-pressure, and the exports. The rest is plain
+ * clone (the check pool: where a Node 24 bug hid), streams and back-pressure, the exports, and the standalone
+ * server (the addon and the worker chunk traced into it). The rest is plain
  * JavaScript (the pg driver and pg-boss included) that the unit suite covers on Node 20; running every file twice
  * took 6 more minutes, and the suite may take 20 in all. `NODE20_INTEGRATION=all` runs every file on this Node too;
  * without Node 24 (it could not be set up) every file runs on this Node.
  */
-const NODE20_INTEGRATION_FILES = [
-  'durable-runs',
-  'storage-ops',
-  'limits',
-  'faults',
-  'runs',
-  'abuse-streams',
-  'exports',
-].map((name) => `e2e/integration/${name}.test.ts`);
+const NODE20_INTEGRATION_FILES = ['durable-runs', 'storage-ops', 'runs', 'abuse-streams', 'exports', 'standalone'].map(
+  (name) => `e2e/integration/${name}.test.ts`,
+);
 
 /** Runs one vitest project (every file, or `files`); `on` runs it on another Node binary (with a better-sqlite3 built for it). */
 function runVitest(project: 'unit' | 'integration', on?: OtherNode, files: string[] = []): SuiteResult {

@@ -1,3 +1,4 @@
+import { ExpectedSource } from '@/components/report/expected-source';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { groupRecords } from '@/lib/client/records-view';
@@ -70,6 +71,7 @@ export function PrintRecords({ records }: { records: readonly ReportRecord[] }) 
               </td>
               <td className={`${PRINT_TD} text-[0.9em]`}>
                 <Values values={record.expected === null ? [] : [record.expected]} />
+                <ExpectedSource source={record.source} />
               </td>
             </tr>
           ))}

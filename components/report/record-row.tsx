@@ -8,6 +8,7 @@ import { ChevronIcon } from '@/components/ui/icons';
 import { recordGroup } from '@/lib/client/records-view';
 import { RECORD_LABEL, RECORD_SERVICE_LABEL, REQUIREMENT_LABEL } from '@/lib/presentation';
 import type { Report, ReportRecord } from '@/lib/schema';
+import { ExpectedSource } from './expected-source';
 import { PropagationBadge, PropagationValues } from './propagation';
 import { RecordDetails } from './record-details';
 import { RecordStatusBadge } from './status-badge';
@@ -112,6 +113,7 @@ export function RecordRow({ record, lookups }: { record: ReportRecord; lookups: 
         <td className={`${CELL} min-w-56 max-sm:col-span-2 max-sm:min-w-0 max-sm:pl-8`}>
           <span className={NARROW_LABEL}>{t('ui.records.expected')}</span>
           <Values values={record.expected === null ? [] : [record.expected]} />
+          <ExpectedSource source={record.source} />
         </td>
       </tr>
       {expanded ? (

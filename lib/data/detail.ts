@@ -12,6 +12,7 @@ import { renderResult } from '@/lib/report/render';
 import { CloudChoice, type InvalidEntry, type Report } from '@/lib/schema';
 import { accessIdentity, checkAccess, safeNextPath } from '@/lib/server/access';
 import { getConfig } from '@/lib/server/env';
+import { tenantValuesFor } from '@/lib/server/graph/tenant';
 import { capToNamesWindow } from '@/lib/server/http/domain-input';
 import { fromOtherSite } from '@/lib/server/http/errors';
 import { chargePageCheck, chargePageRender } from '@/lib/server/http/page-limit';
@@ -110,7 +111,15 @@ export async function loadDetail(segment: string, query: Query, lang: string): P
   const limited = await chargePageCheck(asRequest, config, identity);
   if (limited) return { kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
   const fresh = Boolean(first(query.fresh));
-  const report = await getRunEngine().checkSingle(target, { cloud, lang, services: toOverride(services), fresh });
+  // The signed-in user's tenant's own records, asked before the check (issue 18 item 4).
+  const tenant = await tenantValuesFor(asRequest, target.ascii, config);
+  const report = await getRunEngine().checkSingle(target, {
+    cloud,
+    lang,
+    services: toOverride(services),
+    fresh,
+    ...(tenant ? { tenant } : {}),
+  });
   const keep = new URLSearchParams({ cloud, lang });
   const servicesText = servicesParam(services);
   if (servicesText) keep.set('s', servicesText);

@@ -18,9 +18,11 @@ import {
   lookupId,
   notRunLookup,
   type ServiceOverride,
+  type TenantValues,
   toReportLookup,
 } from '@/lib/schema';
 import { diagnoseCloudAndMsoid } from './cloud-msoid';
+import { tenantNote } from './expected';
 import { helpdeskMessages } from './helpdesk';
 import { msoidLookups } from './msoid/msoid';
 import { diagnoseRecords } from './records/diagnose';
@@ -31,6 +33,8 @@ export type DiagnoseOptions = {
   cloud: CloudChoice;
   /** Services the user set; the rest are inferred from DNS. */
   services?: ServiceOverride;
+  /** The tenant's values from Microsoft Graph, fetched by the shell (issue 18 item 4); absent: not asked. */
+  tenant?: TenantValues;
 };
 
 /** Every finding of a check: the parts of a stored result (`CheckResult`) that come from DNS. */
@@ -81,6 +85,7 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     msoid,
     services: options.services,
     cloudflare: match.id === 'cloudflare',
+    tenant: options.tenant,
   });
   const subdomain = subdomainNote(target);
   const address = addressNote(target);
@@ -93,7 +98,12 @@ export function diagnose(gathered: Gathered, target: NormalizedDomain, options: 
     fixes: records.fixes,
     lookups: Object.fromEntries([...seen].map(([id, l]) => [id, toReportLookup(l)])),
     host,
-    notes: [...(address ? [address] : []), ...(subdomain ? [subdomain] : []), ...cloudNotes],
+    notes: [
+      ...(options.tenant ? [tenantNote(options.tenant, target.ascii)] : []),
+      ...(address ? [address] : []),
+      ...(subdomain ? [subdomain] : []),
+      ...cloudNotes,
+    ],
     helpdesk: helpdeskMessages({
       display: target.display,
       zone: target.registrable,

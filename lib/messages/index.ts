@@ -4,6 +4,7 @@ import { authorityMessages } from './en/authority';
 import { bulkMessages } from './en/bulk';
 import { cliMessages } from './en/cli';
 import { cloudMessages } from './en/cloud';
+import { graphMessages } from './en/graph';
 import { helpdeskMessages } from './en/helpdesk';
 import { hostMessages } from './en/hosts';
 import { inputMessages } from './en/input';
@@ -20,6 +21,7 @@ import { zhAuthorityMessages } from './zh-CN/authority';
 import { zhBulkMessages } from './zh-CN/bulk';
 import { zhCliMessages } from './zh-CN/cli';
 import { zhCloudMessages } from './zh-CN/cloud';
+import { zhGraphMessages } from './zh-CN/graph';
 import { zhHelpdeskMessages } from './zh-CN/helpdesk';
 import { zhHostMessages } from './zh-CN/hosts';
 import { zhInputMessages } from './zh-CN/input';
@@ -36,6 +38,7 @@ export const en = {
   bulk: bulkMessages,
   cli: cliMessages,
   cloud: cloudMessages,
+  graph: graphMessages,
   helpdesk: helpdeskMessages,
   hosts: hostMessages,
   input: inputMessages,
@@ -54,6 +57,7 @@ export const zhCN = {
   bulk: zhBulkMessages,
   cli: zhCliMessages,
   cloud: zhCloudMessages,
+  graph: zhGraphMessages,
   helpdesk: zhHelpdeskMessages,
   hosts: zhHostMessages,
   input: zhInputMessages,

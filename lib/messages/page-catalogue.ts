@@ -14,6 +14,10 @@ export const SERVER_RENDERED = [
   'msoid.action',
   'msoid.note',
   'alerts.message',
+  'graph.state',
+  'graph.note',
+  'graph.mx',
+  'graph.verification',
   // The list pages are server components: the browser needs only lists.new, .detail, .accept and .saveAsList.
   'lists.nav',
   'lists.page',

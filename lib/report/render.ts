@@ -86,6 +86,7 @@ export function renderResult(result: CheckResult, lang: string): Report {
     notes: renderNotes(result.notes, catalogue),
     resolvers: result.resolvers,
     ...(result.authority ? { authority: result.authority } : {}),
+    ...(result.tenant ? { tenant: result.tenant } : {}),
     checkedAt: result.checkedAt,
     elapsedMs: result.elapsedMs,
     lang,

@@ -17,6 +17,7 @@ import {
   type Lookup,
   lookupId,
   type ServiceOverride,
+  type TenantValues,
 } from '@/lib/schema';
 import { type GatheredCopy, gatherPublished } from './check-authority';
 import { abortScope } from './dns/abort';
@@ -46,6 +47,8 @@ export type CheckOptions = {
   trace?: 'all' | 'retries';
   /** Compare each record with what each resolver hands out (interactive checks; issue 14). */
   propagation?: boolean;
+  /** The tenant's expected values from Microsoft Graph, fetched before the check (single checks; issue 18 item 4). */
+  tenant?: TenantValues;
 };
 
 /**
@@ -103,7 +106,7 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
   } finally {
     scope.dispose();
   }
-  const diagnoseOptions = { cloud: options.cloud, services: options.services };
+  const diagnoseOptions = { cloud: options.cloud, services: options.services, tenant: options.tenant };
   const diagnosis = judgeCopies(
     copies.map((c) => ({ servers: c.servers, diagnosis: diagnose(c.gathered, target, diagnoseOptions) })),
   );
@@ -122,6 +125,7 @@ export async function checkResult(target: CheckTarget, options: Omit<CheckOption
     ...diagnosis,
     resolvers: config.servers.map(formatServer),
     authority,
+    ...(options.tenant ? { tenant: options.tenant } : {}),
     checkedAt: new Date().toISOString(),
     elapsedMs: Math.round(performance.now() - started),
   };

@@ -245,10 +245,76 @@ const EnvSchema = z.object({
   /** Test hook: the scheduler's clock runs this far ahead of the real one. Refused unless ALLOW_TEST_DOMAINS=1. */
   SCHEDULE_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   // --- end alerts ---
+  // --- Microsoft Graph: the tenant's expected values (issue 18 item 4; docs/signin.md, docs/configuration.md#graph) ---
+  /** Ask Microsoft Graph for the signed-in user's tenant's own records on single checks. */
+  GRAPH_EXPECTED: flag.default(true),
+  /** Without Entra sign-in (the test token): the tenant's cloud, which picks the Graph host (else ENTRA_CLOUD does). */
+  GRAPH_CLOUD: z.enum(['worldwide', 'gcc', '21vianet', 'gcchigh', 'dod']).default('worldwide'),
+  /**
+   * Where to connect instead of the cloud's Graph host (a stand-in in tests): `http(s)://host:port`, no path. The
+   * requests still name the cloud's Graph host in their Host header.
+   */
+  GRAPH_BASE_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, 'an http or https origin such as http://127.0.0.1:8080, with no path')
+    .optional(),
+  /** Timeout of one Graph request. */
+  GRAPH_TIMEOUT_MS: int(100, 30_000).default(3000),
+  /** Retries of a throttled (429) Graph request, each after its Retry-After (capped by GRAPH_MAX_RETRY_WAIT_MS). */
+  GRAPH_MAX_RETRIES: int(0, 5).default(2),
+  GRAPH_MAX_RETRY_WAIT_MS: int(0, 60_000).default(5000),
+  /** Seconds a tenant's answer for a domain is reused (per tenant and domain); 0 = not kept. */
+  GRAPH_CACHE_S: int(0, 3600).default(60),
+  /**
+   * Test only: a Graph token every single check uses, as if a user of tenant `test-tenant` were signed in. Refused
+   * unless ALLOW_TEST_DOMAINS is on and GRAPH_BASE_URL points at loopback.
+   */
+  GRAPH_TEST_TOKEN: z.string().min(8).max(4096).optional(),
+  // --- end graph ---
   // --- Entra ID sign-in (issue 18; lib/server/auth/entra-config.ts, docs/signin.md) ---
   ...ENTRA_ENV,
   // --- end Entra ID sign-in ---
 });
+
+/** The tenant's expected values from Microsoft Graph (issue 18 item 4). */
+export type GraphConfig = {
+  enabled: boolean;
+  cloud: 'worldwide' | 'gcc' | '21vianet' | 'gcchigh' | 'dod';
+  /** Where to connect instead of the cloud's Graph host (tests), or null. */
+  baseUrl: string | null;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryWaitMs: number;
+  cacheS: number;
+  /** Test only (see GRAPH_TEST_TOKEN), or null. */
+  testToken: string | null;
+};
+
+function graphConfig(e: z.infer<typeof EnvSchema>): GraphConfig {
+  const baseUrl = e.GRAPH_BASE_URL ? new URL(e.GRAPH_BASE_URL).origin : null;
+  if (e.GRAPH_TEST_TOKEN && !(e.ALLOW_TEST_DOMAINS && baseUrl && isLoopbackHost(new URL(baseUrl).hostname))) {
+    throw new Error(
+      'Invalid configuration:\n  GRAPH_TEST_TOKEN: test only; it needs ALLOW_TEST_DOMAINS=1 and a loopback GRAPH_BASE_URL',
+    );
+  }
+  return {
+    enabled: e.GRAPH_EXPECTED,
+    cloud: e.GRAPH_CLOUD,
+    baseUrl,
+    timeoutMs: e.GRAPH_TIMEOUT_MS,
+    maxRetries: e.GRAPH_MAX_RETRIES,
+    maxRetryWaitMs: e.GRAPH_MAX_RETRY_WAIT_MS,
+    cacheS: e.GRAPH_CACHE_S,
+    testToken: e.GRAPH_TEST_TOKEN ?? null,
+  };
+}
 
 /** The IANA root servers' IPv4 addresses (a to m; https://www.iana.org/domains/root/servers). */
 export const IANA_ROOT_HINTS =
@@ -430,6 +496,8 @@ export type ServerConfig = {
   propagation: PropagationConfig;
   /** Alert channels, deliveries and list schedules (issue 17 part B). */
   alerts: AlertsConfig;
+  /** The tenant's expected values from Microsoft Graph. */
+  graph: GraphConfig;
   /** Entra ID sign-in (issue 18), or null when ENTRA_CLIENT_ID is unset. */
   entra: EntraConfig | null;
 };
@@ -532,6 +600,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     authority: authorityConfig(e),
     propagation: propagationConfig(e),
     alerts: alertsConfig(e),
+    graph: graphConfig(e),
     entra: entraConfig(e, publicOrigin),
   };
 }

@@ -4,6 +4,7 @@
  */
 
 import { familyOf, specOf } from '@/lib/findings/catalogue';
+import { usableTenant } from '@/lib/findings/expected';
 import { inferServices } from '@/lib/findings/services';
 import { summarize } from '@/lib/findings/summary';
 import { normalizeName } from '@/lib/lookups/dns-names';
@@ -19,6 +20,7 @@ import {
   type RecordId,
   type RecordsDiagnosis,
   type ServiceOverride,
+  type TenantValues,
 } from '@/lib/schema';
 import { type Ctx, domainNotFoundDraft, finish } from './draft';
 import { judgeCnameRecord } from './judge-cname';
@@ -47,6 +49,8 @@ export type RecordsInput = {
   cloudflare: boolean;
   /** Collects every lookup a finding rests on, by id (a not-run one included); default a fresh map. */
   seen?: Map<string, Lookup>;
+  /** The tenant's values from Microsoft Graph (issue 18 item 4); used when their state is `found`. */
+  tenant?: TenantValues;
 };
 
 function dedupeFixes(fixes: readonly Fix[]): Fix[] {
@@ -89,6 +93,7 @@ export function diagnoseRecords(input: RecordsInput): RecordsDiagnosis {
     has: (key) => input.lookups.has(key),
     spf: input.spf,
     seen: input.seen ?? new Map(),
+    tenant: usableTenant(input.tenant),
   };
 
   const domainNotFound = input.msoid.status === 'domain-not-found';

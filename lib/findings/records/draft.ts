@@ -22,6 +22,7 @@ import {
   type ServiceFlag,
   type Severity,
   type SpfDetails,
+  type TenantValues,
   type Typo,
 } from '@/lib/schema';
 import type { LookupFailure, OwnRecord } from './observe';
@@ -44,6 +45,8 @@ export type Ctx = {
   spf: ReadonlyMap<string, Lookup>;
   /** Every lookup a finding rests on, by id: findings list ids, the report keeps each lookup once. */
   seen: Map<string, Lookup>;
+  /** The tenant's exact values from Microsoft Graph (state `found` only; issue 18 item 4); absent: not asked. */
+  tenant?: TenantValues | null;
 };
 
 /** Records `lookups` in `ctx.seen` (the first lookup of a question stays) and returns their ids (what a finding lists). */
@@ -176,7 +179,9 @@ export function cloudMatchNotes(id: RecordId, matches: (spec: RecordSpec) => boo
 }
 
 /** Where to copy tenant-specific values (MX, DKIM, MS=ms…) from, per cloud family. */
-export function copyFromNote(ctx: Ctx): MessageRef {
+export function copyFromNote(ctx: Ctx, id?: RecordId): MessageRef {
+  // The tenant's exact value is in the fix already: nothing to copy from the admin center.
+  if (id !== undefined && ctx.tenant?.expected[id] !== undefined) return ref('graph.note.exact-from-tenant');
   return ref(`records.note.copy-from.${ctx.family ?? 'unknown'}`, { domain: ctx.domain });
 }
 
@@ -308,5 +313,10 @@ export function finish(
     fixes: draft.fixes ?? [],
     lookups: lookupIds(ctx, lookups),
     reference: spec.reference,
+    // With the tenant's values at hand, each row says whether its expected value is the tenant's or the pattern.
+    // (A tenant value the judge could not use, where the cloud documents no record, leaves the row's pattern.)
+    ...(ctx.tenant
+      ? { source: ctx.tenant.expected[spec.id] !== undefined && expected !== null ? 'tenant' : 'documented' }
+      : {}),
   };
 }

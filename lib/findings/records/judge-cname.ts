@@ -5,6 +5,7 @@
  */
 
 import { type RecordSpec, specOf } from '@/lib/findings/catalogue';
+import { withTenantValue } from '@/lib/findings/expected';
 import { diffText, nearMiss } from '@/lib/findings/typo';
 import { sameName } from '@/lib/lookups/dns-names';
 import type { MessageRef, RecordFinding, RecordId, Requirement, Typo } from '@/lib/schema';
@@ -244,7 +245,7 @@ export function judgeCnameRecord(
   ctx: Ctx,
   keys: { cname: string; extras: readonly string[] },
 ): RecordFinding {
-  const spec = specOf(ctx.family, id);
+  const spec = withTenantValue(specOf(ctx.family, id), ctx.tenant ?? null);
   const cname = ctx.lookup(keys.cname);
   const extras = keys.extras.filter((k) => ctx.has(k)).map((k) => ctx.lookup(k));
   const obs = observeCname(cname, extras);

@@ -6,6 +6,7 @@
  */
 
 import { PLACEHOLDERS, type RecordSpec, specOf, specsByFamily } from '@/lib/findings/catalogue';
+import { isTenantMx } from '@/lib/findings/expected';
 import { hasSuffix } from '@/lib/lookups/dns-names';
 import { KEYS } from '@/lib/lookups/plan';
 import type { CloudFamily, Fix, RecordFinding } from '@/lib/schema';
@@ -57,7 +58,11 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   const lookup = ctx.lookup(KEYS.mx);
   const requirement = requirementOf(spec, ctx);
   const suffixes = suffixesOf(ctx.family);
-  const expected = ctx.family ? `0 ${suffixes.map((s) => `*.${s}`).join(' | ')}` : null;
+  // The tenant's own MX from Microsoft Graph, when asked (issue 18 item 4): the exact value instead of the pattern.
+  const tenantMx = ctx.tenant?.expected.mx;
+  const mxValue = tenantMx ?? PLACEHOLDERS.mx;
+  const pattern = ctx.family ? `0 ${suffixes.map((s) => `*.${s}`).join(' | ')}` : null;
+  const expected = tenantMx !== undefined && ctx.family ? `0 ${tenantMx}` : pattern;
   const done = (d: Draft) => finish(spec, ctx, d, [lookup], expected);
 
   if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {
@@ -67,7 +72,7 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   const found = all.map((m) => m.data);
   const on = serviceOn(spec, ctx);
   const p = { domain: ctx.domain, name: ctx.domain, host: spec.host, found: found.join(', ') };
-  const placeholder = `0 ${PLACEHOLDERS.mx}`;
+  const placeholder = `0 ${mxValue}`;
   const addFix = fixFor(spec, ctx, 'add', placeholder);
   const del = (mx: Mx): Fix => fixFor(spec, ctx, 'delete', mx.data, 'MX', mx.ttl);
   const severity = problemSeverity(requirement);
@@ -97,9 +102,9 @@ export function judgeMx(ctx: Ctx): RecordFinding {
       impact: ref(`records.mx.impact.wrong-value.${q}`),
       action: ref(mixed ? 'records.mx.action.delete-null' : 'records.mx.action.replace-null', {
         ...p,
-        value: PLACEHOLDERS.mx,
+        value: mxValue,
       }),
-      notes: mixed ? [] : [copyFromNote(ctx)],
+      notes: mixed ? [] : [copyFromNote(ctx, 'mx')],
       fixes: [...nulls.map(del), ...(mixed ? [] : [addFix])],
     });
   }
@@ -117,8 +122,8 @@ export function judgeMx(ctx: Ctx): RecordFinding {
       severity,
       verdict: ref('records.mx.verdict.missing.absent', p),
       impact: ref('records.mx.impact.missing'),
-      action: ref('records.mx.action.add', { ...p, value: PLACEHOLDERS.mx }),
-      notes: [copyFromNote(ctx)],
+      action: ref('records.mx.action.add', { ...p, value: mxValue }),
+      notes: [copyFromNote(ctx, 'mx')],
       fixes: [addFix],
     });
   }
@@ -141,9 +146,9 @@ export function judgeMx(ctx: Ctx): RecordFinding {
       action: ref('records.mx.action.replace-legacy', {
         ...p,
         legacy: legacy.map((m) => m.exchange).join(', '),
-        value: PLACEHOLDERS.mx,
+        value: mxValue,
       }),
-      notes: [copyFromNote(ctx)],
+      notes: [copyFromNote(ctx, 'mx')],
       fixes: [...all.map(del), addFix],
     });
   }
@@ -158,8 +163,8 @@ export function judgeMx(ctx: Ctx): RecordFinding {
         found,
         verdict: ref('records.mx.verdict.wrong-value.other-cloud', p),
         impact: ref('records.mx.impact.wrong-value.other-cloud'),
-        action: ref('records.mx.action.replace-all', { ...p, value: PLACEHOLDERS.mx }),
-        notes: [...notes, copyFromNote(ctx)],
+        action: ref('records.mx.action.replace-all', { ...p, value: mxValue }),
+        notes: [...notes, copyFromNote(ctx, 'mx')],
         fixes: [...all.map(del), addFix],
       });
     }
@@ -178,8 +183,8 @@ export function judgeMx(ctx: Ctx): RecordFinding {
       found,
       verdict: ref('records.mx.verdict.wrong-value.third-party', p),
       impact: ref('records.mx.impact.wrong-value.third-party'),
-      action: ref('records.mx.action.replace-all', { ...p, value: PLACEHOLDERS.mx }),
-      notes: [ref('records.note.third-party-filter'), copyFromNote(ctx)],
+      action: ref('records.mx.action.replace-all', { ...p, value: mxValue }),
+      notes: [ref('records.note.third-party-filter'), copyFromNote(ctx, 'mx')],
       fixes: [...all.map(del), addFix],
     });
   }
@@ -187,6 +192,20 @@ export function judgeMx(ctx: Ctx): RecordFinding {
   const form = suffixes.length > 1 && hasSuffix(best.exchange, 'mx.microsoft') ? 'mx-microsoft' : 'protection';
   const formNotes = form === 'mx-microsoft' ? [ref('records.note.mx-microsoft')] : [];
   const q = { ...p, microsoft: best.exchange, others: others.map((m) => m.exchange).join(', ') };
+  if (tenantMx !== undefined && !isTenantMx(best.exchange, tenantMx)) {
+    // Microsoft's MX form, but not this tenant's: mail goes to another tenant (or an old one) and bounces.
+    return done({
+      status: 'wrong-value',
+      qualifier: 'tenant-mismatch',
+      severity: on ? 'critical' : 'warning',
+      found,
+      verdict: ref('graph.mx.verdict', { ...q, value: tenantMx }),
+      impact: ref('graph.mx.impact'),
+      action: ref('records.mx.action.replace-all', { ...p, value: mxValue }),
+      notes: [ref('graph.note.exact-from-tenant')],
+      fixes: [...ours.map(del), addFix],
+    });
+  }
   const before = others.filter((m) => m.preference < best.preference);
   const tied = others.filter((m) => m.preference === best.preference);
   if (before.length > 0 || tied.length > 0) {

@@ -5,6 +5,7 @@
  */
 
 import { SPF_LOOKUP_LIMIT, specOf } from '@/lib/findings/catalogue';
+import { withTenantValue } from '@/lib/findings/expected';
 import { sameName } from '@/lib/lookups/dns-names';
 import { KEYS, SPF_MAX_DEPTH } from '@/lib/lookups/plan';
 import { evaluateSpf, mergeSpf, rewriteSpf, type SpfEvaluation, spfTexts } from '@/lib/lookups/spf';
@@ -49,7 +50,7 @@ function issuesOf(ev: SpfEvaluation, include: string | null): { issues: Issue[];
 
 /** Judges the apex SPF record, with nested includes from `ctx.spf`. */
 export function judgeSpf(ctx: Ctx): RecordFinding {
-  const spec = specOf(ctx.family, 'spf');
+  const spec = withTenantValue(specOf(ctx.family, 'spf'), ctx.tenant ?? null);
   const txt = ctx.lookup(KEYS.txt);
   const requirement = requirementOf(spec, ctx);
   const on = serviceOn(spec, ctx);

@@ -6,6 +6,7 @@
  */
 
 import { type RecordSpec, specOf } from '@/lib/findings/catalogue';
+import { withTenantValue } from '@/lib/findings/expected';
 import { sameName } from '@/lib/lookups/dns-names';
 import { KEYS } from '@/lib/lookups/plan';
 import type { MessageRef, RecordFinding } from '@/lib/schema';
@@ -212,7 +213,7 @@ const SRV_KEYS = {
 
 /** Judges one SRV record; `_autodiscover._tcp` reads the autodiscover CNAME's finding. */
 export function judgeSrv(id: keyof typeof SRV_KEYS, ctx: Ctx, autodiscover: Autodiscover = null): RecordFinding {
-  const spec = specOf(ctx.family, id);
+  const spec = withTenantValue(specOf(ctx.family, id), ctx.tenant ?? null);
   const lookup = ctx.lookup(SRV_KEYS[id]);
   const exp = spec.expected;
   const expected = exp.kind === 'srv' && ctx.family !== null ? present(exp) : null;

@@ -5,6 +5,7 @@
  */
 
 import { PLACEHOLDERS, type RecordSpec, specOf } from '@/lib/findings/catalogue';
+import { isTenantVerification } from '@/lib/findings/expected';
 import { KEYS } from '@/lib/lookups/plan';
 import type { Lookup, MessageRef, RecordFinding } from '@/lib/schema';
 import {
@@ -24,7 +25,9 @@ import { failureOf, txtStrings } from './observe';
 export function judgeVerification(ctx: Ctx): RecordFinding {
   const spec = specOf(ctx.family, 'verification');
   const lookup = ctx.lookup(KEYS.txt);
-  const done = (d: Draft) => finish(spec, ctx, d, [lookup], 'MS=ms…');
+  // The tenant's own `MS=` value from Microsoft Graph, when asked (issue 18 item 4).
+  const tenantText = ctx.tenant?.expected.verification;
+  const done = (d: Draft) => finish(spec, ctx, d, [lookup], tenantText ?? 'MS=ms…');
   if (lookup.outcome !== 'answer' && lookup.outcome !== 'nxdomain' && lookup.outcome !== 'nodata') {
     return done(lookupFailedDraft(spec, ctx, failureOf(lookup)));
   }
@@ -33,6 +36,22 @@ export function judgeVerification(ctx: Ctx): RecordFinding {
   // The `MS=` prefix is often left out when the value is copied (docs/m365-dns-facts.md §verification).
   const bare = texts.filter((t) => /^ms\d{6,}$/i.test(t));
   const p = { name: ctx.domain, host: spec.host, found: [...ms, ...bare].join(', '), prefix: 'MS=' };
+  if (tenantText !== undefined && ms.length > 0 && !ms.some((t) => isTenantVerification(t, tenantText))) {
+    // An `MS=` value, but not the one this tenant asks for: the domain can't be verified with it (another tenant's,
+    // or an old attempt). Only matters until the domain is verified.
+    const verified = ctx.tenant?.verified === true;
+    return done({
+      status: 'wrong-value',
+      qualifier: 'tenant-mismatch',
+      severity: verified ? 'notice' : 'warning',
+      found: ms,
+      verdict: ref('graph.verification.verdict', { ...p, value: tenantText }),
+      impact: ref(verified ? 'graph.verification.impact-verified' : 'graph.verification.impact'),
+      action: ref('records.verification.action.add-if-unverified', { ...p, value: tenantText }),
+      notes: [ref('graph.note.exact-from-tenant')],
+      fixes: verified ? [] : [fixFor(spec, ctx, 'add', tenantText)],
+    });
+  }
   if (ms.length > 0) {
     return done({
       status: 'ok',
@@ -63,8 +82,11 @@ export function judgeVerification(ctx: Ctx): RecordFinding {
     severity: 'ok',
     verdict: ref('records.verification.verdict.optional-absent.absent', p),
     impact: ref('records.verification.impact.optional-absent'),
-    action: ref('records.verification.action.add-if-unverified', { ...p, value: PLACEHOLDERS.verification }),
-    notes: [copyFromNote(ctx)],
+    action: ref('records.verification.action.add-if-unverified', {
+      ...p,
+      value: tenantText ?? PLACEHOLDERS.verification,
+    }),
+    notes: [copyFromNote(ctx, 'verification')],
   });
 }
 

@@ -26,6 +26,7 @@ import type {
   RecordsDiagnosis,
   RecordType,
   ServiceOverride,
+  TenantValues,
 } from '@/lib/schema';
 import { diagnoseRecords } from './diagnose';
 
@@ -159,6 +160,8 @@ export type Run = {
   services?: ServiceOverride;
   cloudflare?: boolean;
   msoid?: MsoidFinding;
+  /** The tenant's values from Microsoft Graph (issue 18 item 4). */
+  tenant?: TenantValues;
 };
 
 /** Each cloud's SPF include, published as a plain record (so the count is complete by default). */
@@ -185,6 +188,7 @@ export function run(r: Run): RecordsDiagnosis & { seen: Map<string, Lookup> } {
     msoid: r.msoid ?? msoidFinding(r.cloud),
     ...(r.services ? { services: r.services } : {}),
     cloudflare: r.cloudflare ?? false,
+    ...(r.tenant ? { tenant: r.tenant } : {}),
   });
   return { ...diagnosis, seen };
 }

@@ -9,6 +9,7 @@ import { LANGUAGES, matchLanguage } from '@/lib/messages';
 import { parseDomainList } from '@/lib/report/domain-list';
 import { compactReport } from '@/lib/report/render';
 import { type CheckRequest, CloudChoice } from '@/lib/schema';
+import { tenantValuesFor } from '../graph/tenant';
 import { acceptDomainList, capToNamesWindow } from '../http/domain-input';
 import { errorResponse, pickLanguage } from '../http/errors';
 import type { GuardedContext } from '../http/guard';
@@ -76,7 +77,14 @@ export async function checkOne(input: RouteInput<undefined, CheckQuery>, ctx: Gu
   windowed.commit();
   const limited = await ctx.chargeDomains([target.ascii]);
   if (limited) return limited;
-  const report = await getRunEngine().checkSingle(target, { ...query, lang, signal: ctx.signal });
+  // The signed-in user's tenant's own records, asked before the check and handed in as data (issue 18 item 4).
+  const tenant = await tenantValuesFor(input.request, target.ascii, ctx.config, ctx.signal);
+  const report = await getRunEngine().checkSingle(target, {
+    ...query,
+    lang,
+    signal: ctx.signal,
+    ...(tenant ? { tenant } : {}),
+  });
   ctx.record(report);
   return Response.json(compactReport(report), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -96,7 +96,7 @@ export function ListAlerts({ listId, editable }: { listId: string; editable: boo
   const shown = editable ? list : list.filter((c) => saved.has(c.id));
   const error = channels.error ?? subs.error;
   return (
-    <section aria-labelledby={`${id}-h`} data-testid="list-alerts" className="space-y-2">
+    <section aria-labelledby={`${id}-h`} data-testid="list-alerts" className="min-w-0 space-y-2">
       <h2 id={`${id}-h`} className="text-lg font-semibold">
         {t('lists.alerts.heading')}
       </h2>

@@ -95,7 +95,7 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
 
   const label = 'block text-sm';
   return (
-    <section aria-labelledby={`${id}-h`} data-testid="list-schedule" className="space-y-2">
+    <section aria-labelledby={`${id}-h`} data-testid="list-schedule" className="min-w-0 space-y-2">
       <h2 id={`${id}-h`} className="text-lg font-semibold">
         {t('lists.schedule.heading')}
       </h2>

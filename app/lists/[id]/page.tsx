@@ -131,7 +131,7 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
         </section>
         <ListSchedule listId={list.id} editable={editable} />
         <ListAlerts listId={list.id} editable={editable} />
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <DeliveryLog listId={list.id} />
         </div>
       </main>

@@ -123,7 +123,7 @@ export function ListAlerts({ listId, editable }: { listId: string; editable: boo
                     disabled={!editable}
                     onChange={(e) => toggle(c.id, e.target.checked ? (saved.get(c.id) ?? 'newly_broken') : null)}
                   />
-                  <span className="font-medium">{c.name}</span>
+                  <span className="shrink-0 font-medium">{c.name}</span>
                   <span className="truncate text-xs text-slate-500">
                     {t(`alerts.ui.kindName.${c.kind}`)} · {c.target}
                   </span>

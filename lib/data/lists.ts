@@ -17,7 +17,7 @@ import {
   listOverview,
   requireList,
 } from '@/lib/server/api/lists';
-import { type Principal, principalOf } from '@/lib/server/auth/principal';
+import { type Principal, principalOf, roleOf } from '@/lib/server/auth/principal';
 import { getConfig } from '@/lib/server/env';
 import { HttpError } from '@/lib/server/http/errors';
 
@@ -36,6 +36,15 @@ async function reader(): Promise<Principal> {
   if (principal) return principal;
   if (getConfig().entra === null) return { kind: 'open' };
   return { kind: 'user', userId: '', tenantId: '', name: '', role: 'viewer', sessionId: '' };
+}
+
+/**
+ * True when this reader may change a list's schedule and alerts (the Operator role, as the API decides with
+ * `roleOf`): a signed-in Entra viewer sees those sections read-only.
+ */
+export async function listsEditable(): Promise<boolean> {
+  const principal = await principalOf(new Request('http://localhost/', { headers: await headers() }));
+  return principal !== null && roleOf(principal) === 'operator';
 }
 
 export async function loadLists(): Promise<ListSummary[]> {

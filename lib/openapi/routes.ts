@@ -495,6 +495,17 @@ export const ROUTES: Record<string, Partial<Record<Method, OperationDoc>>> = {
       example: { status: 404 },
     },
   },
+  '/api/lists/{id}/alerts/test': {
+    post: {
+      summary: "Send a test message to each of the list's channels",
+      description:
+        "Kept in the list's delivery log; each delivery as after its first attempt. 400 when the list has no channel.",
+      tag: 'alerts',
+      responses: { 200: { description: 'The deliveries', json: 'DeliveryList' } },
+      errors: ['forbidden-role', 'invalid-input'],
+      example: { status: 400 },
+    },
+  },
   '/api/channels/{id}/deliveries': {
     get: {
       summary: "A channel's delivery log",

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { DeliveryLog } from '@/components/alerts/DeliveryLog';
 import { HealthCountsLine } from '@/components/lists/health-counts';
 import { ListActions } from '@/components/lists/list-actions';
+import { ListAlerts } from '@/components/lists/list-alerts';
+import { ListSchedule } from '@/components/lists/list-schedule';
 import { makeTranslator } from '@/lib/client/translator';
-import { listsSignIn, loadList } from '@/lib/data/lists';
+import { listsEditable, listsSignIn, loadList } from '@/lib/data/lists';
 import { pageLanguage } from '@/lib/data/page';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +25,7 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
   const { t } = tr;
   const signin = await listsSignIn(`/lists/${encodeURIComponent(id)}`);
   if (signin) redirect(signin);
-  const loaded = await loadList(id);
+  const [loaded, editable] = await Promise.all([loadList(id), listsEditable()]);
   if (!loaded) notFound();
   const { list, runs } = loaded;
   const tag = typeof search.tag === 'string' ? search.tag : null;
@@ -126,6 +129,11 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
             </table>
           )}
         </section>
+        <ListSchedule listId={list.id} editable={editable} />
+        <ListAlerts listId={list.id} editable={editable} />
+        <div className="min-w-0 lg:col-span-2">
+          <DeliveryLog listId={list.id} />
+        </div>
       </main>
     </div>
   );

@@ -63,6 +63,7 @@ export const alertsMessages = {
     when: 'When',
     what: 'What',
     status: 'Status',
+    channel: 'Channel',
     attempts: 'Attempts',
     error: 'Error',
     deliveryKind: { digest: 'Changes', 'cannot-check': "Can't check", test: 'Test', watch: 'Watch' },

@@ -64,6 +64,7 @@ export const zhAlertsMessages = {
     when: '时间',
     what: '内容',
     status: '状态',
+    channel: '通道',
     attempts: '尝试次数',
     error: '错误',
     deliveryKind: { digest: '变化', 'cannot-check': '无法检查', test: '测试', watch: '监视' },

@@ -30,6 +30,11 @@ export type ChannelForSend =
       password?: string;
     };
 
+/** What the API shows of a channel's URL: its scheme and host, never the path or query (they carry the signature). */
+function maskedUrl(url: string): string {
+  return `${new URL(url).protocol}//${hostOf(url)}/…`;
+}
+
 function split(input: ChannelCreate): {
   config: Record<string, unknown>;
   secret: Record<string, string>;
@@ -38,9 +43,9 @@ function split(input: ChannelCreate): {
   switch (input.kind) {
     case 'teams':
     case 'slack':
-      return { config: {}, secret: { url: input.url }, masked: `https://${hostOf(input.url)}/…` };
+      return { config: {}, secret: { url: input.url }, masked: maskedUrl(input.url) };
     case 'webhook':
-      return { config: {}, secret: { url: input.url, secret: input.secret }, masked: `https://${hostOf(input.url)}/…` };
+      return { config: {}, secret: { url: input.url, secret: input.secret }, masked: maskedUrl(input.url) };
     case 'email': {
       const { host, port, secure, from, to, user, password } = input;
       return {

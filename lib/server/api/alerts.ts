@@ -192,3 +192,31 @@ export async function removeWatch(input: RouteInput<undefined, undefined>, ctx: 
   await deleteWatch(storage, id);
   return json({ deleted: true });
 }
+
+/**
+ * POST /api/lists/:id/alerts/test: a test message to each channel the list is subscribed to, recorded in the
+ * list's delivery log (the list page's "Send a test message"). 200 with the deliveries after their first attempt;
+ * 400 when the list has no channel.
+ */
+export async function testListAlerts(input: RouteInput<undefined, undefined>, ctx: GuardedContext) {
+  const storage = await storageOf(ctx.config);
+  const listId = await ownList(ctx, input.params, 'write');
+  const subs = await storage.db
+    .selectFrom('list_subscriptions')
+    .select('channel_id')
+    .where('list_id', '=', listId)
+    .execute();
+  if (subs.length === 0) throw new HttpError('invalid-input', 'This list has no alert channel to test.');
+  const deliveries = await Promise.all(
+    subs.map((s) =>
+      deliver(storage, ctx.config.alerts, {
+        dedupeKey: `test:${listId}:${s.channel_id}:${randomUUID()}`,
+        channelId: s.channel_id,
+        listId,
+        runId: null,
+        message: { kind: 'test' },
+      }),
+    ),
+  );
+  return json({ deliveries });
+}

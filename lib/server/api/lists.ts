@@ -60,6 +60,7 @@ import {
 } from '../lists/store';
 import { getRunEngine } from '../runs/engine';
 import { isFinished } from '../runs/store';
+import { nextRunOf } from '../schedules/store';
 import { getStorage } from '../storage/db';
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -192,7 +193,7 @@ async function summaryOf(
     domainCount: domains.length,
     tags: [...new Set(domains.flatMap((x) => x.tags))].sort(),
     recentRuns: await Promise.all(runs.map((r) => runSummary(config, r, list.id))),
-    nextRunAt: null,
+    nextRunAt: await nextRunOf(await getStorage(config.storage), list.id, Date.now() + config.alerts.clockOffsetMs),
     domains,
   };
 }

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, string> = {
   'DELETE /api/lists/[id]/schedule': 'operator',
   'GET /api/lists/[id]/alerts': 'viewer',
   'PUT /api/lists/[id]/alerts': 'operator',
+  'POST /api/lists/[id]/alerts/test': 'operator',
   'GET /api/lists/[id]/deliveries': 'viewer',
   'POST /api/watches': 'operator',
   'GET /api/watches/[id]': 'viewer',

@@ -100,3 +100,19 @@ export async function recordSlotRun(storage: Storage, listId: string, slot: numb
     .where('slot', '=', slot)
     .execute();
 }
+
+/** The list's next scheduled run (ISO, unjittered) for the overview, or null when it has none or it is paused. */
+export async function nextRunOf(storage: Storage, listId: string, now: number): Promise<string | null> {
+  const row = await storage.db
+    .selectFrom('list_schedules')
+    .select(['cron', 'tz', 'enabled'])
+    .where('list_id', '=', listId)
+    .executeTakeFirst();
+  if (!row?.enabled) return null;
+  try {
+    const next = nextSlot(row, now);
+    return next === null ? null : new Date(next).toISOString();
+  } catch {
+    return null;
+  }
+}

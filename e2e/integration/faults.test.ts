@@ -263,7 +263,10 @@ describe('500 domains, ~30% of queries dropped, some names failing outright', ()
       expect(msoid?.outcome, t.domain).not.toBe('nxdomain');
       if (report.msoid.failure?.name === `msoid.${t.domain}`) {
         failedAtMsoid++;
-        expect(msoid?.attempts, t.domain).toBeGreaterThanOrEqual(1);
+        // Asked at least once, unless it never reached the wire: the domain's deadline came while it waited for a
+        // query slot (a loaded machine), or the breaker skipped it; then the outcome says so.
+        if (msoid?.attempts === 0) expect(['deadline', 'skipped'], t.domain).toContain(msoid.outcome);
+        else expect(msoid?.attempts, t.domain).toBeGreaterThanOrEqual(1);
         // Runs keep the per-attempt trace only for questions that took more than one attempt.
         const attempts = msoid?.attempts ?? 0;
         expect(msoid?.tries?.length, t.domain).toBe(attempts > 1 ? attempts : undefined);

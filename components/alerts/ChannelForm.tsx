@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useT } from '@/components/ui/i18n-provider';
 import { errorFromResponse } from '@/lib/client/api-error';
 import { ALERT_LANGS, CHANNEL_KINDS, Channel, type ChannelKind, Delivery } from '@/lib/schema-alerts';
+import { FormMessage } from './form-message';
 
 const INPUT = 'w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 const BUTTON =
@@ -155,14 +156,7 @@ export function ChannelForm({ onCreated }: { onCreated?: (channel: Channel) => v
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'text-sm text-red-700 dark:text-red-300' : 'text-sm'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
     </form>
   );
 }

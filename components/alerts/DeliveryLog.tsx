@@ -4,6 +4,7 @@ import useSWR from 'swr';
 import { useT } from '@/components/ui/i18n-provider';
 import { fetchJson } from '@/lib/client/fetcher';
 import { ChannelList, channelsKey, type Delivery, DeliveryList, deliveriesKey } from '@/lib/schema-alerts';
+import { LoadError } from './form-message';
 
 const STATUS_CLASS: Record<Delivery['status'], string> = {
   sent: 'text-emerald-700 dark:text-emerald-300',
@@ -29,11 +30,7 @@ export function DeliveryLog({ listId }: { listId: string }) {
       <h2 id="delivery-log-title" className="text-lg font-semibold">
         {t('alerts.ui.logTitle')}
       </h2>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error instanceof Error ? error.message : String(error)}
-        </p>
-      ) : null}
+      <LoadError error={error} />
       {data && data.deliveries.length === 0 ? <p className="text-sm">{t('alerts.ui.logEmpty')}</p> : null}
       {data && data.deliveries.length > 0 ? (
         <div className="overflow-x-auto">

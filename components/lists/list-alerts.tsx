@@ -15,6 +15,7 @@ import {
   deliveriesKey,
   Subscriptions,
 } from '@/lib/schema-alerts';
+import { FormMessage, LoadError } from '../alerts/form-message';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 const BUTTON =
@@ -100,11 +101,7 @@ export function ListAlerts({ listId, editable }: { listId: string; editable: boo
       <h2 id={`${id}-h`} className="text-lg font-semibold">
         {t('lists.alerts.heading')}
       </h2>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error instanceof Error ? error.message : String(error)}
-        </p>
-      ) : null}
+      <LoadError error={error} />
       {channels.data && subs.data && shown.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {editable ? t('lists.alerts.noChannels') : t('lists.alerts.none')}
@@ -175,14 +172,7 @@ export function ListAlerts({ listId, editable }: { listId: string; editable: boo
       ) : (
         <p className="text-xs text-slate-500">{t('lists.alerts.readOnly')}</p>
       )}
-      {message ? (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'text-sm text-red-700 dark:text-red-300' : 'text-sm'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       {editable && adding ? (
         <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
           <ChannelForm

@@ -6,6 +6,7 @@ import { useT } from '@/components/ui/i18n-provider';
 import { errorFromResponse } from '@/lib/client/api-error';
 import { fetchJson } from '@/lib/client/fetcher';
 import { Schedule } from '@/lib/schema-alerts';
+import { FormMessage, LoadError } from '../alerts/form-message';
 
 const INPUT = 'rounded border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 const BUTTON =
@@ -99,11 +100,7 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
       <h2 id={`${id}-h`} className="text-lg font-semibold">
         {t('lists.schedule.heading')}
       </h2>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error instanceof Error ? error.message : String(error)}
-        </p>
-      ) : null}
+      <LoadError error={error} />
       {data === null ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('lists.schedule.none')}</p> : null}
       {data ? (
         <div className="text-sm">
@@ -224,14 +221,7 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
           </div>
         </form>
       ) : null}
-      {message ? (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'text-sm text-red-700 dark:text-red-300' : 'text-sm'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
     </section>
   );
 }

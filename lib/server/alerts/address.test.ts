@@ -16,7 +16,7 @@ describe('isRefusedAddress', () => {
     ['224.0.0.1', true],
     ['255.255.255.255', true],
     ['52.96.0.1', false],
-    ['8.8.8.8', false],
+    ['93.184.216.34', false],
     ['::1', true],
     ['::', true],
     ['fe80::1', true],

@@ -15,13 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS } from '../../lab/fixtures';
 import { withApexRecords } from '../../lab/zone-file';
-import type { ZoneRecord } from '../../lab/zone-types';
 import { renderAlert } from '../../lib/alerts/message';
 import { slackPayload, teamsPayload } from '../../lib/alerts/payloads';
 import { Channel, Delivery, DeliveryList, Watch } from '../../lib/schema-alerts';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { get, post } from '../support/http';
+import { listZone, type Mx } from '../support/list-zones';
 import { freshDatabase } from '../support/postgres';
 import { summary } from '../support/runs';
 
@@ -55,21 +55,6 @@ let dnsPort = 0;
 
 /** The list of the digest test: dg-to.test never answers (could not check). */
 const DIGEST_DOMAINS = ['dg-a.test', 'dg-b.test', 'dg-to.test'];
-type Mx = 'good' | 'wrong' | 'other';
-function listZone(domain: string, mx: Mx): ZoneRecord[] {
-  const rec = (name: string, type: ZoneRecord['type'], data: string): ZoneRecord => ({ name, type, ttl: 60, data });
-  const exchange = mx === 'good' ? `${domain.replaceAll('.', '-')}.${MS.mxWw}` : `${mx}-filter.${domain}`;
-  return withApexRecords({
-    apex: domain,
-    records: [
-      rec(domain, 'MX', `0 ${exchange}`),
-      rec(`${mx}-filter.${domain}`, 'A', '198.51.100.25'),
-      rec(`autodiscover.${domain}`, 'CNAME', MS.autodiscoverWw),
-      rec(domain, 'TXT', MS.spfWw),
-      rec(domain, 'TXT', `MS=ms${domain.length}0000001`),
-    ],
-  });
-}
 
 /** (Re)starts the fake DNS server on the same port, each list domain's MX as given (default good). */
 async function serve(mx: Record<string, Mx>): Promise<void> {

@@ -20,7 +20,8 @@ export const LIST_DOMAINS = [
 /** A domain's MX: the right Microsoft host, or a third-party filter (`wrong`, `other`). */
 export type Mx = 'good' | 'wrong' | 'other';
 
-function zone(domain: string, mx: Mx): ZoneRecord[] {
+/** One list domain's zone: MX per `mx`, a Microsoft autodiscover, SPF and an `MS=` value. */
+export function listZone(domain: string, mx: Mx): ZoneRecord[] {
   const rec = (name: string, type: ZoneRecord['type'], data: string): ZoneRecord => ({ name, type, ttl: 60, data });
   const exchange = mx === 'good' ? `${domain.replaceAll('.', '-')}.${MS.mxWw}` : `${mx}-filter.${domain}`;
   return withApexRecords({
@@ -48,7 +49,7 @@ export async function startListDns(mx: Record<string, Mx>): Promise<ListDns> {
       ...(port ? { port } : {}),
       zones: [...LIST_DOMAINS, 'outlook.com'],
       records: [
-        ...LIST_DOMAINS.flatMap((d) => zone(d, next[d] ?? 'good')),
+        ...LIST_DOMAINS.flatMap((d) => listZone(d, next[d] ?? 'good')),
         { name: `*.${MS.mxWw}`, type: 'A', ttl: 60, data: '203.0.113.31' },
         { name: MS.autodiscoverWw, type: 'A', ttl: 60, data: '203.0.113.32' },
       ],

@@ -317,7 +317,9 @@ export function renderMarkdown(results: BenchResults): string {
     parts.push('## Report size');
     parts.push(
       `\`GET /api/check?domain=${s.typical.domain}&lang=en\` (a worldwide tenant with the full record set): ` +
-        `${num(s.typical.bytes / 1000, 1)} kB, ${num(s.typical.gzipBytes / 1000, 1)} kB gzip (1 kB = 1,000 bytes). Over the ` +
+        `${num(s.typical.bytes / 1000, 1)} kB, ${num(s.typical.gzipBytes / 1000, 1)} kB gzip (1 kB = 1,000 bytes); its rendered ` +
+        `text alone ${num(s.typical.textBytes / 1000, 1)} kB, and with every field a reader could derive dropped ` +
+        `${num(s.typical.floorBytes / 1000, 1)} kB. Over the ` +
         `${s.domains} demo domains: median ${num(s.medianBytes / 1000, 1)} kB, largest ${num(s.maxBytes / 1000, 1)} kB (${s.maxDomain}).`,
     );
   }

@@ -565,7 +565,8 @@ async function main(): Promise<void> {
         process.chdir(cwd);
       }
       log(
-        `report ${size.typical.domain} (lang=en): ${fmt(size.typical.bytes / 1000, 1)} kB, ${fmt(size.typical.gzipBytes / 1000, 1)} kB gzip; ` +
+        `report ${size.typical.domain} (lang=en): ${fmt(size.typical.bytes / 1000, 1)} kB, ${fmt(size.typical.gzipBytes / 1000, 1)} kB gzip ` +
+          `(text ${fmt(size.typical.textBytes / 1000, 1)} kB; every derivable field dropped ${fmt(size.typical.floorBytes / 1000, 1)} kB); ` +
           `${size.domains} demo domains: median ${fmt(size.medianBytes / 1000, 1)} kB, largest ${fmt(size.maxBytes / 1000, 1)} kB (${size.maxDomain})`,
       );
     }

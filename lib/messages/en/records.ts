@@ -1,5 +1,5 @@
 /**
- * English text for the record findings (every Microsoft 365 record, `lib/records`). Codes are dot
+ * English text for the record findings (every Microsoft 365 record, `lib/findings/records`). Codes are dot
  * paths under `records.` (see `lib/messages/format.ts`). DNS literals (names, values, `~all`, `MS=`)
  * arrive as params; none are written here. "Could not check" wording never says that anything is missing.
  */

@@ -1,5 +1,5 @@
 /**
- * 各 Microsoft 365 记录检查结果（`lib/records`）的中文文本。代码是 `records.` 下的点路径。
+ * 各 Microsoft 365 记录检查结果（`lib/findings/records`）的中文文本。代码是 `records.` 下的点路径。
  * DNS 字面值（名称、值、`~all`、`MS=`）通过参数传入，此处不写。“无法检查”的措辞从不说任何东西“缺失”。
  */
 import type { recordsMessages } from '../en/records';

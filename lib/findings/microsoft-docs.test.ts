@@ -268,3 +268,50 @@ describe('verdicts backed by Microsoft documentation', () => {
     }
   });
 });
+
+/** Disagreements found by the outside audit of issue 11, after the 14 rows (docs/m365-dns-facts.md gives each source). */
+describe('further verdicts and texts backed by Microsoft documentation', () => {
+  it("SPF over the lookup limit: the fix never has Microsoft 365's include replaced by addresses", () => {
+    const f = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({
+          [KEYS.txt]: answer(
+            'contoso.test',
+            'TXT',
+            'v=spf1 include:spf.protection.outlook.com a mx ptr exists:e.test a:1.test a:2.test a:3.test a:4.test mx:5.test include:t.test -all',
+          ),
+        }),
+      },
+      'spf',
+    );
+    expect([f.status, f.severity]).toEqual(['wrong-value', 'critical']);
+    const t = texts(f);
+    expect(t.en).toContain("never replace Microsoft 365's include with addresses");
+    expect(t.zh).toContain('不要把 Microsoft 365 的 include 替换为 IP 地址');
+  });
+
+  it('enterpriseregistration is about every device that registers (Windows, iOS/iPadOS, Android), not Windows only', () => {
+    const missing = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({ [KEYS.enterpriseregistration]: failedAt('enterpriseregistration', 'CNAME', 'nxdomain') }),
+      },
+      'enterpriseregistration',
+    );
+    const wrong = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({ [KEYS.enterpriseregistration]: cname('enterpriseregistration', 'reg.other.test') }),
+      },
+      'enterpriseregistration',
+    );
+    expect([missing.status, wrong.status]).toEqual(['missing', 'wrong-value']);
+    const ok = row({ cloud: 'worldwide', lookups: ww() }, 'enterpriseregistration');
+    for (const f of [ok, missing, wrong]) {
+      const t = texts(f);
+      expect(t.en, f.status).toContain('Windows, iOS/iPadOS and Android');
+      expect(t.zh, f.status).toContain('Windows、iOS/iPadOS 和 Android');
+    }
+  });
+});

@@ -401,7 +401,7 @@ export const zhRecordsMessages = {
       merge:
         '请在 DNS 托管提供商处删除这些 SPF 记录，并添加一条合并后的记录，例如{value}。请确认每个为该域发送邮件的服务仍在其中。',
       'lookup-limit':
-        '删除已不再为该域发送邮件的服务的 include，或将其中一些替换为它们使用的 IP 地址，直到记录最多需要 10 次查找。',
+        '删除已不再为该域发送邮件的服务的 include，或将其中一些替换为它们使用的 IP 地址，直到记录最多需要 10 次查找。但不要把 Microsoft 365 的 include 替换为 IP 地址：Microsoft 的发件地址经常变化。',
       'broken-include': {
         'no-record': '从 SPF 记录中删除对{include}的 include，或请{include}的所有者发布 SPF 记录。',
         'several-records': '请{include}的所有者将其 SPF 记录合并为一条，或删除对{include}的 include。',
@@ -568,10 +568,11 @@ export const zhRecordsMessages = {
       undocumented: true,
     }),
     impact: {
-      ok: 'Windows 设备可以使用该域上的地址向 Microsoft Entra ID 注册。',
-      missing: 'Windows 设备可能无法自动向 Microsoft Entra ID 注册，而条件访问和 Intune 依赖于此。',
+      ok: '设备（Windows、iOS/iPadOS 和 Android）可以使用该域上的地址向 Microsoft Entra ID 注册。',
+      missing:
+        '设备（Windows、iOS/iPadOS 和 Android）可能无法自动向 Microsoft Entra ID 注册，而条件访问和 Intune 依赖于此。',
       'optional-absent': '设备可能无法自动向 Microsoft Entra ID 注册。',
-      'wrong-value': 'Windows 设备注册会被引向错误的位置，可能失败。',
+      'wrong-value': '设备注册（Windows、iOS/iPadOS 和 Android）会被引向错误的位置，可能失败。',
     },
   },
 

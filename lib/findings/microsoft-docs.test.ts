@@ -291,6 +291,35 @@ describe('further verdicts and texts backed by Microsoft documentation', () => {
     expect(t.zh).toContain('不要把 Microsoft 365 的 include 替换为 IP 地址');
   });
 
+  it('a CNAME that reaches the value through a chain is ok; the Chinese note says what the English says (Microsoft documents a direct CNAME, it does not require one)', () => {
+    const f = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww(autodiscoverChain('mail-alias.contoso.test', 'autodiscover.outlook.com')),
+      },
+      'autodiscover',
+    );
+    expect([f.status, f.severity]).toEqual(['ok', 'ok']);
+    const t = texts(f);
+    expect(t.en).toContain('Microsoft documents a direct CNAME to autodiscover.outlook.com');
+    expect(t.zh).toContain('Microsoft 文档给出的是直接指向autodiscover.outlook.com的 CNAME');
+    expect(t.zh).not.toContain('文档要求');
+    // The msoid row's note says the same in both languages.
+    const msoid = (c: typeof EN) =>
+      renderFinding(
+        diagnoseMsoid(
+          snapshot({
+            msoid: msoidCname(['msoid-alias.contoso.test', 'clientconfig.partner.microsoftonline-p.net.cn']),
+          }),
+          report('21vianet'),
+        ),
+        c,
+      ).text.notes.join(' ');
+    expect(msoid(EN)).toContain('Microsoft documents a direct CNAME');
+    expect(msoid(ZH)).toContain('Microsoft 文档给出的是直接指向');
+    expect(msoid(ZH)).not.toContain('文档要求');
+  });
+
   it('enterpriseregistration is about every device that registers (Windows, iOS/iPadOS, Android), not Windows only', () => {
     const missing = row(
       {

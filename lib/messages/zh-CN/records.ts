@@ -228,7 +228,8 @@ export const zhRecordsMessages = {
       dod: '这是 DoD 租户的值。',
     },
     typo: '这看起来是{expected}的输入错误。差异（[-x] 删除，[+x] 添加）：{diff}',
-    'via-chain': '它经过 {hops} 步才能到达。Microsoft 文档要求直接 CNAME 到{value}；让{name}直接指向那里更简单。',
+    'via-chain':
+      '它经过 {hops} 步才能到达。Microsoft 文档给出的是直接指向{value}的 CNAME；让{name}直接指向那里更简单。',
     'legacy-sfb': '这是旧版 Skype for Business 记录。只使用 Teams 的租户不需要它；如果存在，它应指向正确的位置。',
     'txt-blocks-cname': '{name}上已有其他记录。CNAME 不能与它们共用名称，因此请先删除它们，再在{host}添加 CNAME。',
     'name-exists-no-cname': '{name}在 DNS 中存在，但没有 CNAME 记录。',

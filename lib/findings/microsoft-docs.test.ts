@@ -228,6 +228,14 @@ describe('verdicts backed by Microsoft documentation', () => {
     );
     expect(v21.severity).toBe('critical');
     expect(v21.text.impact).toContain("isn't in our system");
+    const v21Zh = renderFinding(
+      diagnoseMsoid(
+        snapshot({ msoid: msoidCname(['clientconfig.partner.microsoftonline-p.net.cn']) }),
+        report('worldwide'),
+      ),
+      ZH,
+    );
+    expect(v21Zh.text.impact).toContain('不在我们的系统中');
     const legacy = (c: typeof EN) =>
       renderFinding(
         diagnoseMsoid(snapshot({ msoid: msoidCname(['clientconfig.microsoftonline-p.net']) }), report('worldwide')),

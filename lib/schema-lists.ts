@@ -100,6 +100,8 @@ export const ListSummary = z.object({
   recentRuns: z.array(ListRunSummary),
   /** When the list runs next (set by the schedules, issue 17 section 3); null when it has no schedule. */
   nextRunAt: z.string().nullable(),
+  /** The schedule's IANA time zone, in which the pages show `nextRunAt`; null when it has no schedule. */
+  nextRunTz: z.string().nullable(),
 });
 export type ListSummary = z.infer<typeof ListSummary>;
 

@@ -85,8 +85,8 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
                         />
                       </td>
                       <td className="py-2 pr-4 text-slate-600 dark:text-slate-400" data-testid="next-run">
-                        {list.nextRunAt
-                          ? tr.time(list.nextRunAt, undefined, { date: true })
+                        {list.nextRunAt && list.nextRunTz
+                          ? tr.inZone(list.nextRunAt, list.nextRunTz)
                           : t('lists.table.notScheduled')}
                       </td>
                     </tr>

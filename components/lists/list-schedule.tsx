@@ -45,7 +45,7 @@ function simpleOf(cron: string): { kind: Kind; time: string; day: number } | nul
  * Read-only unless `editable` (operators).
  */
 export function ListSchedule({ listId, editable }: { listId: string; editable: boolean }) {
-  const { t, lang } = useT();
+  const { t, lang, inZone } = useT();
   const id = useId();
   const { data, error, mutate } = useSWR(scheduleKey(listId), fetchSchedule, { revalidateOnFocus: false });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -56,12 +56,6 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
   const shownKind: Kind = kind ?? current?.kind ?? 'weekly';
   const weekday = (d: number) =>
     new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
-  const nextRun = (iso: string, zone: string) =>
-    new Intl.DateTimeFormat(lang, {
-      dateStyle: 'full',
-      timeStyle: 'short',
-      timeZone: zone,
-    }).format(new Date(iso)) + ` (${zone})`;
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -110,7 +104,7 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
           </p>
           <p className="font-medium" data-testid="schedule-next-run">
             {data.nextRun
-              ? t('lists.schedule.nextRun', { time: nextRun(data.nextRun, data.tz) })
+              ? t('lists.schedule.nextRun', { time: inZone(data.nextRun, data.tz) })
               : t('lists.schedule.noNext')}
           </p>
         </div>

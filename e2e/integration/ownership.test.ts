@@ -4,7 +4,7 @@
  * allowed tenants) on the lists' fake DNS server. An operator of tenant A creates a list and a channel; an operator
  * of tenant B sees neither (404, absent from the listings and the domain's history); a viewer of A reads them but
  * can't create a list; an acceptance records who accepted it; a list from before sign-in (the shared token: no one)
- * is seen by operators only.
+ * is seen by operators only. A watch is its creator's: another tenant gets 404 on it and a watch of their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../lab/net';
@@ -210,6 +210,31 @@ describe("a tenant's lists and channels", () => {
       json('DELETE', { domain: 'lst-4.test', record: 'mx' }),
     );
     expect(removed.status).toBe(404);
+  });
+});
+
+describe('a watch belongs to its creator', () => {
+  it("another tenant's operator can neither read nor stop it, and the same request gives them a watch of their own; a viewer of the tenant reads it but can't stop it", async () => {
+    const body = { domain: 'lst-4.test', records: ['mx'], deadline: new Date(Date.now() + 600_000).toISOString() };
+    const mine = await api('/api/watches', sessions.operatorA, json('POST', body));
+    expect(mine.status).toBe(201);
+    const id = mine.body.id as string;
+    const path = `/api/watches/${id}`;
+    expect((await api(path, sessions.operatorB)).status).toBe(404);
+    expect((await api(path, sessions.operatorB, { method: 'DELETE' })).status).toBe(404);
+    // The same watch asked again by its owner is the running one; asked by tenant B, a new one of B's.
+    const again = await api('/api/watches', sessions.operatorA, json('POST', body));
+    expect([again.status, again.body.id]).toEqual([200, id]);
+    const theirs = await api('/api/watches', sessions.operatorB, json('POST', body));
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(id);
+    const read = await api(path, sessions.viewerA);
+    expect([read.status, read.body.domain]).toEqual([200, 'lst-4.test']);
+    const refused = await api(path, sessions.viewerA, { method: 'DELETE' });
+    expect(refused.status).toBe(403);
+    expect((await api(path, sessions.operatorA, { method: 'DELETE' })).status).toBe(200);
+    expect((await api(path, sessions.operatorA)).status).toBe(404);
+    expect((await api(`/api/watches/${theirs.body.id}`, sessions.operatorB, { method: 'DELETE' })).status).toBe(200);
   });
 });
 

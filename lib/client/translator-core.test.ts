@@ -29,3 +29,22 @@ describe('translatorFor matches makeTranslator', () => {
     }
   });
 });
+
+/** A schedule's next run reads in the schedule's own zone, whatever the translator's zone (the server's). */
+describe('inZone', () => {
+  test('the zone decides the wall-clock time and is named', () => {
+    const tr = translatorFor('en', en, { timeZone: 'UTC' });
+    const at = tr.inZone('2026-12-09T00:30:00Z', 'Asia/Tokyo');
+    expect(at).toContain('Wednesday');
+    expect(at).toContain('9:30');
+    expect(at.endsWith('(Asia/Tokyo)')).toBe(true);
+    expect(tr.inZone('garbage', 'Asia/Tokyo')).toBe('garbage');
+    // A zone the runtime lacks never throws.
+    expect(tr.inZone('2026-12-09T00:30:00Z', 'Not/AZone')).toContain('(Not/AZone)');
+  });
+  test('zh-CN', () => {
+    const at = translatorFor('zh-CN', zhCN, { timeZone: 'UTC' }).inZone('2026-12-09T00:30:00Z', 'Asia/Shanghai');
+    expect(at).toContain('星期三');
+    expect(at).toContain('08:30');
+  });
+});

@@ -25,6 +25,8 @@ export type Translator = {
   time: (iso: string, now?: Date, options?: { date?: boolean }) => string;
   /** The calendar day (YYYY-MM-DD) of a date-time in the translator's time zone ('' when unreadable). */
   day: (iso: string) => string;
+  /** A date and time in a named IANA zone (a schedule's own), the zone's name after it: "Wednesday, … (Asia/Tokyo)". */
+  inZone: (iso: string, zone: string) => string;
 };
 
 /** Formats the message at `code` of a catalogue (`formatPlain` in the page, ICU `formatMessage` on the server). */
@@ -100,5 +102,13 @@ export function translatorFor(lang: Language, catalogue: Catalogue, options: Tra
       return !options.date && sameDay.format(date) === sameDay.format(now) ? timeOnly(date) : dateAndTime(date);
     },
     day,
+    inZone: (iso, zone) => {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return iso;
+      const inZone = safely((d: Date) =>
+        new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(d),
+      );
+      return `${inZone(date)} (${zone})`;
+    },
   };
 }

@@ -174,6 +174,12 @@ async function runSummary(config: ServerConfig, run: ListRunRow, listId: string)
   };
 }
 
+/** The list's next scheduled run and the zone its schedule is written in (both null without one). */
+async function nextRun(config: ServerConfig, listId: string): Promise<Pick<ListSummary, 'nextRunAt' | 'nextRunTz'>> {
+  const next = await nextRunOf(await getStorage(config.storage), listId, Date.now() + config.alerts.clockOffsetMs);
+  return { nextRunAt: next?.at ?? null, nextRunTz: next?.tz ?? null };
+}
+
 async function summaryOf(
   config: ServerConfig,
   list: ListRow,
@@ -193,7 +199,7 @@ async function summaryOf(
     domainCount: domains.length,
     tags: [...new Set(domains.flatMap((x) => x.tags))].sort(),
     recentRuns: await Promise.all(runs.map((r) => runSummary(config, r, list.id))),
-    nextRunAt: await nextRunOf(await getStorage(config.storage), list.id, Date.now() + config.alerts.clockOffsetMs),
+    ...(await nextRun(config, list.id)),
     domains,
   };
 }

@@ -101,8 +101,15 @@ export async function recordSlotRun(storage: Storage, listId: string, slot: numb
     .execute();
 }
 
-/** The list's next scheduled run (ISO, unjittered) for the overview, or null when it has none or it is paused. */
-export async function nextRunOf(storage: Storage, listId: string, now: number): Promise<string | null> {
+/**
+ * The list's next scheduled run (ISO, unjittered) and the schedule's time zone, for the overview; null when it has
+ * none or it is paused.
+ */
+export async function nextRunOf(
+  storage: Storage,
+  listId: string,
+  now: number,
+): Promise<{ at: string; tz: string } | null> {
   const row = await storage.db
     .selectFrom('list_schedules')
     .select(['cron', 'tz', 'enabled'])
@@ -111,7 +118,7 @@ export async function nextRunOf(storage: Storage, listId: string, now: number): 
   if (!row?.enabled) return null;
   try {
     const next = nextSlot(row, now);
-    return next === null ? null : new Date(next).toISOString();
+    return next === null ? null : { at: new Date(next).toISOString(), tz: row.tz };
   } catch {
     return null;
   }

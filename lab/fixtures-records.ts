@@ -208,7 +208,7 @@ export type RecordFixture = {
     health: RecordsHealth;
     /** Statuses of the listed records; unlisted ones are not asserted. */
     records: Partial<Record<RecordId, RecordStatus>>;
-    /** DNS host id (lib/hosts/catalogue.ts). */
+    /** DNS host id (lib/fixes/hosts/catalogue.ts). */
     host?: string;
     msoid?: MsoidStatus;
   };

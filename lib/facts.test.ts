@@ -2,7 +2,7 @@
  * docs/m365-dns-facts.md is the product's source record: every catalogue entry names a section of it, code comments
  * cite it by path and section, and no citation points outside the repository.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACT_IDS } from './facts';
@@ -28,6 +28,20 @@ const FILES = ['lib', 'components', 'app', 'lab', 'e2e', 'bench', 'scripts', 'pr
     return statSync(path).isDirectory() ? sourceFiles(path) : [path];
   })
   .filter((f) => f !== __filename);
+
+/**
+ * Repository paths (`lib/…`, `components/…`, …) a text names that don't exist. A path counts when it is the file
+ * or folder itself or the module without its extension; URLs and system paths (`/usr/lib/…`) are not repository
+ * paths, and `bench/results` is the bench's generated output.
+ */
+function missingPaths(text: string): string[] {
+  const names = text.matchAll(/(?<![\w/.#-])((?:lib|components|app|lab|e2e|scripts|bench|docs)\/[\w./-]*[\w-])/g);
+  return [...new Set([...names].map((m) => m[1] as string))].filter(
+    (p) =>
+      !p.startsWith('bench/results') &&
+      ![p, `${p}.ts`, `${p}.tsx`].some((candidate) => existsSync(join(ROOT, candidate))),
+  );
+}
 
 describe('docs/m365-dns-facts.md', () => {
   it('has one heading per section id of lib/facts.ts, and no other', () => {
@@ -91,6 +105,15 @@ describe('docs/m365-dns-facts.md', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('names only files and folders the repository has (code moves must carry the document along)', () => {
+    expect(missingPaths(DOC)).toEqual([]);
+    for (const file of FILES) expect(missingPaths(readFileSync(file, 'utf8')), relative(ROOT, file)).toEqual([]);
+    // The check itself: a path from before lib/records moved to lib/findings is refused.
+    expect(missingPaths('see `lib/records/catalogue.ts` and lib/findings/catalogue.ts')).toEqual([
+      'lib/records/catalogue.ts',
+    ]);
   });
 
   it('the check above fails on a planted citation of a missing section', () => {

@@ -1,5 +1,5 @@
 /**
- * What the Cloud column says besides the cloud's name (see `cloudLabelCode` in lib/diagnosis/presentation):
+ * What the Cloud column says besides the cloud's name (see `cloudLabelCode` in lib/presentation):
  * where the cloud came from, and any warning.
  */
 import { cloudLabelCode } from '@/lib/presentation';

@@ -228,6 +228,14 @@ describe('verdicts backed by Microsoft documentation', () => {
     );
     expect(v21.severity).toBe('critical');
     expect(v21.text.impact).toContain("isn't in our system");
+    const v21Zh = renderFinding(
+      diagnoseMsoid(
+        snapshot({ msoid: msoidCname(['clientconfig.partner.microsoftonline-p.net.cn']) }),
+        report('worldwide'),
+      ),
+      ZH,
+    );
+    expect(v21Zh.text.impact).toContain('不在我们的系统中');
     const legacy = (c: typeof EN) =>
       renderFinding(
         diagnoseMsoid(snapshot({ msoid: msoidCname(['clientconfig.microsoftonline-p.net']) }), report('worldwide')),
@@ -265,6 +273,82 @@ describe('verdicts backed by Microsoft documentation', () => {
       expect(detectDnsHost([ns], 'worldwide', 'zh-CN').instructionsUrl).not.toBe(
         detectDnsHost([ns], 'worldwide', 'en').instructionsUrl,
       );
+    }
+  });
+});
+
+/** Disagreements found by the outside audit of issue 11, after the 14 rows (docs/m365-dns-facts.md gives each source). */
+describe('further verdicts and texts backed by Microsoft documentation', () => {
+  it("SPF over the lookup limit: the fix never has Microsoft 365's include replaced by addresses", () => {
+    const f = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({
+          [KEYS.txt]: answer(
+            'contoso.test',
+            'TXT',
+            'v=spf1 include:spf.protection.outlook.com a mx ptr exists:e.test a:1.test a:2.test a:3.test a:4.test mx:5.test include:t.test -all',
+          ),
+        }),
+      },
+      'spf',
+    );
+    expect([f.status, f.severity]).toEqual(['wrong-value', 'critical']);
+    const t = texts(f);
+    expect(t.en).toContain("never replace Microsoft 365's include with addresses");
+    expect(t.zh).toContain('不要把 Microsoft 365 的 include 替换为 IP 地址');
+  });
+
+  it('a CNAME that reaches the value through a chain is ok; the Chinese note says what the English says (Microsoft documents a direct CNAME, it does not require one)', () => {
+    const f = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww(autodiscoverChain('mail-alias.contoso.test', 'autodiscover.outlook.com')),
+      },
+      'autodiscover',
+    );
+    expect([f.status, f.severity]).toEqual(['ok', 'ok']);
+    const t = texts(f);
+    expect(t.en).toContain('Microsoft documents a direct CNAME to autodiscover.outlook.com');
+    expect(t.zh).toContain('Microsoft 文档给出的是直接指向autodiscover.outlook.com的 CNAME');
+    expect(t.zh).not.toContain('文档要求');
+    // The msoid row's note says the same in both languages.
+    const msoid = (c: typeof EN) =>
+      renderFinding(
+        diagnoseMsoid(
+          snapshot({
+            msoid: msoidCname(['msoid-alias.contoso.test', 'clientconfig.partner.microsoftonline-p.net.cn']),
+          }),
+          report('21vianet'),
+        ),
+        c,
+      ).text.notes.join(' ');
+    expect(msoid(EN)).toContain('Microsoft documents a direct CNAME');
+    expect(msoid(ZH)).toContain('Microsoft 文档给出的是直接指向');
+    expect(msoid(ZH)).not.toContain('文档要求');
+  });
+
+  it('enterpriseregistration is about every device that registers (Windows, iOS/iPadOS, Android), not Windows only', () => {
+    const missing = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({ [KEYS.enterpriseregistration]: failedAt('enterpriseregistration', 'CNAME', 'nxdomain') }),
+      },
+      'enterpriseregistration',
+    );
+    const wrong = row(
+      {
+        cloud: 'worldwide',
+        lookups: ww({ [KEYS.enterpriseregistration]: cname('enterpriseregistration', 'reg.other.test') }),
+      },
+      'enterpriseregistration',
+    );
+    expect([missing.status, wrong.status]).toEqual(['missing', 'wrong-value']);
+    const ok = row({ cloud: 'worldwide', lookups: ww() }, 'enterpriseregistration');
+    for (const f of [ok, missing, wrong]) {
+      const t = texts(f);
+      expect(t.en, f.status).toContain('Windows, iOS/iPadOS and Android');
+      expect(t.zh, f.status).toContain('Windows、iOS/iPadOS 和 Android');
     }
   });
 });

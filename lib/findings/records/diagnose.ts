@@ -41,7 +41,7 @@ export type RecordsInput = {
   lookups: ReadonlyMap<string, Lookup>;
   /** Results of `spfFollowUps`, by include/redirect domain (normalised). */
   spf: ReadonlyMap<string, Lookup>;
-  /** The msoid finding of `lib/diagnosis`, mapped into the msoid row (not re-judged). */
+  /** The msoid finding of `lib/findings/msoid`, mapped into the msoid row (not re-judged). */
   msoid: MsoidFinding;
   /** The user's per-service override; unset services are inferred from DNS. */
   services?: ServiceOverride;

@@ -1,5 +1,5 @@
 /**
- * The msoid row: the msoid diagnosis (`lib/diagnosis/msoid.ts`) already judged the record; this maps
+ * The msoid row: the msoid diagnosis (`lib/findings/msoid/msoid.ts`) already judged the record; this maps
  * its finding into a record row, keeping its code, message refs and fixes. Two things only the record
  * lookups can see are added: a TXT record beside the msoid CNAME (a conflict) and a Cloudflare proxy
  * in front of it. Pure.

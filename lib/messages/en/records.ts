@@ -1,5 +1,5 @@
 /**
- * English text for the record findings (every Microsoft 365 record, `lib/records`). Codes are dot
+ * English text for the record findings (every Microsoft 365 record, `lib/findings/records`). Codes are dot
  * paths under `records.` (see `lib/messages/format.ts`). DNS literals (names, values, `~all`, `MS=`)
  * arrive as params; none are written here. "Could not check" wording never says that anything is missing.
  */
@@ -439,7 +439,7 @@ export const recordsMessages = {
       merge:
         'At your DNS host, delete the SPF records and add one that combines them, for example {value}. Check that every service that sends mail for the domain is still in it.',
       'lookup-limit':
-        'Remove includes for services that no longer send mail for the domain, or replace some of them with the IP addresses they use, until the record needs at most 10 lookups.',
+        "Remove includes for services that no longer send mail for the domain, or replace some of them with the IP addresses they use, until the record needs at most 10 lookups. But never replace Microsoft 365's include with addresses: Microsoft's sending addresses change often.",
       'broken-include': {
         'no-record':
           'Remove the include of {include} from the SPF record, or ask the owner of {include} to publish an SPF record.',
@@ -623,11 +623,11 @@ export const recordsMessages = {
       undocumented: true,
     }),
     impact: {
-      ok: 'Windows devices can register with Microsoft Entra ID using an address on this domain.',
+      ok: 'Devices (Windows, iOS/iPadOS and Android) can register with Microsoft Entra ID using an address on this domain.',
       missing:
-        'Windows devices may not register automatically with Microsoft Entra ID, which conditional access and Intune rely on.',
+        'Devices (Windows, iOS/iPadOS and Android) may not register automatically with Microsoft Entra ID, which conditional access and Intune rely on.',
       'optional-absent': 'Devices may not register automatically with Microsoft Entra ID.',
-      'wrong-value': 'Windows device registration is sent to the wrong place and may fail.',
+      'wrong-value': 'Device registration (Windows, iOS/iPadOS and Android) is sent to the wrong place and may fail.',
     },
   },
 

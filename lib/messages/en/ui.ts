@@ -2,7 +2,7 @@
  * English text of the page: labels, buttons, headings, progress, summary, technical-detail names, errors.
  * Codes: `ui.<group>.<name>`; counted messages have `.one`/`.other` (Intl.PluralRules categories; a language
  * without plural forms needs only `.other`). Status, cloud and evidence names come from the `msoid` and `cloud`
- * catalogues via lib/diagnosis/presentation.ts. DNS literals (record names, values) never go here.
+ * catalogues via lib/presentation.ts. DNS literals (record names, values) never go here.
  */
 import type { Catalogue } from '../format';
 

@@ -1,6 +1,6 @@
 /**
  * 帮助台段落：客服人员可以直接读给来电用户听的句子。用词通俗，尽量避免 DNS 术语。
- * 句子以全角标点结尾，拼接时不加空格（见 lib/report/helpdesk.ts）。
+ * 句子以全角标点结尾，拼接时不加空格（见 lib/findings/helpdesk.ts）。
  */
 import type { helpdeskMessages } from '../en/helpdesk';
 import type { DeepStringShape } from '../format';

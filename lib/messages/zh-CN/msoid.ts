@@ -139,7 +139,8 @@ export const zhMsoidMessages = {
     'partial-own-data': '对{name}的部分查询没有完成，因此那里的记录可能比显示的更多。',
     'wildcard-explicit-recommended':
       '目前可以工作，但建议添加一条独立的记录，使其不依赖通配符：{type}记录，主机记录{host}，指向地址{value}，TTL {ttl} 秒。',
-    'via-chain': '它经过 {hops} 步才能到达。Microsoft 文档要求直接 CNAME 到{value}；让{name}直接指向那里更简单。',
+    'via-chain':
+      '它经过 {hops} 步才能到达。Microsoft 文档给出的是直接指向{value}的 CNAME；让{name}直接指向那里更简单。',
     typo: {
       'tld-swap':
         '这看起来是输入错误：值以{foundEnding}结尾，而不是{expectedEnding}。差异（[-x] 删除，[+x] 添加）：{diff}',

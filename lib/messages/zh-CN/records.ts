@@ -1,5 +1,5 @@
 /**
- * 各 Microsoft 365 记录检查结果（`lib/records`）的中文文本。代码是 `records.` 下的点路径。
+ * 各 Microsoft 365 记录检查结果（`lib/findings/records`）的中文文本。代码是 `records.` 下的点路径。
  * DNS 字面值（名称、值、`~all`、`MS=`）通过参数传入，此处不写。“无法检查”的措辞从不说任何东西“缺失”。
  */
 import type { recordsMessages } from '../en/records';
@@ -228,7 +228,8 @@ export const zhRecordsMessages = {
       dod: '这是 DoD 租户的值。',
     },
     typo: '这看起来是{expected}的输入错误。差异（[-x] 删除，[+x] 添加）：{diff}',
-    'via-chain': '它经过 {hops} 步才能到达。Microsoft 文档要求直接 CNAME 到{value}；让{name}直接指向那里更简单。',
+    'via-chain':
+      '它经过 {hops} 步才能到达。Microsoft 文档给出的是直接指向{value}的 CNAME；让{name}直接指向那里更简单。',
     'legacy-sfb': '这是旧版 Skype for Business 记录。只使用 Teams 的租户不需要它；如果存在，它应指向正确的位置。',
     'txt-blocks-cname': '{name}上已有其他记录。CNAME 不能与它们共用名称，因此请先删除它们，再在{host}添加 CNAME。',
     'name-exists-no-cname': '{name}在 DNS 中存在，但没有 CNAME 记录。',
@@ -401,7 +402,7 @@ export const zhRecordsMessages = {
       merge:
         '请在 DNS 托管提供商处删除这些 SPF 记录，并添加一条合并后的记录，例如{value}。请确认每个为该域发送邮件的服务仍在其中。',
       'lookup-limit':
-        '删除已不再为该域发送邮件的服务的 include，或将其中一些替换为它们使用的 IP 地址，直到记录最多需要 10 次查找。',
+        '删除已不再为该域发送邮件的服务的 include，或将其中一些替换为它们使用的 IP 地址，直到记录最多需要 10 次查找。但不要把 Microsoft 365 的 include 替换为 IP 地址：Microsoft 的发件地址经常变化。',
       'broken-include': {
         'no-record': '从 SPF 记录中删除对{include}的 include，或请{include}的所有者发布 SPF 记录。',
         'several-records': '请{include}的所有者将其 SPF 记录合并为一条，或删除对{include}的 include。',
@@ -568,10 +569,11 @@ export const zhRecordsMessages = {
       undocumented: true,
     }),
     impact: {
-      ok: 'Windows 设备可以使用该域上的地址向 Microsoft Entra ID 注册。',
-      missing: 'Windows 设备可能无法自动向 Microsoft Entra ID 注册，而条件访问和 Intune 依赖于此。',
+      ok: '设备（Windows、iOS/iPadOS 和 Android）可以使用该域上的地址向 Microsoft Entra ID 注册。',
+      missing:
+        '设备（Windows、iOS/iPadOS 和 Android）可能无法自动向 Microsoft Entra ID 注册，而条件访问和 Intune 依赖于此。',
       'optional-absent': '设备可能无法自动向 Microsoft Entra ID 注册。',
-      'wrong-value': 'Windows 设备注册会被引向错误的位置，可能失败。',
+      'wrong-value': '设备注册（Windows、iOS/iPadOS 和 Android）会被引向错误的位置，可能失败。',
     },
   },
 

@@ -43,7 +43,8 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="lists-table">
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+              {/* On a phone each list is a card: the header row goes and every cell names its column. */}
+              <thead className="hidden border-b border-slate-200 text-xs uppercase text-slate-500 sm:table-header-group dark:border-slate-800">
                 <tr>
                   <th className="py-2 pr-4">{t('lists.table.name')}</th>
                   <th className="py-2 pr-4">{t('lists.table.domains')}</th>
@@ -52,12 +53,15 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
                   <th className="py-2 pr-4">{t('lists.table.nextRun')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="block sm:table-row-group">
                 {lists.map((list) => {
                   const last = list.recentRuns[0];
                   return (
-                    <tr key={list.id} className="border-b border-slate-100 align-top dark:border-slate-900">
-                      <td className="py-2 pr-4">
+                    <tr
+                      key={list.id}
+                      className="block border-b border-slate-100 py-2 align-top sm:table-row sm:py-0 dark:border-slate-900"
+                    >
+                      <td className="block py-1 sm:table-cell sm:py-2 sm:pr-4">
                         <Link
                           href={`/lists/${list.id}`}
                           className="font-medium text-blue-700 underline dark:text-blue-300"
@@ -65,8 +69,12 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
                           {list.name}
                         </Link>
                       </td>
-                      <td className="py-2 pr-4 tabular-nums">{tr.num(list.domainCount)}</td>
-                      <td className="py-2 pr-4">
+                      <td className="block py-1 tabular-nums sm:table-cell sm:py-2 sm:pr-4">
+                        <CellLabel text={t('lists.table.domains')} />
+                        {tr.num(list.domainCount)}
+                      </td>
+                      <td className="block py-1 sm:table-cell sm:py-2 sm:pr-4">
+                        <CellLabel text={t('lists.table.health')} />
                         {last ? (
                           <>
                             <HealthCountsLine counts={last.counts} t={t} />
@@ -78,13 +86,18 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
                           <span className="text-slate-500">{t('lists.table.never')}</span>
                         )}
                       </td>
-                      <td className="py-2 pr-4">
+                      <td className="block py-1 sm:table-cell sm:py-2 sm:pr-4">
+                        <CellLabel text={t('lists.table.trend')} />
                         <Trend
                           runs={list.recentRuns}
                           label={t('lists.trendLabel', { count: list.recentRuns.length })}
                         />
                       </td>
-                      <td className="py-2 pr-4 text-slate-600 dark:text-slate-400" data-testid="next-run">
+                      <td
+                        className="block py-1 text-slate-600 sm:table-cell sm:py-2 sm:pr-4 dark:text-slate-400"
+                        data-testid="next-run"
+                      >
+                        <CellLabel text={t('lists.table.nextRun')} />
                         {list.nextRunAt && list.nextRunTz
                           ? tr.inZone(list.nextRunAt, list.nextRunTz)
                           : t('lists.table.notScheduled')}
@@ -99,4 +112,9 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
       </main>
     </div>
   );
+}
+
+/** A cell's column name, shown only on a phone, where the table reads as one card a list. */
+function CellLabel({ text }: { text: string }) {
+  return <span className="mr-2 text-xs uppercase text-slate-500 sm:hidden">{text}</span>;
 }

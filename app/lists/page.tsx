@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { HealthCountsLine } from '@/components/lists/health-counts';
+import { ReaderTime } from '@/components/lists/reader-time';
 import { Trend } from '@/components/lists/trend';
 import { makeTranslator } from '@/lib/client/translator';
 import { listsSignIn, loadLists } from '@/lib/data/lists';
@@ -79,7 +80,7 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
                           <>
                             <HealthCountsLine counts={last.counts} t={t} />
                             <span className="text-xs text-slate-500">
-                              {tr.time(last.startedAt, undefined, { date: true })}
+                              <ReaderTime iso={last.startedAt} />
                             </span>
                           </>
                         ) : (

@@ -35,7 +35,8 @@ export function DeliveryLog({ listId }: { listId: string }) {
       {data && data.deliveries.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
+            {/* On a phone each delivery is a card: the header row goes and every cell names its column. */}
+            <thead className="hidden text-xs uppercase text-slate-500 sm:table-header-group">
               <tr>
                 <th scope="col" className="py-1 pr-3">
                   {t('alerts.ui.when')}
@@ -57,23 +58,39 @@ export function DeliveryLog({ listId }: { listId: string }) {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block sm:table-row-group">
               {data.deliveries.map((d) => (
                 <tr
                   key={d.id}
                   data-testid="delivery-row"
-                  className="border-t border-slate-100 align-top dark:border-slate-900"
+                  className="block border-t border-slate-100 py-2 align-top sm:table-row sm:py-0 dark:border-slate-900"
                 >
-                  <td className="whitespace-nowrap py-1.5 pr-3">
+                  <td className="block py-0.5 sm:table-cell sm:whitespace-nowrap sm:py-1.5 sm:pr-3">
+                    <CellLabel text={t('alerts.ui.when')} />
                     <time dateTime={d.at}>{time(d.at)}</time>
                   </td>
-                  <td className="py-1.5 pr-3">{channelName(d.channelId)}</td>
-                  <td className="py-1.5 pr-3">{t(`alerts.ui.deliveryKind.${d.kind}`)}</td>
-                  <td className={`py-1.5 pr-3 font-medium ${STATUS_CLASS[d.status]}`}>
+                  <td className="block py-0.5 sm:table-cell sm:py-1.5 sm:pr-3">
+                    <CellLabel text={t('alerts.ui.channel')} />
+                    {channelName(d.channelId)}
+                  </td>
+                  <td className="block py-0.5 sm:table-cell sm:py-1.5 sm:pr-3">
+                    <CellLabel text={t('alerts.ui.what')} />
+                    {t(`alerts.ui.deliveryKind.${d.kind}`)}
+                  </td>
+                  <td className={`block py-0.5 font-medium sm:table-cell sm:py-1.5 sm:pr-3 ${STATUS_CLASS[d.status]}`}>
+                    <CellLabel text={t('alerts.ui.status')} />
                     {t(`alerts.ui.deliveryStatus.${d.status}`)}
                   </td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{d.attempts}</td>
-                  <td className="min-w-[10rem] break-all py-1.5 text-xs">{d.error ?? ''}</td>
+                  <td className="block py-0.5 tabular-nums sm:table-cell sm:py-1.5 sm:pr-3 sm:text-right">
+                    <CellLabel text={t('alerts.ui.attempts')} />
+                    {d.attempts}
+                  </td>
+                  <td
+                    className={`${d.error ? 'block' : 'hidden'} break-all py-0.5 text-xs sm:table-cell sm:min-w-[10rem] sm:py-1.5`}
+                  >
+                    <CellLabel text={t('alerts.ui.error')} />
+                    {d.error ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -82,4 +99,9 @@ export function DeliveryLog({ listId }: { listId: string }) {
       ) : null}
     </section>
   );
+}
+
+/** A cell's column name, shown only on a phone, where the log reads as one card a delivery. */
+function CellLabel({ text }: { text: string }) {
+  return <span className="mr-2 text-xs font-normal uppercase text-slate-500 sm:hidden">{text}</span>;
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Translator } from '@/lib/client/translator-core';
 import type { DomainHistory } from '@/lib/schema-lists';
+import { ReaderTime } from './reader-time';
 
 /**
  * The detail page's timeline of a listed domain: each record's status changes in the lists that contain it, with
@@ -36,8 +37,9 @@ export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Tr
       {history.timeline.length === 0 ? (
         <p className="mt-2 text-sm">{t('lists.timeline.empty')}</p>
       ) : (
-        <table className="mt-3 w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
+        <table className="mt-3 w-full text-left text-sm" data-testid="timeline-table">
+          {/* On a phone each step is a card: the header row goes and every cell names its column. */}
+          <thead className="hidden text-xs uppercase text-slate-500 sm:table-header-group">
             <tr>
               <th className="py-1 pr-3">{t('lists.timeline.when')}</th>
               <th className="py-1 pr-3">{t('lists.timeline.record')}</th>
@@ -46,23 +48,31 @@ export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Tr
               <th className="py-1">{t('lists.timeline.list')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {history.timeline.map((s) => (
               <tr
                 key={`${s.listId}-${s.runId}-${s.record}`}
-                className="border-t border-slate-100 align-top dark:border-slate-800"
+                className="block border-t border-slate-100 py-2 align-top sm:table-row sm:py-0 dark:border-slate-800"
                 data-testid="timeline-step"
               >
-                <td className="py-1 pr-3 whitespace-nowrap">{tr.time(s.at, undefined, { date: true })}</td>
-                <td className="py-1 pr-3">{t(`records.label.${s.record}`)}</td>
-                <td className="py-1 pr-3 wrap-anywhere">
+                <td className="block py-0.5 sm:table-cell sm:py-1 sm:pr-3 sm:whitespace-nowrap">
+                  <CellLabel text={t('lists.timeline.when')} />
+                  <ReaderTime iso={s.at} />
+                </td>
+                <td className="block py-0.5 font-medium sm:table-cell sm:py-1 sm:pr-3 sm:font-normal">
+                  {t(`records.label.${s.record}`)}
+                </td>
+                <td className="block py-0.5 wrap-anywhere sm:table-cell sm:py-1 sm:pr-3">
+                  <CellLabel text={t('lists.changes.before')} />
                   {s.before ? `${t(`lists.state.${s.before.status}`)} ${s.before.value}` : '—'}
                 </td>
-                <td className="py-1 pr-3 wrap-anywhere">
+                <td className="block py-0.5 wrap-anywhere sm:table-cell sm:py-1 sm:pr-3">
+                  <CellLabel text={t('lists.changes.after')} />
                   {`${t(`lists.state.${s.after.status}`)} ${s.after.value}`}
                   {s.accepted ? ` · ${t('lists.changes.accepted')}` : ''}
                 </td>
-                <td className="py-1">
+                <td className="block py-0.5 sm:table-cell sm:py-1">
+                  <CellLabel text={t('lists.timeline.list')} />
                   <Link href={`/lists/${s.listId}`} className="underline">
                     {s.listName}
                   </Link>
@@ -74,4 +84,9 @@ export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Tr
       )}
     </section>
   );
+}
+
+/** A cell's column name, shown only on a phone, where the timeline reads as one card a step. */
+function CellLabel({ text }: { text: string }) {
+  return <span className="mr-2 text-xs uppercase text-slate-500 sm:hidden">{text}</span>;
 }

@@ -6,6 +6,7 @@ import { HealthCountsLine } from '@/components/lists/health-counts';
 import { ListActions } from '@/components/lists/list-actions';
 import { ListAlerts } from '@/components/lists/list-alerts';
 import { ListSchedule } from '@/components/lists/list-schedule';
+import { ReaderTime } from '@/components/lists/reader-time';
 import { makeTranslator } from '@/lib/client/translator';
 import { listsEditable, listsSignIn, loadList } from '@/lib/data/lists';
 import { pageLanguage } from '@/lib/data/page';
@@ -101,9 +102,10 @@ export default async function ListPage(props: PageProps<'/lists/[id]'>) {
                 {runs.map((run) => (
                   <tr key={run.runId} className="border-t border-slate-100 align-top dark:border-slate-900">
                     <td className="py-1.5 pr-3">
-                      {tr.time(run.startedAt, undefined, { date: true })}
+                      <ReaderTime iso={run.startedAt} />
                       <div className="text-xs text-slate-500">
-                        {t(`lists.detail.${run.trigger === 'schedule' ? 'schedule' : 'manual'}`)} · {run.status}
+                        {t(`lists.detail.${run.trigger === 'schedule' ? 'schedule' : 'manual'}`)} ·{' '}
+                        {t(`lists.detail.status.${run.status}`)}
                       </div>
                     </td>
                     <td className="py-1.5 pr-3">

@@ -55,6 +55,13 @@ export const listsMessages = {
     showChanges: 'What changed',
     manual: 'manual',
     schedule: 'scheduled',
+    status: {
+      queued: 'waiting',
+      running: 'running',
+      done: 'finished',
+      cancelled: 'cancelled',
+      expired: 'expired',
+    },
   },
   changes: {
     title: 'What changed',

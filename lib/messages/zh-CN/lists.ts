@@ -52,6 +52,13 @@ export const zhListsMessages = {
     showChanges: '查看变化',
     manual: '手动',
     schedule: '计划',
+    status: {
+      queued: '等待中',
+      running: '运行中',
+      done: '已完成',
+      cancelled: '已取消',
+      expired: '已过期',
+    },
   },
   changes: {
     title: '变化',

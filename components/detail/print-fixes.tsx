@@ -2,6 +2,7 @@ import { OP_CLASS } from '@/components/report/host-fix-list';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
 import { placeholderHint } from '@/lib/client/records-view';
+import { placeholderText } from '@/lib/fixes/placeholder-text';
 import { RECORD_LABEL } from '@/lib/presentation';
 import { type DnsHost, type HostFix, isAnswered, type Report } from '@/lib/schema';
 import { Labelled, PrintLink } from './print-link';
@@ -95,7 +96,7 @@ function FixRow({ fix }: { fix: HostFix }) {
                 t('ui.records.none')
               ) : (
                 <DnsText
-                  value={field.value}
+                  value={fix.placeholder ? placeholderText(field.value, t) : field.value}
                   wrap="anywhere"
                   className={`font-semibold ${field.key === 'value' && fix.placeholder ? 'border border-dashed border-slate-600 px-0.5' : ''}`}
                 />

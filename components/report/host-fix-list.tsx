@@ -5,6 +5,7 @@ import { WarningIcon } from '@/components/ui/icons';
 import { Trans } from '@/components/ui/trans';
 import { toVisibleText } from '@/lib/client/dns-text';
 import { placeholderHint } from '@/lib/client/records-view';
+import { placeholderText } from '@/lib/fixes/placeholder-text';
 import { RECORD_LABEL } from '@/lib/presentation';
 import type { FixOp, HostFix } from '@/lib/schema';
 
@@ -65,7 +66,7 @@ export function HostFixCard({ fix }: { fix: HostFix }) {
                   <span className="text-slate-500 dark:text-slate-400">{t('ui.records.none')}</span>
                 ) : (
                   <DnsText
-                    value={field.value}
+                    value={fix.placeholder ? placeholderText(field.value, t) : field.value}
                     wrap="anywhere"
                     className={`min-w-0 ${isValue ? 'font-semibold' : ''} ${marked ? 'rounded border border-dashed border-amber-600 bg-amber-50 px-1 dark:border-amber-400 dark:bg-amber-950' : ''}`}
                   />
@@ -111,7 +112,12 @@ export function HostFixCard({ fix }: { fix: HostFix }) {
             name: <DnsText value={canonical.name} wrap="anywhere" />,
             ttl: <span className="font-mono">{canonical.ttl}</span>,
             type: <span className="font-mono">{canonical.type}</span>,
-            value: <DnsText value={canonical.value} wrap="anywhere" />,
+            value: (
+              <DnsText
+                value={fix.placeholder ? placeholderText(canonical.value, t) : canonical.value}
+                wrap="anywhere"
+              />
+            ),
           }}
         />
       </p>

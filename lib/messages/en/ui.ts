@@ -235,6 +235,14 @@ export const uiMessages = {
       dmarc: 'Replace the part in angle brackets with a mailbox of yours that should receive DMARC reports.',
       other: 'Replace the part in angle brackets with your tenant’s own value from the Microsoft 365 admin center.',
     },
+    /** The tenant's own values a fix leaves to fill in, as shown (the part in angle brackets; lib/fixes/placeholder-text.ts). */
+    placeholderValue: {
+      mx: 'MX value from the admin center',
+      selector1: 'selector1 CNAME value from the admin center',
+      selector2: 'selector2 CNAME value from the admin center',
+      verification: 'value from the admin center',
+      dmarcReports: 'mailbox for DMARC reports',
+    },
     zone: {
       copy: 'Copy all as zone file',
       copyAria: 'Copy every change for {domain} as a zone file',

@@ -230,6 +230,14 @@ export const zhUiMessages = {
       dmarc: '请将尖括号中的部分替换为你自己的、用于接收 DMARC 报告的邮箱。',
       other: '请将尖括号中的部分替换为 Microsoft 365 管理中心中显示的你的租户专用的值。',
     },
+    /** 修复中留给租户填写的值，按显示的样子（尖括号中的部分；lib/fixes/placeholder-text.ts）。 */
+    placeholderValue: {
+      mx: '管理中心里的 MX 值',
+      selector1: '管理中心里的 selector1 CNAME 值',
+      selector2: '管理中心里的 selector2 CNAME 值',
+      verification: '管理中心里的值',
+      dmarcReports: '接收 DMARC 报告的邮箱',
+    },
     zone: {
       copy: '以区域文件格式全部复制',
       copyAria: '以区域文件格式复制{domain}的所有更改',

@@ -59,7 +59,7 @@ function DomainSection({ item, columns, tr }: { item: SummaryItem; columns: read
       <h4 className="mt-2 text-sm font-semibold">
         {item.genericHost ? t('bulk.report.fixesGeneric') : t('bulk.report.fixes', { host: item.host })}
       </h4>
-      {item.fixes.length === 0 ? (
+      {item.fixes.length === 0 && item.actions.length === 0 ? (
         <p className="text-sm">{t('bulk.report.noFixes')}</p>
       ) : (
         <ul className="list-disc pl-5 text-sm">
@@ -67,6 +67,13 @@ function DomainSection({ item, columns, tr }: { item: SummaryItem; columns: read
             // biome-ignore lint/suspicious/noArrayIndexKey: fixes are positional
             <li key={i} className="wrap-anywhere">
               <DnsText value={fixText(fix, t)} mono={false} wrap="anywhere" />
+            </li>
+          ))}
+          {/* What no ready-made record covers (an SPF record over its lookup limit), in the finding's own words. */}
+          {item.actions.map((action, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: actions are positional
+            <li key={`action-${i}`} data-testid="report-action">
+              <DnsText value={action} mono={false} />
             </li>
           ))}
         </ul>

@@ -76,6 +76,44 @@ describe('summary', () => {
     expect(rows[1]?.[7]).toContain('主机记录：@');
   });
 
+  test('a problem no record change covers (SPF over its lookup limit) says what to do in the finding’s words', () => {
+    const report = makeReport('spf-deep.test', 'ok');
+    const spf = report.records.find((r) => r.id === 'spf');
+    if (!spf) throw new Error('fixture has an SPF record');
+    Object.assign(spf, { severity: 'critical', text: { ...spf.text, action: 'Remove includes you no longer need.' } });
+    const item = summaryItem({ kind: 'checked', line: 1, cells: [], report }, en);
+    expect(item.fixes).toEqual([]);
+    expect(item.actions).toEqual(['Remove includes you no longer need.']);
+    // A problem a fix covers is said by the fix, not twice.
+    const fixed = brokenReport();
+    expect(summaryItem({ kind: 'checked', line: 1, cells: [], report: fixed }, en).actions).toEqual([]);
+  });
+
+  test('a tenant’s own value to fill in is said in the reader’s language; the DNS data around it is kept', () => {
+    const report = brokenReport();
+    report.fixes = [
+      {
+        record: 'dkim-selector1',
+        canonical: {
+          op: 'add',
+          name: 'selector1._domainkey.contoso.test',
+          host: 'selector1._domainkey',
+          type: 'CNAME',
+          value: '<selector1 CNAME value from the admin center>',
+          ttl: 3600,
+        },
+        fields: [{ key: 'value', label: '记录值', value: '<selector1 CNAME value from the admin center>' }],
+        copyValue: '<selector1 CNAME value from the admin center>',
+        notes: [],
+        placeholder: true,
+      },
+    ];
+    const zhItem = summaryItem({ kind: 'checked', line: 1, cells: [], report }, zh);
+    expect(zhItem.fixes[0]?.fields[0]?.value).toBe('<管理中心里的 selector1 CNAME 值>');
+    const enItem = summaryItem({ kind: 'checked', line: 1, cells: [], report }, en);
+    expect(enItem.fixes[0]?.fields[0]?.value).toBe('<selector1 CNAME value from the admin center>');
+  });
+
   test('utcText', () => {
     expect(utcText(null)).toBe('');
     expect(utcText('not a time')).toBe('not a time');

@@ -4,6 +4,8 @@
  * problems in words and the fixes in the host's own fields, in the reader's language. The summary CSV, the
  * workbook's summary sheet and the printed report are all laid out from these items. Pure and browser-safe.
  */
+
+import { placeholderText } from '@/lib/fixes/placeholder-text';
 import type { Params } from '@/lib/messages/template';
 import { cloudLabelCode, RECORD_LABEL, RECORDS_HEALTH_PRESENTATION, SEVERITY_ORDER } from '@/lib/presentation';
 import type { FixOp, RecordsHealth, Report, Severity } from '@/lib/schema';
@@ -54,6 +56,11 @@ export type SummaryItem = {
   /** Problems and failed lookups, worst first, in words (a rejected line's reason, a duplicate's first line). */
   problems: { severity: Severity | null; text: string }[];
   fixes: SummaryFix[];
+  /**
+   * What to do about the problems no record change in `fixes` covers (an SPF record over its lookup limit: the
+   * change depends on the domain's own senders), in the findings' own words, each once.
+   */
+  actions: string[];
   /** ISO time of the check; null when not checked. */
   checkedAt: string | null;
 };
@@ -81,12 +88,29 @@ function problemsOf(report: Report): SummaryItem['problems'] {
   return out;
 }
 
+/** Problems (not lookups that failed) that a record change would fix. */
+const FIXABLE: ReadonlySet<Severity> = new Set(['critical', 'warning']);
+
+/** The actions of the problems that no fix of the report covers, worst first, each once. */
+function actionsOf(report: Report): string[] {
+  const fixed = new Set<string>(report.fixes.map((fix) => fix.record));
+  const found = report.records
+    .map((record, at) => ({ record, at }))
+    .filter(({ record }) => FIXABLE.has(record.severity) && !fixed.has(record.id) && record.text.action !== '')
+    .sort((a, b) => SEVERITY_ORDER[a.record.severity] - SEVERITY_ORDER[b.record.severity] || a.at - b.at);
+  return [...new Set(found.map(({ record }) => record.text.action))];
+}
+
 function fixesOf(report: Report, t: Text): SummaryFix[] {
   return report.fixes.map((fix) => ({
     op: fix.canonical.op,
     opLabel: t(`ui.details.fixOp.${fix.canonical.op}`),
     record: t(RECORD_LABEL[fix.record]),
-    fields: fix.fields.map((field) => ({ label: field.label, value: field.value })),
+    // The tenant's own value to fill in is said in the reader's language (the rest is DNS data, as found).
+    fields: fix.fields.map((field) => ({
+      label: field.label,
+      value: fix.placeholder ? placeholderText(field.value, t) : field.value,
+    })),
     placeholder: fix.placeholder,
   }));
 }
@@ -95,7 +119,7 @@ function fixesOf(report: Report, t: Text): SummaryFix[] {
 export function summaryItem(entry: SummaryEntry, t: Text): SummaryItem {
   const base = { line: entry.line, cells: entry.cells };
   const statusLabel = (status: Exclude<SummaryStatus, RecordsHealth>) => t(`bulk.summary.status.${status}`);
-  const none = { cloud: '', host: '', genericHost: false, fixes: [], checkedAt: null };
+  const none = { cloud: '', host: '', genericHost: false, fixes: [], actions: [], checkedAt: null };
   switch (entry.kind) {
     case 'checked': {
       const { report } = entry;
@@ -110,6 +134,7 @@ export function summaryItem(entry: SummaryEntry, t: Text): SummaryItem {
         genericHost: report.dnsHost.id === GENERIC_HOST,
         problems: problemsOf(report),
         fixes: fixesOf(report, t),
+        actions: actionsOf(report),
         checkedAt: report.checkedAt,
       };
     }

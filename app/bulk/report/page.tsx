@@ -25,9 +25,19 @@ export default async function RunReportPage(props: PageProps<'/bulk/report'>) {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 print:max-w-none print:p-0">
       {data.kind === 'missing' ? (
-        <p role="alert" data-testid="report-missing" className="font-semibold">
-          {data.reason === 'expired' ? tr.t('bulk.report.expired') : tr.t('bulk.report.notFound')}
-        </p>
+        <div className="space-y-3">
+          <p role="alert" data-testid="report-missing" className="font-semibold">
+            {data.reason === 'expired' ? tr.t('bulk.report.expired') : tr.t('bulk.report.notFound')}
+          </p>
+          {/* Not a dead end: the way to a new bulk check, in the report's language. */}
+          <a
+            href={`/bulk?lang=${encodeURIComponent(lang)}`}
+            data-testid="report-missing-back"
+            className="text-sm text-blue-700 underline dark:text-blue-300"
+          >
+            {tr.t('bulk.page.link')}
+          </a>
+        </div>
       ) : (
         <RunReportView
           report={data.report}

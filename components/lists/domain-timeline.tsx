@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Translator } from '@/lib/client/translator-core';
 import type { DomainHistory } from '@/lib/schema-lists';
 import { ReaderTime } from './reader-time';
+import { stateText } from './state-text';
 
 /**
  * The detail page's timeline of a listed domain: each record's status changes in the lists that contain it, with
@@ -64,11 +65,11 @@ export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Tr
                 </td>
                 <td className="block py-0.5 wrap-anywhere sm:table-cell sm:py-1 sm:pr-3">
                   <CellLabel text={t('lists.changes.before')} />
-                  {s.before ? `${t(`lists.state.${s.before.status}`)} ${s.before.value}` : '—'}
+                  {s.before ? stateText(t, s.before) : '—'}
                 </td>
                 <td className="block py-0.5 wrap-anywhere sm:table-cell sm:py-1 sm:pr-3">
                   <CellLabel text={t('lists.changes.after')} />
-                  {`${t(`lists.state.${s.after.status}`)} ${s.after.value}`}
+                  {stateText(t, s.after)}
                   {s.accepted ? ` · ${t('lists.changes.accepted')}` : ''}
                 </td>
                 <td className="block py-0.5 sm:table-cell sm:py-1">

@@ -81,6 +81,11 @@ export const listsMessages = {
     after: 'After',
     none: 'No domain with this change.',
     accepted: 'Accepted',
+    /** A record's state in a run: its status in words, then its value. */
+    stateValue: '{status}: {value}',
+    /** After the “Accepted” chip, so the word is not said twice. */
+    acceptedOn: 'as intended on {date}: {note}',
+    acceptedOnBy: 'as intended by {who} on {date}: {note}',
   },
   kind: {
     'newly-broken': 'newly broken',

@@ -78,6 +78,11 @@ export const zhListsMessages = {
     after: '之后',
     none: '没有此类变化的域名。',
     accepted: '已接受',
+    /** 记录在某次运行中的状态：状态文字，然后是值。 */
+    stateValue: '{status}：{value}',
+    /** 跟在“已接受”标记之后，避免重复。 */
+    acceptedOn: '于{date}确认为预期设置：{note}',
+    acceptedOnBy: '由{who}于{date}确认为预期设置：{note}',
   },
   kind: {
     'newly-broken': '新出现故障',

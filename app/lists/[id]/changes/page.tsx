@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AcceptForm } from '@/components/lists/accept-form';
+import { stateText } from '@/components/lists/state-text';
 import { makeTranslator } from '@/lib/client/translator';
 import { listsSignIn, loadAcceptances, loadChanges, loadList } from '@/lib/data/lists';
 import { pageLanguage } from '@/lib/data/page';
@@ -57,14 +58,12 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
         .map((k) => t(`lists.count.${k}`, { count: changes.counts[k] }))
         .join(lang(tr.lang))
     : '';
-  // "Accepted: accepted as intended by <who> on <date>: <note>" (who only when a signed-in user accepted it).
+  // "[Accepted] as intended by <who> on <date>: <note>" (who only when a signed-in user accepted it).
   const acceptanceText = (a: { acceptedBy: string | null; acceptedAt: string; note: string } | undefined) =>
     a
-      ? ` · ${
-          a.acceptedBy
-            ? t('lists.accept.acceptedBy', { who: a.acceptedBy, date: tr.day(a.acceptedAt), note: a.note })
-            : t('lists.accept.accepted', { date: tr.day(a.acceptedAt), note: a.note })
-        }`
+      ? a.acceptedBy
+        ? t('lists.changes.acceptedOnBy', { who: a.acceptedBy, date: tr.day(a.acceptedAt), note: a.note })
+        : t('lists.changes.acceptedOn', { date: tr.day(a.acceptedAt), note: a.note })
       : '';
   const domains = changes ? (kind ? changes.domains.filter((d) => d.kind === kind) : changes.domains) : [];
   return (
@@ -156,15 +155,16 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
                                   <span className="font-medium">{t(`records.label.${r.record}`)}</span>{' '}
                                   <span className={TONE[r.kind]}>{t(`lists.kind.${r.kind}`)}</span>
                                   <span className="block text-xs text-slate-600 dark:text-slate-400 wrap-anywhere">
-                                    {r.before ? `${t(`lists.state.${r.before.status}`)} ${r.before.value}` : '—'} →{' '}
-                                    {r.after ? `${t(`lists.state.${r.after.status}`)} ${r.after.value}` : '—'}
+                                    {r.before ? stateText(t, r.before) : '—'} → {r.after ? stateText(t, r.after) : '—'}
                                   </span>
                                   {r.after?.accepted ? (
                                     <span
-                                      className="text-xs font-semibold text-slate-700 dark:text-slate-300"
+                                      className="block text-xs text-slate-700 dark:text-slate-300"
                                       data-testid="accepted"
                                     >
-                                      {t('lists.changes.accepted')}
+                                      <span className="mr-1.5 rounded border border-slate-400 px-1 font-semibold dark:border-slate-500">
+                                        {t('lists.changes.accepted')}
+                                      </span>
                                       {acceptanceText(acceptedBy.get(`${d.domain} ${r.record}`))}
                                     </span>
                                   ) : r.after && (r.after.status === 'broken' || r.after.status === 'attention') ? (

@@ -31,7 +31,13 @@ function Cells({ item, columns }: { item: SummaryItem; columns: readonly string[
 }
 
 function DomainSection({ item, columns, tr }: { item: SummaryItem; columns: readonly string[]; tr: Translator }) {
-  const { t } = tr;
+  const { t, num } = tr;
+  // Lookups not run because an earlier one failed are one line after the failure that stopped them, not a line each
+  // (a domain whose DNS server did not answer had fourteen near-identical lines).
+  const skipped = item.problems.filter((p) => p.skipped);
+  const collapse = skipped.length > 1 && skipped.length < item.problems.length;
+  const shownProblems = collapse ? item.problems.filter((p) => !p.skipped) : item.problems;
+  const notRun = collapse ? skipped.length : 0;
   return (
     <section
       data-testid="report-domain"
@@ -49,12 +55,13 @@ function DomainSection({ item, columns, tr }: { item: SummaryItem; columns: read
       </p>
       <h4 className="mt-2 text-sm font-semibold">{t('bulk.report.problems')}</h4>
       <ul className="list-disc pl-5 text-sm">
-        {item.problems.map((problem, i) => (
+        {shownProblems.map((problem, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: problems are positional
           <li key={i}>
             <DnsText value={problem.text} mono={false} />
           </li>
         ))}
+        {notRun > 0 ? <li data-testid="report-not-run">{t('bulk.report.notRun', { count: num(notRun) })}</li> : null}
       </ul>
       <h4 className="mt-2 text-sm font-semibold">
         {item.genericHost ? t('bulk.report.fixesGeneric') : t('bulk.report.fixes', { host: item.host })}

@@ -114,6 +114,19 @@ describe('summary', () => {
     expect(enItem.fixes[0]?.fields[0]?.value).toBe('<selector1 CNAME value from the admin center>');
   });
 
+  test('a record whose lookups were never run (an earlier one failed) is marked, the failure itself is not', () => {
+    const report = makeReport('drop.test', 'lookup-failed');
+    const spf = report.records.find((r) => r.id === 'spf');
+    if (!spf) throw new Error('fixture has an SPF record');
+    Object.assign(spf, { severity: 'unchecked', text: { ...spf.text, verdict: 'the TXT lookup was not run' } });
+    report.lookups['drop.test TXT'] = { outcome: 'skipped', elapsedMs: 0 };
+    const problems = summaryItem({ kind: 'checked', line: 1, cells: [], report }, en).problems;
+    expect(problems.map((p) => [p.text, p.skipped ?? false])).toEqual([
+      ['verdict lookup-failed', false],
+      ['the TXT lookup was not run', true],
+    ]);
+  });
+
   test('utcText', () => {
     expect(utcText(null)).toBe('');
     expect(utcText('not a time')).toBe('not a time');

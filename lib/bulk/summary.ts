@@ -54,7 +54,12 @@ export type SummaryItem = {
   /** No DNS host was recognised from the name servers (`host` then says so). */
   genericHost: boolean;
   /** Problems and failed lookups, worst first, in words (a rejected line's reason, a duplicate's first line). */
-  problems: { severity: Severity | null; text: string }[];
+  problems: {
+    severity: Severity | null;
+    text: string;
+    /** A lookup that was not run because of an earlier failure (its text repeats the cause's consequence). */
+    skipped?: boolean;
+  }[];
   fixes: SummaryFix[];
   /**
    * What to do about the problems no record change in `fixes` covers (an SPF record over its lookup limit: the
@@ -83,7 +88,8 @@ function problemsOf(report: Report): SummaryItem['problems'] {
     const text = record.text.verdict;
     if (seen.has(text)) continue;
     seen.add(text);
-    out.push({ severity: record.severity, text });
+    const notRun = record.lookups.length > 0 && record.lookups.every((id) => report.lookups[id]?.outcome === 'skipped');
+    out.push({ severity: record.severity, text, ...(notRun ? { skipped: true } : {}) });
   }
   return out;
 }

@@ -223,6 +223,7 @@ export const bulkMessages = {
     problems: 'What is wrong',
     fixes: 'What to change at {host}',
     fixesGeneric: 'What to change at your DNS host',
+    notRun: '{count} more records were not checked: their lookups were not run after that failure.',
     noFixes: 'Nothing to add, change or delete: look again once the lookups that failed can be done.',
     checkedAt: 'Checked {time}',
     cloud: 'Cloud: {cloud}',

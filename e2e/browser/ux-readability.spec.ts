@@ -3,12 +3,13 @@
  * alert log and a listed domain's timeline — every time in their own zone (never the server's UTC beside their own),
  * the run's status in words, nothing cut off or scrolling sideways at 390 px; the fix cards and the run report say
  * the tenant's own values to fill in Chinese; a problem no record change covers (an SPF record over its lookup
- * limit) gets its "what to do" in the report; a report link that no longer works leads back to the bulk check.
+ * limit) gets its "what to do" in the report, and the lookups not run after a failure are one line, not fourteen; a report link that no longer works leads back to the bulk check; an
+ * accepted finding says "Accepted" once.
  * One app and a fake DNS server of this file's own for the lists; the suite's shared app for the rest.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Locator, type Page, request as apiRequest, test } from '@playwright/test';
+import { request as apiRequest, expect, type Locator, type Page, test } from '@playwright/test';
 import { makeTranslator } from '../../lib/client/translator';
 import { type App, startApp } from '../support/app';
 import { type ListDns, listAppEnv, startListDns } from '../support/list-zones';
@@ -38,7 +39,9 @@ test.beforeAll(async () => {
   });
   const request = await apiRequest.newContext();
   const api = (path: string) => `${app.url}${path}`;
-  const created = await request.post(api('/api/lists'), { data: { name: 'Phone list', domains: 'lst-1.test\nlst-4.test' } });
+  const created = await request.post(api('/api/lists'), {
+    data: { name: 'Phone list', domains: 'lst-1.test\nlst-4.test' },
+  });
   expect(created.status()).toBe(201);
   listId = ((await created.json()) as { list: { id: string } }).list.id;
   // Two runs with lst-4's MX changed in between, so the domain has a timeline.
@@ -60,6 +63,10 @@ test.beforeAll(async () => {
       )
       .toBe(true);
   }
+  const accepted = await request.post(api(`/api/lists/${listId}/acceptances`), {
+    data: { domain: 'lst-4.test', record: 'mx', note: 'A mail filter on purpose' },
+  });
+  expect(accepted.status()).toBe(201);
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   const channel = await request.post(api('/api/channels'), {
     data: { kind: 'webhook', name: 'Ops hook', url: hook, secret: 'a-signing-secret-of-32-characters' },
@@ -130,6 +137,19 @@ test('on a phone in China: run history and alert log in the reader’s zone and 
   await context.close();
 });
 
+test('the changes page: a state set apart from its value; an accepted finding says “Accepted” once, then who, when and why', async ({
+  page,
+}) => {
+  await page.goto(`${app.url}/lists/${listId}/changes?lang=en`);
+  const accepted = page.locator('[data-domain="lst-4.test"]').getByTestId('accepted');
+  await expect(accepted).toContainText('A mail filter on purpose');
+  expect((await accepted.textContent())?.match(/accepted/gi)).toHaveLength(1);
+  // The value before and after, each set apart from its status ("needs attention: 0 …", not "needs attention 0 …").
+  await expect(page.locator('[data-domain="lst-4.test"]')).toContainText(
+    `${en.t('lists.state.attention')}: 0 wrong-filter.lst-4.test`,
+  );
+});
+
 test('the tenant’s own values to fill in are said in Chinese on a Chinese page', async ({ page }) => {
   await page.goto('/d/cf-proxied.test?cloud=auto&lang=zh-CN');
   const fix = page.locator('[data-testid="host-fix"][data-record="dkim-selector1"]').first();
@@ -137,11 +157,11 @@ test('the tenant’s own values to fill in are said in Chinese on a Chinese page
   await expect(fix).not.toContainText('from the admin center');
 });
 
-test('the run report: the SPF over its limit gets its action, placeholders in the reader’s language; a dead link leads back', async ({
+test('the run report: the SPF over its limit gets its action, lookups not run are one line, placeholders in Chinese; a dead link leads back', async ({
   page,
 }) => {
   const started = await page.request.post('/api/runs', {
-    data: { domains: 'spf-deep.test\nremove-ww.test', cloud: 'auto', lang: 'zh-CN' },
+    data: { domains: 'spf-deep.test\nremove-ww.test\ndrop.test', cloud: 'auto', lang: 'zh-CN' },
   });
   expect(started.status()).toBe(201);
   const { id } = (await started.json()) as { id: string };
@@ -155,6 +175,10 @@ test('the run report: the SPF over its limit gets its action, placeholders in th
   const spf = page.locator('[data-testid="report-domain"][data-domain="spf-deep.test"]');
   await expect(spf.getByTestId('report-action')).toContainText(en.t('records.spf.action.lookup-limit'));
   await expect(spf).not.toContainText(en.t('bulk.report.noFixes'));
+  // A domain whose DNS server did not answer: the failure, then one line for the lookups not run after it.
+  const drop = page.locator('[data-testid="report-domain"][data-domain="drop.test"]');
+  await expect(drop.getByTestId('report-not-run')).toBeVisible();
+  expect(await drop.locator('li').count()).toBeLessThanOrEqual(3);
 
   await page.goto(`/bulk/report?run=${encodeURIComponent(id)}&lang=zh-CN`);
   const remove = page.locator('[data-testid="report-domain"][data-domain="remove-ww.test"]');

@@ -88,7 +88,10 @@ export function CheckForm(props: Props) {
           {t('ui.form.domainsLabel')}
         </label>
         <p id={helpId} className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
-          {t('ui.form.domainsHelp')} {t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) })}
+          {t('ui.form.twoSentences', {
+            lead: t('ui.form.domainsHelp'),
+            next: t('ui.form.limits', { max: num(policy.maxDomainsPerRequest) }),
+          })}
         </p>
         <ListBox
           boxRef={box}

@@ -26,7 +26,7 @@ export function SaveAsList({ runId }: { runId: string }) {
     <span className="inline-flex items-center gap-2 text-sm">
       {saved ? (
         <a href={`/lists/${saved}`} className="text-blue-700 underline dark:text-blue-300" data-testid="saved-list">
-          {t('lists.saveAsList.saved')} {t('lists.saveAsList.open')}
+          {t('ui.form.twoSentences', { lead: t('lists.saveAsList.saved'), next: t('lists.saveAsList.open') })}
         </a>
       ) : (
         <button

@@ -78,6 +78,7 @@ const NO_CHINESE_BY_DESIGN = new Set([
   'ui.records.none',
   'ui.records.spf.heading',
   'ui.fixes.canonicalLine',
+  'ui.form.twoSentences',
   'ui.details.fixTtl',
   'ui.details.meta',
   'ui.lookup.rcode',

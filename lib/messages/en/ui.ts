@@ -20,6 +20,8 @@ export const uiMessages = {
     domainsLabel: 'Domains',
     domainsHelp:
       'One domain or hundreds: separate them with new lines, commas, semicolons or spaces. Web addresses and e-mail addresses are fine too.',
+    /** Two sentences one after the other (English puts a space between them; Chinese none after 。). */
+    twoSentences: '{lead} {next}',
     cloudLabel: 'Microsoft 365 cloud',
     cloudHelp: 'If you are not sure, keep “Detect from DNS”: the cloud is worked out from each domain’s mail records.',
     submit: 'Check',

@@ -17,6 +17,8 @@ export const zhUiMessages = {
     heading: '要检查的域名',
     domainsLabel: '域名',
     domainsHelp: '一个或数百个域名均可：用换行、逗号、分号或空格分隔。也可以粘贴网址和电子邮件地址。',
+    /** 前后两句（中文句号后不加空格）。 */
+    twoSentences: '{lead}{next}',
     cloudLabel: 'Microsoft 365 云',
     cloudHelp: '如果不确定，请保留“根据 DNS 检测”：将根据每个域的邮件记录判断云。',
     submit: '检查',

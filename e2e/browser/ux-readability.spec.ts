@@ -4,7 +4,7 @@
  * the run's status in words, nothing cut off or scrolling sideways at 390 px; the fix cards and the run report say
  * the tenant's own values to fill in Chinese; a problem no record change covers (an SPF record over its lookup
  * limit) gets its "what to do" in the report, and the lookups not run after a failure are one line, not fourteen; a report link that no longer works leads back to the bulk check; an
- * accepted finding says "Accepted" once.
+ * accepted finding says "Accepted" once; Chinese text puts no space after a full stop.
  * One app and a fake DNS server of this file's own for the lists; the suite's shared app for the rest.
  */
 import { createServer, type Server } from 'node:http';
@@ -111,7 +111,7 @@ test('on a phone in China: run history and alert log in the reader’s zone and 
   await expect(history.locator('tbody tr').first()).toContainText(zh.t('lists.detail.status.done'));
   await expect(history).not.toContainText('done');
   // The same zone as the alert log under it: the reader's (UTC+8), named, never the server's UTC.
-  await expect(history.locator('tbody tr').first().locator('time')).toContainText('GMT+8');
+  await expect(history.locator('tbody tr').first()).toContainText('GMT+8');
   await expect(history).not.toContainText('UTC');
   const log = page.getByTestId('delivery-log');
   await expect(log.getByTestId('delivery-row')).toHaveCount(1);
@@ -125,7 +125,7 @@ test('on a phone in China: run history and alert log in the reader’s zone and 
   await page.goto(`${app.url}/d/lst-4.test?cloud=worldwide&lang=zh-CN`);
   const timeline = page.getByTestId('domain-timeline');
   await expect(timeline.getByTestId('timeline-step').first()).toBeVisible();
-  await expect(timeline.getByTestId('timeline-step').first().locator('time')).toContainText('GMT+8');
+  await expect(timeline.getByTestId('timeline-step').first()).toContainText('GMT+8');
   await expect(timeline).not.toContainText('UTC');
   await expect(timeline.getByTestId('timeline-step').first()).toContainText(zh.t('lists.changes.before'));
   await pageFits(page);
@@ -148,6 +148,16 @@ test('the changes page: a state set apart from its value; an accepted finding sa
   await expect(page.locator('[data-domain="lst-4.test"]')).toContainText(
     `${en.t('lists.state.attention')}: 0 wrong-filter.lst-4.test`,
   );
+});
+
+test('Chinese pages put no space after a full stop (two sentences joined the English way read as a typo)', async ({
+  page,
+}) => {
+  for (const path of ['/?lang=zh-CN', '/bulk?lang=zh-CN']) {
+    await page.goto(path);
+    await expect(page.getByRole('main')).toContainText('。');
+    expect(await page.getByRole('main').textContent()).not.toMatch(/[。！？；] +\S/);
+  }
 });
 
 test('the tenant’s own values to fill in are said in Chinese on a Chinese page', async ({ page }) => {

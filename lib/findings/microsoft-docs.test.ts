@@ -180,6 +180,12 @@ describe('verdicts backed by Microsoft documentation', () => {
         'autodiscover',
       );
       expect([cloud, f.status, f.severity]).toEqual([cloud, 'missing', 'critical']);
+      // Critical, but said as Microsoft says it: clients may not find the settings (never "users must set it up by hand").
+      const t = texts(f);
+      expect(t.en).toContain('may not find the mailbox settings on their own');
+      expect(t.en).not.toContain('by hand');
+      expect(t.zh).toContain('可能无法自动找到邮箱设置');
+      expect(t.zh).not.toContain('必须手动');
     }
     expect(CATALOGUES.worldwide.records.autodiscover.requirement).toEqual({ on: 'required', off: 'optional' });
   });

@@ -191,10 +191,11 @@ export function microsoftZones(): Zone[] {
  * lab's are, where each domain has DKIM targets of its own).
  */
 export function microsoftZonesFor(records: readonly ZoneRecord[]): Zone[] {
-  const targets = records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase());
+  const targets = [...new Set(records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase()))];
   return [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => {
+    const have = new Set(zone.records.map((r) => r.name));
     const extra = targets
-      .filter((t) => t.endsWith(`.${zone.apex}`) && !zone.records.some((r) => r.name === t))
+      .filter((t) => t.endsWith(`.${zone.apex}`) && !have.has(t))
       .map(
         (t): ZoneRecord =>
           t.includes('._domainkey.')

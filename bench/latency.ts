@@ -10,8 +10,8 @@
  */
 import { type App, startApp } from '../e2e/support/app';
 import { type AuthorityLab, type AuthZone, startAuthorityLab } from '../lab/authority-lab';
-import { microsoftZones } from '../lab/fixtures';
-import { recordMicrosoftZones, tenantRecords } from '../lab/fixtures-records';
+import { microsoftZonesFor } from '../lab/fixtures';
+import { tenantRecords } from '../lab/fixtures-records';
 import type { ZoneRecord } from '../lab/zone-types';
 import { type ApiRun, runBulkRun } from './api';
 import { fmt } from './measure';
@@ -77,26 +77,6 @@ export function latencyZones(domains: number): { zones: AuthZone[]; dead: string
   return { zones, dead };
 }
 
-/** Microsoft's zones (unbound only), with a record at every CNAME target the tenants point at (DKIM per domain). */
-function resolverZones(zones: AuthZone[]) {
-  const targets = zones
-    .flatMap((z) => z.records)
-    .filter((r) => r.type === 'CNAME')
-    .map((r) => String(r.data).toLowerCase());
-  return [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => {
-    const have = new Set(zone.records.map((r) => r.name));
-    const extra = [...new Set(targets)]
-      .filter((t) => t.endsWith(`.${zone.apex}`) && !have.has(t))
-      .map(
-        (t): ZoneRecord =>
-          t.includes('._domainkey.')
-            ? { name: t, type: 'TXT', data: 'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' }
-            : { name: t, type: 'A', data: '203.0.113.70' },
-      );
-    return { ...zone, records: [...zone.records, ...extra] };
-  });
-}
-
 /** Runs the latency lab; `env` is the bench's app environment (limits raised, DNS budget at its defaults). */
 export async function measureLatency(options: {
   domains: number;
@@ -113,7 +93,7 @@ export async function measureLatency(options: {
   const lab: AuthorityLab = await startAuthorityLab({
     zones,
     deadServers: dead,
-    resolverZones: resolverZones(zones),
+    resolverZones: microsoftZonesFor(zones.flatMap((z) => z.records)),
     delays: Object.fromEntries(delays.map((ms, i) => [serverName(i), ms])),
     // `test.` on 13 addresses, as a real TLD: the walk spreads its referral questions over them (each address has
     // its own politeness cap; with one, a 1,000-domain run could not take less than 1,000 / AUTH_QPS_PER_SERVER s).

@@ -439,7 +439,7 @@ const DEFS: RecordDef[] = [
     cloud: 'worldwide',
     description: 'Cloudflare DNS; autodiscover is proxied (answers A records instead of the CNAME); no DKIM yet',
     expect: {
-      health: 'needs-attention',
+      health: 'broken',
       msoid: 'ok',
       host: 'cloudflare',
       records: { autodiscover: 'proxied', 'dkim-selector1': 'missing', 'dkim-selector2': 'missing', mx: 'ok' },
@@ -469,7 +469,7 @@ const DEFS: RecordDef[] = [
     via: 'direct',
     cloud: 'worldwide',
     description: 'autodiscover has a CNAME and a TXT record (served by the fake server; nsd refuses the zone)',
-    expect: { health: 'needs-attention', msoid: 'ok', records: { autodiscover: 'conflict', mx: 'ok', spf: 'ok' } },
+    expect: { health: 'broken', msoid: 'ok', records: { autodiscover: 'conflict', mx: 'ok', spf: 'ok' } },
     records: tenantRecords('cname-conflict.test', 'ww', {
       autodiscover: [
         rec('autodiscover.cname-conflict.test', 'CNAME', RV.ww.autodiscover),
@@ -539,7 +539,7 @@ const DEFS: RecordDef[] = [
     cloud: 'worldwide',
     description: 'GoDaddy DNS; worldwide tenant with the old msoid CNAME and no autodiscover',
     expect: {
-      health: 'needs-attention',
+      health: 'broken',
       msoid: 'must-remove',
       host: 'godaddy',
       records: { msoid: 'must-remove', autodiscover: 'missing', mx: 'ok' },

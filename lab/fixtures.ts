@@ -185,6 +185,27 @@ export function microsoftZones(): Zone[] {
   ];
 }
 
+/**
+ * Microsoft's zones (ours and the record fixtures') with a record at every CNAME target of `records` that they
+ * lack: a DKIM key TXT under `_domainkey`, an address elsewhere (for zones built per test, as the authoritative
+ * lab's are, where each domain has DKIM targets of its own).
+ */
+export function microsoftZonesFor(records: readonly ZoneRecord[]): Zone[] {
+  const targets = [...new Set(records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase()))];
+  return [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => {
+    const have = new Set(zone.records.map((r) => r.name));
+    const extra = targets
+      .filter((t) => t.endsWith(`.${zone.apex}`) && !have.has(t))
+      .map(
+        (t): ZoneRecord =>
+          t.includes('._domainkey.')
+            ? { name: t, type: 'TXT', data: 'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' }
+            : { name: t, type: 'A', data: '203.0.113.70' },
+      );
+    return { ...zone, records: [...zone.records, ...extra] };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 

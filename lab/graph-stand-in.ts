@@ -33,12 +33,13 @@ export type GraphStandIn = {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
 
 /**
- * Starts the stand-in on a loopback port; `token`: the bearer token it accepts (others get 401), or `any` for any
- * non-empty bearer token (the random access token a signed-in session holds from lab/oidc-provider.ts).
+ * Starts the stand-in on a loopback port; `token`: the bearer token it accepts (others get 401), `any` for any
+ * non-empty bearer token (the random access token a signed-in session holds from lab/oidc-provider.ts), or a
+ * function that says whether a bearer token is accepted.
  */
 export async function startGraphStandIn(
   domains: Record<string, StandInDomain>,
-  token: string | 'any',
+  token: string | 'any' | ((bearer: string) => boolean),
 ): Promise<GraphStandIn> {
   const requests: StandInRequest[] = [];
   const throttled = new Set<string>();
@@ -52,7 +53,9 @@ export async function startGraphStandIn(
     });
     const answer = (() => {
       const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (bearer === undefined || (token !== 'any' && bearer !== token)) {
+      const accepted =
+        typeof token === 'function' ? (t: string) => token(t) : (t: string) => token === 'any' || t === token;
+      if (bearer === undefined || !accepted(bearer)) {
         return json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
       }
       const m = /^\/v1\.0\/domains\/([^/?]+)(?:\/(serviceConfigurationRecords|verificationDnsRecords))?$/.exec(path);

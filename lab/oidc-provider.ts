@@ -4,11 +4,14 @@
  *   /{tenant}/v2.0/.well-known/openid-configuration   (a tenant id: its own issuer; `organizations`: the
  *                                                        `https://<host>/{tenantid}/v2.0` template, as Entra does)
  *   /{tenant}/oauth2/v2.0/authorize                    (no login page: it signs in the user the test chose)
- *   /{tenant}/oauth2/v2.0/token                        (authorization_code with PKCE S256 and the client secret)
+ *   /{tenant}/oauth2/v2.0/token                        (authorization_code with PKCE S256 and the client secret;
+ *                                                        refresh_token for a refresh token it issued)
  *   /{tenant}/discovery/v2.0/keys                      (the public signing key)
  * ID tokens are real RS256 JWTs signed with jose, with `tid`, `oid`, `roles`, `name`, `preferred_username`, `nonce`.
  * A test can ask the next token to be tampered with (expired, another audience, an issuer of another tenant, signed
- * with a key that is not published) and reads every request the provider saw. The discovery document is written
+ * with a key that is not published) and reads every request the provider saw. With `offline_access` in the scope a
+ * sign-in also gets a refresh token (rotated on each use, as Entra does); access tokens live `accessTokenTtlS`, and a
+ * test can have the refresh grant refused (Entra's answer to a revoked or expired refresh token). The discovery document is written
  * by hand (oidc-provider can't serve Entra's `{tenantid}` issuer template); the tokens are signed by jose.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -31,8 +34,14 @@ export type EntraProvider = {
    * only thing that stops a replayed callback.
    */
   reuseNextCode(): void;
+  /** Refuse refresh grants from now on (`invalid_grant`), or accept them again. */
+  refuseRefresh(refuse: boolean): void;
   /** Every request seen: `METHOD host path`. */
   requests: string[];
+  /** Every access token issued, in order, with the grant that got it (a refused grant issues none). */
+  issued: { grant: 'authorization_code' | 'refresh_token'; accessToken: string }[];
+  /** Every token request's `grant_type`, in order (refused ones too). */
+  grants: string[];
   stop(): Promise<void>;
 };
 
@@ -54,7 +63,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts the provider on a free loopback port. `clientSecret` is the one the token endpoint accepts. */
-export async function startEntraProvider(options: { clientSecret: string }): Promise<EntraProvider> {
+export async function startEntraProvider(options: {
+  clientSecret: string;
+  /** The access tokens' `expires_in` (default 3600, as Entra's are 60–90 minutes). */
+  accessTokenTtlS?: number;
+}): Promise<EntraProvider> {
   const signing = await generateKeyPair('RS256', { extractable: true });
   const foreign = await generateKeyPair('RS256', { extractable: true });
   const publicJwk: JWK = { ...(await exportJWK(signing.publicKey)), kid: 'lab-key-1', use: 'sig', alg: 'RS256' };
@@ -65,6 +78,11 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
   const reusable = new Set<string>();
   let reuseNext = false;
   let base = '';
+  /** Refresh tokens issued and not yet used, with the sign-in each continues. */
+  const refreshTokens = new Map<string, Grant>();
+  let refuseRefresh = false;
+  const issued: EntraProvider['issued'] = [];
+  const grants: string[] = [];
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -83,7 +101,7 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
       name: grant.user.name,
       preferred_username: `${grant.user.name.toLowerCase().replace(/\W+/g, '.')}@lab.test`,
       roles: grant.user.roles ?? [],
-      nonce: grant.nonce,
+      ...(grant.nonce ? { nonce: grant.nonce } : {}),
       ver: '2.0',
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'lab-key-1', typ: 'JWT' })
@@ -94,6 +112,23 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
       .setNotBefore(kind === 'expired' ? now - 7200 : now)
       .setExpirationTime(kind === 'expired' ? now - 3600 : now + 3600);
     return jwt.sign(kind === 'foreign-key' ? foreign.privateKey : signing.privateKey);
+  }
+
+  /** A token response for `grant`: a fresh access token, a refresh token with `offline_access`, an ID token. */
+  async function tokenAnswer(kind: 'authorization_code' | 'refresh_token', grant: Grant) {
+    const accessToken = b64url(randomBytes(32));
+    issued.push({ grant: kind, accessToken });
+    const refreshToken = /\boffline_access\b/.test(grant.scope) ? b64url(randomBytes(32)) : undefined;
+    if (refreshToken) refreshTokens.set(refreshToken, grant);
+    return {
+      token_type: 'Bearer',
+      scope: grant.scope,
+      expires_in: options.accessTokenTtlS ?? 3600,
+      access_token: accessToken,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      // A refreshed ID token carries no nonce (there was no authorize request).
+      id_token: await idToken(kind === 'refresh_token' ? { ...grant, nonce: '' } : grant, grant.clientId),
+    };
   }
 
   const server = createServer((req, res) => {
@@ -160,6 +195,23 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
       }
       // The token endpoint.
       const form = new URLSearchParams(await readBody(req));
+      grants.push(form.get('grant_type') ?? '');
+      if (form.get('grant_type') === 'refresh_token') {
+        const continued = refreshTokens.get(form.get('refresh_token') ?? '');
+        if (
+          refuseRefresh ||
+          !continued ||
+          continued.clientId !== form.get('client_id') ||
+          form.get('client_secret') !== options.clientSecret
+        ) {
+          return json(res, 400, {
+            error: 'invalid_grant',
+            error_description: 'AADSTS700082: The refresh token has expired due to inactivity.',
+          });
+        }
+        refreshTokens.delete(form.get('refresh_token') ?? '');
+        return json(res, 200, await tokenAnswer('refresh_token', continued));
+      }
       const grant = codes.get(form.get('code') ?? '');
       if (!reusable.delete(form.get('code') ?? '')) codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
@@ -174,13 +226,7 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
       ) {
         return json(res, 400, { error: 'invalid_grant' });
       }
-      return json(res, 200, {
-        token_type: 'Bearer',
-        scope: grant.scope,
-        expires_in: 3600,
-        access_token: b64url(randomBytes(32)),
-        id_token: await idToken(grant, grant.clientId),
-      });
+      return json(res, 200, await tokenAnswer('authorization_code', grant));
     })().catch((err: unknown) => json(res, 500, { error: 'server_error', message: String(err) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -196,7 +242,12 @@ export async function startEntraProvider(options: { clientSecret: string }): Pro
     reuseNextCode: () => {
       reuseNext = true;
     },
+    refuseRefresh: (refuse) => {
+      refuseRefresh = refuse;
+    },
     requests,
+    issued,
+    grants,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

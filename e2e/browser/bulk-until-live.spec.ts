@@ -13,6 +13,7 @@ import type { Zone } from '../../lab/zone-types';
 import { makeTranslator } from '../../lib/client/translator';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { contextWithNotifications, shownNotificationTitles } from '../support/notifications';
 
 const FIRST = 'watch-one.test';
 const SECOND = 'watch-two.test';
@@ -56,23 +57,8 @@ test('check until live for two selected rows: one fixed keeps it going, both fix
   browser,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ baseURL: app!.url, locale: 'en-US' });
-  // A stand-in for the browser's notifications: the reader allows them, and each one is kept for the test to read.
-  await context.addInitScript(() => {
-    const shown: Array<{ title: string; body?: string }> = [];
-    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
-    class FakeNotification {
-      static permission = 'default';
-      static requestPermission() {
-        FakeNotification.permission = 'granted';
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options?: { body?: string }) {
-        shown.push({ title, body: options?.body });
-      }
-    }
-    (window as unknown as { Notification: unknown }).Notification = FakeNotification;
-  });
+  // The reader allows notifications; each one shown is kept for the test to read.
+  const context = await contextWithNotifications(browser, app!.url);
   const page = await context.newPage();
   try {
     await page.goto('/bulk?lang=en');
@@ -122,10 +108,7 @@ test('check until live for two selected rows: one fixed keeps it going, both fix
     await expect(rowOf(page, SECOND).getByTestId('bulk-problems')).not.toContainText(autodiscover);
     await expect(page).toHaveTitle(en.t('propagation.watch.titleLive', { domain: label }));
     expect(originalTitle).not.toBe(await page.title());
-    const shown = await page.evaluate(
-      () => (window as unknown as { shownNotifications: Array<{ title: string }> }).shownNotifications,
-    );
-    expect(shown.map((n) => n.title)).toEqual([en.t('propagation.watch.notifyTitle', { domain: label })]);
+    expect(await shownNotificationTitles(page)).toEqual([en.t('propagation.watch.notifyTitle', { domain: label })]);
     // The row that was not selected was not re-checked.
     await expect(rowOf(page, OTHER).getByTestId('bulk-checked-at')).toHaveAttribute('datetime', otherCheckedAt ?? '');
   } finally {

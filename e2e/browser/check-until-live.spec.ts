@@ -13,6 +13,7 @@ import type { Zone } from '../../lab/zone-types';
 import { makeTranslator } from '../../lib/client/translator';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { contextWithNotifications, shownNotificationTitles } from '../support/notifications';
 
 const DOMAIN = 'live-watch.test';
 const PENDING = 'pending-view.test';
@@ -79,23 +80,8 @@ test('check until live: the reader presses the button, the record is fixed, the 
   browser,
 }) => {
   test.setTimeout(90_000);
-  const context = await browser.newContext({ baseURL: app!.url, locale: 'en-US' });
-  // A stand-in for the browser's notifications: the reader allows them, and each one is kept for the test to read.
-  await context.addInitScript(() => {
-    const shown: Array<{ title: string; body?: string }> = [];
-    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
-    class FakeNotification {
-      static permission = 'default';
-      static requestPermission() {
-        FakeNotification.permission = 'granted';
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options?: { body?: string }) {
-        shown.push({ title, body: options?.body });
-      }
-    }
-    (window as unknown as { Notification: unknown }).Notification = FakeNotification;
-  });
+  // The reader allows notifications; each one shown is kept for the test to read.
+  const context = await contextWithNotifications(browser, app!.url);
   const page = await context.newPage();
   try {
     await page.goto(`/d/${DOMAIN}?cloud=auto&lang=en`);
@@ -119,10 +105,7 @@ test('check until live: the reader presses the button, the record is fixed, the 
     await expect(row).toHaveAttribute('data-status', 'ok');
     await expect(page).toHaveTitle(en.t('propagation.watch.titleLive', { domain: DOMAIN }));
     expect(originalTitle).not.toBe(await page.title());
-    const shown = await page.evaluate(
-      () => (window as unknown as { shownNotifications: Array<{ title: string }> }).shownNotifications,
-    );
-    expect(shown.map((n) => n.title)).toEqual([en.t('propagation.watch.notifyTitle', { domain: DOMAIN })]);
+    expect(await shownNotificationTitles(page)).toEqual([en.t('propagation.watch.notifyTitle', { domain: DOMAIN })]);
   } finally {
     await context.close();
   }

@@ -5,34 +5,14 @@
  * can't read it; sign-out ends the session server-side.
  */
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { freePort } from '../../lab/net';
-import { type EntraProvider, type EntraUser, startEntraProvider } from '../../lab/oidc-provider';
+import type { EntraProvider, EntraUser } from '../../lab/oidc-provider';
 import { makeTranslator } from '../../lib/client/translator';
-import { type App, startApp } from '../support/app';
+import type { App } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { startEntraLab, stopEntraLab, TENANT_A, TENANT_C, users } from '../support/entra-lab';
 
 const en = makeTranslator('en');
-const SECRET = 'lab-client-secret-Zq8vN2xR4tL7pW1mK9sD3fG6';
-const A = 'aaaaaaaa-0000-4000-8000-00000000000a';
-const C = 'cccccccc-0000-4000-8000-00000000000c';
-const viewer: EntraUser = { tid: A, oid: 'a0000000-0000-4000-8000-000000000001', name: 'Vera Viewer' };
-const operator: EntraUser = {
-  tid: A,
-  oid: 'a0000000-0000-4000-8000-000000000003',
-  name: 'Olga Operator',
-  roles: ['Operator'],
-};
-const operatorC: EntraUser = {
-  tid: C,
-  oid: 'c0000000-0000-4000-8000-000000000001',
-  name: 'Carl Other',
-  roles: ['Operator'],
-};
-const foreigner: EntraUser = {
-  tid: 'bbbbbbbb-0000-4000-8000-00000000000b',
-  oid: 'b0000000-0000-4000-8000-000000000001',
-  name: 'Bob B',
-};
+const { viewer, operator, operatorC, foreigner } = users;
 
 let provider: EntraProvider;
 let app: App;
@@ -40,26 +20,12 @@ let app: App;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  provider = await startEntraProvider({ clientSecret: SECRET });
-  const port = await freePort();
-  app = await startApp(
-    {
-      ...appEnv(process.env.LAB_RESOLVER ?? '127.0.0.1:1'),
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      ENTRA_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-      ENTRA_CLIENT_SECRET: SECRET,
-      ENTRA_TENANT: 'organizations',
-      ALLOWED_TENANTS: `${A},${C}`,
-      ENTRA_AUTHORITY_URL: provider.url,
-    },
-    { port },
-  );
+  ({ provider, app } = await startEntraLab(appEnv(process.env.LAB_RESOLVER ?? '127.0.0.1:1'), {
+    allowedTenants: [TENANT_A, TENANT_C],
+  }));
 });
 
-test.afterAll(async () => {
-  await app?.stop();
-  await provider?.stop();
-});
+test.afterAll(() => stopEntraLab({ app, provider }));
 
 /** Opens `path`, is sent to /signin, and signs in with Microsoft as `user`. */
 async function signIn(page: Page, user: EntraUser, path: string): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityLab, type AuthZone, startAuthorityLab } from '../../lab/authority-lab';
-import { microsoftZones } from '../../lab/fixtures';
-import { recordMicrosoftZones, tenantRecords } from '../../lab/fixtures-records';
+import { microsoftZonesFor } from '../../lab/fixtures';
+import { tenantRecords } from '../../lab/fixtures-records';
 import { queryOnce } from '../../lab/net';
 import type { ZoneRecord } from '../../lab/zone-types';
 import { Report } from '../../lib/schema';
@@ -21,22 +21,6 @@ const soa = (apex: string, serial: number): ZoneRecord => ({
 });
 
 const isVerification = (r: ZoneRecord) => r.type === 'TXT' && String(r.data).startsWith('MS=');
-
-/** Microsoft's zones with a record at every CNAME target of `records` too (the DKIM keys are per domain). */
-function microsoftZonesFor(records: ZoneRecord[]) {
-  const targets = records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase());
-  return [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => {
-    const extra = targets
-      .filter((t) => t.endsWith(`.${zone.apex}`) && !zone.records.some((r) => r.name === t))
-      .map(
-        (t): ZoneRecord =>
-          t.includes('._domainkey.')
-            ? { name: t, type: 'TXT', data: 'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' }
-            : { name: t, type: 'A', data: '203.0.113.70' },
-      );
-    return { ...zone, records: [...zone.records, ...extra] };
-  });
-}
 
 let lab: AuthorityLab;
 let app: App;

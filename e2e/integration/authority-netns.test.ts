@@ -9,10 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityLab, ROOT_ADDRESS, startAuthorityLab } from '../../lab/authority-lab';
-import { microsoftZones } from '../../lab/fixtures';
-import { recordMicrosoftZones, tenantRecords } from '../../lab/fixtures-records';
+import { microsoftZonesFor } from '../../lab/fixtures';
+import { tenantRecords } from '../../lab/fixtures-records';
 import { waitUntil } from '../../lab/process';
-import type { ZoneRecord } from '../../lab/zone-types';
 import { Report } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
@@ -33,22 +32,6 @@ let lab: AuthorityLab;
 let netns: Netns | undefined;
 let app: App | undefined;
 let resolver = '';
-
-/** Microsoft's zones with the domain's DKIM keys at its CNAME targets (as in authoritative.test.ts). */
-function microsoftZonesFor(records: ZoneRecord[]) {
-  const targets = records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase());
-  return [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => {
-    const extra = targets
-      .filter((t) => t.endsWith(`.${zone.apex}`) && !zone.records.some((r) => r.name === t))
-      .map(
-        (t): ZoneRecord =>
-          t.includes('._domainkey.')
-            ? { name: t, type: 'TXT', data: 'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' }
-            : { name: t, type: 'A', data: '203.0.113.70' },
-      );
-    return { ...zone, records: [...zone.records, ...extra] };
-  });
-}
 
 /** The records that are not OK, for the failure message. */
 function notOk(report: Report): string {

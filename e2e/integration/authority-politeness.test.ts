@@ -15,8 +15,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityLab, type AuthZone, startAuthorityLab } from '../../lab/authority-lab';
-import { microsoftZones } from '../../lab/fixtures';
-import { recordMicrosoftZones, tenantRecords } from '../../lab/fixtures-records';
+import { microsoftZonesFor } from '../../lab/fixtures';
+import { tenantRecords } from '../../lab/fixtures-records';
 import type { ZoneRecord } from '../../lab/zone-types';
 import { type Report, RunCreated, RunSummary } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
@@ -56,22 +56,8 @@ beforeAll(async () => {
     servers: SERVERS.map((name) => ({ name, fake: true })),
   }));
   const records = zones.flatMap((z) => z.records);
-  const targets = records.filter((r) => r.type === 'CNAME').map((r) => String(r.data).toLowerCase());
   // Microsoft's zones (only unbound goes there), with a record at every CNAME target (the DKIM keys are per domain).
-  const resolverZones = [...microsoftZones(), ...recordMicrosoftZones()].map((zone) => ({
-    ...zone,
-    records: [
-      ...zone.records,
-      ...targets
-        .filter((t) => t.endsWith(`.${zone.apex}`) && !zone.records.some((r) => r.name === t))
-        .map(
-          (t): ZoneRecord =>
-            t.includes('._domainkey.')
-              ? { name: t, type: 'TXT', data: 'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' }
-              : { name: t, type: 'A', data: '203.0.113.70' },
-        ),
-    ],
-  }));
+  const resolverZones = microsoftZonesFor(records);
   lab = await startAuthorityLab({ zones, resolverZones });
   app = await startApp({
     ...appEnv(lab.resolver),

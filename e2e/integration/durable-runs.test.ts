@@ -17,7 +17,7 @@ import { ApiError, RunCreated } from '../../lib/schema';
 import { DATABASE_FILE } from '../../lib/server/storage/db';
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
-import { summary, until } from '../support/runs';
+import { finished, summary, until } from '../support/runs';
 
 const N = 120;
 const DOMAINS = bulkDomains(N);
@@ -96,14 +96,7 @@ describe('a run survives the end of the app', () => {
       await end(first);
 
       const second = await start(dir);
-      const after = await until(
-        'the run to finish after the restart',
-        async () => {
-          const s = await summary(second.url, run.id);
-          return s.status === 'done' && s.pending === 0 ? s : undefined;
-        },
-        120_000,
-      );
+      const after = await finished('the run to finish after the restart', second.url, run.id, 120_000);
       // Each domain exactly once.
       expect(after.checked).toBe(N);
       expect(after.results).toHaveLength(N);

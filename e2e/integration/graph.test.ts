@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
 import { MS, microsoftZones } from '../../lab/fixtures';
 import { type GraphStandIn, graphLabZone, startGraphStandIn, worldwideRecords } from '../../lab/graph-stand-in';
-import { freePort } from '../../lab/net';
-import { type EntraProvider, startEntraProvider } from '../../lab/oidc-provider';
+import type { EntraProvider } from '../../lab/oidc-provider';
 import { withApexRecords } from '../../lab/zone-file';
 import type { Zone } from '../../lab/zone-types';
 import { Report, type ReportRecord, type StreamLine } from '../../lib/schema';
 import { type App, startApp } from '../support/app';
 import { appEnv } from '../support/app-env';
+import { entraClient } from '../support/entra';
+import { startEntraLab, stopEntraLab, TENANT_A, users } from '../support/entra-lab';
 import { get, parseNdjson, post } from '../support/http';
 
 const TOKEN = 'graph-stand-in-token-Zq8vN2xR4tL7pW1m';
@@ -168,51 +169,33 @@ describe("the tenant's expected values (Graph stand-in)", () => {
 });
 
 describe('21Vianet, through a real signed-in session (Entra ID sign-in with Domain.Read.All)', () => {
-  const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
-  const SECRET = 'lab-client-secret-Zq8vN2xR4tL7pW1mK9sD3fG6';
-  const TENANT = 'aaaaaaaa-0000-4000-8000-00000000000a';
   let provider: EntraProvider | undefined;
   let signedIn: GraphStandIn | undefined;
   let vianet: App | undefined;
+  const { signIn } = entraClient(() => ({ app: vianet!, provider: provider! }));
 
   afterAll(async () => {
-    await vianet?.stop();
+    await stopEntraLab({ app: vianet, provider });
     await signedIn?.close();
-    await provider?.stop();
   });
 
   it("asks Graph with the user's own token, naming only the 21Vianet host", async () => {
-    provider = await startEntraProvider({ clientSecret: SECRET });
     // The session's access token is the provider's random one: this stand-in takes any bearer token.
     signedIn = await startGraphStandIn(
       { 'graph-ok.test': worldwideRecords('graph-ok.test', 'graph-ok-test', MS_OK) },
       'any',
     );
-    const port = await freePort();
-    vianet = await startApp(
+    ({ provider, app: vianet } = await startEntraLab(
       {
         ...appEnv(dns!.address),
-        PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-        ENTRA_CLIENT_ID: CLIENT_ID,
-        ENTRA_CLIENT_SECRET: SECRET,
-        ENTRA_TENANT: TENANT,
         ENTRA_CLOUD: 'china',
-        ENTRA_AUTHORITY_URL: provider.url,
         ENTRA_GRAPH_URL: signedIn.url,
         ENTRA_GRAPH_DOMAINS: '1',
       },
-      { port },
-    );
-    provider.signInAs({ tid: TENANT, oid: 'a0000000-0000-4000-8000-000000000001', name: 'Vera Viewer' });
-    const start = await fetch(`${vianet.url}/signin/entra?next=%2F`, { redirect: 'manual' });
-    const state = cookie(start, 'm365dh-entra-state');
-    const authorize = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
-    const callback = await fetch(authorize.headers.get('location') ?? '', {
-      redirect: 'manual',
-      headers: { cookie: `m365dh-entra-state=${state}` },
-    });
-    const session = cookie(callback, 'm365dh-entra');
-    expect(session, `callback ${callback.status} ${callback.headers.get('location')}`).not.toBe('');
+      { tenant: TENANT_A },
+    ));
+    const { session, location } = await signIn(users.viewer);
+    expect(session, `callback to ${location}`).not.toBeNull();
 
     const res = await get(vianet.url, '/api/check?domain=graph-ok.test&cloud=worldwide&lang=en', {
       headers: { cookie: `m365dh-entra=${session}` },
@@ -232,13 +215,3 @@ describe('21Vianet, through a real signed-in session (Entra ID sign-in with Doma
     expect(signedIn.requests.length).toBe(3);
   }, 60_000);
 });
-
-/** The value of the cookie `name` a response sets ('' when it sets none). */
-function cookie(response: Response, name: string): string {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ''] = line.split(';');
-    const eq = pair.indexOf('=');
-    if (pair.slice(0, eq) === name) return pair.slice(eq + 1);
-  }
-  return '';
-}

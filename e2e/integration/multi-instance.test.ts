@@ -22,7 +22,7 @@ import {
 import { type App, startApp } from '../support/app';
 import { get, post } from '../support/http';
 import { freshDatabase } from '../support/postgres';
-import { summary, until } from '../support/runs';
+import { finished, summary, until } from '../support/runs';
 
 const N = 800;
 const DOMAINS = bulkDomains(N);
@@ -159,14 +159,7 @@ describe('two instances on one PostgreSQL', () => {
     await a.kill();
     apps.splice(apps.indexOf(a), 1);
 
-    const after = await until(
-      'the run to finish on B',
-      async () => {
-        const s = await summary(b.url, run.id);
-        return s.status === 'done' && s.pending === 0 ? s : undefined;
-      },
-      240_000,
-    );
+    const after = await finished('the run to finish on B', b.url, run.id, 240_000);
     expect(after.checked).toBe(N);
     const counts = after.counts;
     expect(counts.healthy + counts['needs-attention'] + counts.broken + counts['could-not-check']).toBe(N);
@@ -239,14 +232,7 @@ describe('two instances on one PostgreSQL', () => {
       const domains = DOMAINS.slice(0, 400);
       // The same domains checked without an outage: the verdicts to compare with.
       const reference = await startRun(a.url, domains);
-      const clean = await until(
-        'the reference run',
-        async () => {
-          const s = await summary(a.url, reference.id);
-          return s.status === 'done' && s.pending === 0 ? s : undefined;
-        },
-        120_000,
-      );
+      const clean = await finished('the reference run', a.url, reference.id, 120_000);
       const expected = new Map(clean.results.map((r) => [r.domain, verdict(r)]));
       expect(expected.size).toBe(domains.length);
 
@@ -263,14 +249,7 @@ describe('two instances on one PostgreSQL', () => {
       // Mid-run: most domains are still to check when PostgreSQL goes away.
       expect(before.checked).toBeLessThan(domains.length / 2);
       await server.pause(10_000);
-      const after = await until(
-        'the run to finish after PostgreSQL is back',
-        async () => {
-          const s = await summary(b.url, run.id);
-          return s.status === 'done' && s.pending === 0 ? s : undefined;
-        },
-        180_000,
-      );
+      const after = await finished('the run to finish after PostgreSQL is back', b.url, run.id, 180_000);
       expect(after.checked).toBe(domains.length);
       expect(after.results).toHaveLength(domains.length);
       // No verdict changed by the outage (never a "missing" or "could not check" where the answer was there).

@@ -7,33 +7,16 @@
  * is seen by operators only. A watch is its creator's: another tenant gets 404 on it and a watch of their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../lab/net';
-import { type EntraProvider, type EntraUser, startEntraProvider } from '../../lab/oidc-provider';
+import type { EntraProvider } from '../../lab/oidc-provider';
 import { ApiError } from '../../lib/schema';
-import { type App, startApp } from '../support/app';
+import type { App } from '../support/app';
 import { entraClient } from '../support/entra';
+import { startEntraLab, stopEntraLab, TENANT_A, TENANT_B, users } from '../support/entra-lab';
 import { type ListDns, listAppEnv, startListDns } from '../support/list-zones';
 import { until } from '../support/runs';
 
-const CLIENT_ID = '11111111-2222-4333-8444-666666666666';
-const SECRET = 'lab-client-secret-Hk3mW8qT1vB6nR2yX5cJ9pL4';
-const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
-const TENANT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
 const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
-
-const viewerA: EntraUser = { tid: TENANT_A, oid: 'a0000000-0000-4000-8000-000000000011', name: 'Vera Viewer' };
-const operatorA: EntraUser = {
-  tid: TENANT_A,
-  oid: 'a0000000-0000-4000-8000-000000000012',
-  name: 'Olga Operator',
-  roles: ['Operator'],
-};
-const operatorB: EntraUser = {
-  tid: TENANT_B,
-  oid: 'b0000000-0000-4000-8000-000000000013',
-  name: 'Bruno Operator',
-  roles: ['Operator'],
-};
+const { viewer: viewerA, operator: operatorA, operatorB } = users;
 
 let provider: EntraProvider;
 let dns: ListDns;
@@ -46,31 +29,19 @@ const sessions: Record<'viewerA' | 'operatorA' | 'operatorB', string | null> = {
 };
 
 beforeAll(async () => {
-  provider = await startEntraProvider({ clientSecret: SECRET });
   dns = await startListDns({});
-  const port = await freePort();
-  app = await startApp(
-    {
-      ...listAppEnv(dns),
-      ACCESS_TOKEN: TOKEN,
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      ENTRA_CLIENT_ID: CLIENT_ID,
-      ENTRA_CLIENT_SECRET: SECRET,
-      ENTRA_TENANT: 'organizations',
-      ALLOWED_TENANTS: `${TENANT_A},${TENANT_B}`,
-      ENTRA_AUTHORITY_URL: provider.url,
-    },
-    { port },
-  );
+  ({ provider, app } = await startEntraLab(
+    { ...listAppEnv(dns), ACCESS_TOKEN: TOKEN },
+    { allowedTenants: [TENANT_A, TENANT_B] },
+  ));
   sessions.viewerA = (await signIn(viewerA)).session;
   sessions.operatorA = (await signIn(operatorA)).session;
   sessions.operatorB = (await signIn(operatorB)).session;
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
+  await stopEntraLab({ app, provider });
   await dns?.close();
-  await provider?.stop();
 });
 
 const json = (method: string, body: unknown): RequestInit => ({

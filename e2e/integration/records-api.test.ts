@@ -171,7 +171,7 @@ describe('GET /api/check: every record fixture, asking the fake DNS server direc
   it('cname-conflict.test: the TXT beside the autodiscover CNAME is found, and deleting it is the fix', async () => {
     const report = await check('cname-conflict.test', { lang: 'en' }, app?.url);
     const autodiscover = row(report, 'autodiscover');
-    expect(autodiscover).toMatchObject({ status: 'conflict', outcome: 'problem', severity: 'warning' });
+    expect(autodiscover).toMatchObject({ status: 'conflict', outcome: 'problem', severity: 'critical' });
     expect(autodiscover.found).toEqual(['autodiscover.outlook.com', 'TXT "v=verify1; owner=it@cname-conflict.test"']);
     expect(report.fixes.map((f) => f.canonical)).toEqual([
       {

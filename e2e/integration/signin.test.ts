@@ -5,42 +5,17 @@
  * that every sign-in request went to the configured (local) authority.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../lab/net';
-import { type EntraProvider, type EntraUser, startEntraProvider, type Tamper } from '../../lab/oidc-provider';
+import type { EntraProvider, EntraUser, Tamper } from '../../lab/oidc-provider';
 import { ApiError } from '../../lib/schema';
-import { type App, startApp } from '../support/app';
+import type { App } from '../support/app';
 import { appEnv } from '../support/app-env';
 import { as, entraClient, setCookies } from '../support/entra';
+import { startEntraLab, stopEntraLab, TENANT_A, TENANT_C, users } from '../support/entra-lab';
 import { freshDatabase } from '../support/postgres';
 
 const resolver = inject('resolver');
-const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
-const SECRET = 'lab-client-secret-Zq8vN2xR4tL7pW1mK9sD3fG6';
-const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
-const TENANT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
-const TENANT_C = 'cccccccc-0000-4000-8000-00000000000c';
 const TOKEN = 'Zq8vN2xR4tL7pW1mK9sD3fG6hJ0bC5yE';
-
-const viewer: EntraUser = { tid: TENANT_A, oid: 'a0000000-0000-4000-8000-000000000001', name: 'Vera Viewer' };
-const viewer2: EntraUser = { tid: TENANT_A, oid: 'a0000000-0000-4000-8000-000000000002', name: 'Wim Viewer' };
-const operator: EntraUser = {
-  tid: TENANT_A,
-  oid: 'a0000000-0000-4000-8000-000000000003',
-  name: 'Olga Operator',
-  roles: ['Operator'],
-};
-const operatorC: EntraUser = {
-  tid: TENANT_C,
-  oid: 'c0000000-0000-4000-8000-000000000001',
-  name: 'Carl Operator',
-  roles: ['Operator'],
-};
-const foreigner: EntraUser = {
-  tid: TENANT_B,
-  oid: 'b0000000-0000-4000-8000-000000000001',
-  name: 'Bob Other',
-  roles: ['Operator'],
-};
+const { viewer, viewer2, operator, operatorC, foreigner } = users;
 
 let provider: EntraProvider;
 let app: App;
@@ -55,32 +30,21 @@ const startRun = (session: string | null, domains = 'signin-a.test') =>
   });
 
 beforeAll(async () => {
-  provider = await startEntraProvider({ clientSecret: SECRET });
-  const port = await freePort();
-  app = await startApp(
+  ({ provider, app } = await startEntraLab(
     {
       ...appEnv(resolver),
       // PostgreSQL here (sessions, used states, run owners); the browser suite's app uses the embedded database.
       DATABASE_URL: await freshDatabase('signin'),
       ACCESS_TOKEN: TOKEN,
-      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
-      ENTRA_CLIENT_ID: CLIENT_ID,
-      ENTRA_CLIENT_SECRET: SECRET,
-      ENTRA_TENANT: 'organizations',
-      ALLOWED_TENANTS: `${TENANT_A},${TENANT_C}`,
       ENTRA_CLOUD: 'china',
-      ENTRA_AUTHORITY_URL: provider.url,
       DNS_TIMEOUT_MS: '200',
       DNS_TRIES: '1',
     },
-    { port },
-  );
+    { allowedTenants: [TENANT_A, TENANT_C] },
+  ));
 });
 
-afterAll(async () => {
-  await app?.stop();
-  await provider?.stop();
-});
+afterAll(() => stopEntraLab({ app, provider }));
 
 describe('Entra ID sign-in: the code flow', () => {
   it("an allowed tenant's user gets a session and lands where they were going", async () => {

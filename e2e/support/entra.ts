@@ -1,23 +1,17 @@
 /**
  * Signing in through the local Entra stand-in (lab/oidc-provider.ts) over plain HTTP, for the integration suites of
- * issue 18 (signin.test.ts, ownership.test.ts): the whole code flow for a user, its session cookie, and API calls
- * made with it.
+ * issue 18 (signin.test.ts, ownership.test.ts, graph.test.ts, graph-refresh.test.ts): the whole code flow for a
+ * user, its session cookie, and API calls made with it. The lab itself (users, tenants, the app started with
+ * sign-in) is ./entra-lab.ts, shared with the browser suite.
  */
 import { expect } from 'vitest';
 import type { EntraProvider, EntraUser, Tamper } from '../../lab/oidc-provider';
 import type { App } from './app';
+import { setCookies } from './entra-lab';
+
+export { setCookies } from './entra-lab';
 
 export type Attempt = { session: string | null; location: string; stateCookie: string; callback: string };
-
-export function setCookies(response: Response): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const eq = (pair ?? '').indexOf('=');
-    jar.set((pair ?? '').slice(0, eq), (pair ?? '').slice(eq + 1));
-  }
-  return jar;
-}
 
 /** The request headers of a session (none: anonymous). */
 export const as = (session: string | null): Record<string, string> =>

@@ -28,3 +28,15 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Waits (see `until`) for run `id` to end with nothing pending, as `base` reports it; its summary. */
+export function finished(what: string, base: string, id: string, timeoutMs: number): Promise<RunSummary> {
+  return until(
+    what,
+    async () => {
+      const s = await summary(base, id);
+      return s.status === 'done' && s.pending === 0 ? s : undefined;
+    },
+    timeoutMs,
+  );
+}

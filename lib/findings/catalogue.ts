@@ -143,10 +143,11 @@ type FamilyValues = {
 };
 
 /**
- * Autodiscover is asked for at one level in every cloud: Microsoft's current page calls it "optional but highly
- * recommended", and no page gives 21Vianet a reason to differ (docs/m365-dns-facts.md §autodiscover-requirement).
+ * Autodiscover is asked for at one level in every cloud: required when mail is on. Microsoft's page of external
+ * records lists it first among the records "required for email" that "all customers should use"; no page gives
+ * 21Vianet a reason to differ (docs/m365-dns-facts.md §autodiscover-requirement).
  */
-const AUTODISCOVER_REQUIREMENT = { on: 'recommended', off: 'optional' } as const;
+const AUTODISCOVER_REQUIREMENT = { on: 'required', off: 'optional' } as const;
 
 function build(v: FamilyValues): CloudCatalogue {
   const rec = (

@@ -164,7 +164,7 @@ describe('verdicts backed by Microsoft documentation', () => {
     expect(JSON.stringify(ZH)).toContain(note.zh);
   });
 
-  it("8. autodiscover is asked for at one level in every cloud (recommended, as Microsoft's current page says)", () => {
+  it('8. autodiscover is asked for at one level in every cloud: required when mail is on (missing is critical everywhere)', () => {
     const levels = Object.values(CATALOGUES).map((c) => c.records.autodiscover.requirement);
     expect(new Set(levels.map((l) => JSON.stringify(l))).size).toBe(1);
     for (const cloud of ['worldwide', '21vianet', 'gcchigh', 'dod'] as const) {
@@ -179,8 +179,15 @@ describe('verdicts backed by Microsoft documentation', () => {
         },
         'autodiscover',
       );
-      expect([cloud, f.status, f.severity]).toEqual([cloud, 'missing', 'warning']);
+      expect([cloud, f.status, f.severity]).toEqual([cloud, 'missing', 'critical']);
+      // Critical, but said as Microsoft says it: clients may not find the settings (never "users must set it up by hand").
+      const t = texts(f);
+      expect(t.en).toContain('may not find the mailbox settings on their own');
+      expect(t.en).not.toContain('by hand');
+      expect(t.zh).toContain('可能无法自动找到邮箱设置');
+      expect(t.zh).not.toContain('必须手动');
     }
+    expect(CATALOGUES.worldwide.records.autodiscover.requirement).toEqual({ on: 'required', off: 'optional' });
   });
 
   it('9. GCC High/DoD Skype for Business values cite the 2020 page versions they come from; federation cites the current page', () => {

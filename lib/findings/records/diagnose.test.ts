@@ -370,8 +370,8 @@ const ROWS: Row[] = [
     label: 'CNAME + TXT conflict at autodiscover',
     cloud: 'worldwide',
     lookups: ww({ [KEYS.autodiscoverTxt]: txtAt(at('autodiscover'), 'some-verification=1') }),
-    want: { autodiscover: ['conflict.beside-cname', 'warning'] },
-    health: 'needs-attention',
+    want: { autodiscover: ['conflict.beside-cname', 'critical'] },
+    health: 'broken',
   },
   {
     label: 'Cloudflare-proxied autodiscover (A where a CNAME belongs)',
@@ -382,7 +382,7 @@ const ROWS: Row[] = [
       [KEYS.autodiscoverA]: answer(at('autodiscover'), 'A', '104.16.1.1', '104.16.2.2'),
       [KEYS.autodiscoverTxt]: nodata(at('autodiscover'), 'TXT'),
     }),
-    want: { autodiscover: ['proxied.cloudflare', 'warning'] },
+    want: { autodiscover: ['proxied.cloudflare', 'critical'] },
   },
   {
     label: 'A records at autodiscover without Cloudflare (hybrid or wrong)',
@@ -392,37 +392,37 @@ const ROWS: Row[] = [
       [KEYS.autodiscoverA]: answer(at('autodiscover'), 'A', '192.0.2.80'),
       [KEYS.autodiscoverTxt]: nodata(at('autodiscover'), 'TXT'),
     }),
-    want: { autodiscover: ['wrong-value.not-cname', 'warning'] },
+    want: { autodiscover: ['wrong-value.not-cname', 'critical'] },
   },
   {
     label: 'autodiscover typo',
     cloud: 'worldwide',
     lookups: ww(autodiscoverChain('autodiscover.outlok.com')),
-    want: { autodiscover: ['wrong-value.typo', 'warning'] },
+    want: { autodiscover: ['wrong-value.typo', 'critical'] },
   },
   {
     label: 'autodiscover CNAME of another cloud (21Vianet tenant pointing at worldwide)',
     cloud: '21vianet',
     lookups: { ...healthy('21vianet'), ...autodiscoverChain('autodiscover.outlook.com') },
-    want: { autodiscover: ['wrong-value.other-cloud', 'warning'] },
+    want: { autodiscover: ['wrong-value.other-cloud', 'critical'] },
   },
   {
-    // One level in every cloud: "optional but highly recommended"; no page gives 21Vianet a reason to differ.
-    label: 'autodiscover missing in 21Vianet: recommended, as in every cloud',
+    // One level in every cloud: required for mail (EXT); no page gives 21Vianet a reason to differ.
+    label: 'autodiscover missing in 21Vianet: required when mail is on, as in every cloud',
     cloud: '21vianet',
     lookups: {
       ...healthy('21vianet'),
       ...autodiscoverChain(),
       [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain'),
     },
-    want: { autodiscover: ['missing.absent', 'warning'] },
-    health: 'needs-attention',
+    want: { autodiscover: ['missing.absent', 'critical'] },
+    health: 'broken',
   },
   {
     label: 'autodiscover missing in worldwide: the same level as in 21Vianet',
     cloud: 'worldwide',
     lookups: ww({ ...autodiscoverChain(), [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain') }),
-    want: { autodiscover: ['missing.absent', 'warning'] },
+    want: { autodiscover: ['missing.absent', 'critical'] },
   },
   {
     label: 'autodiscover chain broke before Microsoft → could not check',
@@ -452,7 +452,7 @@ const ROWS: Row[] = [
       [KEYS.autodiscover]: failedAt('autodiscover', 'CNAME', 'nxdomain'),
       [KEYS.autodiscoverSrv]: answer(at('_autodiscover._tcp'), 'SRV', '0 0 443 mail.contoso.test'),
     }),
-    want: { 'autodiscover-srv': ['ok.fallback', 'notice'], autodiscover: ['missing.absent', 'warning'] },
+    want: { 'autodiscover-srv': ['ok.fallback', 'notice'], autodiscover: ['missing.absent', 'critical'] },
   },
 
   // ---- Intune

@@ -356,7 +356,7 @@ export const recordsMessages = {
     impact: {
       ok: 'Outlook and mobile mail apps find the mailbox settings on their own.',
       missing:
-        "Outlook and mobile mail apps can't find the mailbox settings on their own; users have to set up accounts by hand.",
+        'Outlook and mobile mail apps may not find the mailbox settings on their own, so setting up an account can fail or ask users for server settings.',
       'wrong-value':
         'Outlook and mobile mail apps look for the mailbox in the wrong place, so setting up accounts fails or asks for settings.',
     },

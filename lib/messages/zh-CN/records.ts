@@ -328,7 +328,7 @@ export const zhRecordsMessages = {
     verdict: cnameVerdicts('自动发现', { missing: true }),
     impact: {
       ok: 'Outlook 和移动邮件应用可以自动找到邮箱设置。',
-      missing: 'Outlook 和移动邮件应用无法自动找到邮箱设置；用户必须手动设置帐户。',
+      missing: 'Outlook 和移动邮件应用可能无法自动找到邮箱设置，因此设置帐户可能失败，或要求用户填写服务器设置。',
       'wrong-value': 'Outlook 和移动邮件应用会在错误的位置查找邮箱，因此设置帐户会失败或要求手动填写设置。',
     },
   },

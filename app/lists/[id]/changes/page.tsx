@@ -126,27 +126,30 @@ export default async function ChangesPage(props: PageProps<'/lists/[id]/changes'
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm" data-testid="changes-table">
-                  <thead className="text-xs uppercase text-slate-500">
+                  {/* On a phone each domain is a card: its name and change on one line, its records under them. */}
+                  <thead className="hidden text-xs uppercase text-slate-500 sm:table-header-group">
                     <tr>
                       <th className="py-1 pr-3">{t('lists.changes.domain')}</th>
                       <th className="py-1 pr-3">{t('lists.changes.change')}</th>
                       <th className="py-1">{t('lists.changes.records')}</th>
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody className="block sm:table-row-group">
                     {domains.map((d) => (
                       <tr
                         key={d.domain}
-                        className="border-t border-slate-100 align-top dark:border-slate-900"
+                        className="block border-t border-slate-100 py-2 align-top sm:table-row sm:py-0 dark:border-slate-900"
                         data-domain={d.domain}
                       >
-                        <td className="py-2 pr-3 font-mono">
+                        <td className="inline-block pr-3 font-mono font-semibold sm:table-cell sm:py-2 sm:font-normal">
                           <Link href={`/d/${encodeURIComponent(d.domain)}?cloud=${list.cloud}`} className="underline">
                             {d.domain}
                           </Link>
                         </td>
-                        <td className={`py-2 pr-3 ${TONE[d.kind]}`}>{t(`lists.kind.${d.kind}`)}</td>
-                        <td className="py-2">
+                        <td className={`inline-block sm:table-cell sm:py-2 sm:pr-3 ${TONE[d.kind]}`}>
+                          {t(`lists.kind.${d.kind}`)}
+                        </td>
+                        <td className="block pt-1 sm:table-cell sm:py-2">
                           <ul className="space-y-1">
                             {d.records
                               .filter((r) => r.kind === d.kind || !STAYED.has(r.kind))

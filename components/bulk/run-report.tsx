@@ -178,8 +178,10 @@ export function RunReportView({ report, tr, backHref }: Props) {
             {report.notChecked.map((item, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one per input line
               <li key={i}>
-                {item.line === null ? null : `${t('bulk.report.line', { line: item.line })}: `}
-                <DnsText value={item.domain} mono={false} /> — {item.statusLabel}:{' '}
+                {/* The colon in the reader's language (full-width in Chinese, with no space after it). */}
+                {item.line === null ? null : `${t('bulk.report.line', { line: item.line })}${t('bulk.report.colon')}`}
+                <DnsText value={item.domain} mono={false} /> — {item.statusLabel}
+                {t('bulk.report.colon')}
                 <DnsText value={item.problems.map((p) => p.text).join(' ')} mono={false} />
               </li>
             ))}

@@ -223,6 +223,8 @@ export const bulkMessages = {
     problems: 'What is wrong',
     fixes: 'What to change at {host}',
     fixesGeneric: 'What to change at your DNS host',
+    /** Between a label and what it labels (“Line 10: …”). */
+    colon: ': ',
     notRun: '{count} more records were not checked: their lookups were not run after that failure.',
     noFixes: 'Nothing to add, change or delete: look again once the lookups that failed can be done.',
     checkedAt: 'Checked {time}',

@@ -203,6 +203,8 @@ export const zhBulkMessages = {
     problems: '问题',
     fixes: '需要在{host}更改的内容',
     fixesGeneric: '需要在你的 DNS 托管提供商处更改的内容',
+    /** 标签与内容之间（“第10行：…”）。 */
+    colon: '：',
     notRun: '另有 {count} 条记录未检查：由于上述失败，它们的查询没有运行。',
     noFixes: '无需添加、修改或删除：待失败的查询可以完成后再检查一次。',
     checkedAt: '检查于{time}',

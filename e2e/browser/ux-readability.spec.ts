@@ -171,7 +171,7 @@ test('the run report: the SPF over its limit gets its action, lookups not run ar
   page,
 }) => {
   const started = await page.request.post('/api/runs', {
-    data: { domains: 'spf-deep.test\nremove-ww.test\ndrop.test', cloud: 'auto', lang: 'zh-CN' },
+    data: { domains: 'spf-deep.test\nremove-ww.test\ndrop.test\nbad domain!', cloud: 'auto', lang: 'zh-CN' },
   });
   expect(started.status()).toBe(201);
   const { id } = (await started.json()) as { id: string };
@@ -194,6 +194,10 @@ test('the run report: the SPF over its limit gets its action, lookups not run ar
   const remove = page.locator('[data-testid="report-domain"][data-domain="remove-ww.test"]');
   await expect(remove).toContainText(zh.t('ui.fixes.placeholderValue.selector1'));
   await expect(remove).not.toContainText('from the admin center');
+  // The line not checked: full-width colons in Chinese ("第4行：", not "第4行: ").
+  const notChecked = page.getByTestId('report-not-checked');
+  await expect(notChecked).toContainText('bad domain!');
+  expect(await notChecked.textContent()).not.toMatch(/[\u4e00-\u9fff]: /);
 
   await page.goto('/bulk/report?run=no-such-run&lang=zh-CN');
   await expect(page.getByTestId('report-missing')).toBeVisible();

@@ -46,6 +46,7 @@ const NUMERIC = new Set([
   'port',
   'rate',
   'rejected',
+  'rest',
   'seconds',
   'serial',
   'shown',
@@ -108,4 +109,22 @@ describe('no doubled full stop after a value that ends in "."', () => {
     const text = renderDotted(code, template);
     expect(text).not.toMatch(/\.[。．]|\.\.(?!\.)/);
   });
+});
+
+/*
+ * A number keeps a space on each side next to Chinese text (`最多检查 {limit} 个域名`), as most templates write it:
+ * the same page read `每次最多检查 500 个域名` in the help and `每次最多检查500个域名` in the refusal under it.
+ * Not `age` (it ends in its unit, `3 小时`, and `{age}前` reads right) nor `first` (a time in the run report).
+ */
+const SPACED_NUMBERS = [...NUMERIC].filter((name) => name !== 'age' && name !== 'first');
+
+describe('a number keeps its spaces next to Chinese text', () => {
+  test.each(codes.filter(([, template]) => paramsOf(template).some((p) => SPACED_NUMBERS.includes(p))))(
+    '%s',
+    (_code, template) => {
+      for (const name of paramsOf(template).filter((p) => SPACED_NUMBERS.includes(p))) {
+        expect(template).not.toMatch(new RegExp(`[\\u4e00-\\u9fff]\\{${name}\\}|\\{${name}\\}[\\u4e00-\\u9fff]`));
+      }
+    },
+  );
 });

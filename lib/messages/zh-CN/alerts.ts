@@ -16,7 +16,7 @@ export const zhAlertsMessages = {
       '已修复{fixed}个，新出现问题{newlyBroken}个，值已变化{changed}个，仍有问题{stillBroken}个，未变化{unchanged}个。',
     cannotCheckSummary: '这些域名在最近{runs}次检查中都无法检查，它们的 DNS 服务器可能已停止响应。',
     testBody: '此通道可用。列表的告警将发送到这里。',
-    more: '另有{count}个',
+    more: '另有 {count} 个',
     change: {
       fixed: '已修复',
       newly_broken: '新出现问题',

@@ -28,7 +28,7 @@ export const zhInputMessages = {
       '{domain}是任何人都可以在其下注册名称的公共后缀，而不是一个独立的域名。请输入完整的域名，例如 contoso.{domain}。',
     unparseable: '无法将{input}识别为域名。请检查是否输入有误，并输入域名，例如 contoso.com。',
     'not-a-domain':
-      '“{input}”不是域名：空格、逗号或分号把它分成了{count}部分，其中没有一个是域名。每个条目只填一个域名，例如 contoso.com。',
+      '“{input}”不是域名：空格、逗号或分号把它分成了 {count} 部分，其中没有一个是域名。每个条目只填一个域名，例如 contoso.com。',
   },
   note: {
     subdomain: '{domain}是子域；Microsoft 365 记录通常位于{registrable}。此处按输入的名称检查。',

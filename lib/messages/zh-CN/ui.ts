@@ -28,7 +28,7 @@ export const zhUiMessages = {
     resultsLoadFailed: '页面部分内容未能加载，无法显示结果。请检查网络连接，然后点击“重试”。',
     useExample: '使用示例',
     limits: '每次最多检查 {max} 个域名。',
-    blockedOverLimit: '无法检查：每次最多检查{limit}个域名。请在批量检查中打开列表，或删除一些域名。',
+    blockedOverLimit: '无法检查：每次最多检查 {limit} 个域名。请在批量检查中打开列表，或删除一些域名。',
     blockedTooLarge: '无法检查：文本太大，无法一次发送。请分批检查。',
     placeholder: 'contoso.com\nfabrikam.cn\nnorthwind.com.cn（也可以粘贴网址或电子邮件地址，按其中的域名检查）',
     services: {
@@ -68,11 +68,11 @@ export const zhUiMessages = {
     tooManyLines: '文本有 {count} 行，一次最多可发送 {limit} 行。请分批检查。',
     bodyTooLarge: '文本太大，无法发送（{size} 字节，上限为 {limit}）。请分批检查。',
     readingProgress: '正在读取列表…{percent}%',
-    foundOverLimit: '找到{count}个域名，超过单次检查的上限（最多{limit}个）。',
-    openInBulk: '在批量检查中打开这{count}个域名',
+    foundOverLimit: '找到 {count} 个域名，超过单次检查的上限（最多 {limit} 个）。',
+    openInBulk: '在批量检查中打开这 {count} 个域名',
   },
   rejected: {
-    showAll: '全部显示（{count}条）',
+    showAll: '全部显示（{count} 条）',
     download: '下载被拒绝的行（CSV）',
     remove: '从输入框中删除这些行',
     fileName: '无法检查的行',

@@ -194,7 +194,7 @@ test('the run report: the SPF over its limit gets its action, lookups not run ar
   const remove = page.locator('[data-testid="report-domain"][data-domain="remove-ww.test"]');
   await expect(remove).toContainText(zh.t('ui.fixes.placeholderValue.selector1'));
   await expect(remove).not.toContainText('from the admin center');
-  // The line not checked: full-width colons in Chinese ("第4行：", not "第4行: ").
+  // The line not checked: full-width colons in Chinese ("第 4 行：", not "第 4 行: ").
   const notChecked = page.getByTestId('report-not-checked');
   await expect(notChecked).toContainText('bad domain!');
   expect(await notChecked.textContent()).not.toMatch(/[\u4e00-\u9fff]: /);

@@ -36,6 +36,8 @@ export type EntraProvider = {
   reuseNextCode(): void;
   /** Refuse refresh grants from now on (`invalid_grant`), or accept them again. */
   refuseRefresh(refuse: boolean): void;
+  /** Answer refresh grants with a 503 and no OAuth error from now on (Entra unavailable), or normally again. */
+  failRefresh(fail: boolean): void;
   /** Every request seen: `METHOD host path`. */
   requests: string[];
   /** Every access token issued, in order, with the grant that got it (a refused grant issues none). */
@@ -81,6 +83,7 @@ export async function startEntraProvider(options: {
   /** Refresh tokens issued and not yet used, with the sign-in each continues. */
   const refreshTokens = new Map<string, Grant>();
   let refuseRefresh = false;
+  let failRefresh = false;
   const issued: EntraProvider['issued'] = [];
   const grants: string[] = [];
 
@@ -197,6 +200,10 @@ export async function startEntraProvider(options: {
       const form = new URLSearchParams(await readBody(req));
       grants.push(form.get('grant_type') ?? '');
       if (form.get('grant_type') === 'refresh_token') {
+        if (failRefresh) {
+          res.writeHead(503, { 'content-type': 'text/plain' });
+          return res.end('Service unavailable');
+        }
         const continued = refreshTokens.get(form.get('refresh_token') ?? '');
         if (
           refuseRefresh ||
@@ -244,6 +251,9 @@ export async function startEntraProvider(options: {
     },
     refuseRefresh: (refuse) => {
       refuseRefresh = refuse;
+    },
+    failRefresh: (fail) => {
+      failRefresh = fail;
     },
     requests,
     issued,

@@ -517,9 +517,10 @@ export type Propagation = z.infer<typeof Propagation>;
 /**
  * What asking Microsoft Graph about the domain gave: `found` (the tenant's own records are the expected values),
  * `not-in-tenant` (404: the domain isn't added to the signed-in user's tenant), `no-permission` (403: no
- * Domain.Read.All consent), `failed` (anything else: could not check).
+ * Domain.Read.All consent), `sign-in-expired` (Entra refused to refresh the user's Graph token: sign in again),
+ * `failed` (anything else: could not check).
  */
-export const TENANT_STATES = ['found', 'not-in-tenant', 'no-permission', 'failed'] as const;
+export const TENANT_STATES = ['found', 'not-in-tenant', 'no-permission', 'sign-in-expired', 'failed'] as const;
 export const TenantState = z.enum(TENANT_STATES);
 export type TenantState = z.infer<typeof TenantState>;
 

@@ -4,7 +4,7 @@
  * sign-in through the local stand-in (lab/oidc-provider.ts) whose access tokens live 30 s (inside the app's 60 s
  * margin, so the sign-in's token counts as expired at once), and the Graph stand-in that takes only tokens the
  * provider issued. A refresh the provider refuses leaves the check without the tenant's values (Microsoft's
- * documented patterns, as for a user who never consented), never a verdict from a token it doesn't have.
+ * documented patterns decide) and says the sign-in to Graph has expired; never a verdict from a token it doesn't have.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startFakeDnsServer } from '../../lab/fake-dns-server';
@@ -85,7 +85,7 @@ describe("a session's Graph token, refreshed when it expires", () => {
     for (const r of asked) expect(r.authorization).toBe(`Bearer ${refreshed?.accessToken}`);
   });
 
-  it("a refresh the provider refuses: no tenant values and Graph isn't asked; the documented patterns decide", async () => {
+  it("a refresh the provider refuses: Graph isn't asked, the documented patterns decide, and the report says to sign in again", async () => {
     const { session } = await signIn(users.viewer2);
     expect(session).not.toBeNull();
     provider!.refuseRefresh(true);
@@ -96,14 +96,32 @@ describe("a session's Graph token, refreshed when it expires", () => {
       // The app tried (and was refused): the stale token was not used instead.
       expect(provider!.grants.slice(grantsBefore)).toEqual(['refresh_token']);
       expect(graph!.requests.length).toBe(askedBefore);
-      // As for a user without Graph: no tenant state, no "from your tenant", no tenant mismatch; the MX (a
-      // Microsoft 365 one) passes on Microsoft's documented pattern.
-      expect(report.tenant).toBeUndefined();
+      // No "from your tenant", no tenant mismatch: the MX (a Microsoft 365 one) passes on Microsoft's documented
+      // pattern. And the reader is told why the tenant's values are missing (not silently treated as never asked).
+      expect(report.tenant).toEqual({ state: 'sign-in-expired', verified: null, expected: {} });
       expect(report.records.every((r) => r.source !== 'tenant')).toBe(true);
       expect(mx(report)?.code).toBe('records.mx.ok.protection');
       expect(report.notes.some((n) => n.includes('from your tenant'))).toBe(false);
+      expect(report.notes).toContain(
+        "Could not check your tenant's expected values: your sign-in to Microsoft Graph has expired. Sign out and sign in again to compare refresh-refused.test with your tenant's own records; the expected values below are Microsoft's documented patterns.",
+      );
     } finally {
       provider!.refuseRefresh(false);
+    }
+  });
+  it('a refresh Entra gives no usable answer to: the tenant part is "could not check", never the old token', async () => {
+    const { session } = await signIn(users.operator);
+    expect(session).not.toBeNull();
+    provider!.failRefresh(true);
+    try {
+      const askedBefore = graph!.requests.length;
+      const report = await check('refresh-refused.test', session);
+      expect(graph!.requests.length).toBe(askedBefore);
+      expect(report.tenant).toEqual({ state: 'failed', verified: null, expected: {}, detail: 'token refresh' });
+      expect(mx(report)?.code).toBe('records.mx.ok.protection');
+      expect(report.notes.some((n) => n.includes("Microsoft Graph didn't answer (token refresh)"))).toBe(true);
+    } finally {
+      provider!.failRefresh(false);
     }
   });
 });

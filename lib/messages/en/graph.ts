@@ -14,6 +14,8 @@ export const graphMessages = {
       "This domain isn't added to your tenant: {domain} is not in your Microsoft 365 tenant's domain list. Add it in the admin center (Settings → Domains → Add domain) before publishing its records; the expected values below are Microsoft's documented patterns.",
     'no-permission':
       "Could not check your tenant's expected values (no permission): reading the domain from Microsoft Graph needs the delegated permission {permission} with admin consent. Ask your administrator to grant admin consent for {permission} to this app. The expected values below are Microsoft's documented patterns.",
+    'sign-in-expired':
+      "Could not check your tenant's expected values: your sign-in to Microsoft Graph has expired. Sign out and sign in again to compare {domain} with your tenant's own records; the expected values below are Microsoft's documented patterns.",
     failed:
       "Could not check your tenant's expected values: Microsoft Graph didn't answer ({detail}). The expected values below are Microsoft's documented patterns; check again later.",
   },

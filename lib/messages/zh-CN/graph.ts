@@ -12,6 +12,8 @@ export const zhGraphMessages = {
       '此域名尚未添加到你的租户：{domain}不在你的 Microsoft 365 租户的域名列表中。请先在管理中心（设置 → 域 → 添加域）添加它，再发布记录；下面的期望值是 Microsoft 文档中的格式。',
     'no-permission':
       '无法检查你租户的期望值（没有权限）：从 Microsoft Graph 读取域名需要委托权限{permission}并经管理员同意。请让管理员为此应用授予{permission}的管理员同意。下面的期望值是 Microsoft 文档中的格式。',
+    'sign-in-expired':
+      '无法检查你租户的期望值：你对 Microsoft Graph 的登录已过期。请注销后重新登录，以便将{domain}与你租户自己的记录比较；下面的期望值是 Microsoft 文档中的格式。',
     failed:
       '无法检查你租户的期望值：Microsoft Graph 没有应答（{detail}）。下面的期望值是 Microsoft 文档中的格式；请稍后再检查。',
   },

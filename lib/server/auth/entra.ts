@@ -266,5 +266,10 @@ export async function refreshGraphTokens(
   };
 }
 
+/** Whether a refresh failed because Entra refused the grant (expired, revoked, consent withdrawn), not for want of an answer. */
+export function isRefusedGrant(err: unknown): boolean {
+  return err instanceof oauth.ResponseBodyError && err.error === 'invalid_grant';
+}
+
 /** A fresh random id (exported for tests of the cookie format). */
 export const randomId = () => randomBytes(16).toString('base64url');

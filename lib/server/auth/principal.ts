@@ -8,7 +8,7 @@ import 'server-only';
 import { checkAccess } from '../access';
 import { getConfig } from '../env';
 
-import type { Principal, Role } from './types';
+import type { GraphGrant, Principal, Role } from './types';
 
 export type { Principal, Role } from './types';
 
@@ -37,10 +37,10 @@ export async function principalOf(request: Request): Promise<Principal | null> {
 
 /**
  * The delegated Microsoft Graph access token of a signed-in user's session, when the user (or their admin)
- * consented to `Domain.Read.All`; refreshed with the stored refresh token when it is about to expire. Null for
- * any other principal, a session without that scope, or a refresh that failed.
+ * consented to `Domain.Read.All`; refreshed with the stored refresh token when it is about to expire, or how that
+ * refresh failed. Null for any other principal or a session without that scope.
  */
-export async function graphAccessTokenFor(principal: Principal): Promise<{ token: string; tenantId: string } | null> {
+export async function graphAccessTokenFor(principal: Principal): Promise<GraphGrant | null> {
   if (principal.kind !== 'user') return null;
   const config = getConfig();
   if (config.entra === null) return null;

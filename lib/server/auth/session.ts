@@ -12,7 +12,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import type { ServerConfig } from '../env';
 import { getStorage } from '../storage/db';
 import type { EntraConfig } from './entra-config';
-import type { GraphTokens, Principal, Role } from './types';
+import type { GraphGrant, GraphTokens, Principal, Role } from './types';
 
 /** Seconds the previous secret still works after a rotation (requests the browser had in flight). */
 const ROTATION_GRACE_S = 60;
@@ -206,12 +206,16 @@ export async function revokeSession(request: Request, config: ServerConfig): Pro
     .execute();
 }
 
-/** The session's Graph access token (refreshed when about to expire), or null. */
+/**
+ * The session's Graph access token (refreshed when about to expire), or how its refresh failed (`refused`: the
+ * user must sign in again to read the tenant's values; `failed`: Entra gave no usable answer); null when the
+ * session has no Graph token.
+ */
 export async function sessionGraphToken(
   sessionId: string,
   config: ServerConfig,
   nowMs = Date.now(),
-): Promise<{ token: string; tenantId: string } | null> {
+): Promise<GraphGrant | null> {
   const entra = config.entra;
   if (entra === null) return null;
   const d = await db(config);
@@ -227,9 +231,13 @@ export async function sessionGraphToken(
   if (!tokens) return null;
   if (tokens.expiresAt - 60_000 > nowMs) return { token: tokens.accessToken, tenantId: row.tenant_id };
   if (!tokens.refreshToken) return null;
-  const { refreshGraphTokens } = await import('./entra');
-  const fresh = await refreshGraphTokens(config, row.tenant_id, tokens.refreshToken).catch(() => null);
-  if (!fresh) return null;
+  const { isRefusedGrant, refreshGraphTokens } = await import('./entra');
+  let fresh: GraphTokens;
+  try {
+    fresh = await refreshGraphTokens(config, row.tenant_id, tokens.refreshToken);
+  } catch (err) {
+    return { refresh: isRefusedGrant(err) ? 'refused' : 'failed', tenantId: row.tenant_id };
+  }
   await d
     .updateTable('auth_sessions')
     .set({ tokens: sealTokens(fresh, entra) })

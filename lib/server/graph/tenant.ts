@@ -7,14 +7,15 @@
 import 'server-only';
 import type { TenantValues } from '@/lib/schema';
 import { graphAccessTokenFor, principalOf } from '../auth/principal';
+import type { GraphGrant } from '../auth/types';
 import type { ServerConfig } from '../env';
-import { fetchTenantValues, type GraphCaller } from './client';
+import { fetchTenantValues } from './client';
 import { graphTarget } from './hosts';
 
 /** The tenant the test token stands for (GRAPH_TEST_TOKEN). */
 export const TEST_TENANT_ID = 'test-tenant';
 
-async function callerOf(request: Request, config: ServerConfig): Promise<GraphCaller | null> {
+async function callerOf(request: Request, config: ServerConfig): Promise<GraphGrant | null> {
   if (config.graph.testToken) return { token: config.graph.testToken, tenantId: TEST_TENANT_ID };
   // Null: sign-in required and the request has none (the route answers that itself); only a user has a tenant.
   const principal = await principalOf(request);
@@ -36,6 +37,11 @@ export async function tenantValuesFor(
   try {
     const caller = await callerOf(request, config);
     if (!caller) return undefined;
+    // The user's Graph token could not be refreshed: say so (sign in again, or could not check), never pass silently.
+    if ('refresh' in caller)
+      return caller.refresh === 'refused'
+        ? { state: 'sign-in-expired', verified: null, expected: {} }
+        : { state: 'failed', verified: null, expected: {}, detail: 'token refresh' };
     return await fetchTenantValues(domain, caller, graphTarget(config), config.graph, signal);
   } catch {
     return { state: 'failed', verified: null, expected: {}, detail: 'error' };

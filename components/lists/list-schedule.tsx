@@ -57,6 +57,16 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
   const weekday = (d: number) =>
     new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
 
+  /** The schedule as a reader says it ("every Monday at 07:00"); a cron expression of the reader's own as it is. */
+  const scheduleSentence = (cron: string, zone: string) => {
+    const simple = simpleOf(cron);
+    if (!simple) return t('lists.schedule.current', { cron, tz: zone });
+    const params = { time: simple.time, tz: zone };
+    if (simple.kind === 'daily') return t('lists.schedule.currentDaily', params);
+    if (simple.kind === 'weekly') return t('lists.schedule.currentWeekly', { ...params, weekday: weekday(simple.day) });
+    return t('lists.schedule.currentMonthly', { ...params, monthDay: simple.day });
+  };
+
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
@@ -99,7 +109,7 @@ export function ListSchedule({ listId, editable }: { listId: string; editable: b
       {data ? (
         <div className="text-sm">
           <p>
-            {t('lists.schedule.current', { cron: data.cron, tz: data.tz })}
+            {scheduleSentence(data.cron, data.tz)}
             {data.enabled ? '' : ` · ${t('lists.schedule.paused')}`}
           </p>
           <p className="font-medium" data-testid="schedule-next-run">

@@ -66,7 +66,9 @@ test('a weekly schedule in a time zone, a webhook channel, a test message in the
   await expect(next).toContainText('Wednesday');
   await expect(next).toContainText('9:30');
   await expect(next).toContainText('Asia/Tokyo');
-  await expect(schedule).toContainText(en.t('lists.schedule.current', { cron: '30 9 * * 3', tz: 'Asia/Tokyo' }));
+  // Said as a reader says it, not as the cron expression behind it (30 9 * * 3).
+  await expect(schedule).toContainText('Runs every Wednesday at 09:30 (Asia/Tokyo)');
+  await expect(schedule).not.toContainText('30 9 * * 3');
 
   const alerts = page.getByTestId('list-alerts');
   await alerts.getByRole('button', { name: en.t('lists.alerts.newChannel') }).click();
@@ -99,6 +101,7 @@ test('a weekly schedule in a time zone, a webhook channel, a test message in the
   await expect(overview).toContainText('(Asia/Tokyo)');
 
   await page.goto(`${app.url}/lists/${id}?lang=zh-CN`);
+  await expect(page.getByTestId('list-schedule')).toContainText('每星期三09:30运行（Asia/Tokyo）');
   for (const code of ['lists.schedule.heading', 'lists.alerts.heading', 'alerts.ui.logTitle'])
     await expect(page.getByRole('heading', { name: zh.t(code), exact: true })).toBeVisible();
   await expect(page.getByTestId('delivery-row')).toContainText(zh.t('alerts.ui.deliveryStatus.sent'));

@@ -38,6 +38,7 @@ const NUMERIC = new Set([
   'matching',
   'max',
   'minutes',
+  'monthDay',
   'ms',
   'n',
   'page',

@@ -145,7 +145,7 @@ export const listsMessages = {
     weekly: 'Weekly',
     monthly: 'Monthly',
     cron: 'Cron expression',
-    time: 'At (24 h)',
+    time: 'At',
     weekday: 'On',
     monthDay: 'Day of the month',
     cronField: 'Cron expression (5 fields)',

@@ -142,7 +142,7 @@ export const zhListsMessages = {
     weekly: '每周',
     monthly: '每月',
     cron: 'Cron 表达式',
-    time: '时间（24 小时制）',
+    time: '时间',
     weekday: '星期',
     monthDay: '每月日期',
     cronField: 'Cron 表达式（5 个字段）',

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { HealthCountsLine } from '@/components/lists/health-counts';
 import { ReaderTime } from '@/components/lists/reader-time';
 import { Trend } from '@/components/lists/trend';
+import { CellLabel } from '@/components/ui/cell-label';
 import { makeTranslator } from '@/lib/client/translator';
 import { listsSignIn, loadLists } from '@/lib/data/lists';
 import { pageLanguage } from '@/lib/data/page';
@@ -113,9 +114,4 @@ export default async function ListsPage(props: PageProps<'/lists'>) {
       </main>
     </div>
   );
-}
-
-/** A cell's column name, shown only on a phone, where the table reads as one card a list. */
-function CellLabel({ text }: { text: string }) {
-  return <span className="mr-2 text-xs uppercase text-slate-500 sm:hidden">{text}</span>;
 }

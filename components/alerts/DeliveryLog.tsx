@@ -1,6 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
+import { CellLabel } from '@/components/ui/cell-label';
 import { useT } from '@/components/ui/i18n-provider';
 import { fetchJson } from '@/lib/client/fetcher';
 import { ChannelList, channelsKey, type Delivery, DeliveryList, deliveriesKey } from '@/lib/schema-alerts';
@@ -99,9 +100,4 @@ export function DeliveryLog({ listId }: { listId: string }) {
       ) : null}
     </section>
   );
-}
-
-/** A cell's column name, shown only on a phone, where the log reads as one card a delivery. */
-function CellLabel({ text }: { text: string }) {
-  return <span className="mr-2 text-xs font-normal uppercase text-slate-500 sm:hidden">{text}</span>;
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CellLabel } from '@/components/ui/cell-label';
 import type { Translator } from '@/lib/client/translator-core';
 import type { DomainHistory } from '@/lib/schema-lists';
 import { ReaderTime } from './reader-time';
@@ -85,9 +86,4 @@ export function DomainTimeline({ history, tr }: { history: DomainHistory; tr: Tr
       )}
     </section>
   );
-}
-
-/** A cell's column name, shown only on a phone, where the timeline reads as one card a step. */
-function CellLabel({ text }: { text: string }) {
-  return <span className="mr-2 text-xs uppercase text-slate-500 sm:hidden">{text}</span>;
 }

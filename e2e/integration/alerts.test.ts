@@ -23,7 +23,10 @@ import { appEnv } from '../support/app-env';
 import { get, post } from '../support/http';
 import { listZone, type Mx } from '../support/list-zones';
 import { freshDatabase } from '../support/postgres';
-import { summary } from '../support/runs';
+import { summary, until } from '../support/runs';
+
+/** Waits here fail at the first error (each request must succeed) and look every 100 ms. */
+const FAIL_FAST = { everyMs: 100, retryErrors: false };
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -89,16 +92,6 @@ const watchZone = (apex: string) =>
       { name: `autodiscover.${apex}`, type: 'CNAME', data: MS.autodiscoverWw },
     ],
   });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -315,19 +308,29 @@ describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
         attempts: 1,
         error: expect.stringContaining('HTTP 500'),
       });
-      const sent = await until(async () => {
-        const log = DeliveryList.parse((await get(on.url, `/api/channels/${flaky.id}/deliveries`)).json);
-        return log.deliveries.find((d) => d.status === 'sent');
-      });
+      const sent = await until(
+        'the sent delivery',
+        async () => {
+          const log = DeliveryList.parse((await get(on.url, `/api/channels/${flaky.id}/deliveries`)).json);
+          return log.deliveries.find((d) => d.status === 'sent');
+        },
+        15_000,
+        FAIL_FAST,
+      );
       expect(sent.attempts).toBe(3);
       expect(received.filter((r) => r.path === flakyPath)).toHaveLength(3);
 
       const down = await channel({ kind: 'webhook', name: 'Down', url: `${base}${downPath}`, secret: HMAC_SECRET }, on);
       expect((await testSend(down.id, on)).status).toBe(202);
-      const failed = await until(async () => {
-        const log = DeliveryList.parse((await get(on.url, `/api/channels/${down.id}/deliveries`)).json);
-        return log.deliveries.find((d) => d.status === 'failed');
-      });
+      const failed = await until(
+        'the failed delivery',
+        async () => {
+          const log = DeliveryList.parse((await get(on.url, `/api/channels/${down.id}/deliveries`)).json);
+          return log.deliveries.find((d) => d.status === 'failed');
+        },
+        15_000,
+        FAIL_FAST,
+      );
       expect(failed).toMatchObject({ attempts: 3, error: `${new URL(base).host} answered HTTP 500` });
       await new Promise((r) => setTimeout(r, 500));
       expect(received.filter((r) => r.path === downPath)).toHaveLength(3);
@@ -351,10 +354,15 @@ describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
     expect([first.status, again.status].sort()).toEqual([200, 201]);
     const watch = Watch.parse(first.json);
     expect(Watch.parse(again.json).id).toBe(watch.id);
-    const done = await until(async () => {
-      const w = Watch.parse((await get(app.url, `/api/watches/${watch.id}`)).json);
-      return w.state === 'watching' ? undefined : w;
-    });
+    const done = await until(
+      'the watch to end',
+      async () => {
+        const w = Watch.parse((await get(app.url, `/api/watches/${watch.id}`)).json);
+        return w.state === 'watching' ? undefined : w;
+      },
+      15_000,
+      FAIL_FAST,
+    );
     expect(done.state).toBe('live');
     expect(done.seen).toContain('autodiscover: live');
     await new Promise((r) => setTimeout(r, 500));
@@ -369,15 +377,25 @@ describe('channels (ALERTS_ALLOW_PRIVATE=1, loopback receivers)', () => {
     const res = await post(app.url, '/api/watches', { domain: 'refused.test', channelId: c.id, deadline });
     expect(res.status, res.text).toBe(201);
     const id = Watch.parse(res.json).id;
-    const done = await until(async () => {
-      const w = Watch.parse((await get(app.url, `/api/watches/${id}`)).json);
-      return w.state === 'watching' ? undefined : w;
-    });
+    const done = await until(
+      'the watch to end',
+      async () => {
+        const w = Watch.parse((await get(app.url, `/api/watches/${id}`)).json);
+        return w.state === 'watching' ? undefined : w;
+      },
+      15_000,
+      FAIL_FAST,
+    );
     expect(done.state).toBe('gave-up');
-    const messages = await until(async () => {
-      const got = received.filter((r) => r.path === '/watch-gave-up/x');
-      return got.length ? got : undefined;
-    });
+    const messages = await until(
+      'the gave-up message',
+      async () => {
+        const got = received.filter((r) => r.path === '/watch-gave-up/x');
+        return got.length ? got : undefined;
+      },
+      15_000,
+      FAIL_FAST,
+    );
     expect(messages).toHaveLength(1);
     expect(JSON.parse(messages[0]?.body ?? '{}').text).toBe('Stopped waiting for refused.test');
     expect((await get(app.url, `/api/watches/${id}`, { method: 'DELETE' })).status).toBe(200);
@@ -422,7 +440,12 @@ describe('list runs alert their channels (lists, changes, acceptances)', () => {
     const started = await post(app.url, `/api/lists/${id}/runs`, '', 'text/plain');
     expect(started.status, started.text).toBe(201);
     const runId = (started.json as { runId: string }).runId;
-    await until(async () => ((await summary(app.url, runId)).status === 'done' ? true : undefined), 30_000);
+    await until(
+      'the list run to finish',
+      async () => ((await summary(app.url, runId)).status === 'done' ? true : undefined),
+      30_000,
+      FAIL_FAST,
+    );
     return runId;
   }
   const listDeliveries = async (id: string) =>
@@ -457,7 +480,12 @@ describe('list runs alert their channels (lists, changes, acceptances)', () => {
     // Run 2: dg-a breaks. One digest naming dg-a only (dg-b is accepted; dg-to's 2 runs of "can't check" say nothing).
     await serve({ 'dg-a.test': 'wrong', 'dg-b.test': 'wrong' });
     await runList(id);
-    await until(async () => ((await listDeliveries(id)).length >= 1 ? true : undefined));
+    await until(
+      'the first digest',
+      async () => ((await listDeliveries(id)).length >= 1 ? true : undefined),
+      15_000,
+      FAIL_FAST,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(digests()).toHaveLength(1);
     const second = JSON.stringify(digests()[0]);
@@ -468,7 +496,12 @@ describe('list runs alert their channels (lists, changes, acceptances)', () => {
     // Run 3: the accepted MX changes value (it is a finding again); dg-to's third run of "can't check".
     await serve({ 'dg-a.test': 'wrong', 'dg-b.test': 'other' });
     await runList(id);
-    await until(async () => ((await listDeliveries(id)).length >= 3 ? true : undefined));
+    await until(
+      'three deliveries',
+      async () => ((await listDeliveries(id)).length >= 3 ? true : undefined),
+      15_000,
+      FAIL_FAST,
+    );
     await new Promise((r) => setTimeout(r, 500));
     const all = digests();
     expect(all).toHaveLength(3);

@@ -13,6 +13,10 @@ import { Schedule } from '../../lib/schema-alerts';
 import { type App, startApp } from '../support/app';
 import { get } from '../support/http';
 import { freshDatabase } from '../support/postgres';
+import { until } from '../support/runs';
+
+/** Waits here fail at the first error (each request must succeed) and look every 50 ms. */
+const FAIL_FAST = { everyMs: 50, retryErrors: false };
 
 const HOUR = 3_600_000;
 const apps: App[] = [];
@@ -53,16 +57,6 @@ const put = (app: App, listId: string, body: unknown) =>
 const schedule = async (app: App, listId: string) =>
   Schedule.parse((await get(app.url, `/api/lists/${listId}/schedule`)).json);
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Log lines of fired slots (`scheduled list run …`) for `listId`. */
 function firedLines(app: App, listId: string): number {
   return readFileSync(app.logFile as string, 'utf8')
@@ -91,10 +85,15 @@ describe('schedules', () => {
     // the latest one fires, once.
     const offset = 5 * HOUR + 10 * 60_000;
     const later = await start({ DATA_DIR: dataDir, SCHEDULE_CLOCK_OFFSET_MS: String(offset) });
-    const fired = await until(async () => {
-      const s = await schedule(later, 'missed');
-      return s.fired > 0 ? s : undefined;
-    });
+    const fired = await until(
+      'the missed slot to fire',
+      async () => {
+        const s = await schedule(later, 'missed');
+        return s.fired > 0 ? s : undefined;
+      },
+      15_000,
+      FAIL_FAST,
+    );
     const latest = Math.floor((Date.now() + offset) / HOUR) * HOUR;
     expect([latest, latest - HOUR]).toContain(Date.parse(fired.lastSlot)); // an hour may turn during the test
     // Many more ticks: still that one slot.
@@ -114,10 +113,15 @@ describe('schedules', () => {
     await client.connect();
     try {
       await client.query('update list_schedules set last_slot = last_slot - $1', [2 * HOUR]);
-      await until(async () => {
-        const r = await client.query('select count(*)::int as n from schedule_slots');
-        return r.rows[0].n >= lists.length ? true : undefined;
-      });
+      await until(
+        'a slot row for every list',
+        async () => {
+          const r = await client.query('select count(*)::int as n from schedule_slots');
+          return r.rows[0].n >= lists.length ? true : undefined;
+        },
+        15_000,
+        FAIL_FAST,
+      );
       await new Promise((r) => setTimeout(r, 1000));
       const r = await client.query('select list_id, count(*)::int as n from schedule_slots group by list_id');
       expect(r.rows).toHaveLength(lists.length);

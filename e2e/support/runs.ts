@@ -11,10 +11,16 @@ export async function summary(base: string, id: string): Promise<RunSummary> {
 }
 
 /**
- * Polls `probe` every 250 ms until it returns a value; a probe that throws is tried again (an app restarting), and
- * its last error is named if the wait times out.
+ * Polls `probe` every `everyMs` (250 ms) until it returns a value; by default a probe that throws is tried again
+ * (an app restarting) and its last error is named if the wait times out. `retryErrors: false` fails at the first
+ * throw (a probe whose request must succeed every time).
  */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  { everyMs = 250, retryErrors = true }: { everyMs?: number; retryErrors?: boolean } = {},
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -22,10 +28,11 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
       const value = await probe();
       if (value !== undefined) return value;
     } catch (err) {
+      if (!retryErrors) throw err;
       last = err;
     }
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

@@ -11,7 +11,7 @@ import type { CloudChoice, RecordsHealth, RunStatus, ServiceOverride } from '@/l
 import type { ListDomain, ListLang } from '@/lib/schema-lists';
 import { columnsOf, ownerOfRow } from '../auth/data-owners';
 import type { Owner } from '../auth/ownership';
-import type { Database } from '../storage/schema';
+import type { Database, ListsTable } from '../storage/schema';
 
 type Db = Kysely<Database>;
 
@@ -49,19 +49,7 @@ export function newListId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-function toList(row: {
-  id: string;
-  name: string;
-  cloud: string;
-  services: string | null;
-  lang: string;
-  retention_days: number;
-  created_at: number;
-  updated_at: number;
-  created_by_user: string | null;
-  created_by_tenant: string | null;
-  created_by_role: string | null;
-}): ListRow {
+function toList(row: ListsTable): ListRow {
   return {
     id: row.id,
     name: row.name,

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DnsText } from '@/components/ui/dns-text';
 import { useT } from '@/components/ui/i18n-provider';
+import { useTypedText } from '@/components/ui/use-typed-text';
 import { localizeTimes } from '@/lib/client/propagation-view';
 import { type Report, SYMPTOMS, type Symptom, type SymptomAnswer } from '@/lib/schema';
 
@@ -23,6 +24,9 @@ export function HelpdeskCallout({ report, id }: { report: Pick<Report, 'helpdesk
   const { t, lang } = useT();
   const [symptom, setSymptom] = useState<Symptom | 'general'>('general');
   const selectId = useId();
+  // A symptom chosen before the page's scripts ran is kept (not put back to "nothing in particular").
+  // (A select holds only its options' values.)
+  const select = useTypedText<HTMLSelectElement>(symptom, (value) => setSymptom(value as Symptom | 'general'));
   // Times in the text (the helpdesk's "users will see it by …") in the reader's time zone, after hydration: the
   // server doesn't know it.
   const [mounted, setMounted] = useState(false);
@@ -55,6 +59,7 @@ export function HelpdeskCallout({ report, id }: { report: Pick<Report, 'helpdesk
         <select
           id={selectId}
           data-testid="helpdesk-symptom"
+          ref={select}
           value={symptom}
           onChange={(e) => setSymptom(e.target.value as Symptom | 'general')}
           className="rounded-md border border-sky-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-sky-700 dark:bg-slate-900 dark:text-slate-100"

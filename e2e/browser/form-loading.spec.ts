@@ -6,6 +6,7 @@
 
 import { expect, type Page, test } from '@playwright/test';
 import { compressToEncodedURIComponent } from 'lz-string';
+import { holdScripts } from '../support/hold-scripts';
 import { DashboardPage, en } from './pages/dashboard-page';
 
 test('the Check button stays where it is when the validation arrives', async ({ page }) => {
@@ -116,19 +117,6 @@ test('after results failed to load, pressing Check again loads them with the new
   await expect(page.getByTestId('load-failed')).toHaveCount(0);
   expect(checks()).toBe(2);
 });
-
-/** Holds back every script the page asks for until `release()`: the page is server-rendered and inert meanwhile. */
-async function holdScripts(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/_next/static/chunks/**', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test('a list pasted before the scripts ran is taken over when they arrive (dashboard)', async ({ page }) => {
   const release = await holdScripts(page);

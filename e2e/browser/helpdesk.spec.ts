@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { makeTranslator } from '../../lib/client/translator';
+import { holdScripts } from '../support/hold-scripts';
 import { en } from './pages/dashboard-page';
 
 const zh = makeTranslator('zh-CN');
@@ -40,4 +41,16 @@ test('slow sign-in on a healthy domain: no, look elsewhere (and in Chinese)', as
   const zhHelpdesk = await pick(page, 'healthy-ww.test', 'zh-CN', 'slow-sign-in');
   await expect(zhHelpdesk.getByTestId('helpdesk-answer')).toHaveText(zh.t('ui.helpdesk.answer.no'));
   await expect(zhHelpdesk.getByTestId('helpdesk-text')).toContainText('不是，healthy-ww.test的DNS设置对此没有问题');
+});
+
+test("a symptom chosen before the page's scripts ran is kept when they arrive", async ({ page }) => {
+  const release = await holdScripts(page);
+  // Not 'load' or 'domcontentloaded': the held scripts hold those events too.
+  await page.goto('/d/healthy-ww.test?cloud=auto&lang=en', { waitUntil: 'commit' });
+  const helpdesk = page.getByTestId('helpdesk');
+  await helpdesk.getByTestId('helpdesk-symptom').selectOption('slow-sign-in');
+  release();
+  await expect(helpdesk.getByTestId('helpdesk-answer')).toHaveAttribute('data-answer', 'no');
+  await expect(helpdesk.getByTestId('helpdesk-symptom')).toHaveValue('slow-sign-in');
+  await expect(helpdesk.getByTestId('helpdesk-text')).toContainText("No, healthy-ww.test's DNS is fine for this");
 });
